@@ -1,0 +1,63 @@
+/// A calendar date (no time, no time zone) as authors write it: `2025-07-04`.
+///
+/// Kept as plain numbers so that output never depends on the machine's time zone or locale.
+public struct ArticleDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int
+    public var day: Int
+
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month), (1...Self.days(in: month, year: year)).contains(day) else {
+            return nil
+        }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses `YYYY-MM-DD` (a trailing time such as `T10:00:00Z` is ignored).
+    public init?(iso text: String) {
+        let datePart = text.split(separator: "T", maxSplits: 1).first.map(String.init) ?? text
+        let parts = datePart.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    /// `2025-07-04`.
+    public var iso: String {
+        "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2))"
+    }
+
+    /// `4 July 2025`.
+    public var long: String {
+        "\(day) \(Self.monthNames[month - 1]) \(year)"
+    }
+
+    /// `2025-07-04T00:00:00Z`, for feeds and sitemaps.
+    public var rfc3339: String { iso + "T00:00:00Z" }
+
+    public var description: String { iso }
+
+    public static func < (lhs: ArticleDate, rhs: ArticleDate) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+
+    static let monthNames = [
+        "January", "February", "March", "April", "May", "June",
+        "July", "August", "September", "October", "November", "December",
+    ]
+
+    private static func days(in month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    private static func pad(_ n: Int, _ width: Int) -> String {
+        let s = String(n)
+        return String(repeating: "0", count: max(0, width - s.count)) + s
+    }
+}

@@ -1,0 +1,40 @@
+/// The typed front matter of one explainer.
+public struct FrontMatter: Sendable, Hashable {
+    public var title: String
+    /// One or two sentences: the meta description and the home page card text.
+    public var summary: String
+    public var date: ArticleDate
+    /// Last substantive update, if any.
+    public var updated: ArticleDate?
+    public var tags: [String]
+    /// Page slug → H2 heading, in the order written.
+    public var sections: [SectionBinding]
+    public var keyPoints: [String]
+    public var timeline: [TimelineEntry]
+    /// Drafts are built only with `--drafts` and never published.
+    public var draft: Bool
+    /// Overrides the slug taken from the file name.
+    public var slug: String?
+
+    public init(
+        title: String, summary: String, date: ArticleDate, updated: ArticleDate? = nil,
+        tags: [String] = [], sections: [SectionBinding] = [], keyPoints: [String] = [],
+        timeline: [TimelineEntry] = [], draft: Bool = false, slug: String? = nil
+    ) {
+        self.title = title
+        self.summary = summary
+        self.date = date
+        self.updated = updated
+        self.tags = tags
+        self.sections = sections
+        self.keyPoints = keyPoints
+        self.timeline = timeline
+        self.draft = draft
+        self.slug = slug
+    }
+
+    /// Every key the front matter understands (unknown keys get a warning).
+    public static let knownKeys = [
+        "title", "summary", "date", "updated", "tags", "sections", "keyPoints", "timeline", "draft", "slug",
+    ]
+}

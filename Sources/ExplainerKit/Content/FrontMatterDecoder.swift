@@ -1,0 +1,96 @@
+import Yams
+
+/// Decodes front matter YAML into a `FrontMatter`, reporting every problem with its location.
+enum FrontMatterDecoder {
+    struct Outcome {
+        var frontMatter: FrontMatter?
+        var diagnostics: [Diagnostic]
+    }
+
+    static func decode(yaml: String, file: String, yamlStartLine: Int) -> Outcome {
+        let (mapping, mark): (Node.Mapping, Mark?)
+        switch YAMLDocument.mapping(yaml, file: file, lineOffset: yamlStartLine - 1, what: "front matter") {
+        case .failure(let failure): return Outcome(frontMatter: nil, diagnostics: failure.diagnostics)
+        case .success(let value): (mapping, mark) = value
+        }
+        var fields = YAMLFields(file: file, lineOffset: yamlStartLine - 1, mapping: mapping, mark: mark)
+        fields.warnUnknownKeys(known: FrontMatter.knownKeys)
+
+        let title = fields.requiredString("title", what: "\"The explainer's title\"")
+        let summary = fields.requiredString("summary", what: "\"One or two sentences saying what it explains.\"")
+        let date = fields.date("date", required: true)
+        let updated = fields.date("updated", required: false)
+        let tags = fields.stringList("tags", what: "Tag")
+        let keyPoints = fields.stringList("keyPoints", what: "\"A main point\"")
+        let draft = fields.bool("draft", default: false)
+        let slug = fields.optionalString("slug", what: "my-explainer")
+        if let slug, !Slug.isValid(slug) {
+            fields.error(at: fields.node("slug"), "`slug: \(slug)` is not a valid slug.",
+                         hint: "Use lowercase letters, digits and hyphens only, e.g. `slug: \(Slug.make(slug).isEmpty ? "my-explainer" : Slug.make(slug))`.")
+        }
+        let sections = decodeSections(&fields)
+        let timeline = decodeTimeline(&fields)
+
+        guard let title, let summary, let date, !fields.diagnostics.contains(where: { $0.severity == .error }) else {
+            return Outcome(frontMatter: nil, diagnostics: fields.diagnostics)
+        }
+        let frontMatter = FrontMatter(
+            title: title, summary: summary, date: date, updated: updated, tags: tags,
+            sections: sections, keyPoints: keyPoints, timeline: timeline, draft: draft, slug: slug)
+        return Outcome(frontMatter: frontMatter, diagnostics: fields.diagnostics)
+    }
+
+    private static func decodeSections(_ fields: inout YAMLFields) -> [SectionBinding] {
+        guard let node = fields.node("sections") else { return [] }
+        guard case .mapping(let mapping) = node else {
+            fields.error(at: node, "`sections` must map page slugs to headings, not be a \(YAMLFields.kind(of: node)).",
+                         hint: "Write `sections:` then lines like `  history: \"The H2 heading\"`.")
+            return []
+        }
+        var out: [SectionBinding] = []
+        var seenHeadings: Set<String> = []
+        for (keyNode, valueNode) in mapping {
+            guard let key = keyNode.scalar?.string else { continue }
+            guard Slug.isValid(key) else {
+                fields.error(at: keyNode, "Section key `\(key)` is not a valid page slug.",
+                             hint: "Use lowercase letters, digits and hyphens, e.g. `\(Slug.make(key).isEmpty ? "history" : Slug.make(key))`.")
+                continue
+            }
+            if ["quotes", "all", "assets"].contains(key) {
+                fields.error(at: keyNode, "Section key `\(key)` is reserved for a page Explainer makes itself.",
+                             hint: "Choose another slug for this section.")
+                continue
+            }
+            guard let heading = fields.string(valueNode, key: "sections.\(key)", what: "\"The H2 heading\"") else { continue }
+            if !seenHeadings.insert(heading).inserted {
+                fields.error(at: valueNode, "The heading \"\(heading)\" is named by two sections.",
+                             hint: "Each section key names a different H2 heading.")
+                continue
+            }
+            out.append(SectionBinding(key: key, heading: heading, location: fields.location(keyNode)))
+        }
+        return out
+    }
+
+    private static func decodeTimeline(_ fields: inout YAMLFields) -> [TimelineEntry] {
+        guard let node = fields.node("timeline") else { return [] }
+        guard case .sequence(let sequence) = node else {
+            fields.error(at: node, "`timeline` must be a list, not a \(YAMLFields.kind(of: node)).",
+                         hint: "Write items like `  - { date: \"1979\", event: \"What happened\" }`.")
+            return []
+        }
+        var out: [TimelineEntry] = []
+        for item in sequence {
+            guard case .mapping(let entry) = item,
+                  let dateNode = entry["date"], let eventNode = entry["event"] else {
+                fields.error(at: item, "Each timeline item needs a `date` and an `event`.",
+                             hint: "Write `- { date: \"1979\", event: \"What happened\" }`.")
+                continue
+            }
+            guard let date = fields.string(dateNode, key: "timeline date", what: "\"1979\""),
+                  let event = fields.string(eventNode, key: "timeline event", what: "\"What happened\"") else { continue }
+            out.append(TimelineEntry(date: date, event: event))
+        }
+        return out
+    }
+}

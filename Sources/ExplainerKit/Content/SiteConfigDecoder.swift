@@ -1,0 +1,36 @@
+import Yams
+
+/// Decodes `site.yml` into a `SiteConfig`.
+public enum SiteConfigDecoder {
+    public static func decode(_ file: SourceFile) -> Result<(SiteConfig, [Diagnostic]), BuildFailure> {
+        let text: String
+        switch TextDecoding.decode(file) {
+        case .failure(let f): return .failure(f)
+        case .success(let t): text = t
+        }
+        let (mapping, mark): (Node.Mapping, Mark?)
+        switch YAMLDocument.mapping(text, file: file.path, lineOffset: 0, what: "site configuration") {
+        case .failure(let f): return .failure(f)
+        case .success(let value): (mapping, mark) = value
+        }
+        var fields = YAMLFields(file: file.path, lineOffset: 0, mapping: mapping, mark: mark)
+        fields.warnUnknownKeys(known: SiteConfig.knownKeys)
+        let title = fields.requiredString("title", what: "\"My explainers\"")
+        let baseURL = fields.requiredString("baseURL", what: "https://example.org")
+        if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) {
+            fields.error(at: fields.node("baseURL"), "`baseURL` must be an absolute http(s) URL.",
+                         hint: "Write `baseURL: https://example.org`.")
+        }
+        let language = fields.optionalString("language", what: "en") ?? "en"
+        let author = fields.optionalString("author", what: "\"Newsroom name\"") ?? ""
+        let description = fields.optionalString("description", what: "\"What the site is\"") ?? ""
+        let unsafeHTML = fields.bool("unsafeHTML", default: false)
+        guard let title, let baseURL, !fields.diagnostics.contains(where: { $0.severity == .error }) else {
+            return .failure(BuildFailure(fields.diagnostics))
+        }
+        let config = SiteConfig(
+            title: title, baseURL: baseURL, language: language, author: author,
+            description: description, unsafeHTML: unsafeHTML)
+        return .success((config, fields.diagnostics))
+    }
+}

@@ -1,0 +1,77 @@
+/// Turns a file's bytes into the text the pipeline works on, or says why it cannot.
+///
+/// Accepts UTF-8 with or without a byte-order mark and with LF or CRLF line endings (CRLF and
+/// lone CR become LF, so both give the same output). Refuses binary files, other encodings and
+/// files larger than `maxBytes`.
+public enum TextDecoding {
+    /// The largest source file accepted (an explainer is a few KB; this is generous).
+    public static let maxBytes = 8 * 1024 * 1024
+
+    public static func decode(_ file: SourceFile) -> Result<String, BuildFailure> {
+        var bytes = file.bytes[...]
+        if bytes.count > maxBytes {
+            return .failure(BuildFailure(Diagnostic(
+                file: file.path,
+                message: "The file is \(bytes.count / 1_048_576) MB; the limit is \(maxBytes / 1_048_576) MB.",
+                hint: "Split the article, or move large data out of Content/.")))
+        }
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        if let nul = bytes.firstIndex(of: 0) {
+            let line = bytes[..<nul].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+            return .failure(BuildFailure(Diagnostic(
+                file: file.path, line: line,
+                message: "This is a binary file, not Markdown text (it contains a NUL byte).",
+                hint: "Remove it from Content/ or give it another extension than .md.")))
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            let (line, column) = firstInvalidUTF8(in: Array(bytes))
+            return .failure(BuildFailure(Diagnostic(
+                file: file.path, line: line, column: column,
+                message: "The file is not valid UTF-8 text.",
+                hint: "Save it as UTF-8 in your editor (\"Save with encoding\" → UTF-8).")))
+        }
+        return .success(normalizingLineEndings(text))
+    }
+
+    /// CRLF and lone CR → LF.
+    static func normalizingLineEndings(_ text: String) -> String {
+        guard text.utf8.contains(0x0D) else { return text }
+        var out = [UInt8]()
+        out.reserveCapacity(text.utf8.count)
+        var previousCR = false
+        for byte in text.utf8 {
+            if byte == 0x0D {
+                out.append(0x0A)
+                previousCR = true
+                continue
+            }
+            if byte == 0x0A && previousCR {
+                previousCR = false
+                continue
+            }
+            previousCR = false
+            out.append(byte)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func firstInvalidUTF8(in bytes: [UInt8]) -> (Int, Int) {
+        var line = 1, column = 1, i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            let length: Int
+            switch b {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return (line, column)
+            }
+            guard i + length <= bytes.count,
+                  String(validating: bytes[i..<(i + length)], as: UTF8.self) != nil else { return (line, column) }
+            if b == 0x0A { line += 1; column = 1 } else { column += 1 }
+            i += length
+        }
+        return (line, column)
+    }
+}

@@ -1,0 +1,57 @@
+import Yams
+
+/// Composes YAML text into a mapping node, turning Yams errors into diagnostics that point at
+/// the file's own line and column (not the YAML fragment's).
+enum YAMLDocument {
+    static func mapping(
+        _ yaml: String, file: String, lineOffset: Int, what: String
+    ) -> Result<(Node.Mapping, Mark?), BuildFailure> {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            return .failure(BuildFailure(diagnostic(for: error, file: file, lineOffset: lineOffset)))
+        } catch {
+            return .failure(BuildFailure(Diagnostic(file: file, message: "Could not read the YAML: \(error).")))
+        }
+        guard let node else {
+            return .failure(BuildFailure(Diagnostic(
+                file: file, line: lineOffset + 1,
+                message: "The \(what) is empty.",
+                hint: "Write `key: value` lines, at least `title:`.")))
+        }
+        guard case .mapping(let mapping) = node else {
+            let mark = node.mark
+            return .failure(BuildFailure(Diagnostic(
+                file: file, line: mark.map { $0.line + lineOffset }, column: mark?.column,
+                message: "The \(what) must be a set of `key: value` lines, not a \(YAMLFields.kind(of: node)).",
+                hint: "Write one `key: value` per line, e.g. `title: My explainer`.")))
+        }
+        return .success((mapping, node.mark))
+    }
+
+    static func diagnostic(for error: YamlError, file: String, lineOffset: Int) -> Diagnostic {
+        func at(_ mark: Mark, _ problem: String, _ context: YamlError.Context?) -> Diagnostic {
+            var message = "YAML syntax error: \(problem)"
+            if let context { message += " (\(context.text) at line \(context.mark.line + lineOffset))" }
+            return Diagnostic(
+                file: file, line: mark.line + lineOffset, column: mark.column,
+                message: message + ".",
+                hint: "Check indentation and quoting here; text containing `: ` or starting with a quote must be quoted as a whole.")
+        }
+        switch error {
+        case .scanner(let context, let problem, let mark, _): return at(mark, problem, context)
+        case .parser(let context, let problem, let mark, _): return at(mark, problem, context)
+        case .composer(let context, let problem, let mark, _): return at(mark, problem, context)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return Diagnostic(
+                file: file, line: context.mark.line + lineOffset, column: context.mark.column,
+                message: "Duplicate key\(duplicates.count > 1 ? "s" : "") \(duplicates.map { "`\($0)`" }.joined(separator: ", ")) in the front matter.",
+                hint: "Keep one of them: YAML does not allow a key twice in the same mapping.")
+        case .reader(let problem, _, _, _):
+            return Diagnostic(file: file, message: "YAML could not be read: \(problem).", hint: "Save the file as UTF-8 text.")
+        default:
+            return Diagnostic(file: file, message: "YAML error: \(error).")
+        }
+    }
+}

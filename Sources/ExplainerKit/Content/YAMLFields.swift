@@ -1,0 +1,167 @@
+import Yams
+
+/// Reads typed fields out of a composed YAML mapping, collecting a diagnostic (with the file,
+/// line and column of the offending node) for every missing, mistyped or unknown field.
+///
+/// Used by both the front matter and `site.yml` decoders so that both report errors the same way.
+struct YAMLFields {
+    let file: String
+    /// Added to YAML line numbers: the line of the file where the YAML text starts, minus one.
+    let lineOffset: Int
+    let mapping: Node.Mapping
+    let mappingMark: Mark?
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(file: String, lineOffset: Int, mapping: Node.Mapping, mark: Mark?) {
+        self.file = file
+        self.lineOffset = lineOffset
+        self.mapping = mapping
+        self.mappingMark = mark
+    }
+
+    func location(_ node: Node?) -> SourceLocation? {
+        guard let mark = node?.mark else { return nil }
+        return SourceLocation(line: mark.line + lineOffset, column: mark.column)
+    }
+
+    mutating func error(at node: Node?, _ message: String, hint: String = "") {
+        let loc = location(node) ?? mappingMark.map { SourceLocation(line: $0.line + lineOffset, column: $0.column) }
+        diagnostics.append(Diagnostic(.error, file: file, line: loc?.line, column: loc?.column, message: message, hint: hint))
+    }
+
+    mutating func warning(at node: Node?, _ message: String, hint: String = "") {
+        let loc = location(node)
+        diagnostics.append(Diagnostic(.warning, file: file, line: loc?.line, column: loc?.column, message: message, hint: hint))
+    }
+
+    /// The value node for `key`, if present.
+    func node(_ key: String) -> Node? {
+        mapping[key]
+    }
+
+    /// The key node for `key` (for pointing at the key rather than the value).
+    func keyNode(_ key: String) -> Node? {
+        mapping.keys.first { $0.scalar?.string == key }
+    }
+
+    /// Warns about every key not in `known`, suggesting the nearest known key.
+    mutating func warnUnknownKeys(known: [String]) {
+        for key in mapping.keys {
+            guard let name = key.scalar?.string else {
+                error(at: key, "A key must be plain text.", hint: "Write keys as `name: value`.")
+                continue
+            }
+            if known.contains(name) { continue }
+            let nearest = Self.nearest(to: name, in: known)
+            let hint = nearest.map { "Did you mean `\($0)`? Known keys: \(known.joined(separator: ", "))." }
+                ?? "Known keys: \(known.joined(separator: ", "))."
+            warning(at: key, "Unknown key `\(name)` is ignored.", hint: hint)
+        }
+    }
+
+    // MARK: - Typed readers
+
+    mutating func requiredString(_ key: String, what: String) -> String? {
+        guard let node = node(key) else {
+            error(at: nil, "Missing required field `\(key)`.", hint: "Add `\(key): \(what)` to the front matter.")
+            return nil
+        }
+        return string(node, key: key, what: what)
+    }
+
+    mutating func optionalString(_ key: String, what: String) -> String? {
+        guard let node = node(key) else { return nil }
+        return string(node, key: key, what: what)
+    }
+
+    mutating func string(_ node: Node, key: String, what: String) -> String? {
+        let tag = node.tag.rawValue
+        guard let scalar = node.scalar, tag != Tag.Name.null.rawValue, tag != Tag.Name.bool.rawValue else {
+            error(at: node, "`\(key)` must be text, not a \(Self.kind(of: node)).", hint: "Write `\(key): \(what)`.")
+            return nil
+        }
+        let text = scalar.string.trimmingWhitespace()
+        if text.isEmpty {
+            error(at: node, "`\(key)` is empty.", hint: "Write `\(key): \(what)`.")
+            return nil
+        }
+        return text
+    }
+
+    mutating func bool(_ key: String, default value: Bool) -> Bool {
+        guard let node = node(key) else { return value }
+        switch node.scalar?.string.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default:
+            error(at: node, "`\(key)` must be `true` or `false`.", hint: "Write `\(key): true` or `\(key): false`.")
+            return value
+        }
+    }
+
+    /// A list of strings; a single string is accepted as a one-item list.
+    mutating func stringList(_ key: String, what: String) -> [String] {
+        guard let node = node(key) else { return [] }
+        switch node {
+        case .sequence(let seq):
+            var out: [String] = []
+            for item in seq {
+                if let s = string(item, key: "\(key) item", what: what) { out.append(s) }
+            }
+            return out
+        case .scalar(let scalar) where node.tag.rawValue == Tag.Name.str.rawValue:
+            return [scalar.string]
+        default:
+            error(at: node, "`\(key)` must be a list of text, not a \(Self.kind(of: node)).",
+                  hint: "Write `\(key): [\(what), …]`.")
+            return []
+        }
+    }
+
+    mutating func date(_ key: String, required: Bool) -> ArticleDate? {
+        guard let node = node(key) else {
+            if required {
+                error(at: nil, "Missing required field `\(key)`.", hint: "Add `\(key): 2025-07-04` (year-month-day).")
+            }
+            return nil
+        }
+        guard let text = node.scalar?.string, let date = ArticleDate(iso: text) else {
+            error(at: node, "`\(key)` must be a date like 2025-07-04, not `\(node.scalar?.string ?? Self.kind(of: node))`.",
+                  hint: "Write the date as year-month-day, e.g. `\(key): 2025-07-04`.")
+            return nil
+        }
+        return date
+    }
+
+    static func kind(of node: Node) -> String {
+        switch node {
+        case .scalar:
+            switch node.tag.rawValue {
+            case Tag.Name.int.rawValue, Tag.Name.float.rawValue: return "number"
+            case Tag.Name.bool.rawValue: return "true/false value"
+            case Tag.Name.null.rawValue: return "empty value"
+            default: return "text"
+            }
+        case .mapping: return "mapping"
+        case .sequence: return "list"
+        case .alias: return "alias"
+        }
+    }
+
+    /// The entry of `candidates` nearest to `word` by edit distance, if any is close.
+    static func nearest(to word: String, in candidates: [String]) -> String? {
+        let lowered = word.lowercased()
+        let scored = candidates.map { ($0, EditDistance.between(lowered, $0.lowercased())) }
+        guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
+        return best.1 <= max(2, word.count / 3) ? best.0 : nil
+    }
+}
+
+extension String {
+    func trimmingWhitespace() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        return String(scalars[first...last])
+    }
+}

@@ -1,0 +1,72 @@
+import CCmark
+
+/// A non-owning view of one node of a `CmarkDocument`; valid while the document lives.
+struct CmarkNode {
+    let pointer: OpaquePointer
+
+    init(_ pointer: OpaquePointer) {
+        self.pointer = pointer
+    }
+
+    var type: cmark_node_type { cmark_node_get_type(pointer) }
+
+    var firstChild: CmarkNode? { cmark_node_first_child(pointer).map(CmarkNode.init) }
+    var lastChild: CmarkNode? { cmark_node_last_child(pointer).map(CmarkNode.init) }
+    var next: CmarkNode? { cmark_node_next(pointer).map(CmarkNode.init) }
+
+    /// The direct children, in order.
+    var children: [CmarkNode] {
+        var out: [CmarkNode] = []
+        var child = firstChild
+        while let node = child {
+            out.append(node)
+            child = node.next
+        }
+        return out
+    }
+
+    var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
+
+    var literal: String? {
+        get { cmark_node_get_literal(pointer).map { String(cString: $0) } }
+        nonmutating set { _ = cmark_node_set_literal(pointer, newValue) }
+    }
+
+    var url: String? {
+        get { cmark_node_get_url(pointer).map { String(cString: $0) } }
+        nonmutating set { _ = cmark_node_set_url(pointer, newValue) }
+    }
+
+    var startLine: Int { Int(cmark_node_get_start_line(pointer)) }
+    var startColumn: Int { Int(cmark_node_get_start_column(pointer)) }
+
+    /// Visits this node and every descendant in document order, without recursion (so
+    /// deeply nested input cannot overflow the stack).
+    func walk(_ visit: (CmarkNode) -> Void) {
+        guard let iter = cmark_iter_new(pointer) else { return }
+        defer { cmark_iter_free(iter) }
+        while true {
+            let event = cmark_iter_next(iter)
+            if event == CMARK_EVENT_DONE { break }
+            if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iter) {
+                visit(CmarkNode(node))
+            }
+        }
+    }
+
+    /// The text a reader sees: the concatenated text, code and line breaks of the subtree.
+    var plainText: String {
+        var out = ""
+        walk { node in
+            switch node.type {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
+                out += node.literal ?? ""
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                out += " "
+            default:
+                break
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,128 @@
+import CCmark
+
+/// The Markdown stage: parses a body with cmark, gives headings ids, finds quotes, and splits
+/// it into the lede and one chunk per H2 heading. Pure: a string in, values out.
+///
+/// Top-level blocks are rendered one at a time with `cmark_render_html`, which gives exactly
+/// the bytes cmark renders for the whole document; the only changes are an `id` on top-level
+/// headings and a `<figure>` around attributed quotes (checked against the CommonMark spec).
+public enum MarkdownRenderer {
+    /// Ids the templates use themselves, never given to headings.
+    static let reservedIDs: Set<String> = ["main", "top", "content", "nav", "toc", "sources", "timeline", "key-points", "sections"]
+
+    public static func render(_ markdown: String, unsafe: Bool = false) -> RenderedMarkdown {
+        let document = CmarkDocument(markdown: markdown, unsafe: unsafe)
+        if !unsafe { dropDataURLs(document.root) }
+        var ids = HeadingIDs(reserved: reservedIDs)
+        var quoteCount = 0
+        var builder = ChunkBuilder(heading: nil, headingHTML: "")
+        var chunks: [MarkdownChunk] = []
+
+        for block in document.root.children {
+            switch block.type {
+            case CMARK_NODE_HEADING:
+                let rendered = document.html(block)
+                let text = block.plainText
+                let heading = RenderedHeading(
+                    level: block.headingLevel, text: text, innerHTML: innerHTML(of: rendered),
+                    id: ids.id(for: text), line: block.startLine)
+                let html = insertingID(heading.id, into: rendered)
+                if heading.level == 2 {
+                    chunks.append(builder.chunk)
+                    builder = ChunkBuilder(heading: heading, headingHTML: html)
+                } else {
+                    if heading.level >= 3 {
+                        builder.toc.append(TOCEntry(level: heading.level, text: text, id: heading.id))
+                    }
+                    builder.append(html, words: WordCounter.count(text), node: block)
+                }
+            case CMARK_NODE_BLOCK_QUOTE:
+                if let quote = QuoteDetector.quote(in: block, document: document, number: quoteCount + 1) {
+                    quoteCount += 1
+                    builder.quotes.append(quote.quote)
+                    builder.append(quote.html, words: WordCounter.count(quote.quote.text), node: block)
+                } else {
+                    builder.append(document.html(block), words: WordCounter.count(block.plainText), node: block)
+                }
+            case CMARK_NODE_PARAGRAPH:
+                let html = document.html(block)
+                if builder.excerptHTML.isEmpty { builder.excerptHTML = html }
+                builder.append(html, words: WordCounter.count(block.plainText), node: block)
+            default:
+                builder.append(document.html(block), words: WordCounter.count(block.plainText), node: block)
+            }
+        }
+        chunks.append(builder.chunk)
+        return RenderedMarkdown(lede: chunks[0], sections: Array(chunks.dropFirst()))
+    }
+
+    /// `<h2>Title</h2>\n` → `Title`.
+    private static func innerHTML(of rendered: String) -> String {
+        guard let open = rendered.firstIndex(of: ">"),
+              let close = rendered.range(of: "</h", options: .backwards) else { return rendered }
+        return String(rendered[rendered.index(after: open)..<close.lowerBound])
+    }
+
+    /// `<h2>` → `<h2 id="x">`.
+    private static func insertingID(_ id: String, into rendered: String) -> String {
+        var out = rendered
+        let insertAt = out.index(out.startIndex, offsetBy: 3)
+        out.insert(contentsOf: " id=\"\(id)\"", at: insertAt)
+        return out
+    }
+
+    /// In safe mode cmark still lets `data:image/…` URLs through; we drop every `data:` URL.
+    private static func dropDataURLs(_ root: CmarkNode) {
+        root.walk { node in
+            let type = node.type
+            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let url = node.url else { return }
+            if url.trimmingWhitespace().lowercased().hasPrefix("data:") { node.url = "" }
+        }
+    }
+}
+
+/// Accumulates the blocks of one chunk.
+private struct ChunkBuilder {
+    let heading: RenderedHeading?
+    let headingHTML: String
+    var html = ""
+    var excerptHTML = ""
+    var words = 0
+    var toc: [TOCEntry] = []
+    var quotes: [Quote] = []
+    var links: [ExternalLink] = []
+    var textNodes: [String] = []
+
+    init(heading: RenderedHeading?, headingHTML: String) {
+        self.heading = heading
+        self.headingHTML = headingHTML
+        if let heading { textNodes.append(heading.text) }
+    }
+
+    mutating func append(_ blockHTML: String, words: Int, node: CmarkNode) {
+        html += blockHTML
+        self.words += words
+        var linkSeen: Set<String> = Set(links.map(\.url))
+        node.walk { child in
+            switch child.type {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_INLINE, CMARK_NODE_HTML_BLOCK:
+                if let text = child.literal, child.type != CMARK_NODE_HTML_INLINE, child.type != CMARK_NODE_HTML_BLOCK {
+                    textNodes.append(text)
+                }
+            case CMARK_NODE_LINK:
+                if let url = child.url, url.hasPrefix("https://") || url.hasPrefix("http://"), linkSeen.insert(url).inserted {
+                    let text = child.plainText
+                    links.append(ExternalLink(text: text.isEmpty ? url : text, url: url))
+                }
+            default:
+                break
+            }
+        }
+    }
+
+    var chunk: MarkdownChunk {
+        MarkdownChunk(
+            heading: heading, headingHTML: headingHTML, html: html, excerptHTML: excerptHTML,
+            wordCount: words, toc: toc, quotes: quotes, links: links, textNodes: textNodes)
+    }
+}

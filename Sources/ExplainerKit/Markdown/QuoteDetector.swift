@@ -1,0 +1,45 @@
+import CCmark
+
+/// Recognises attributed quotations: a block quote of two or more blocks whose last paragraph
+/// starts with an em dash, a horizontal bar or `--`, and renders them as a `<figure>`.
+enum QuoteDetector {
+    struct Found {
+        var quote: Quote
+        var html: String
+    }
+
+    static let dashes = ["\u{2014}", "\u{2015}", "--"]
+
+    static func quote(in blockquote: CmarkNode, document: CmarkDocument, number: Int) -> Found? {
+        let children = blockquote.children
+        guard children.count >= 2, let last = children.last, last.type == CMARK_NODE_PARAGRAPH else { return nil }
+        let attributionText = last.plainText
+        guard let dash = dashes.first(where: { attributionText.hasPrefix($0) }) else { return nil }
+        var attribution = String(attributionText.dropFirst(dash.count)).trimmingWhitespace()
+        while attribution.hasPrefix("-") { attribution = String(attribution.dropFirst()).trimmingWhitespace() }
+        guard !attribution.isEmpty else { return nil }
+
+        let (speaker, context) = split(attribution)
+        let body = children.dropLast()
+        let bodyHTML = body.map { document.html($0) }.joined()
+        let text = body.map(\.plainText).joined(separator: " ")
+        let id = "quote-\(number)"
+        var html = "<figure class=\"quote\" id=\"\(id)\">\n<blockquote>\n"
+        html += bodyHTML
+        html += "</blockquote>\n<figcaption><span class=\"speaker\">\(HTMLEscaping.escape(speaker))</span>"
+        if !context.isEmpty {
+            html += "<span class=\"context\">, \(HTMLEscaping.escape(context))</span>"
+        }
+        html += "</figcaption>\n</figure>\n"
+        let quote = Quote(id: id, html: bodyHTML, text: text, speaker: speaker, context: context, line: blockquote.startLine)
+        return Found(quote: quote, html: html)
+    }
+
+    /// `Kabir Taneja, Observer Research Foundation` → (`Kabir Taneja`, `Observer Research Foundation`).
+    static func split(_ attribution: String) -> (String, String) {
+        guard let comma = attribution.firstIndex(of: ",") else { return (attribution, "") }
+        let speaker = String(attribution[..<comma]).trimmingWhitespace()
+        let context = String(attribution[attribution.index(after: comma)...]).trimmingWhitespace()
+        return (speaker, context)
+    }
+}

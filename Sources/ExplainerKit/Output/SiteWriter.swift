@@ -1,0 +1,148 @@
+import CPlatform
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes a built site into the output folder all at once.
+///
+/// The new site is written into a hidden staging folder beside the output folder, then
+/// swapped in with one atomic `renameat2(RENAME_EXCHANGE)`: a reader, a web server or a build
+/// killed at any moment sees the old site or the new one, never a mix. Files the build no
+/// longer produces disappear with the old folder. Only the output folder and its staging
+/// sibling are ever written; a lock on the parent folder keeps two builds from racing.
+public struct SiteWriter: Sendable {
+    public let outputPath: String
+
+    public init(outputPath: String) {
+        self.outputPath = outputPath.hasSuffix("/") && outputPath.count > 1 ? String(outputPath.dropLast()) : outputPath
+    }
+
+    /// Checks that writing to the output folder cannot harm the author's files.
+    public func checkSafe(protecting sources: [String]) -> [Diagnostic] {
+        let output = FileSystem.canonical(outputPath)
+        var problems: [Diagnostic] = []
+        if output == "/" || output == FileSystem.canonical(NSHomeDirectory()) {
+            problems.append(Diagnostic(file: outputPath, message: "The output folder is \(output), which Explainer would replace.",
+                                       hint: "Pass a folder of its own, e.g. --output Public."))
+        }
+        for source in sources {
+            let source = FileSystem.canonical(source)
+            if output == source || output.hasPrefix(source + "/") || source.hasPrefix(output + "/") {
+                problems.append(Diagnostic(
+                    file: outputPath,
+                    message: "The output folder \(outputPath) overlaps the source folder \(source); building would replace your files.",
+                    hint: "Choose an output folder outside Content/ and Templates/, e.g. --output Public."))
+            }
+        }
+        if problems.isEmpty, FileSystem.isDirectory(output) {
+            let existing = FileSystem.listFiles(output)
+            if !existing.isEmpty && !existing.contains("index.html") {
+                problems.append(Diagnostic(
+                    file: outputPath,
+                    message: "The output folder is not empty and does not look like a built site (it has no index.html).",
+                    hint: "Empty it, or choose another folder: a build replaces the whole output folder."))
+            }
+        }
+        return problems
+    }
+
+    /// Replaces the output folder with `files`. Throws a diagnostic (and leaves the output
+    /// folder exactly as it was) on any failure.
+    public func write(_ files: [OutputFile]) throws(BuildFailure) {
+        let output = outputPath
+        let parent = (output as NSString).deletingLastPathComponent.isEmpty ? "." : (output as NSString).deletingLastPathComponent
+        let name = (output as NSString).lastPathComponent
+        if !FileSystem.isDirectory(parent) {
+            throw BuildFailure(Diagnostic(file: output, message: "The folder \(parent) does not exist.",
+                                          hint: "Create it, or pass another --output."))
+        }
+        let lock = try DirectoryLock(parent, what: output)
+        defer { lock.release() }
+        removeStaleStaging(parent: parent, name: name)
+
+        let staging = "\(parent)/.\(name).explainer-staging-\(getpid())"
+        do {
+            try FileSystem.makeDirectory(staging)
+            var made: Set<String> = []
+            for file in files {
+                guard OutputFile.isSafe(file.path) else { continue }
+                var dir = staging
+                for segment in file.path.split(separator: "/").dropLast() {
+                    dir += "/" + segment
+                    if made.insert(dir).inserted { try FileSystem.makeDirectory(dir) }
+                }
+                try FileSystem.write(file.bytes, to: staging + "/" + file.path)
+            }
+        } catch {
+            FileSystem.removeTree(staging)
+            throw BuildFailure(Diagnostic(
+                file: output, message: "Writing the site failed: \(error.description). \(output) is unchanged.",
+                hint: error.code == ENOSPC ? "Free some disk space and build again." : "Check that the folder is writable."))
+        }
+
+        if !FileSystem.exists(output) {
+            if rename(staging, output) != 0 {
+                let code = errno
+                FileSystem.removeTree(staging)
+                throw BuildFailure(Diagnostic(file: output, message: "Could not create \(output): \(String(cString: strerror(code))).",
+                                              hint: "Check that \(parent) is writable."))
+            }
+            return
+        }
+        if explainer_exchange_paths(staging, output) == 0 {
+            FileSystem.removeTree(staging)  // now holds the old site
+            return
+        }
+        // No atomic exchange on this file system: two renames, with the old site kept until
+        // the new one is in place.
+        let old = "\(parent)/.\(name).explainer-old-\(getpid())"
+        guard rename(output, old) == 0 else {
+            let code = errno
+            FileSystem.removeTree(staging)
+            throw BuildFailure(Diagnostic(file: output, message: "Could not replace \(output): \(String(cString: strerror(code))).",
+                                          hint: "Check that \(parent) is writable."))
+        }
+        guard rename(staging, output) == 0 else {
+            let code = errno
+            _ = rename(old, output)
+            FileSystem.removeTree(staging)
+            throw BuildFailure(Diagnostic(file: output, message: "Could not replace \(output): \(String(cString: strerror(code))).",
+                                          hint: "Check that \(parent) is writable."))
+        }
+        FileSystem.removeTree(old)
+    }
+
+    /// Staging folders left by a build that was killed (we hold the lock, so none is live).
+    private func removeStaleStaging(parent: String, name: String) {
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: parent) else { return }
+        for entry in entries where entry.hasPrefix(".\(name).explainer-staging-") || entry.hasPrefix(".\(name).explainer-old-") {
+            FileSystem.removeTree(parent + "/" + entry)
+        }
+    }
+}
+
+/// An exclusive `flock` on a folder, refused (not waited for) when another build holds it.
+struct DirectoryLock {
+    private let fd: Int32
+
+    init(_ folder: String, what: String) throws(BuildFailure) {
+        fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else {
+            throw BuildFailure(Diagnostic(file: folder, message: "Could not open \(folder) to lock it: \(String(cString: strerror(errno)))."))
+        }
+        if flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            close(fd)
+            throw BuildFailure(Diagnostic(
+                file: what, message: "Another explainer build is writing \(what) right now.",
+                hint: "Wait for it to finish (or stop it), then build again."))
+        }
+    }
+
+    func release() {
+        flock(fd, LOCK_UN)
+        close(fd)
+    }
+}

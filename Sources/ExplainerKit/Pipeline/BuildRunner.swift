@@ -1,0 +1,66 @@
+import Foundation
+
+/// Runs the pipeline against real folders: reads the sources, builds in memory, and writes
+/// the output folder atomically. The `build` command is a thin wrapper around this.
+public struct BuildRunner: Sendable {
+    /// Where a build reads and writes.
+    public struct Paths: Sendable, Hashable {
+        public var content: String
+        public var templates: String
+        public var output: String
+
+        public init(content: String = "Content", templates: String = "Templates", output: String = "Public") {
+            self.content = content
+            self.templates = templates
+            self.output = output
+        }
+    }
+
+    /// What a successful build did.
+    public struct Report: Sendable {
+        public var articles: Int
+        public var pages: Int
+        public var files: Int
+        public var warnings: [Diagnostic]
+        public var seconds: Double
+        public var build: SiteBuild
+    }
+
+    public var paths: Paths
+    public var settings: BuildSettings
+
+    public init(paths: Paths = Paths(), settings: BuildSettings = BuildSettings()) {
+        self.paths = paths
+        self.settings = settings
+    }
+
+    /// Builds in memory only (nothing is written).
+    public func buildInMemory() -> Result<SiteBuild, BuildFailure> {
+        switch SiteSourceReader.read(content: paths.content, templates: paths.templates) {
+        case .failure(let f): return .failure(f)
+        case .success(let sources): return SiteBuilder.build(sources, settings: settings)
+        }
+    }
+
+    /// Builds and replaces the output folder.
+    public func run() -> Result<Report, BuildFailure> {
+        let start = DispatchTime.now()
+        let writer = SiteWriter(outputPath: paths.output)
+        let unsafe = writer.checkSafe(protecting: [paths.content, paths.templates])
+        if !unsafe.isEmpty { return .failure(BuildFailure(unsafe)) }
+        let build: SiteBuild
+        switch buildInMemory() {
+        case .failure(let f): return .failure(f)
+        case .success(let b): build = b
+        }
+        do {
+            try writer.write(build.files)
+        } catch {
+            return .failure(error)
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        return .success(Report(
+            articles: build.articles.count, pages: build.pages.count, files: build.files.count,
+            warnings: build.warnings, seconds: seconds, build: build))
+    }
+}

@@ -1,0 +1,27 @@
+/// Everything a build reads, held in memory: the site configuration, the articles, the
+/// templates and the static assets. Made by `SiteSourceReader` from disk, or by a test.
+public struct SiteSources: Sendable {
+    public var config: SourceFile
+    /// `Content/*.md`, sorted by path.
+    public var articles: [SourceFile]
+    /// `Templates/**/*.mustache`.
+    public var templates: [SourceFile]
+    /// `Templates/assets/**`, with paths relative to the assets folder (`style.css`).
+    public var assets: [SourceFile]
+    /// Display prefix of template paths (`Templates`).
+    public var templatesFolder: String
+    /// Problems met while reading (unreadable files, symlink loops…).
+    public var readDiagnostics: [Diagnostic]
+
+    public init(
+        config: SourceFile, articles: [SourceFile], templates: [SourceFile], assets: [SourceFile],
+        templatesFolder: String = "Templates", readDiagnostics: [Diagnostic] = []
+    ) {
+        self.config = config
+        self.articles = articles.sorted { $0.path < $1.path }
+        self.templates = templates
+        self.assets = assets
+        self.templatesFolder = templatesFolder
+        self.readDiagnostics = readDiagnostics
+    }
+}

@@ -1,0 +1,62 @@
+/// The "plan" step: decides every page of the site, its URL and file, and the links between
+/// pages. Pure: rendered articles in, pages out, in a fixed order.
+public enum SitePlanner {
+    public static func plan(site: SiteConfig, articles: [RenderedArticle]) -> [Page] {
+        let newestFirst = articles.sorted {
+            ($0.frontMatter.date, $1.slug) > ($1.frontMatter.date, $0.slug)
+        }
+        var pages: [Page] = [
+            Page(kind: .home, url: "/", file: "index.html", title: site.title,
+                 description: site.description.isEmpty ? site.title : site.description,
+                 articles: newestFirst),
+        ]
+        for article in newestFirst {
+            pages += explainerPages(article)
+        }
+        pages.append(Page(kind: .notFound, url: "/404.html", file: "404.html", title: "Page not found",
+                          description: "There is no page at this address.", articles: newestFirst))
+        return pages
+    }
+
+    /// The pages of one explainer in reading order: overview, sections, quotes, then the
+    /// one-page view (which is not part of the reading order).
+    public static func explainerPages(_ article: RenderedArticle) -> [Page] {
+        let base = "/\(article.slug)/"
+        let fm = article.frontMatter
+        var stops: [(Page.Kind, RenderedSection?, PageLink)] = []
+        stops.append((.overview, nil, PageLink(label: "Overview", title: fm.title, url: base, isCurrent: false,
+                                               readingMinutes: WordCounter.minutes(forWords: article.lede.wordCount))))
+        for section in article.sections {
+            stops.append((.section, section, PageLink(label: section.label, title: section.heading.text,
+                                                      url: base + section.key + "/", isCurrent: false,
+                                                      readingMinutes: section.readingMinutes)))
+        }
+        if !article.quotes.isEmpty {
+            stops.append((.quotes, nil, PageLink(label: "Quotes", title: "Quotes: \(fm.title)",
+                                                 url: base + "quotes/", isCurrent: false, readingMinutes: nil)))
+        }
+        let links = stops.map(\.2)
+        var pages: [Page] = []
+        for (index, stop) in stops.enumerated() {
+            let (kind, section, link) = stop
+            var nav = links
+            nav[index].isCurrent = true
+            let description: String
+            switch kind {
+            case .section: description = section.map { Excerpt.plainText(fromHTML: $0.chunk.excerptHTML, limit: 160) } ?? fm.summary
+            case .quotes: description = "What was said: the quotations in \u{201C}\(fm.title)\u{201D}, with who said them."
+            default: description = fm.summary
+            }
+            pages.append(Page(
+                kind: kind, url: link.url, file: String(link.url.dropFirst()) + "index.html",
+                title: link.title, description: description.isEmpty ? fm.summary : description,
+                article: article, section: section, explainerPages: nav,
+                previous: index > 0 ? links[index - 1] : nil,
+                next: index + 1 < links.count ? links[index + 1] : nil))
+        }
+        pages.append(Page(
+            kind: .all, url: base + "all/", file: String(base.dropFirst()) + "all/index.html",
+            title: fm.title, description: fm.summary, article: article, explainerPages: links))
+        return pages
+    }
+}

@@ -1,0 +1,15 @@
+/// How a build is made: what goes in and how production-ready the output is.
+public struct BuildSettings: Sendable, Hashable {
+    /// Build articles marked `draft: true` too.
+    public var includeDrafts: Bool
+    /// Overrides `site.yml`'s `baseURL` (for publishing to another address).
+    public var baseURL: String?
+    /// Production output: fingerprinted stylesheet, gzip copies.
+    public var production: Bool
+
+    public init(includeDrafts: Bool = false, baseURL: String? = nil, production: Bool = false) {
+        self.includeDrafts = includeDrafts
+        self.baseURL = baseURL
+        self.production = production
+    }
+}

@@ -1,0 +1,91 @@
+import Mustache
+
+/// The site's Mustache templates, parsed once and checked: every page kind has its template,
+/// every partial a template names exists, and every variable a template uses is one the
+/// pages provide (a warning otherwise).
+public struct TemplateSet: Sendable {
+    public let library: MustacheLibrary
+    /// Template names (path below `Templates/` without `.mustache`): `layout`, `partials/nav`.
+    public let names: Set<String>
+    /// Problems that do not stop the build (unknown variables).
+    public let warnings: [Diagnostic]
+
+    /// Parses `files` (paths ending in `.mustache`). `folder` is the display prefix of paths,
+    /// e.g. `Templates`, used to name templates relative to it.
+    public static func load(_ files: [SourceFile], folder: String) -> Result<TemplateSet, BuildFailure> {
+        var library = MustacheLibrary()
+        var names: Set<String> = []
+        var texts: [(name: String, path: String, text: String)] = []
+        var diagnostics: [Diagnostic] = []
+        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+        for file in files.sorted(by: { $0.path < $1.path }) {
+            var name = file.path.hasPrefix(prefix) ? String(file.path.dropFirst(prefix.count)) : file.path
+            guard name.hasSuffix(".mustache") else { continue }
+            name = String(name.dropLast(".mustache".count))
+            let text: String
+            switch TextDecoding.decode(file) {
+            case .failure(let f): diagnostics += f.diagnostics; continue
+            case .success(let t): text = t
+            }
+            do {
+                library.register(try MustacheTemplate(string: text), named: name)
+                names.insert(name)
+                texts.append((name, file.path, text))
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(Diagnostic(
+                    file: file.path, line: error.context.lineNumber, column: error.context.columnNumber,
+                    message: "Template syntax error: \(describe(error.error)).",
+                    hint: "Check that every `{{#section}}` has a matching `{{/section}}` and every tag is closed with `}}`."))
+            } catch {
+                diagnostics.append(Diagnostic(file: file.path, message: "Template error: \(error)."))
+            }
+        }
+        for kind in Page.Kind.allCases where !names.contains(kind.template) {
+            diagnostics.append(Diagnostic(
+                file: prefix + kind.template + ".mustache",
+                message: "There is no template for \(kind.rawValue) pages.",
+                hint: "Create \(prefix)\(kind.template).mustache (it can inherit the layout with `{{<layout}}…{{/layout}}`)."))
+        }
+        var warnings: [Diagnostic] = []
+        for (_, path, text) in texts {
+            for reference in TemplateScanner.references(in: text) {
+                switch reference.kind {
+                case .partial:
+                    if !names.contains(reference.name) {
+                        diagnostics.append(Diagnostic(
+                            file: path, line: reference.location.line, column: reference.location.column,
+                            message: "The partial `\(reference.name)` does not exist.",
+                            hint: "Create \(prefix)\(reference.name).mustache, or fix the name. Templates: \(names.sorted().joined(separator: ", "))."))
+                    }
+                case .variable:
+                    let root = reference.name.split(separator: ".").first.map(String.init) ?? reference.name
+                    if reference.name != "." && !PageContext.knownNames.contains(root) {
+                        let near = YAMLFields.nearest(to: root, in: PageContext.knownNames.sorted())
+                        warnings.append(Diagnostic(
+                            .warning, file: path, line: reference.location.line, column: reference.location.column,
+                            message: "The variable `\(reference.name)` is not provided by any page; it renders as nothing.",
+                            hint: near.map { "Did you mean `\($0)`? See the README for the template variables." }
+                                ?? "See the README for the template variables."))
+                    }
+                }
+            }
+        }
+        if !diagnostics.isEmpty { return .failure(BuildFailure(diagnostics + warnings)) }
+        return .success(TemplateSet(library: library, names: names, warnings: warnings))
+    }
+
+    private static func describe(_ error: Error) -> String {
+        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+        switch error {
+        case .sectionCloseNameIncorrect: return "a closing tag does not match the section it closes"
+        case .unfinishedName: return "a tag is not finished"
+        case .expectedSectionEnd: return "a section is never closed"
+        case .invalidSetDelimiter: return "a set-delimiter tag is badly formed"
+        case .transformAppliedToInheritanceSection: return "a transform is applied to an inheritance section"
+        case .illegalTokenInsideInheritSection: return "an inheritance section contains a tag it may not"
+        case .textInsideInheritSection: return "an inheritance section contains text outside a block"
+        case .invalidConfigVariableSyntax: return "a pragma is badly formed"
+        case .unrecognisedConfigVariable: return "a pragma is not recognised"
+        }
+    }
+}

@@ -1,0 +1,27 @@
+import ArgumentParser
+import ExplainerKit
+
+/// `explainer build`: builds the site into the output folder.
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Build the site into the output folder.")
+
+    @OptionGroup var site: SiteOptions
+
+    @Flag(help: "Include articles marked `draft: true`.")
+    var drafts = false
+
+    func run() throws {
+        let runner = BuildRunner(paths: site.paths, settings: BuildSettings(includeDrafts: drafts))
+        switch runner.run() {
+        case .failure(let failure):
+            Terminal.report(failure.diagnostics)
+            let errors = failure.diagnostics.filter { $0.severity == .error }.count
+            Terminal.printError("Build failed: \(errors) error\(errors == 1 ? "" : "s"). \(site.output)/ was not changed.")
+            throw ExitCode.failure
+        case .success(let report):
+            Terminal.report(report.warnings)
+            let ms = Int((report.seconds * 1000).rounded())
+            print("Built \(report.articles) article\(report.articles == 1 ? "" : "s"), \(report.pages) pages (\(report.files) files) into \(site.output)/ in \(ms) ms.")
+        }
+    }
+}

@@ -1,0 +1,13 @@
+import ArgumentParser
+import ExplainerKit
+
+/// The `explainer` command line: thin wrappers that parse flags and call ExplainerKit.
+@main
+struct Explainer: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explainer",
+        abstract: "Builds explainer sites: one article, read as a set of short linked pages.",
+        subcommands: [Build.self],
+        defaultSubcommand: Build.self
+    )
+}
