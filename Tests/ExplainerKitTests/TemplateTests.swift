@@ -1,0 +1,76 @@
+import Testing
+@testable import ExplainerKit
+
+@Suite("Templates")
+struct TemplateTests {
+    static let hostile = #"<script>alert(1)</script> & "quotes""#
+
+    @Test func hostileTitleIsEscapedEverywhere() throws {
+        let article = Fixtures.article(title: #"<script>alert(1)</script> & \"quotes\""#)
+        let build = try SiteBuilder.build(Fixtures.sources(articles: [("a.md", article)])).get()
+        #expect(build.articles.first?.frontMatter.title == Self.hostile)
+        for file in build.files where file.path.hasSuffix(".html") {
+            let html = String(decoding: file.bytes, as: UTF8.self)
+            #expect(!html.contains("<script>alert"), "\(file.path) has the raw title")
+            #expect(!html.contains("</script> &"), "\(file.path)")
+        }
+        let overview = try #require(build.text("a/index.html"))
+        #expect(overview.contains("<h1>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;</h1>"))
+        // In JSON-LD the title is JSON-escaped so it cannot close the script element.
+        #expect(overview.contains(#""headline":"\u003cscript\u003ealert(1)\u003c/script\u003e \u0026 \"quotes\"""#))
+    }
+
+    @Test func templateSyntaxErrorHasFileLineAndColumn() throws {
+        let files = [SourceFile(path: "T/bad.mustache", text: "line one\n{{#open}}\nnever closed\n")]
+        let failure = try #require(TemplateSet.load(files, folder: "T").failureValue)
+        let error = try #require(failure.diagnostics.first { $0.file == "T/bad.mustache" })
+        #expect(error.message.contains("never closed"))
+        #expect(error.line != nil && error.column != nil)
+    }
+
+    @Test func missingPartialAndMissingTemplatesAreErrors() throws {
+        var files = Page.Kind.allCases.filter { $0 != .quotes }.map {
+            SourceFile(path: "T/\($0.template).mustache", text: "<p>{{page.title}}</p>")
+        }
+        files.append(SourceFile(path: "T/layout.mustache", text: "x\n  {{>partials/nope}}"))
+        let failure = try #require(TemplateSet.load(files, folder: "T").failureValue)
+        let partial = try #require(failure.diagnostics.first { $0.message.contains("partials/nope") })
+        #expect(partial.file == "T/layout.mustache" && partial.line == 2 && partial.column == 3)
+        #expect(failure.diagnostics.contains { $0.file == "T/quotes.mustache" && $0.message.contains("no template") })
+    }
+
+    @Test func unknownVariableIsAWarningNamingIt() throws {
+        let files = Page.Kind.allCases.map {
+            SourceFile(path: "T/\($0.template).mustache", text: $0 == .home ? "{{site.title}} {{pgae.title}}" : "x")
+        }
+        let set = try TemplateSet.load(files, folder: "T").get()
+        let warning = try #require(set.warnings.first)
+        #expect(warning.severity == .warning)
+        #expect(warning.message.contains("`pgae.title`"))
+        #expect(warning.hint.contains("`page`"))
+        #expect(warning.line == 1 && warning.column == 16)
+    }
+
+    @Test func repositoryTemplatesHaveNoWarnings() throws {
+        let (templates, _) = Fixtures.repoTemplates()
+        let set = try TemplateSet.load(templates, folder: Fixtures.path("Templates")).get()
+        #expect(set.warnings.isEmpty, "\(set.warnings)")
+    }
+
+    @Test func jsonTextEscapesForScriptElements() {
+        let json = JSONText.object([("a", .string("</script><b>&\"\\\n\u{1}")), ("n", .number(3)), ("l", .array([.bool(true)]))])
+        #expect(json.rendered == #"{"a":"\u003c/script\u003e\u003cb\u003e\u0026\"\\\n\u0001","n":3,"l":[true]}"#)
+    }
+
+    @Test func timelineGraphicKeepsLabelsApart() throws {
+        let entries = [
+            TimelineEntry(date: "2021", event: "One"), TimelineEntry(date: "15 August 2021", event: "Two"),
+            TimelineEntry(date: "1979", event: String(repeating: "long words here ", count: 8)),
+        ]
+        let svg = try #require(TimelineGraphic.svg(entries))
+        let ys = svg.components(separatedBy: "class=\"tl-date\" x=\"56\" y=\"").dropFirst().compactMap { Int($0.prefix { $0.isNumber }) }
+        #expect(ys.count == 3)
+        #expect(zip(ys, ys.dropFirst()).allSatisfy { $1 - $0 >= 2 * TimelineGraphic.lineHeight })
+        #expect(TimelineGraphic.svg([entries[0]]) == nil)
+    }
+}
