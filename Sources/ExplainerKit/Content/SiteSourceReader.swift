@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Reads a site's sources from disk: `site.yml` and the `*.md` files of the content folder,
 /// the templates and assets of the templates folder. The only place the content stage
 /// touches the disk; a file that cannot be read becomes a diagnostic, not a crash.
@@ -28,6 +32,10 @@ public enum SiteSourceReader {
             let path = join(content, name)
             do {
                 articles.append(SourceFile(path: path, bytes: try FileSystem.read(path, limit: TextDecoding.maxBytes)))
+            } catch where error.code == EFBIG {
+                diagnostics.append(Diagnostic(
+                    file: path, message: "The file is \(error.size / 1_048_576) MB; the limit is \(TextDecoding.maxBytes / 1_048_576) MB.",
+                    hint: "Split the article, or move large data out of \(content)."))
             } catch {
                 diagnostics.append(Diagnostic(
                     file: path, message: "The article could not be read: \(error.description).",

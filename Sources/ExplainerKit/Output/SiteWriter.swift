@@ -14,10 +14,15 @@ import Darwin
 /// longer produces disappear with the old folder. Only the output folder and its staging
 /// sibling are ever written; a lock on the parent folder keeps two builds from racing.
 public struct SiteWriter: Sendable {
-    public let outputPath: String
+    /// Writes one file; tests replace it to inject faults such as a full disk.
+    public typealias FileWriter = @Sendable (_ bytes: [UInt8], _ path: String) throws(FileSystem.Failure) -> Void
 
-    public init(outputPath: String) {
+    public let outputPath: String
+    let writeFile: FileWriter
+
+    public init(outputPath: String, writeFile: @escaping FileWriter = { bytes, path throws(FileSystem.Failure) in try FileSystem.write(bytes, to: path) }) {
         self.outputPath = outputPath.hasSuffix("/") && outputPath.count > 1 ? String(outputPath.dropLast()) : outputPath
+        self.writeFile = writeFile
     }
 
     /// Checks that writing to the output folder cannot harm the author's files.
@@ -74,7 +79,7 @@ public struct SiteWriter: Sendable {
                     dir += "/" + segment
                     if made.insert(dir).inserted { try FileSystem.makeDirectory(dir) }
                 }
-                try FileSystem.write(file.bytes, to: staging + "/" + file.path)
+                try writeFile(file.bytes, staging + "/" + file.path)
             }
         } catch {
             FileSystem.removeTree(staging)

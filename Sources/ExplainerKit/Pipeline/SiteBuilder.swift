@@ -11,9 +11,11 @@ public enum SiteBuilder {
 
         // Site configuration and templates: everything else depends on them.
         var config: SiteConfig?
-        switch SiteConfigDecoder.decode(sources.config) {
-        case .failure(let f): diagnostics += f.diagnostics
-        case .success(let (c, warnings)): config = c; diagnostics += warnings
+        if !diagnostics.contains(where: { $0.file == sources.config.path }) {
+            switch SiteConfigDecoder.decode(sources.config) {
+            case .failure(let f): diagnostics += f.diagnostics
+            case .success(let (c, warnings)): config = c; diagnostics += warnings
+            }
         }
         var templates: TemplateSet?
         switch TemplateSet.load(sources.templates, folder: sources.templatesFolder) {

@@ -13,7 +13,12 @@ public enum FileSystem {
         public var path: String
         public var operation: String
         public var code: Int32
-        public var description: String { "could not \(operation) \(path): \(String(cString: strerror(code)))" }
+        /// The file's size, when the failure is that it is larger than the limit (`EFBIG`).
+        public var size: Int = 0
+        public var description: String {
+            if code == EFBIG { return "\(path) is \(size / 1_048_576) MB, more than the limit" }
+            return "could not \(operation) \(path): \(String(cString: strerror(code)))"
+        }
     }
 
     public static func read(_ path: String, limit: Int = Int.max) throws(Failure) -> [UInt8] {
@@ -23,6 +28,7 @@ public enum FileSystem {
         var st = stat()
         guard fstat(fd, &st) == 0 else { throw Failure(path: path, operation: "read", code: errno) }
         if (st.st_mode & S_IFMT) == S_IFDIR { throw Failure(path: path, operation: "read", code: EISDIR) }
+        if Int(st.st_size) > limit { throw Failure(path: path, operation: "read", code: EFBIG, size: Int(st.st_size)) }
         var out: [UInt8] = []
         out.reserveCapacity(min(Int(st.st_size), limit) + 1)
         var buffer = [UInt8](repeating: 0, count: 65536)
