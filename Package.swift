@@ -41,6 +41,10 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .executableTarget(
+            name: "explainer-fuzz",
+            dependencies: ["ExplainerKit"]
+        ),
         .testTarget(
             name: "ExplainerKitTests",
             dependencies: ["ExplainerKit"]

@@ -1,0 +1,69 @@
+import ExplainerKit
+
+/// The fuzz target: one input is one article file. The loader and the Markdown stage must
+/// return an article or diagnostics naming the file — never crash, hang or write anywhere.
+enum FuzzTarget {
+    static let path = "Content/fuzz.md"
+
+    static func run(_ bytes: [UInt8]) {
+        let outcome = ArticleParser.parse(SourceFile(path: path, bytes: bytes))
+        for diagnostic in outcome.diagnostics where diagnostic.file != path {
+            fatalError("diagnostic names the wrong file: \(diagnostic)")
+        }
+        if let article = outcome.article {
+            for unsafe in [false, true] {
+                let rendered = ArticleRenderer.render(article, unsafeHTML: unsafe)
+                if rendered.article == nil && rendered.diagnostics.isEmpty { fatalError("no article and no error") }
+            }
+        }
+        // The Markdown stage alone, on the raw bytes as text (no front matter needed).
+        let text = String(decoding: bytes, as: UTF8.self)
+        _ = MarkdownRenderer.render(text)
+        _ = SiteConfigDecoder.decode(SourceFile(path: "Content/site.yml", bytes: bytes))
+    }
+}
+
+/// libFuzzer's entry point (built with `-sanitize=fuzzer -D FUZZING`, see Scripts/fuzz).
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+    let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
+    FuzzTarget.run(bytes)
+    return 0
+}
+
+#if FUZZING
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// libFuzzer's driver (from clang's `libclang_rt.fuzzer_no_main`), which runs the fuzzing loop.
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(
+    _ argc: UnsafeMutablePointer<Int32>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
+) -> Int32
+
+/// With libFuzzer: hands the command line to libFuzzer's driver.
+@main
+struct FuzzMain {
+    static func main() {
+        var argc = CommandLine.argc
+        var argv = CommandLine.unsafeArgv
+        exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in fuzzOneInput(data, size) })
+    }
+}
+#else
+import Foundation
+
+/// Without libFuzzer: replays the files given as arguments (e.g. a corpus or a crash file).
+@main
+struct Replay {
+    static func main() throws {
+        for path in CommandLine.arguments.dropFirst() {
+            FuzzTarget.run(Array(try Data(contentsOf: URL(fileURLWithPath: path))))
+            print("ok \(path)")
+        }
+    }
+}
+#endif
