@@ -62,8 +62,9 @@ struct Publish: ParsableCommand {
                 print(git.changed
                     ? "Published \(what) to \(branch) in \(gitRepo ?? "") (commit \(git.commit.prefix(12)))."
                     : "\(branch) in \(gitRepo ?? "") already holds this site; nothing to commit.")
-            } else {
-                print("Published \(what) to \(to ?? "")/ (previous site kept as \(to ?? "").previous/).")
+            } else if let to {
+                let kept = FileSystem.isDirectory(to + ".previous") ? " (previous site kept as \(to).previous/; undo with --rollback)" : ""
+                print("Published \(what) to \(to)/\(kept).")
             }
         }
     }

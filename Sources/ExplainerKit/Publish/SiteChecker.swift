@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// Checks a built site before it goes out, entirely in memory: every internal link and
 /// `#anchor` leads somewhere, no page repeats an id, every page has a title and a meta
@@ -135,12 +132,10 @@ public enum SiteChecker {
     }
 
     static func xmlProblem(_ bytes: [UInt8], display: String) -> Diagnostic? {
-        let parser = XMLParser(data: Data(bytes))
-        if parser.parse() { return nil }
-        let reason = parser.parserError.map { ($0 as NSError).localizedDescription } ?? "unknown error"
+        guard let problem = XMLWellFormedness.problem(in: bytes) else { return nil }
         return Diagnostic(
-            file: display, line: parser.lineNumber > 0 ? parser.lineNumber : nil,
-            message: "The file is not well-formed XML (\(reason)).",
+            file: display, line: problem.line,
+            message: "The file is not well-formed XML (\(problem.reason)).",
             hint: "Build the site again; if it persists, report it: Explainer writes this file itself.")
     }
 
