@@ -21,7 +21,10 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
-        .target(name: "CPlatform"),
+        .target(
+            name: "CPlatform",
+            linkerSettings: [.linkedLibrary("z")]
+        ),
         .target(
             name: "ExplainerKit",
             dependencies: [

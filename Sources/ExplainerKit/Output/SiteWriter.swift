@@ -56,7 +56,12 @@ public struct SiteWriter: Sendable {
 
     /// Replaces the output folder with `files`. Throws a diagnostic (and leaves the output
     /// folder exactly as it was) on any failure.
-    public func write(_ files: [OutputFile]) throws(BuildFailure) {
+    ///
+    /// With `previous`, the site being replaced is kept at that path (a sibling of the output
+    /// folder, e.g. `Site.previous`) instead of being deleted, replacing what was there. Failing
+    /// to keep it does not fail the write; it is returned as a warning.
+    @discardableResult
+    public func write(_ files: [OutputFile], keepingPreviousAt previous: String? = nil) throws(BuildFailure) -> [Diagnostic] {
         let output = outputPath
         let parent = (output as NSString).deletingLastPathComponent.isEmpty ? "." : (output as NSString).deletingLastPathComponent
         let name = (output as NSString).lastPathComponent
@@ -95,11 +100,10 @@ public struct SiteWriter: Sendable {
                 throw BuildFailure(Diagnostic(file: output, message: "Could not create \(output): \(String(cString: strerror(code))).",
                                               hint: "Check that \(parent) is writable."))
             }
-            return
+            return []
         }
         if explainer_exchange_paths(staging, output) == 0 {
-            FileSystem.removeTree(staging)  // now holds the old site
-            return
+            return retire(staging, to: previous)  // staging now holds the old site
         }
         // No atomic exchange on this file system: two renames, with the old site kept until
         // the new one is in place.
@@ -117,7 +121,29 @@ public struct SiteWriter: Sendable {
             throw BuildFailure(Diagnostic(file: output, message: "Could not replace \(output): \(String(cString: strerror(code))).",
                                           hint: "Check that \(parent) is writable."))
         }
+        return retire(old, to: previous)
+    }
+
+    /// Deletes the replaced site at `old`, or keeps it at `previous`.
+    private func retire(_ old: String, to previous: String?) -> [Diagnostic] {
+        guard let previous else {
+            FileSystem.removeTree(old)
+            return []
+        }
+        if FileSystem.exists(previous) {
+            if explainer_exchange_paths(old, previous) == 0 {
+                FileSystem.removeTree(old)  // now holds the older version
+                return []
+            }
+            FileSystem.removeTree(previous)
+        }
+        if rename(old, previous) == 0 { return [] }
+        let code = errno
         FileSystem.removeTree(old)
+        return [Diagnostic(
+            .warning, file: previous,
+            message: "The new site is in place, but the one it replaced could not be kept at \(previous): \(String(cString: strerror(code))).",
+            hint: "Rollback is not possible for this publish; check that the folder beside \(outputPath) is writable.")]
     }
 
     /// Staging folders left by a build that was killed (we hold the lock, so none is live).

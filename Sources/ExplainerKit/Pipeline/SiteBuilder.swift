@@ -28,7 +28,10 @@ public enum SiteBuilder {
         let outcomes = ParallelMap.map(sources.articles) { file -> ([RenderedArticle], [Diagnostic]) in
             let parsed = ArticleParser.parse(file)
             guard let article = parsed.article else { return ([], parsed.diagnostics) }
-            if article.frontMatter.draft && !settings.includeDrafts { return ([], parsed.diagnostics) }
+            // Drafts are never published: production leaves them out even with --drafts.
+            if article.frontMatter.draft && (!settings.includeDrafts || settings.production) {
+                return ([], parsed.diagnostics)
+            }
             let rendered = ArticleRenderer.render(article, unsafeHTML: unsafeHTML)
             return (rendered.article.map { [$0] } ?? [], parsed.diagnostics + rendered.diagnostics)
         }
@@ -67,9 +70,30 @@ public enum SiteBuilder {
                 files.append(OutputFile(path: file, text: html))
             }
         }
+        files += discoveryFiles(pages: pages, articles: articles, site: config, baseURL: baseURL)
+        if settings.production { files += gzipCopies(files) }
         files.sort { $0.path < $1.path }
         return .success(SiteBuild(
             files: files, articles: articles, pages: pages, warnings: diagnostics, stylesheetURL: stylesheetURL))
+    }
+
+    /// `sitemap.xml`, `feed.xml` and `robots.txt`: made for every build, so that a local
+    /// build shows exactly what will be published.
+    static func discoveryFiles(pages: [Page], articles: [RenderedArticle], site: SiteConfig, baseURL: String) -> [OutputFile] {
+        [
+            OutputFile(path: SitemapWriter.path, text: SitemapWriter.sitemap(pages: pages, baseURL: baseURL)),
+            OutputFile(path: FeedWriter.path, text: FeedWriter.feed(articles: articles, site: site, baseURL: baseURL)),
+            OutputFile(path: RobotsWriter.path, text: RobotsWriter.robots(baseURL: baseURL)),
+        ]
+    }
+
+    /// Production only: a deterministic `.gz` copy beside every HTML, CSS, XML and SVG file,
+    /// for servers that serve precompressed files (nginx `gzip_static`, Caddy `precompressed`).
+    static func gzipCopies(_ files: [OutputFile]) -> [OutputFile] {
+        let candidates = files.filter { Gzip.shouldCompress($0.path) }
+        return ParallelMap.map(candidates) { file -> OutputFile? in
+            Gzip.compress(file.bytes).map { OutputFile(path: file.path + ".gz", bytes: $0) }
+        }.compactMap { $0 }
     }
 
     /// Consecutive pages of the same explainer form one group (templated together, sharing

@@ -1,0 +1,51 @@
+/// Writes the Atom feed `feed.xml` (RFC 4287): one entry per explainer, newest first.
+///
+/// Pure and deterministic: the feed's `updated` is the newest article date, never the clock,
+/// so building twice gives the same bytes.
+public enum FeedWriter {
+    public static let path = "feed.xml"
+    /// The feed's `updated` when the site has no explainer yet.
+    static let epoch = "1970-01-01T00:00:00Z"
+
+    /// - Parameters:
+    ///   - articles: the published explainers, in any order.
+    ///   - site: the site configuration (title, description, author).
+    ///   - baseURL: absolute site URL without a trailing slash.
+    public static func feed(articles: [RenderedArticle], site: SiteConfig, baseURL: String) -> String {
+        let newestFirst = articles.sorted {
+            ($0.frontMatter.date, $1.slug) > ($1.frontMatter.date, $0.slug)
+        }
+        let updated = articles.map(SitemapWriter.lastModified).max()?.rfc3339 ?? epoch
+        let author = site.author.isEmpty ? site.title : site.author
+        var xml = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <feed xmlns="http://www.w3.org/2005/Atom"\(site.language.isEmpty ? "" : " xml:lang=\"\(XMLEscaping.escape(site.language))\"")>
+            <title>\(XMLEscaping.escape(site.title))</title>
+
+            """
+        if !site.description.isEmpty { xml += "<subtitle>\(XMLEscaping.escape(site.description))</subtitle>\n" }
+        xml += """
+            <id>\(XMLEscaping.escape(baseURL + "/"))</id>
+            <link rel="self" type="application/atom+xml" href="\(XMLEscaping.escape(baseURL + "/" + path))"/>
+            <link rel="alternate" type="text/html" href="\(XMLEscaping.escape(baseURL + "/"))"/>
+            <updated>\(updated)</updated>
+            <author><name>\(XMLEscaping.escape(author))</name></author>
+
+            """
+        for article in newestFirst {
+            let fm = article.frontMatter
+            let url = XMLEscaping.escape(baseURL + "/\(article.slug)/")
+            xml += "<entry>\n"
+            xml += "<title>\(XMLEscaping.escape(fm.title))</title>\n"
+            xml += "<id>\(url)</id>\n"
+            xml += "<link rel=\"alternate\" type=\"text/html\" href=\"\(url)\"/>\n"
+            xml += "<published>\(fm.date.rfc3339)</published>\n"
+            xml += "<updated>\(SitemapWriter.lastModified(article).rfc3339)</updated>\n"
+            for tag in fm.tags { xml += "<category term=\"\(XMLEscaping.escape(tag))\"/>\n" }
+            xml += "<summary>\(XMLEscaping.escape(fm.summary))</summary>\n"
+            xml += "</entry>\n"
+        }
+        xml += "</feed>\n"
+        return xml
+    }
+}

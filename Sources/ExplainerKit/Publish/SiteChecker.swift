@@ -1,0 +1,145 @@
+import Foundation
+
+/// Checks a built site before it goes out, entirely in memory: every internal link and
+/// `#anchor` leads somewhere, no page repeats an id, every page has a title and a meta
+/// description, and the sitemap and feed are well-formed XML. External links are not fetched.
+///
+/// Each problem is a `Diagnostic` naming the page (as a path inside `folder`) and the link.
+public enum SiteChecker {
+    /// XML files that must be present and well-formed.
+    public static let requiredXML = [SitemapWriter.path, FeedWriter.path]
+
+    public static func check(_ files: [OutputFile], folder: String = "") -> [Diagnostic] {
+        let paths = Set(files.map(\.path))
+        let htmlFiles = files.filter { $0.path.hasSuffix(".html") }
+        let scans = ParallelMap.map(htmlFiles) { file in
+            HTMLTagScanner.scan(String(decoding: file.bytes, as: UTF8.self))
+        }
+        var anchors: [String: Set<String>] = [:]
+        for (file, scan) in zip(htmlFiles, scans) {
+            var ids = Set<String>()
+            for tag in scan.tags {
+                if let id = tag.attribute("id") { ids.insert(id) }
+                if tag.name == "a", let name = tag.attribute("name") { ids.insert(name) }
+            }
+            anchors[file.path] = ids
+        }
+        let site = Site(paths: paths, anchors: anchors)
+
+        var problems: [Diagnostic] = []
+        for (file, scan) in zip(htmlFiles, scans) {
+            problems += checkPage(file.path, scan, site: site, display: display(file.path, in: folder))
+        }
+        for path in requiredXML where !paths.contains(path) {
+            problems.append(Diagnostic(
+                file: display(path, in: folder), message: "The site has no \(path).",
+                hint: "Build the site again with this version of Explainer; it writes \(path) on every build."))
+        }
+        for file in files where file.path.hasSuffix(".xml") {
+            if let problem = xmlProblem(file.bytes, display: display(file.path, in: folder)) { problems.append(problem) }
+        }
+        return problems
+    }
+
+    /// The files and element ids of the site being checked.
+    struct Site {
+        var paths: Set<String>
+        var anchors: [String: Set<String>]
+    }
+
+    static func checkPage(_ path: String, _ scan: HTMLTagScanner.Result, site: Site, display: String) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        if (scan.title ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            problems.append(Diagnostic(
+                file: display, message: "The page has no <title> (or an empty one).",
+                hint: "Give the page a title: the layout template writes {{page.documentTitle}} in <title>."))
+        }
+        let description = scan.tags.first { $0.name == "meta" && $0.attribute("name")?.lowercased() == "description" }
+        if (description?.attribute("content") ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            problems.append(Diagnostic(
+                file: display, message: "The page has no meta description (or an empty one).",
+                hint: "Give the article a `summary:` in its front matter, or the site a `description:` in site.yml."))
+        }
+        var seen: Set<String> = []
+        var reported: Set<String> = []
+        for tag in scan.tags {
+            guard let id = tag.attribute("id") else { continue }
+            if !seen.insert(id).inserted && reported.insert(id).inserted {
+                problems.append(Diagnostic(
+                    file: display, message: "The id `\(id)` is used by more than one element of this page.",
+                    hint: "Give each heading different text, or change the template so each id appears once."))
+            }
+        }
+        for tag in scan.tags {
+            for attribute in ["href", "src"] {
+                guard let link = tag.attribute(attribute) else { continue }
+                if let problem = linkProblem(link, on: path, site: site) {
+                    problems.append(Diagnostic(
+                        file: display, message: "The link `\(link)` (\(tag.name) \(attribute)) \(problem).",
+                        hint: "Fix the link in the article or template that makes this page, or remove it."))
+                }
+            }
+        }
+        return problems
+    }
+
+    /// Why an internal `link` on page `path` is broken, or `nil` when it resolves (or is external).
+    static func linkProblem(_ link: String, on path: String, site: Site) -> String? {
+        let trimmed = link.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.hasPrefix("//") || hasScheme(trimmed) { return nil }
+        var rest = Substring(trimmed)
+        var fragment: String?
+        if let hash = rest.firstIndex(of: "#") {
+            fragment = String(rest[rest.index(after: hash)...])
+            rest = rest[..<hash]
+        }
+        if let question = rest.firstIndex(of: "?") { rest = rest[..<question] }
+
+        let target: String
+        if rest.isEmpty {
+            target = path
+        } else {
+            guard let decoded = String(rest).removingPercentEncoding else { return "is not a valid URL" }
+            var segments: [Substring] = decoded.hasPrefix("/") ? [] : path.split(separator: "/").dropLast()
+            let parts = decoded.split(separator: "/", omittingEmptySubsequences: false)
+            for (index, part) in parts.enumerated() {
+                if part == "." || (part.isEmpty && index < parts.count - 1) { continue }
+                if part == ".." {
+                    if segments.isEmpty { return "leads outside the site" }
+                    segments.removeLast()
+                    continue
+                }
+                if !part.isEmpty { segments.append(part) }
+            }
+            let joined = segments.joined(separator: "/")
+            let isFolder = decoded.hasSuffix("/") || joined.isEmpty || parts.last == "." || parts.last == ".."
+            let candidates = isFolder ? [joined.isEmpty ? "index.html" : joined + "/index.html"] : [joined, joined + "/index.html"]
+            guard let found = candidates.first(where: site.paths.contains) else {
+                return "leads to no file of the site (looked for \(candidates.map { "`\($0)`" }.joined(separator: " and ")))"
+            }
+            target = found
+        }
+        guard let fragment, !fragment.isEmpty, fragment != "top" else { return nil }
+        let id = fragment.removingPercentEncoding ?? fragment
+        guard let ids = site.anchors[target] else { return "points at `#\(id)` in \(target), which is not an HTML page" }
+        return ids.contains(id) ? nil : "points at `#\(id)`, but \(target) has no element with that id"
+    }
+
+    /// `mailto:`, `https:`, `data:`… (a scheme is letters, digits, `+`, `-`, `.` before `:`).
+    static func hasScheme(_ link: String) -> Bool {
+        guard let colon = link.firstIndex(of: ":"), let first = link.first, first.isASCII, first.isLetter else { return false }
+        return link[..<colon].allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") }
+    }
+
+    static func xmlProblem(_ bytes: [UInt8], display: String) -> Diagnostic? {
+        guard let problem = XMLWellFormedness.problem(in: bytes) else { return nil }
+        return Diagnostic(
+            file: display, line: problem.line,
+            message: "The file is not well-formed XML (\(problem.reason)).",
+            hint: "Build the site again; if it persists, report it: Explainer writes this file itself.")
+    }
+
+    static func display(_ path: String, in folder: String) -> String {
+        folder.isEmpty ? path : (folder.hasSuffix("/") ? folder + path : folder + "/" + path)
+    }
+}

@@ -1,0 +1,71 @@
+import ArgumentParser
+import ExplainerKit
+
+/// `explainer publish`: production build, checks, then deploy to a folder or a git branch.
+struct Publish: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the production site, check it, and deploy it.",
+        discussion: """
+            explainer publish [--base-url URL] --to DIR
+            explainer publish [--base-url URL] --git-repo PATH [--branch gh-pages]
+            explainer publish --rollback --to DIR
+            """)
+
+    @Option(help: "The folder with site.yml and the articles.")
+    var content = "Content"
+
+    @Option(help: "The folder with the Mustache templates and assets/.")
+    var templates = "Templates"
+
+    @Option(name: .customLong("base-url"), help: "The address the site is served at (overrides site.yml's baseURL).")
+    var baseURL: String?
+
+    @Option(help: "Publish into this folder (swapped in atomically; the old site is kept as DIR.previous).")
+    var to: String?
+
+    @Option(name: .customLong("git-repo"), help: "Publish as a commit on a branch of this git repository (may be bare).")
+    var gitRepo: String?
+
+    @Option(help: "The branch to publish to with --git-repo.")
+    var branch = "gh-pages"
+
+    @Flag(help: "Swap DIR and DIR.previous back (with --to DIR).")
+    var rollback = false
+
+    func validate() throws {
+        if (to == nil) == (gitRepo == nil) { throw ValidationError("Pass exactly one of --to DIR or --git-repo PATH.") }
+        if rollback && to == nil { throw ValidationError("--rollback works with --to DIR only.") }
+    }
+
+    func run() throws {
+        if rollback, let to {
+            do {
+                try DirectoryDeployer(target: to).rollback()
+            } catch {
+                Terminal.report(error.diagnostics)
+                throw ExitCode.failure
+            }
+            print("Rolled \(to)/ back to the previous site (the replaced one is now \(to).previous/).")
+            return
+        }
+        let target: PublishRunner.Target = to.map { .directory($0) } ?? .git(repository: gitRepo ?? "", branch: branch)
+        switch PublishRunner(content: content, templates: templates, baseURL: baseURL, target: target).run() {
+        case .failure(let failure):
+            Terminal.report(failure.diagnostics)
+            let errors = failure.diagnostics.filter { $0.severity == .error }.count
+            Terminal.printError("Publish failed: \(errors) problem\(errors == 1 ? "" : "s"). Nothing was deployed.")
+            throw ExitCode.failure
+        case .success(let report):
+            Terminal.report(report.warnings)
+            let what = "\(report.build.articles.count) article\(report.build.articles.count == 1 ? "" : "s"), \(report.build.files.count) files"
+            if let git = report.git {
+                print(git.changed
+                    ? "Published \(what) to \(branch) in \(gitRepo ?? "") (commit \(git.commit.prefix(12)))."
+                    : "\(branch) in \(gitRepo ?? "") already holds this site; nothing to commit.")
+            } else if let to {
+                let kept = FileSystem.isDirectory(to + ".previous") ? " (previous site kept as \(to).previous/; undo with --rollback)" : ""
+                print("Published \(what) to \(to)/\(kept).")
+            }
+        }
+    }
+}
