@@ -73,4 +73,30 @@ struct TemplateTests {
         #expect(zip(ys, ys.dropFirst()).allSatisfy { $1 - $0 >= 2 * TimelineGraphic.lineHeight })
         #expect(TimelineGraphic.svg([entries[0]]) == nil)
     }
+
+    @Test func timelineGraphicKeepsUndatedEntries() throws {
+        let entries = [
+            TimelineEntry(date: "19th century", event: "The Great Game"), TimelineEntry(date: "1979", event: "Invasion"),
+            TimelineEntry(date: "Mid-1990s", event: "The Taliban emerge"), TimelineEntry(date: "2001", event: "Invasion"),
+        ]
+        let svg = try #require(TimelineGraphic.svg(entries))
+        for entry in entries { #expect(svg.contains(">\(entry.date)</text>")) }
+        #expect(svg.components(separatedBy: "tl-undated").count - 1 == 1)
+        #expect(svg.contains("tl-break"))
+        let ys = svg.components(separatedBy: "class=\"tl-date\" x=\"56\" y=\"").dropFirst().compactMap { Int($0.prefix { $0.isNumber }) }
+        #expect(ys == ys.sorted())
+    }
+
+    @Test func quoteAttributionsGiveRoleAndDate() {
+        let published = ArticleDate(year: 2025, month: 7, day: 4)!
+        let statement = QuoteAttribution.split("in a statement on 3 July", published: published)
+        #expect(statement.role == "in a statement" && statement.date?.iso == "2025-07-03")
+        let later = QuoteAttribution.split("speaking on 30 December", published: published)
+        #expect(later.date?.iso == "2024-12-30")
+        let us = QuoteAttribution.split("told reporters on March 3, 2019, in Kabul", published: published)
+        #expect(us.role == "told reporters in Kabul" && us.date?.iso == "2019-03-03")
+        let none = QuoteAttribution.split("deputy director at the Observer Research Foundation, speaking to Al Jazeera", published: published)
+        #expect(none.date == nil && none.role.hasPrefix("deputy director"))
+        #expect(QuoteAttribution.split("", published: published).role.isEmpty)
+    }
 }

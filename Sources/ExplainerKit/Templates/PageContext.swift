@@ -17,7 +17,7 @@ public enum PageContext {
         "showTimeline", "stylesheet", "updated", "updatedISO", "keyPoints", "hasKeyPoints", "timeline",
         "hasTimeline", "timelineSVG", "timelineOnOverview", "timelineURL", "allURL", "pages", "previous",
         "next", "documentTitle", "description", "canonicalURL", "kind", "isHome", "isExplainer", "ogType",
-        "jsonLD", "language", "author", "baseURL",
+        "jsonLD", "language", "author", "baseURL", "role", "hasRole", "hasDate",
         "first", "last", "index", "even", "odd",
     ]
 
@@ -111,11 +111,18 @@ public enum PageContext {
             "quotes": article.quotes.map { placed -> [String: Any] in
                 let page = placed.sectionKey.map { base + $0 + "/" } ?? base
                 let label = placed.sectionKey.flatMap { key in article.sections.first { $0.key == key }?.label } ?? "Overview"
-                return [
+                let (role, date) = QuoteAttribution.split(placed.quote.context, published: fm.date)
+                var values: [String: Any] = [
                     "id": placed.quote.id, "html": placed.quote.html, "speaker": placed.quote.speaker,
                     "context": placed.quote.context, "url": page + "#" + placed.quote.id,
                     "pageLabel": label, "pageURL": page,
+                    "role": role, "hasRole": !role.isEmpty, "hasDate": date != nil,
                 ]
+                if let date {
+                    values["date"] = date.long
+                    values["dateISO"] = date.iso
+                }
+                return values
             },
         ]
         if let updated = fm.updated {

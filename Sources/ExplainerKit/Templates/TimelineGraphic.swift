@@ -9,25 +9,37 @@ enum TimelineGraphic {
     static let lineHeight = 18
     static let charsPerLine = 36
 
-    /// `nil` when fewer than two entries carry a year.
+    /// `nil` when fewer than two entries carry a year. Entries without a year ("19th century")
+    /// keep their place in the author's order, drawn off the scale with a hollow dot: those
+    /// before the first dated entry above a dashed stretch of the axis, the others after the
+    /// dated entry they follow.
     static func svg(_ entries: [TimelineEntry]) -> String? {
-        let dated = entries.enumerated().compactMap { index, entry in entry.year.map { (index, $0, entry) } }
-            .sorted { ($0.1, $0.0) < ($1.1, $1.0) }
-        guard dated.count >= 2, let first = dated.first?.1, let last = dated.last?.1 else { return nil }
+        var leading: [TimelineEntry] = []
+        var groups: [(index: Int, year: Int, entry: TimelineEntry, followers: [TimelineEntry])] = []
+        for (index, entry) in entries.enumerated() {
+            if let year = entry.year {
+                groups.append((index, year, entry, []))
+            } else if groups.isEmpty {
+                leading.append(entry)
+            } else {
+                groups[groups.count - 1].followers.append(entry)
+            }
+        }
+        groups.sort { ($0.year, $0.index) < ($1.year, $1.index) }
+        guard groups.count >= 2, let first = groups.first?.year, let last = groups.last?.year else { return nil }
         let span = max(1, last - first)
-        let top = 24
-        let axisLength = max(240, dated.count * 56)
-        func y(_ year: Int) -> Int { top + (year - first) * axisLength / span }
+        let axisLength = max(240, groups.count * 56)
 
         var body = ""
-        var nextFree = 0
-        var bottom = y(last)
-        for (_, year, entry) in dated {
-            let dotY = y(year)
+        var nextFree = 12
+        var bottom = 0
+        var lowestDot = 0
+        func draw(_ entry: TimelineEntry, dotY wanted: Int?) {
+            let dotY = wanted ?? nextFree + 6
             let lines = wrap(entry.event, width: charsPerLine)
             let labelTop = max(dotY - 6, nextFree)
             let height = (lines.count + 1) * lineHeight
-            body += "<circle class=\"tl-dot\" cx=\"\(axisX)\" cy=\"\(dotY)\" r=\"5\"/>"
+            body += "<circle class=\"tl-dot\(wanted == nil ? " tl-undated" : "")\" cx=\"\(axisX)\" cy=\"\(dotY)\" r=\"5\"/>"
             if labelTop > dotY - 6 {
                 body += "<path class=\"tl-leader\" d=\"M\(axisX + 5) \(dotY)L\(labelX - 4) \(labelTop + 6)\"/>"
             }
@@ -39,10 +51,23 @@ enum TimelineGraphic {
             body += "</text>"
             nextFree = labelTop + height + 10
             bottom = max(bottom, labelTop + height)
+            lowestDot = max(lowestDot, dotY)
         }
+
+        for entry in leading { draw(entry, dotY: nil) }
+        let top = leading.isEmpty ? 24 : nextFree + 30
+        func y(_ year: Int) -> Int { top + (year - first) * axisLength / span }
+        for group in groups {
+            draw(group.entry, dotY: y(group.year))
+            for follower in group.followers { draw(follower, dotY: nil) }
+        }
+
         let height = bottom + 16
         var svg = "<svg class=\"timeline-graphic\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\" aria-hidden=\"true\" focusable=\"false\">"
-        svg += "<line class=\"tl-axis\" x1=\"\(axisX)\" y1=\"\(top - 12)\" x2=\"\(axisX)\" y2=\"\(y(last) + 12)\"/>"
+        if !leading.isEmpty {
+            svg += "<line class=\"tl-axis tl-break\" x1=\"\(axisX)\" y1=\"18\" x2=\"\(axisX)\" y2=\"\(top - 12)\"/>"
+        }
+        svg += "<line class=\"tl-axis\" x1=\"\(axisX)\" y1=\"\(top - 12)\" x2=\"\(axisX)\" y2=\"\(max(y(last), lowestDot) + 12)\"/>"
         svg += body
         svg += "</svg>"
         return svg
