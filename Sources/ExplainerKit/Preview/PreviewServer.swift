@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import ServiceLifecycle
 
 /// `explainer preview`: builds the site, serves the output folder over HTTP (Hummingbird),
 /// watches the sources and rebuilds incrementally as the author writes, and reloads open
@@ -82,30 +83,16 @@ public struct PreviewServer: Sendable {
             },
             logger: logger)
 
-        let liveReload = self.liveReload
+        // The rebuild loop runs as the last service, so a graceful shutdown stops it first:
+        // it ends the event streams, which lets the HTTP server finish its open responses.
+        let rebuilds = RebuildService(watcher: watcher, session: session, liveReload: liveReload, report: report)
+        let group = ServiceGroup(configuration: .init(services: [app, rebuilds], logger: logger))
         do {
             try await withTaskCancellationHandler {
-                try await withThrowingTaskGroup(of: Void.self) { group in
-                    group.addTask { try await app.run() }
-                    group.addTask {
-                        for await batch in watcher.changes {
-                            if let outcome = await session.rebuild(batch) { report(.rebuild(outcome)) }
-                        }
-                    }
-                    group.addTask {
-                        while !Task.isCancelled {
-                            try await Task.sleep(for: .seconds(15))
-                            liveReload.broadcast(.ping)
-                        }
-                    }
-                    defer { group.cancelAll() }
-                    _ = try await group.next()
-                }
+                try await group.run()
             } onCancel: {
-                watcher.stop()
-                liveReload.finishAll()
+                Task { await group.triggerGracefulShutdown() }
             }
-        } catch is CancellationError {
         } catch {
             watcher.stop()
             liveReload.finishAll()
