@@ -7,7 +7,7 @@ struct Explainer: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explainer",
         abstract: "Builds explainer sites: one article, read as a set of short linked pages.",
-        subcommands: [Build.self, Publish.self, Check.self],
+        subcommands: [Build.self, Preview.self, Publish.self, Check.self],
         defaultSubcommand: Build.self
     )
 }

@@ -4,7 +4,7 @@ import Testing
 
 /// End to end: publish into folders and git repositories made in temporary folders.
 @Suite struct DeployTests {
-    static let templates = Fixtures.packageRoot + "/Templates"
+    static let templates = PublishFixtures.packageRoot + "/Templates"
 
     static func git(_ arguments: [String], in directory: String? = nil) throws -> String {
         let output = try GitCommand(directory: directory).run(arguments)
@@ -13,16 +13,16 @@ import Testing
     }
 
     @Test func publishToAFolderThenRollBack() throws {
-        let root = try Fixtures.temporaryFolder()
+        let root = Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: root) }
         let target = root + "/site"
-        let content = try Fixtures.writeContent(["first": Fixtures.article(title: "First", date: "2025-01-01")], in: root)
+        let content = try PublishFixtures.writeContent(["first": PublishFixtures.article(title: "First", date: "2025-01-01")], in: root)
         let runner = PublishRunner(content: content, templates: Self.templates, target: .directory(target))
         let v1 = try runner.run().get()
         #expect(Fixtures.snapshot(target).keys.sorted() == v1.build.files.map(\.path).sorted())
         #expect(!FileManager.default.fileExists(atPath: target + ".previous"))
 
-        _ = try Fixtures.writeContent(["second": Fixtures.article(title: "Second", date: "2025-02-01")], in: root)
+        _ = try PublishFixtures.writeContent(["second": PublishFixtures.article(title: "Second", date: "2025-02-01")], in: root)
         let v2 = try runner.run().get()
         let v1Snapshot = Dictionary(uniqueKeysWithValues: v1.build.files.map { ($0.path, $0.bytes) })
         let v2Snapshot = Dictionary(uniqueKeysWithValues: v2.build.files.map { ($0.path, $0.bytes) })
@@ -40,21 +40,21 @@ import Testing
     }
 
     @Test func rollbackWithoutPreviousFails() throws {
-        let root = try Fixtures.temporaryFolder()
+        let root = Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: root) }
         #expect(throws: BuildFailure.self) { try DirectoryDeployer(target: root + "/site").rollback() }
     }
 
     @Test func aBrokenLinkFailsThePublishAndLeavesTheTargetUntouched() throws {
-        let root = try Fixtures.temporaryFolder()
+        let root = Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: root) }
         let target = root + "/site"
-        let good = try Fixtures.writeContent(["good": Fixtures.article(title: "Good", date: "2025-01-01")], in: root)
+        let good = try PublishFixtures.writeContent(["good": PublishFixtures.article(title: "Good", date: "2025-01-01")], in: root)
         _ = try PublishRunner(content: good, templates: Self.templates, target: .directory(target)).run().get()
         let before = Fixtures.snapshot(target)
 
-        let broken = try Fixtures.writeContent(
-            ["good": Fixtures.article(title: "Good", date: "2025-01-01", extra: " A [broken link](/no-such-page/).")],
+        let broken = try PublishFixtures.writeContent(
+            ["good": PublishFixtures.article(title: "Good", date: "2025-01-01", extra: " A [broken link](/no-such-page/).")],
             in: root + "/broken")
         let result = PublishRunner(content: broken, templates: Self.templates, target: .directory(target)).run()
         guard case .failure(let failure) = result else {
@@ -67,14 +67,14 @@ import Testing
     }
 
     @Test func gitTargetGetsACommitWhoseTreeIsTheSite() throws {
-        let root = try Fixtures.temporaryFolder()
+        let root = Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: root) }
         let repo = root + "/pages.git"
         _ = try Self.git(["init", "--bare", "--quiet", repo])
-        let content = try Fixtures.writeContent(["story": Fixtures.article(title: "Story", date: "2025-01-01")], in: root)
+        let content = try PublishFixtures.writeContent(["story": PublishFixtures.article(title: "Story", date: "2025-01-01")], in: root)
         let runner = PublishRunner(
             content: content, templates: Self.templates, baseURL: "https://pages.example.io",
-            target: .git(repository: repo, branch: "gh-pages"), sourceDirectory: Fixtures.packageRoot)
+            target: .git(repository: repo, branch: "gh-pages"), sourceDirectory: PublishFixtures.packageRoot)
         let report = try runner.run().get()
         let outcome = try #require(report.git)
         #expect(outcome.changed)
@@ -85,19 +85,19 @@ import Testing
         let index = try Self.git(["--git-dir=\(repo)", "show", "gh-pages:index.html"])
         #expect(index == String(decoding: report.build.files.first { $0.path == "index.html" }!.bytes, as: UTF8.self)
             .trimmingCharacters(in: .whitespacesAndNewlines))
-        let source = try Self.git(["rev-parse", "HEAD"], in: Fixtures.packageRoot)
+        let source = try Self.git(["rev-parse", "HEAD"], in: PublishFixtures.packageRoot)
         #expect(try Self.git(["--git-dir=\(repo)", "log", "-1", "--format=%s", "gh-pages"]) == "Publish site from \(source)")
 
         // The same site again: no new commit. A changed site: a commit on top.
         #expect(try runner.run().get().git?.changed == false)
-        _ = try Fixtures.writeContent(["story": Fixtures.article(title: "Story, updated", date: "2025-01-01")], in: root)
+        _ = try PublishFixtures.writeContent(["story": PublishFixtures.article(title: "Story, updated", date: "2025-01-01")], in: root)
         let second = try #require(try runner.run().get().git)
         #expect(second.changed)
         #expect(try Self.git(["--git-dir=\(repo)", "rev-parse", "gh-pages^"]) == outcome.commit)
     }
 
     @Test func gitTargetNeverTouchesTheSourceBranchOrWorkingTree() throws {
-        let root = try Fixtures.temporaryFolder()
+        let root = Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: root) }
         let repo = root + "/work"
         _ = try Self.git(["init", "--quiet", "-b", "main", repo])
@@ -108,7 +108,7 @@ import Testing
         let head = try Self.git(["rev-parse", "HEAD"], in: repo)
         let status = try Self.git(["status", "--porcelain"], in: repo)
 
-        let content = try Fixtures.writeContent(["story": Fixtures.article(title: "Story", date: "2025-01-01")], in: root)
+        let content = try PublishFixtures.writeContent(["story": PublishFixtures.article(title: "Story", date: "2025-01-01")], in: root)
         let report = try PublishRunner(
             content: content, templates: Self.templates, target: .git(repository: repo, branch: "gh-pages"),
             sourceDirectory: root).run().get()

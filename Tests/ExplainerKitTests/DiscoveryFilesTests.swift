@@ -5,14 +5,14 @@ import Testing
 /// sitemap.xml, feed.xml, robots.txt, canonical URLs and the production extras.
 @Suite struct DiscoveryFilesTests {
     static let articles = [
-        "older": Fixtures.article(title: "Older story", date: "2024-01-10", updated: "2025-02-01"),
-        "newer": Fixtures.article(title: "Newer & <bolder> story", date: "2025-03-05"),
-        "secret": Fixtures.article(title: "Draft story", date: "2025-06-01", draft: true),
+        "older": PublishFixtures.article(title: "Older story", date: "2024-01-10", updated: "2025-02-01"),
+        "newer": PublishFixtures.article(title: "Newer & <bolder> story", date: "2025-03-05"),
+        "secret": PublishFixtures.article(title: "Draft story", date: "2025-06-01", draft: true),
     ]
 
     @Test func sitemapListsExactlyThePages() throws {
-        let build = try Fixtures.build(Self.articles, settings: BuildSettings(production: true))
-        let sitemap = try #require(Fixtures.file(build, "sitemap.xml"))
+        let build = try PublishFixtures.build(Self.articles, settings: BuildSettings(production: true))
+        let sitemap = try #require(PublishFixtures.file(build, "sitemap.xml"))
         let locs = try #require(XMLTextCollector.collect("loc", in: sitemap), "sitemap.xml is not well-formed")
         let pageFiles = build.files.map(\.path).filter { $0.hasSuffix("index.html") }
         let expected = pageFiles.map { "https://test.example.org/" + $0.dropLast("index.html".count) }
@@ -26,8 +26,8 @@ import Testing
     }
 
     @Test func feedIsWellFormedNewestFirstAndEscaped() throws {
-        let build = try Fixtures.build(Self.articles)
-        let feed = try #require(Fixtures.file(build, "feed.xml"))
+        let build = try PublishFixtures.build(Self.articles)
+        let feed = try #require(PublishFixtures.file(build, "feed.xml"))
         let ids = try #require(XMLTextCollector.collect("id", in: feed), "feed.xml is not well-formed")
         #expect(ids == ["https://test.example.org/", "https://test.example.org/newer/", "https://test.example.org/older/"])
         let titles = try #require(XMLTextCollector.collect("title", in: feed))
@@ -38,14 +38,14 @@ import Testing
     }
 
     @Test func robotsPointsAtTheAbsoluteSitemap() throws {
-        let build = try Fixtures.build(Self.articles, settings: BuildSettings(baseURL: "https://other.example.net/"))
-        let robots = try #require(Fixtures.file(build, "robots.txt"))
+        let build = try PublishFixtures.build(Self.articles, settings: BuildSettings(baseURL: "https://other.example.net/"))
+        let robots = try #require(PublishFixtures.file(build, "robots.txt"))
         #expect(robots.contains("Sitemap: https://other.example.net/sitemap.xml\n"))
     }
 
     @Test func canonicalURLsAreAbsoluteAndUseTheBaseURLOverride() throws {
         let base = "https://override.example.net"
-        let build = try Fixtures.build(Self.articles, settings: BuildSettings(baseURL: base + "/", production: true))
+        let build = try PublishFixtures.build(Self.articles, settings: BuildSettings(baseURL: base + "/", production: true))
         let pages = build.files.filter { $0.path.hasSuffix(".html") }
         #expect(pages.count == build.pages.count)
         for page in pages {
@@ -60,14 +60,14 @@ import Testing
             #expect(!html.contains("test.example.org"), "\(page.path) still uses site.yml's baseURL")
             if page.path != "404.html" { #expect(html.contains("\"url\":\"\(base)/\(path)\"")) }
         }
-        #expect(!Fixtures.file(build, "sitemap.xml")!.contains("test.example.org"))
-        #expect(!Fixtures.file(build, "feed.xml")!.contains("test.example.org"))
+        #expect(!PublishFixtures.file(build, "sitemap.xml")!.contains("test.example.org"))
+        #expect(!PublishFixtures.file(build, "feed.xml")!.contains("test.example.org"))
     }
 
     @Test func productionAddsDeterministicGzipCopies() throws {
         let settings = BuildSettings(production: true)
-        let first = try Fixtures.build(Self.articles, settings: settings)
-        let second = try Fixtures.build(Self.articles, settings: settings)
+        let first = try PublishFixtures.build(Self.articles, settings: settings)
+        let second = try PublishFixtures.build(Self.articles, settings: settings)
         #expect(first.files == second.files)
         let paths = Set(first.files.map(\.path))
         for file in first.files where Gzip.shouldCompress(file.path) {
@@ -77,7 +77,7 @@ import Testing
         #expect(paths.contains { $0.hasPrefix("assets/style.") && $0.hasSuffix(".css.gz") })
         let gz = try #require(first.files.first { $0.path == "index.html.gz" })
         #expect(Array(gz.bytes.prefix(10)) == [0x1F, 0x8B, 8, 0, 0, 0, 0, 0, 2, 0xFF])  // no name, no time
-        let plain = try Fixtures.build(Self.articles)
+        let plain = try PublishFixtures.build(Self.articles)
         #expect(!plain.files.contains { $0.path.hasSuffix(".gz") })
         #expect(plain.files.contains { $0.path == "sitemap.xml" })
     }
@@ -86,7 +86,7 @@ import Testing
         let input = Array(String(repeating: "Explainer <p>gzip</p> ", count: 500).utf8)
         let compressed = try #require(Gzip.compress(input))
         #expect(compressed.count < input.count)
-        let folder = try Fixtures.temporaryFolder()
+        let folder = Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try Data(compressed).write(to: URL(fileURLWithPath: folder + "/a.gz"))
         let process = Process()

@@ -16,9 +16,9 @@ import Testing
     }
 
     @Test func theSampleSitePasses() throws {
-        let build = try Fixtures.build([
-            "one": Fixtures.article(title: "One", date: "2025-01-01"),
-            "two": Fixtures.article(title: "Two", date: "2025-02-01"),
+        let build = try PublishFixtures.build([
+            "one": PublishFixtures.article(title: "One", date: "2025-01-01"),
+            "two": PublishFixtures.article(title: "Two", date: "2025-02-01"),
         ], settings: BuildSettings(production: true))
         #expect(SiteChecker.check(build.files) == [])
     }

@@ -34,22 +34,27 @@ public struct BuildRunner: Sendable {
         self.settings = settings
     }
 
-    /// Builds in memory only (nothing is written).
-    public func buildInMemory() -> Result<SiteBuild, BuildFailure> {
+    /// Builds in memory only (nothing is written), reusing and updating `cache` if given.
+    public func buildInMemory(cache: BuildCache? = nil) -> Result<SiteBuild, BuildFailure> {
         switch SiteSourceReader.read(content: paths.content, templates: paths.templates) {
         case .failure(let f): return .failure(f)
-        case .success(let sources): return SiteBuilder.build(sources, settings: settings)
+        case .success(let sources): return SiteBuilder.build(sources, settings: settings, cache: cache)
         }
     }
 
-    /// Builds and replaces the output folder.
-    public func run() -> Result<Report, BuildFailure> {
+    /// Checks that the output folder can be written without harming the sources.
+    public func checkSafe() -> [Diagnostic] {
+        SiteWriter(outputPath: paths.output).checkSafe(protecting: [paths.content, paths.templates])
+    }
+
+    /// Builds and replaces the output folder (filling `cache`, if given, for later rebuilds).
+    public func run(cache: BuildCache? = nil) -> Result<Report, BuildFailure> {
         let start = DispatchTime.now()
         let writer = SiteWriter(outputPath: paths.output)
         let unsafe = writer.checkSafe(protecting: [paths.content, paths.templates])
         if !unsafe.isEmpty { return .failure(BuildFailure(unsafe)) }
         let build: SiteBuild
-        switch buildInMemory() {
+        switch buildInMemory(cache: cache) {
         case .failure(let f): return .failure(f)
         case .success(let b): build = b
         }

@@ -5,9 +5,17 @@ import Dispatch
 /// files → `Article` (load) → `RenderedArticle` (render) → `[Page]` (plan) → HTML (template)
 /// → `OutputFile`s. Articles are loaded, rendered and templated in parallel; results are
 /// gathered in a fixed order, so the output is the same bytes whatever the parallelism.
+///
+/// With a `BuildCache`, articles whose bytes did not change since the cache's last build are
+/// neither parsed, rendered nor templated again; the result is the same bytes.
 public enum SiteBuilder {
-    public static func build(_ sources: SiteSources, settings: BuildSettings = BuildSettings()) -> Result<SiteBuild, BuildFailure> {
+    public static func build(
+        _ sources: SiteSources, settings: BuildSettings = BuildSettings(), cache: BuildCache? = nil
+    ) -> Result<SiteBuild, BuildFailure> {
         var diagnostics = sources.readDiagnostics
+        cache?.begin(
+            BuildCache.Environment(config: sources.config, templates: sources.templates, assets: sources.assets, settings: settings),
+            articlePaths: sources.articles.map(\.path))
 
         // Site configuration and templates: everything else depends on them.
         var config: SiteConfig?
@@ -26,14 +34,10 @@ public enum SiteBuilder {
         // Articles: load and render each (in parallel); collect every problem of every file.
         let unsafeHTML = config?.unsafeHTML ?? false
         let outcomes = ParallelMap.map(sources.articles) { file -> ([RenderedArticle], [Diagnostic]) in
-            let parsed = ArticleParser.parse(file)
-            guard let article = parsed.article else { return ([], parsed.diagnostics) }
-            // Drafts are never published: production leaves them out even with --drafts.
-            if article.frontMatter.draft && (!settings.includeDrafts || settings.production) {
-                return ([], parsed.diagnostics)
-            }
-            let rendered = ArticleRenderer.render(article, unsafeHTML: unsafeHTML)
-            return (rendered.article.map { [$0] } ?? [], parsed.diagnostics + rendered.diagnostics)
+            if let hit = cache?.article(file) { return (hit.articles, hit.diagnostics) }
+            let outcome = load(file, unsafeHTML: unsafeHTML, settings: settings)
+            cache?.store(file, articles: outcome.0, diagnostics: outcome.1)
+            return outcome
         }
         var articles: [RenderedArticle] = []
         for (rendered, problems) in outcomes {
@@ -64,7 +68,13 @@ public enum SiteBuilder {
             shared: PageContext.Shared(site: config, stylesheetURL: stylesheetURL, baseURL: baseURL))
         let pages = SitePlanner.plan(site: config, articles: articles)
         let groups = group(pages)
-        let rendered = ParallelMap.map(groups) { renderer.render($0) }
+        let rendered = ParallelMap.map(groups) { group -> [(file: String, html: String)] in
+            guard let cache, let source = group.first?.article?.article.sourcePath else { return renderer.render(group) }
+            if let pages = cache.pages(forSource: source) { return pages }
+            let pages = renderer.render(group)
+            cache.storePages(pages, forSource: source)
+            return pages
+        }
         for group in rendered {
             for (file, html) in group where OutputFile.isSafe(file) {
                 files.append(OutputFile(path: file, text: html))
@@ -94,6 +104,18 @@ public enum SiteBuilder {
         return ParallelMap.map(candidates) { file -> OutputFile? in
             Gzip.compress(file.bytes).map { OutputFile(path: file.path + ".gz", bytes: $0) }
         }.compactMap { $0 }
+    }
+
+    /// Parses and renders one article source (nothing when it is a draft left out).
+    static func load(_ file: SourceFile, unsafeHTML: Bool, settings: BuildSettings) -> ([RenderedArticle], [Diagnostic]) {
+        let parsed = ArticleParser.parse(file)
+        guard let article = parsed.article else { return ([], parsed.diagnostics) }
+        // Drafts are never published: production leaves them out even with --drafts.
+        if article.frontMatter.draft && (!settings.includeDrafts || settings.production) {
+            return ([], parsed.diagnostics)
+        }
+        let rendered = ArticleRenderer.render(article, unsafeHTML: unsafeHTML)
+        return (rendered.article.map { [$0] } ?? [], parsed.diagnostics + rendered.diagnostics)
     }
 
     /// Consecutive pages of the same explainer form one group (templated together, sharing

@@ -4,13 +4,9 @@ import Foundation
 import FoundationXML
 #endif
 
-/// Sites made in memory and in temporary folders for the publish tests.
-enum Fixtures {
-    /// The package root, found from this file's path.
-    static let packageRoot: String = {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().path
-    }()
+/// Sites made in memory and in temporary folders for the publish tests (article shape with links to check).
+enum PublishFixtures {
+    static let packageRoot: String = Fixtures.root.path
 
     static let siteYML = """
         title: Test Site
@@ -41,15 +37,9 @@ enum Fixtures {
         """
     }
 
-    /// The repository's own templates and assets.
-    static func repoTemplates() -> (templates: [SourceFile], assets: [SourceFile]) {
-        guard case .success(let sources) = SiteSourceReader.read(
-            content: packageRoot + "/Content", templates: packageRoot + "/Templates") else { return ([], []) }
-        return (sources.templates, sources.assets)
-    }
 
     static func sources(_ articles: [String: String]) -> SiteSources {
-        let (templates, assets) = repoTemplates()
+        let (templates, assets) = Fixtures.repoTemplates()
         return SiteSources(
             config: SourceFile(path: "Content/site.yml", text: siteYML),
             articles: articles.map { SourceFile(path: "Content/\($0.key).md", text: $0.value) },
@@ -58,12 +48,6 @@ enum Fixtures {
 
     static func build(_ articles: [String: String], settings: BuildSettings = BuildSettings()) throws -> SiteBuild {
         try SiteBuilder.build(sources(articles), settings: settings).get()
-    }
-
-    static func temporaryFolder() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("explainer-test-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
     }
 
     /// Writes `Content/` with `site.yml` and the articles into `root`; returns the folder.
@@ -77,16 +61,7 @@ enum Fixtures {
         return content
     }
 
-    /// Every file below `folder` with its bytes.
-    static func snapshot(_ folder: String) -> [String: [UInt8]] {
-        var out: [String: [UInt8]] = [:]
-        for path in FileSystem.listFiles(folder) { out[path] = try? FileSystem.read(folder + "/" + path) }
-        return out
-    }
-
-    static func file(_ build: SiteBuild, _ path: String) -> String? {
-        build.files.first { $0.path == path }.map { String(decoding: $0.bytes, as: UTF8.self) }
-    }
+    static func file(_ build: SiteBuild, _ path: String) -> String? { build.text(path) }
 }
 
 /// Collects the text of every element with a given name, and whether the document parsed.

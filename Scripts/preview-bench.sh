@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Measures `explainer preview`: save → reload-event latency, one-article rebuild time in a
+# generated 1,000-article site, and 200 parallel requests (wrk, if installed).
+# Usage: Scripts/preview-bench.sh [path/to/explainer]   (default .build/release/explainer)
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+bin="$(realpath "${1:-$repo/.build/release/explainer}")"
+work="$(mktemp -d /tmp/explainer-preview-bench.XXXXXX)"
+trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$work"' EXIT
+
+cp -r "$repo/Content" "$repo/Templates" "$work/"
+# 1,000 articles: the sample article under 1,000 names (distinct titles and dates).
+python3 - "$work/Content" <<'PY'
+import sys, pathlib, re
+content = pathlib.Path(sys.argv[1])
+src = (content / "russia-taliban.md").read_text()
+for i in range(1, 1000):
+    text = src.replace("Russia's recognition of the Taliban, explained", f"Generated explainer {i}")
+    text = re.sub(r"date: 2025-07-04", f"date: 20{10 + i % 15}-{1 + i % 12:02d}-{1 + i % 28:02d}", text)
+    (content / f"generated-{i:04d}.md").write_text(text)
+PY
+
+cd "$work"
+"$bin" preview --port 0 > out.log 2> err.log &
+pid=$!
+for _ in $(seq 1 600); do grep -q "Previewing at" out.log 2>/dev/null && break; sleep 0.1; done
+port="$(grep -o '127.0.0.1:[0-9]*' out.log | head -1 | cut -d: -f2)"
+head -2 out.log
+
+python3 - "$port" "$work/Content/generated-0500.md" <<'PY'
+import socket, sys, time, statistics, select
+port, article = int(sys.argv[1]), sys.argv[2]
+s = socket.create_connection(("127.0.0.1", port))
+s.sendall(b"GET /_explainer/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+buf = b""
+while b"retry:" not in buf: buf += s.recv(65536)
+original = open(article).read()
+lat = []
+for i in range(21):
+    time.sleep(0.3)
+    buf = b""
+    t0 = time.monotonic()
+    with open(article, "w") as f: f.write(original + f"\nEdit number {i}.\n")
+    while b"event: reload" not in buf:
+        r, _, _ = select.select([s], [], [], 3)
+        if not r: raise SystemExit("no reload event within 3 s")
+        buf += s.recv(65536)
+    lat.append((time.monotonic() - t0) * 1000)
+lat = lat[1:]  # the first edit warms up
+with open(article, "w") as f: f.write(original)
+print(f"save -> reload event: median {statistics.median(lat):.1f} ms, min {min(lat):.1f}, max {max(lat):.1f} (n={len(lat)}, 50 ms debounce included)")
+PY
+sleep 0.5
+python3 - out.log <<'PY'
+import re, sys, statistics
+lines = [l for l in open(sys.argv[1]) if "generated-0500.md changed" in l]
+ms = [float(re.search(r"in ([0-9.]+) ms", l).group(1)) for l in lines][1:]
+rendered = {re.search(r": (.*?),", l).group(1) for l in lines}
+print(f"one-article rebuild (1,000 articles): median {statistics.median(ms):.1f} ms, min {min(ms):.1f}, max {max(ms):.1f} (n={len(ms)}); {sorted(rendered)}")
+print("sample:", lines[-1].strip())
+PY
+
+if command -v wrk >/dev/null; then
+    echo "wrk: 200 connections, 2 threads, 5 s, GET /generated-0500/"
+    wrk -t2 -c200 -d5s "http://127.0.0.1:$port/generated-0500/" | grep -E "Requests/sec|requests in|Non-2xx|Socket errors|Latency"
+fi
+python3 - "$port" <<'PY'
+import sys, urllib.request, concurrent.futures
+port = int(sys.argv[1])
+paths = ["/", "/generated-0001/", "/assets/style.css", "/generated-0999/all/", "/nope/"] * 40
+def get(p):
+    try:
+        return urllib.request.urlopen(f"http://127.0.0.1:{port}{p}", timeout=10).status
+    except urllib.error.HTTPError as e:
+        return e.code
+with concurrent.futures.ThreadPoolExecutor(200) as pool:
+    codes = list(pool.map(get, paths))
+ok = sum(c in (200, 404) for c in codes)
+print(f"200 parallel requests: {ok}/200 answered as expected (404 only for /nope/: {codes.count(404)} of 40)")
+PY
+kill -INT $pid; wait $pid || true

@@ -1,0 +1,94 @@
+import Foundation
+
+/// Remembers, between builds, what each article became, so that a rebuild only parses,
+/// renders and templates the articles whose source bytes changed.
+///
+/// Entries are keyed by the article's path and checked against its exact bytes. Everything
+/// else an article's pages depend on — `site.yml`, the templates, the assets and the build
+/// settings — forms the cache's *environment*: when any of it changes, the cache is emptied
+/// and the next build is a full one. Home and 404 list every article and are always
+/// re-templated. A build with a cache gives the same bytes as one without.
+///
+/// One build uses a cache at a time (the preview serialises its rebuilds); a lock guards it
+/// anyway, since articles are loaded in parallel.
+public final class BuildCache: @unchecked Sendable {
+    /// Everything every page depends on.
+    struct Environment: Equatable {
+        var config: SourceFile
+        var templates: [SourceFile]
+        var assets: [SourceFile]
+        var settings: BuildSettings
+    }
+
+    /// What one article source became.
+    struct Entry {
+        var bytes: [UInt8]
+        var articles: [RenderedArticle]
+        var diagnostics: [Diagnostic]
+        /// The article's templated pages, once rendered in this environment.
+        var pages: [(file: String, html: String)]?
+    }
+
+    /// How the last build used the cache.
+    public struct Statistics: Sendable, Hashable {
+        /// Articles parsed and rendered anew.
+        public var articlesRendered = 0
+        /// Articles taken from the cache.
+        public var articlesReused = 0
+        /// Explainers whose pages were templated anew.
+        public var explainersTemplated = 0
+        /// Whether the environment changed (or the cache was empty), making this a full build.
+        public var fullBuild = false
+    }
+
+    private let lock = NSLock()
+    private var environment: Environment?
+    private var entries: [String: Entry] = [:]
+    private var stats = Statistics()
+
+    public init() {}
+
+    /// How the last build used the cache.
+    public var statistics: Statistics { lock.withLock { stats } }
+
+    /// Starts a build: empties the cache when the environment changed; forgets articles that
+    /// are gone.
+    func begin(_ environment: Environment, articlePaths: [String]) {
+        lock.withLock {
+            stats = Statistics()
+            if self.environment != environment {
+                self.environment = environment
+                entries = [:]
+                stats.fullBuild = true
+            }
+            let live = Set(articlePaths)
+            entries = entries.filter { live.contains($0.key) }
+        }
+    }
+
+    func article(_ file: SourceFile) -> Entry? {
+        lock.withLock {
+            guard let entry = entries[file.path], entry.bytes == file.bytes else { return nil }
+            stats.articlesReused += 1
+            return entry
+        }
+    }
+
+    func store(_ file: SourceFile, articles: [RenderedArticle], diagnostics: [Diagnostic]) {
+        lock.withLock {
+            entries[file.path] = Entry(bytes: file.bytes, articles: articles, diagnostics: diagnostics)
+            stats.articlesRendered += 1
+        }
+    }
+
+    func pages(forSource path: String) -> [(file: String, html: String)]? {
+        lock.withLock { entries[path]?.pages }
+    }
+
+    func storePages(_ pages: [(file: String, html: String)], forSource path: String) {
+        lock.withLock {
+            entries[path]?.pages = pages
+            stats.explainersTemplated += 1
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+
+/// The live-reload hub: every open page holds a Server-Sent Events connection to
+/// `/_explainer/events`; the preview broadcasts `LiveReloadEvent`s to all of them.
+///
+/// While the last rebuild failed, the hub remembers its diagnostics and sends them to every
+/// page that connects, so a page opened (or reloaded) during a failure shows the overlay too.
+public final class LiveReload: @unchecked Sendable {
+    /// URL of the client script injected into pages.
+    public static let scriptPath = "/_explainer/live.js"
+    /// URL of the event stream.
+    public static let eventsPath = "/_explainer/events"
+    /// The tag injected before `</body>`.
+    public static let scriptTag = "<script src=\"\(scriptPath)\"></script>"
+
+    private let lock = NSLock()
+    private var clients: [Int: AsyncStream<LiveReloadEvent>.Continuation] = [:]
+    private var nextID = 0
+    private var failure: [Diagnostic]?
+    private var sent: [LiveReloadEvent] = []
+
+    public init() {}
+
+    /// Number of connected pages.
+    public var clientCount: Int { lock.withLock { clients.count } }
+
+    /// Every event broadcast so far (pings excepted), oldest first; for tests and benchmarks.
+    public var history: [LiveReloadEvent] { lock.withLock { sent } }
+
+    /// A new connection's events: the current failure first, if any, then every broadcast.
+    public func subscribe() -> AsyncStream<LiveReloadEvent> {
+        let (stream, continuation) = AsyncStream<LiveReloadEvent>.makeStream(bufferingPolicy: .bufferingNewest(64))
+        let id: Int = lock.withLock {
+            let id = nextID
+            nextID += 1
+            clients[id] = continuation
+            if let failure { continuation.yield(.error(failure)) }
+            return id
+        }
+        continuation.onTermination = { [weak self] _ in
+            self?.lock.withLock { _ = self?.clients.removeValue(forKey: id) }
+        }
+        return stream
+    }
+
+    /// Sends `event` to every connected page.
+    public func broadcast(_ event: LiveReloadEvent) {
+        let targets: [AsyncStream<LiveReloadEvent>.Continuation] = lock.withLock {
+            switch event {
+            case .error(let diagnostics): failure = diagnostics
+            case .reload, .css: failure = nil
+            case .ping: break
+            }
+            if event != .ping { sent.append(event) }
+            return Array(clients.values)
+        }
+        for continuation in targets { continuation.yield(event) }
+    }
+
+    /// Ends every connection (on shutdown).
+    public func finishAll() {
+        let targets = lock.withLock { Array(clients.values) }
+        for continuation in targets { continuation.finish() }
+    }
+}

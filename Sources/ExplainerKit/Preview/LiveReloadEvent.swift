@@ -1,0 +1,56 @@
+/// A message the preview sends to open pages over Server-Sent Events.
+public enum LiveReloadEvent: Sendable, Hashable {
+    /// Pages changed: reload.
+    case reload
+    /// Only stylesheets changed: swap them without reloading.
+    case css
+    /// The last rebuild failed: show these diagnostics over the page.
+    case error([Diagnostic])
+    /// Keeps idle connections open (an SSE comment).
+    case ping
+
+    /// The event in `text/event-stream` form.
+    public var serverSentEvent: String {
+        switch self {
+        case .reload: return "event: reload\ndata: {}\n\n"
+        case .css: return "event: css\ndata: {}\n\n"
+        case .ping: return ": ping\n\n"
+        case .error(let diagnostics):
+            let items = diagnostics.map { d -> String in
+                var location = d.file
+                if let line = d.line {
+                    location += ":\(line)"
+                    if let column = d.column { location += ":\(column)" }
+                }
+                return "{\"location\":\(Self.json(location)),\"severity\":\(Self.json(d.severity.rawValue)),"
+                    + "\"message\":\(Self.json(d.message)),\"hint\":\(Self.json(d.hint)),"
+                    + "\"text\":\(Self.json(d.description))}"
+            }
+            return "event: error\ndata: {\"diagnostics\":[\(items.joined(separator: ","))]}\n\n"
+        }
+    }
+
+    /// A JSON string literal (one line: newlines and controls escaped).
+    static func json(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{2028}": out += "\\u2028"
+            case "\u{2029}": out += "\\u2029"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import Hummingbird
+import Logging
+import ServiceLifecycle
+
+/// `explainer preview`: builds the site, serves the output folder over HTTP (Hummingbird),
+/// watches the sources and rebuilds incrementally as the author writes, and reloads open
+/// pages through Server-Sent Events.
+///
+/// `run()` returns when its task is cancelled (Ctrl-C in the CLI) or the server fails; it
+/// throws a `BuildFailure` for problems the author can fix (port in use, unsafe output
+/// folder). Everything worth printing is handed to `report`.
+public struct PreviewServer: Sendable {
+    /// Where to read and serve, and on which address.
+    public struct Configuration: Sendable {
+        public var paths: BuildRunner.Paths
+        public var settings: BuildSettings
+        public var host: String
+        /// 0 picks a free port.
+        public var port: Int
+        /// Quiet time that ends a burst of saves.
+        public var debounce: Duration
+
+        public init(
+            paths: BuildRunner.Paths = .init(), settings: BuildSettings = .init(), host: String = "127.0.0.1",
+            port: Int = 8000, debounce: Duration = .milliseconds(50)
+        ) {
+            self.paths = paths
+            self.settings = settings
+            self.host = host
+            self.port = port
+            self.debounce = debounce
+        }
+    }
+
+    /// Something that happened, for the terminal.
+    public enum Event: Sendable {
+        case initialBuild(Result<BuildRunner.Report, BuildFailure>, milliseconds: Double)
+        /// The server accepts connections at `url` (with the port actually bound).
+        case listening(url: String, port: Int)
+        case rebuild(PreviewSession.Outcome)
+    }
+
+    public let configuration: Configuration
+    public let liveReload = LiveReload()
+    private let report: @Sendable (Event) -> Void
+
+    public init(configuration: Configuration, report: @escaping @Sendable (Event) -> Void) {
+        self.configuration = configuration
+        self.report = report
+    }
+
+    /// Whether `host` only accepts connections from this machine.
+    public static func isLoopback(_ host: String) -> Bool {
+        host == "localhost" || host == "::1" || host == "[::1]" || host.hasPrefix("127.")
+    }
+
+    public func run() async throws(BuildFailure) {
+        let paths = configuration.paths
+        let runner = BuildRunner(paths: paths, settings: configuration.settings)
+        let unsafe = runner.checkSafe()
+        if !unsafe.isEmpty { throw BuildFailure(unsafe) }
+
+        let session = PreviewSession(runner: runner, liveReload: liveReload)
+        let start = ContinuousClock.now
+        let first = await session.initialBuild()
+        let ms = Self.milliseconds(since: start)
+        report(.initialBuild(first, milliseconds: ms))
+        if !FileSystem.isDirectory(paths.output) { try? FileSystem.makeDirectory(paths.output) }
+
+        let watcher = try Watcher(roots: [paths.content, paths.templates], debounce: configuration.debounce)
+        var logger = Logger(label: "explainer.preview")
+        logger.logLevel = .critical
+        let host = configuration.host
+        let report = self.report
+        let app = Application(
+            responder: StaticFileResponder(root: paths.output, liveReload: liveReload),
+            configuration: ApplicationConfiguration(address: .hostname(host, port: configuration.port), serverName: nil),
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? 0
+                let shown = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
+                report(.listening(url: "http://\(shown):\(port)/", port: port))
+            },
+            logger: logger)
+
+        // The rebuild loop runs as the last service, so a graceful shutdown stops it first:
+        // it ends the event streams, which lets the HTTP server finish its open responses.
+        let rebuilds = RebuildService(watcher: watcher, session: session, liveReload: liveReload, report: report)
+        let group = ServiceGroup(configuration: .init(services: [app, rebuilds], logger: logger))
+        do {
+            try await withTaskCancellationHandler {
+                try await group.run()
+            } onCancel: {
+                Task { await group.triggerGracefulShutdown() }
+            }
+        } catch {
+            watcher.stop()
+            liveReload.finishAll()
+            let text = String(describing: error)
+            if text.contains("Address already in use") || text.contains("errno: 98") {
+                throw BuildFailure(Diagnostic(
+                    file: "--port", message: "Port \(configuration.port) on \(host) is already in use.",
+                    hint: "Stop the other server, or pass another --port (--port 0 picks a free one)."))
+            }
+            if text.contains("Cannot assign requested address") || text.contains("errno: 99") {
+                throw BuildFailure(Diagnostic(
+                    file: "--host", message: "Cannot listen on \(host): it is not an address of this machine.",
+                    hint: "Use --host 127.0.0.1 (the default)."))
+            }
+            throw BuildFailure(Diagnostic(file: "\(host):\(configuration.port)", message: "The preview server stopped: \(text)."))
+        }
+        watcher.stop()
+        liveReload.finishAll()
+    }
+
+    static func milliseconds(since start: ContinuousClock.Instant) -> Double {
+        let d = ContinuousClock.now - start
+        return Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15
+    }
+}

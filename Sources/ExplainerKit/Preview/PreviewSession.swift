@@ -1,0 +1,133 @@
+import Foundation
+
+/// The preview's builder: makes the first build, then turns each batch of changed source
+/// files into an incremental rebuild, brings the output folder up to date in place, and tells
+/// open pages what to do.
+///
+/// Rebuilds run one at a time (it is an actor). A failed rebuild changes nothing on disk: the
+/// last good build keeps being served while pages show the diagnostics.
+public actor PreviewSession {
+    /// What one rebuild did.
+    public struct Rebuild: Sendable {
+        /// The source files that changed (as the watcher reported them).
+        public var changed: [String]
+        /// Output files written, and removed.
+        public var written: [String]
+        public var removed: [String]
+        /// How the cache was used: articles rendered anew vs reused.
+        public var statistics: BuildCache.Statistics
+        /// What open pages were told (nil when nothing they show changed).
+        public var event: LiveReloadEvent?
+        public var milliseconds: Double
+        /// Warnings of the build.
+        public var warnings: [Diagnostic]
+
+        /// Pages (HTML files) written.
+        public var pagesWritten: Int { written.filter { $0.hasSuffix(".html") }.count }
+    }
+
+    /// The outcome of a batch of changes.
+    public enum Outcome: Sendable {
+        case rebuilt(Rebuild)
+        case failed(changed: [String], failure: BuildFailure, milliseconds: Double)
+    }
+
+    public let runner: BuildRunner
+    public let liveReload: LiveReload
+    private let cache = BuildCache()
+    /// What the output folder holds, by path; nil until a build succeeded.
+    private var current: [String: [UInt8]]?
+    private var failing = false
+
+    public init(runner: BuildRunner, liveReload: LiveReload) {
+        self.runner = runner
+        self.liveReload = liveReload
+    }
+
+    /// The first build: replaces the output folder as a whole (like `explainer build`).
+    public func initialBuild() -> Result<BuildRunner.Report, BuildFailure> {
+        let result = runner.run(cache: cache)
+        switch result {
+        case .success(let report):
+            current = Dictionary(report.build.files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { a, _ in a })
+            failing = false
+        case .failure(let failure):
+            failing = true
+            liveReload.broadcast(.error(failure.diagnostics))
+        }
+        return result
+    }
+
+    /// Rebuilds after `changed` source files changed; nil when none of them is a source.
+    public func rebuild(_ changed: Set<String>) -> Outcome? {
+        let relevant = changed.filter(isSource).sorted()
+        guard !relevant.isEmpty else { return nil }
+        let start = ContinuousClock.now
+        func elapsed() -> Double {
+            let d = ContinuousClock.now - start
+            return Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15
+        }
+        guard var files = current else {
+            // No good build yet: make a whole one.
+            switch initialBuild() {
+            case .failure(let failure):
+                return .failed(changed: relevant, failure: failure, milliseconds: elapsed())
+            case .success(let report):
+                let rebuild = Rebuild(
+                    changed: relevant, written: report.build.files.map(\.path), removed: [],
+                    statistics: cache.statistics, event: .reload, milliseconds: elapsed(), warnings: report.warnings)
+                liveReload.broadcast(.reload)
+                return .rebuilt(rebuild)
+            }
+        }
+        let build: SiteBuild
+        switch runner.buildInMemory(cache: cache) {
+        case .failure(let failure):
+            failing = true
+            liveReload.broadcast(.error(failure.diagnostics))
+            return .failed(changed: relevant, failure: failure, milliseconds: elapsed())
+        case .success(let b):
+            build = b
+        }
+        let changes: InPlaceWriter.Changes
+        do {
+            changes = try InPlaceWriter(outputPath: runner.paths.output).update(&files, to: build.files)
+        } catch {
+            current = files
+            failing = true
+            liveReload.broadcast(.error(error.diagnostics))
+            return .failed(changed: relevant, failure: error, milliseconds: elapsed())
+        }
+        current = files
+        let event: LiveReloadEvent?
+        let touched = changes.written + changes.removed
+        if touched.isEmpty {
+            event = failing ? .reload : nil
+        } else if touched.allSatisfy({ $0.hasSuffix(".css") }) {
+            event = failing ? .reload : .css
+        } else {
+            event = .reload
+        }
+        failing = false
+        if let event { liveReload.broadcast(event) }
+        return .rebuilt(Rebuild(
+            changed: relevant, written: changes.written, removed: changes.removed,
+            statistics: cache.statistics, event: event, milliseconds: elapsed(), warnings: build.warnings))
+    }
+
+    /// Whether a changed path can affect the build (editors' swap and backup files cannot).
+    func isSource(_ path: String) -> Bool {
+        if path == "*" { return true }
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        if name.hasPrefix(".") || name.hasSuffix("~") || name.hasSuffix(".swp") || name.hasSuffix(".swx")
+            || name.hasSuffix(".tmp") || name.allSatisfy(\.isNumber) {
+            return false
+        }
+        let content = runner.paths.content.hasSuffix("/") ? runner.paths.content : runner.paths.content + "/"
+        if path.hasPrefix(content) {
+            let rest = path.dropFirst(content.count)
+            return rest == "site.yml" || (rest.hasSuffix(".md") && !rest.contains("/"))
+        }
+        return true
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+@testable import ExplainerKit
+
+@Suite struct BuildCacheTests {
+    func sources(_ fixture: Fixture) throws -> SiteSources {
+        try SiteSourceReader.read(content: fixture.paths.content, templates: fixture.paths.templates).get()
+    }
+
+    func files(_ sources: SiteSources, cache: BuildCache? = nil) throws -> [OutputFile] {
+        try SiteBuilder.build(sources, cache: cache).get().files
+    }
+
+    @Test func cachedBuildsAreByteIdenticalToFullBuilds() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let cache = BuildCache()
+        var s = try sources(fixture)
+        let original = s.articles[0]
+        #expect(try files(s, cache: cache) == files(s))
+        #expect(cache.statistics.fullBuild)
+
+        // A second article appears: only it is rendered; home lists it.
+        var second = original
+        second.path = fixture.paths.content + "/second-story.md"
+        second.bytes = Array(String(decoding: original.bytes, as: UTF8.self)
+            .replacingOccurrences(of: "Russia's recognition", with: "A second story about").utf8)
+        s = SiteSources(config: s.config, articles: s.articles + [second], templates: s.templates, assets: s.assets,
+                        templatesFolder: s.templatesFolder)
+        let withSecond = try files(s, cache: cache)
+        #expect(withSecond == (try files(s)))
+        #expect(cache.statistics.articlesRendered == 1)
+        #expect(cache.statistics.articlesReused == 1)
+        let home = String(decoding: withSecond.first { $0.path == "index.html" }!.bytes, as: UTF8.self)
+        #expect(home.contains("/second-story/"))
+
+        // An edit to one article re-renders only that one.
+        s.articles[1].bytes += Array("\nOne more paragraph.\n".utf8)
+        #expect(try files(s, cache: cache) == files(s))
+        #expect(cache.statistics.articlesRendered == 1)
+        #expect(cache.statistics.explainersTemplated == 1)
+        #expect(!cache.statistics.fullBuild)
+
+        // A template change rebuilds everything.
+        let layout = s.templates.firstIndex { $0.path.hasSuffix("layout.mustache") }!
+        s.templates[layout].bytes = Array(String(decoding: s.templates[layout].bytes, as: UTF8.self)
+            .replacingOccurrences(of: "</body>", with: "<!-- changed --></body>").utf8)
+        #expect(try files(s, cache: cache) == files(s))
+        #expect(cache.statistics.fullBuild)
+        #expect(cache.statistics.articlesRendered == 2)
+
+        // The article is deleted: its pages go, home forgets it.
+        s = SiteSources(config: s.config, articles: [s.articles[0]], templates: s.templates, assets: s.assets,
+                        templatesFolder: s.templatesFolder)
+        let without = try files(s, cache: cache)
+        #expect(without == (try files(s)))
+        #expect(!without.contains { $0.path.hasPrefix("second-story/") })
+    }
+
+    @Test func inPlaceWriterWritesOnlyChangedFilesAndRemovesStaleOnes() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let out = fixture.root + "/Out"
+        try FileSystem.makeDirectory(out)
+        let writer = InPlaceWriter(outputPath: out)
+        var current: [String: [UInt8]] = [:]
+        var changes = try writer.update(&current, to: [OutputFile(path: "a/index.html", text: "A"), OutputFile(path: "b/x/index.html", text: "B")])
+        #expect(changes.written == ["a/index.html", "b/x/index.html"])
+        changes = try writer.update(&current, to: [OutputFile(path: "a/index.html", text: "A2")])
+        #expect(changes.written == ["a/index.html"])
+        #expect(changes.removed == ["b/x/index.html"])
+        #expect(try fixture.read(out + "/a/index.html") == "A2")
+        #expect(!FileSystem.exists(out + "/b"))
+        #expect(FileSystem.listFiles(out) == ["a/index.html"])
+    }
+}
