@@ -26,7 +26,7 @@ public final class BuildCache: @unchecked Sendable {
         var articles: [RenderedArticle]
         var diagnostics: [Diagnostic]
         /// The article's templated pages, once rendered in this environment.
-        var pages: [(file: String, html: String)]?
+        var pages: [OutputFile]?
     }
 
     /// How the last build used the cache.
@@ -81,11 +81,11 @@ public final class BuildCache: @unchecked Sendable {
         }
     }
 
-    func pages(forSource path: String) -> [(file: String, html: String)]? {
+    func pages(forSource path: String) -> [OutputFile]? {
         lock.withLock { entries[path]?.pages }
     }
 
-    func storePages(_ pages: [(file: String, html: String)], forSource path: String) {
+    func storePages(_ pages: [OutputFile], forSource path: String) {
         lock.withLock {
             entries[path]?.pages = pages
             stats.explainersTemplated += 1

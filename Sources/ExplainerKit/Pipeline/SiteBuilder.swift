@@ -68,18 +68,17 @@ public enum SiteBuilder {
             shared: PageContext.Shared(site: config, stylesheetURL: stylesheetURL, baseURL: baseURL))
         let pages = SitePlanner.plan(site: config, articles: articles)
         let groups = group(pages)
-        let rendered = ParallelMap.map(groups) { group -> [(file: String, html: String)] in
-            guard let cache, let source = group.first?.article?.article.sourcePath else { return renderer.render(group) }
+        let rendered = ParallelMap.map(groups) { group -> [OutputFile] in
+            func render() -> [OutputFile] {
+                renderer.render(group).compactMap { OutputFile.isSafe($0.file) ? OutputFile(path: $0.file, text: $0.html) : nil }
+            }
+            guard let cache, let source = group.first?.article?.article.sourcePath else { return render() }
             if let pages = cache.pages(forSource: source) { return pages }
-            let pages = renderer.render(group)
+            let pages = render()
             cache.storePages(pages, forSource: source)
             return pages
         }
-        for group in rendered {
-            for (file, html) in group where OutputFile.isSafe(file) {
-                files.append(OutputFile(path: file, text: html))
-            }
-        }
+        for group in rendered { files += group }
         files += discoveryFiles(pages: pages, articles: articles, site: config, baseURL: baseURL)
         if settings.production { files += gzipCopies(files) }
         files.sort { $0.path < $1.path }
