@@ -158,3 +158,24 @@ def test_stylesheet_edit_swaps_the_css_without_reload(driver, live):
     assert not problems, "\n".join(problems)
     slow = [f"{s * 1000:.0f} ms" for s in latencies if s > LIMIT]
     assert not slow, f"slower than {LIMIT} s: {slow}"
+
+
+def test_stopping_the_preview_ends_open_event_streams_cleanly(driver, tmp_path_factory):
+    """Ctrl-C with a page open: the server ends the page's event stream properly (no
+    `ERR_INCOMPLETE_CHUNKED_ENCODING`), exits 0, and promptly. The page then retries to connect
+    (connection refused): that is the only error the browser may log."""
+    server = Preview(tmp_path_factory.mktemp("stop")).start()
+    try:
+        open_live_page(driver, server.base + "/")
+        start = time.monotonic()
+        status = server.stop()
+        seconds = time.monotonic() - start
+        time.sleep(1.5)  # the page notices, and retries once (retry: 1000)
+        errors = [m for m in console_errors(driver)
+                  if not (LIVE_RELOAD_EVENTS in m and "ERR_CONNECTION_REFUSED" in m)]
+    finally:
+        driver.get("about:blank")
+        server.stop()
+    assert status == 0, f"explainer preview exited with {status}:\n{server.log()}"
+    assert seconds < 2, f"stopping took {seconds:.1f} s"
+    assert not errors, "\n".join(errors)
