@@ -1,9 +1,10 @@
 # Explainer: the two commands of the README, and a few helpers.
 #   make site   installs what is needed, builds explainer (release) and builds the site into Public/
 #   make test   installs what is needed and runs every test
+#   make screenshots  refreshes docs/screenshots/ (phone.png, desktop.png) in headless Chromium
 SWIFT ?= swift
 
-.PHONY: site test setup build clean
+.PHONY: site test setup build clean screenshots
 
 setup:
 	./Scripts/setup.sh
@@ -16,6 +17,9 @@ site: build
 
 test: setup
 	$(SWIFT) test
+
+screenshots: setup
+	SCREENSHOT_DIR=docs/screenshots ./Scripts/browser-tests.sh -k screenshots
 
 clean:
 	rm -rf .build

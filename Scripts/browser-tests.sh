@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Browser tests of the built site (Tests/browser): W3C validation, navigation, console and
-# network errors, landmarks, axe-core WCAG 2.1 A/AA in light and dark mode, screenshots.
+# Browser tests of the site (Tests/browser): W3C validation, navigation, console and network
+# errors, landmarks, axe-core WCAG 2.1 A/AA in light and dark mode, live reload, screenshots.
 # Installs what it needs (Chromium, chromedriver, Java for the validator, Python packages),
-# builds the site into a temp folder with the explainer binary, and runs pytest.
+# and runs pytest, which serves a temp copy of Content/ and Templates/ with
+# `explainer preview --port 0` (the repository's files and Public/ are never touched).
 # Safe to run again: installs only what is missing. Quiet unless something fails.
 #   EXPLAINER_BIN=path   explainer binary to use (default: the newer of .build/release and .build/debug; else builds debug)
-#   SCREENSHOT_DIR=dir   where phone.png and desktop.png go (default: docs/screenshots)
+#   SCREENSHOT_DIR=dir   where phone.png and desktop.png go (default: docs/screenshots, or a
+#                        temp folder, deleted afterwards, when $CI is set)
 #   extra arguments are passed to pytest (e.g. -k axe)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -45,7 +47,11 @@ fi
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-"$bin" build --content Content --templates Templates --output "$tmp/Public" >/dev/null
+if [ -n "${CI:-}" ]; then
+  screenshots=${SCREENSHOT_DIR:-$tmp/screenshots}
+else
+  screenshots=${SCREENSHOT_DIR:-docs/screenshots}
+fi
 
-EXPLAINER_BIN="$bin" EXPLAINER_SITE="$tmp/Public" \
+EXPLAINER_BIN="$bin" SCREENSHOT_DIR="$screenshots" \
   "$python" -m pytest -q -p no:cacheprovider Tests/browser "$@"

@@ -139,6 +139,25 @@ final class PreviewHarness: @unchecked Sendable {
         await preview.stop()
     }
 
+    @Test func stoppingEndsOpenEventStreamsWithTheLastChunk() async throws {
+        let preview = try await PreviewHarness()
+        let events = try await preview.events()
+        await preview.stop()
+        // A graceful shutdown: the chunked response ends properly (browsers otherwise report
+        // ERR_INCOMPLETE_CHUNKED_ENCODING), rather than the connection being cut.
+        let text = await events.next(until: { $0.hasSuffix("\r\n0\r\n\r\n") })
+        #expect(text.hasSuffix("\r\n0\r\n\r\n"))
+    }
+
+    @Test func aStreamOpenedAfterShutdownEndsAtOnce() async {
+        let hub = LiveReload()
+        hub.finishAll()
+        var received = 0
+        for await _ in hub.subscribe() { received += 1 }
+        #expect(received == 0)
+        #expect(hub.clientCount == 0)
+    }
+
     @Test func aBusyPortIsReportedByNumber() async throws {
         let preview = try await PreviewHarness()
         let other = try Fixture()

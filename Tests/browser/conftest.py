@@ -1,15 +1,16 @@
-"""Fixtures for the browser tests: a freshly built site, a local server for it, headless Chromium.
+"""Fixtures for the browser tests: `explainer preview` serving a temporary copy of the site's
+sources, and headless Chromium.
 
-The site folder comes from $EXPLAINER_SITE (Scripts/browser-tests.sh builds one into a temp
-folder); without it, the explainer binary of .build/ builds Content/ into a temp folder here.
+Each `Preview` copies Content/ and Templates/ into a temp folder (so tests can edit them without
+touching the repository), runs `explainer preview --port 0` on it, and reads the URL it prints.
+The built files on disk (`Preview.output`) are what the validator checks; the browser sees them
+through the preview server, which injects the live-reload script into every HTML page.
 """
 import os
 import re
 import shutil
-import socket
 import subprocess
-import sys
-import tempfile
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -19,78 +20,101 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 VIEWPORTS = {"phone": (390, 844), "desktop": (1440, 900)}
+LIVE_RELOAD_SCRIPT = "/_explainer/live.js"
+LIVE_RELOAD_EVENTS = "/_explainer/events"
 
 
 def explainer_binary() -> Path:
     if os.environ.get("EXPLAINER_BIN"):
-        return Path(os.environ["EXPLAINER_BIN"])
-    for config in ("release", "debug"):
-        candidate = ROOT / ".build" / config / "explainer"
-        if candidate.exists():
-            return candidate
+        return Path(os.environ["EXPLAINER_BIN"]).resolve()
+    # the newer of the release and debug builds
+    candidates = [ROOT / ".build" / c / "explainer" for c in ("release", "debug")]
+    candidates = [c for c in candidates if c.exists()]
+    if candidates:
+        return max(candidates, key=lambda c: c.stat().st_mtime)
     pytest.exit("no explainer binary: run `swift build` or set EXPLAINER_BIN", returncode=2)
 
 
-@pytest.fixture(scope="session")
-def site_dir(tmp_path_factory) -> Path:
-    if os.environ.get("EXPLAINER_SITE"):
-        return Path(os.environ["EXPLAINER_SITE"])
-    out = tmp_path_factory.mktemp("site") / "Public"
-    subprocess.run(
-        [str(explainer_binary()), "build", "--content", str(ROOT / "Content"),
-         "--templates", str(ROOT / "Templates"), "--output", str(out)],
-        check=True, cwd=ROOT, stdout=subprocess.DEVNULL,
-    )
-    return out
+class Preview:
+    """`explainer preview --port 0` on a temp copy of Content/ and Templates/."""
 
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.content = folder / "Content"
+        self.templates = folder / "Templates"
+        self.output = folder / "Public"
+        shutil.copytree(ROOT / "Content", self.content)
+        shutil.copytree(ROOT / "Templates", self.templates)
+        self.lines: list[str] = []
+        self.process = None
+        self.base = None
 
-def server_command(site_dir: Path) -> list[str]:
-    """The one place that says how the built site is served. It must listen on 127.0.0.1 on a
-    free port and print its URL (http://127.0.0.1:PORT/) on stdout. To switch to the preview
-    server: return [str(explainer_binary()), "preview", "--output", str(site_dir), "--port", "0"].
-    """
-    return [sys.executable, "-u", "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", str(site_dir)]
+    def command(self) -> list[str]:
+        return [str(explainer_binary()), "preview", "--port", "0", "--content", str(self.content),
+                "--templates", str(self.templates), "--output", str(self.output)]
 
-
-def start_server(site_dir: Path):
-    """Starts `server_command`, waits for the URL it prints and for it to answer: (process, base URL)."""
-    process = subprocess.Popen(server_command(site_dir), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    deadline = time.monotonic() + 20
-    base = None
-    while base is None:
-        line = process.stdout.readline()
-        if not line and process.poll() is not None:
-            raise RuntimeError(f"server exited with {process.returncode}")
-        match = re.search(r"https?://(?:127\.0\.0\.1|localhost|\[::1\]|0\.0\.0\.0):(\d+)", line)
-        if match:
-            base = f"http://127.0.0.1:{match.group(1)}"
-        if time.monotonic() > deadline:
-            process.kill()
-            raise RuntimeError("server printed no URL")
-    while True:
-        try:
-            urllib.request.urlopen(base + "/", timeout=2).read()
-            break
-        except OSError:
+    def start(self) -> "Preview":
+        """Starts the server, waits for the URL it prints and for it to answer."""
+        self.process = subprocess.Popen(self.command(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                        text=True, cwd=self.folder)
+        deadline = time.monotonic() + 30
+        while self.base is None:
+            line = self.process.stdout.readline()
+            if not line and self.process.poll() is not None:
+                raise RuntimeError(f"explainer preview exited with {self.process.returncode}:\n{''.join(self.lines)}")
+            self.lines.append(line)
+            match = re.search(r"https?://(?:127\.0\.0\.1|localhost):(\d+)/", line)
+            if match:
+                self.base = f"http://127.0.0.1:{match.group(1)}"
             if time.monotonic() > deadline:
-                process.kill()
-                raise
-            time.sleep(0.1)
-    # keep draining its output so a chatty server never blocks on a full pipe
-    import threading
-    threading.Thread(target=lambda: [None for _ in process.stdout], daemon=True).start()
-    return process, base
+                self.stop()
+                raise RuntimeError("explainer preview printed no URL:\n" + "".join(self.lines))
+        while True:
+            try:
+                urllib.request.urlopen(self.base + "/", timeout=2).read()
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    self.stop()
+                    raise
+                time.sleep(0.1)
+        # keep reading its output (one line per rebuild), so it never blocks on a full pipe
+        threading.Thread(target=lambda: [self.lines.append(l) for l in self.process.stdout], daemon=True).start()
+        return self
+
+    def stop(self) -> int | None:
+        """Stops the server as Ctrl-C would; its exit status (None if it had to be killed)."""
+        if self.process is None or self.process.poll() is not None:
+            return self.process.returncode if self.process else None
+        self.process.terminate()
+        try:
+            return self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+            return None
+
+    def log(self) -> str:
+        return "".join(self.lines)
 
 
 @pytest.fixture(scope="session")
-def base_url(site_dir):
-    process, base = start_server(site_dir)
-    yield base
-    process.terminate()
-    try:
-        process.wait(timeout=5)
-    except subprocess.TimeoutExpired:
-        process.kill()
+def preview(tmp_path_factory):
+    server = Preview(tmp_path_factory.mktemp("preview")).start()
+    yield server
+    status = server.stop()
+    assert status == 0, f"explainer preview did not stop cleanly (status {status}):\n{server.log()}"
+
+
+@pytest.fixture(scope="session")
+def site_dir(preview) -> Path:
+    """The built site on disk: what the preview serves, without the injected script."""
+    return preview.output
+
+
+@pytest.fixture(scope="session")
+def base_url(preview) -> str:
+    return preview.base
 
 
 @pytest.fixture(scope="session")
@@ -131,3 +155,14 @@ def axe_source() -> str:
     if not found:
         pytest.exit(f"axe.min.js not found under {folder}", returncode=2)
     return found[0].read_text(encoding="utf-8")
+
+
+# Figures the tests measure (live-reload latency…), printed at the end of the run.
+FIGURES: list[str] = []
+
+
+def pytest_terminal_summary(terminalreporter):
+    if FIGURES:
+        terminalreporter.write_sep("-", "measured")
+        for line in FIGURES:
+            terminalreporter.write_line(line)

@@ -2,6 +2,9 @@
 every page is valid HTML (W3C Nu), reachable by following the navigation, loads without console
 errors or failed requests, has the landmarks a screen reader expects, and passes axe-core's
 WCAG 2.1 A/AA rules in light and dark mode on a phone and a desktop.
+
+The pages are served by `explainer preview` (see conftest.py), so every browser check runs with
+the live-reload script present and its event stream open; the validator checks the files on disk.
 """
 import json
 import os
@@ -16,7 +19,8 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from conftest import AXE_TAGS, ROOT, VIEWPORTS, axe_source, set_color_scheme, set_viewport
+from conftest import (AXE_TAGS, LIVE_RELOAD_EVENTS, LIVE_RELOAD_SCRIPT, ROOT, VIEWPORTS, axe_source,
+                      set_color_scheme, set_viewport)
 
 SCREENSHOTS = Path(os.environ.get("SCREENSHOT_DIR", ROOT / "docs" / "screenshots"))
 
@@ -28,6 +32,10 @@ def site_pages(site_dir: Path) -> list[str]:
         rel = file.relative_to(site_dir).as_posix()
         pages.append("/" + (rel[: -len("index.html")] if rel.endswith("index.html") else rel))
     return pages
+
+
+def page_file(site_dir: Path, page: str) -> Path:
+    return site_dir / (page.lstrip("/") + "index.html" if page.endswith("/") else page.lstrip("/"))
 
 
 def path_of(url: str) -> str:
@@ -43,16 +51,34 @@ def console_errors(driver) -> list[str]:
     return [f"{e['level']}: {e['message']}" for e in driver.get_log("browser") if e["level"] in ("SEVERE", "WARNING")]
 
 
-def failed_requests(driver) -> list[str]:
+def failed_requests(driver, entries=None) -> list[str]:
+    """Requests that failed or answered >= 400, from Chromium's network log. The live-reload
+    event stream stays open for as long as the page does, so the browser aborts it when the page
+    goes away: that cancellation (and only that, on that URL) is not a failure. `entries`: log
+    entries read before (default: read the log now)."""
     failures = []
-    for entry in driver.get_log("performance"):
+    requests = {}
+    for entry in driver.get_log("performance") if entries is None else entries:
         message = json.loads(entry["message"])["message"]
         params = message.get("params", {})
-        if message["method"] == "Network.responseReceived" and params["response"]["status"] >= 400:
+        if message["method"] == "Network.requestWillBeSent":
+            requests[params["requestId"]] = params["request"]["url"]
+        elif message["method"] == "Network.responseReceived" and params["response"]["status"] >= 400:
             failures.append(f"{params['response']['status']} {params['response']['url']}")
-        elif message["method"] == "Network.loadingFailed" and not params.get("canceled"):
-            failures.append(f"{params.get('errorText')} ({params.get('type')})")
+        elif message["method"] == "Network.loadingFailed":
+            url = requests.get(params.get("requestId"), "?")
+            closed_stream = (path_of(url) == LIVE_RELOAD_EVENTS and params.get("type") == "EventSource"
+                             and (params.get("canceled") or params.get("errorText") == "net::ERR_ABORTED"))
+            if not params.get("canceled") and not closed_stream:
+                failures.append(f"{params.get('errorText')} ({params.get('type')}) {url}")
     return failures
+
+
+def live_reload_facts(driver) -> dict:
+    """Whether the preview's live-reload script is on the page and its event stream connected."""
+    return driver.execute_script(
+        "return {script: !!document.querySelector('script[src=\"' + arguments[0] + '\"]'), running: !!window.__explainerLive};",
+        LIVE_RELOAD_SCRIPT)
 
 
 def clear_logs(driver):
@@ -73,6 +99,8 @@ def run_validator(*args) -> tuple[int, str]:
 
 def test_every_page_is_valid_html(site_dir):
     assert len(site_pages(site_dir)) >= 8
+    injected = [p for p in site_pages(site_dir) if LIVE_RELOAD_SCRIPT in page_file(site_dir, p).read_text(encoding="utf-8")]
+    assert not injected, f"the live-reload script reached the files on disk: {injected}"
     code, output = run_validator("--root", str(site_dir))
     assert code == 0, f"W3C Nu validator reported errors:\n{output}"
 
@@ -101,6 +129,9 @@ def test_navigation_reaches_every_page_without_errors(driver, base_url, site_dir
     def check(where):
         problems.extend(f"{where}: console {m}" for m in console_errors(driver))
         problems.extend(f"{where}: request {m}" for m in failed_requests(driver))
+        live = live_reload_facts(driver)
+        if not (live["script"] and live["running"]):
+            problems.append(f"{where}: the live-reload script is not running ({live})")
 
     open_page(driver, base_url + "/")
     check("/")

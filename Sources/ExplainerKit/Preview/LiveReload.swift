@@ -18,6 +18,9 @@ public final class LiveReload: @unchecked Sendable {
     private var nextID = 0
     private var failure: [Diagnostic]?
     private var sent: [LiveReloadEvent] = []
+    /// Set by `finishAll()`: a page connecting after it gets an ended stream, so it cannot hold
+    /// the server open during shutdown.
+    private var finished = false
 
     public init() {}
 
@@ -30,12 +33,17 @@ public final class LiveReload: @unchecked Sendable {
     /// A new connection's events: the current failure first, if any, then every broadcast.
     public func subscribe() -> AsyncStream<LiveReloadEvent> {
         let (stream, continuation) = AsyncStream<LiveReloadEvent>.makeStream(bufferingPolicy: .bufferingNewest(64))
-        let id: Int = lock.withLock {
+        let id: Int? = lock.withLock {
+            if finished { return nil }
             let id = nextID
             nextID += 1
             clients[id] = continuation
             if let failure { continuation.yield(.error(failure)) }
             return id
+        }
+        guard let id else {
+            continuation.finish()
+            return stream
         }
         continuation.onTermination = { [weak self] _ in
             self?.lock.withLock { _ = self?.clients.removeValue(forKey: id) }
@@ -57,9 +65,12 @@ public final class LiveReload: @unchecked Sendable {
         for continuation in targets { continuation.yield(event) }
     }
 
-    /// Ends every connection (on shutdown).
+    /// Ends every connection, and every later one (on shutdown).
     public func finishAll() {
-        let targets = lock.withLock { Array(clients.values) }
+        let targets = lock.withLock {
+            finished = true
+            return Array(clients.values)
+        }
         for continuation in targets { continuation.finish() }
     }
 }

@@ -87,11 +87,20 @@ public struct PreviewServer: Sendable {
         // it ends the event streams, which lets the HTTP server finish its open responses.
         let rebuilds = RebuildService(watcher: watcher, session: session, liveReload: liveReload, report: report)
         let group = ServiceGroup(configuration: .init(services: [app, rebuilds], logger: logger))
+        // Cancelling run() shuts the group down gracefully: the group runs in a task of its own,
+        // so the cancellation does not reach the HTTP server's connections directly (which would
+        // cut open event streams mid-response: `ERR_INCOMPLETE_CHUNKED_ENCODING` in the browser).
+        // Should the graceful shutdown hang, the group is cancelled after `shutdownTimeout`.
+        let running = Task { try await group.run() }
         do {
             try await withTaskCancellationHandler {
-                try await group.run()
+                try await running.value
             } onCancel: {
-                Task { await group.triggerGracefulShutdown() }
+                Task {
+                    await group.triggerGracefulShutdown()
+                    try? await Task.sleep(for: Self.shutdownTimeout)
+                    running.cancel()
+                }
             }
         } catch {
             watcher.stop()
@@ -112,6 +121,9 @@ public struct PreviewServer: Sendable {
         watcher.stop()
         liveReload.finishAll()
     }
+
+    /// How long a graceful shutdown may take before open connections are cut.
+    static let shutdownTimeout: Duration = .seconds(3)
 
     static func milliseconds(since start: ContinuousClock.Instant) -> Double {
         let d = ContinuousClock.now - start
