@@ -1,6 +1,6 @@
 # Explainer: the two commands of the README, and a few helpers.
 #   make site   installs what is needed, builds explainer (release) and builds the site into Public/
-#   make test   installs what is needed and runs every test
+#   make test   installs what is needed and runs every test (Swift Testing suites, then the browser tests)
 #   make screenshots  refreshes docs/screenshots/ (phone.png, desktop.png) in headless Chromium
 SWIFT ?= swift
 
@@ -16,7 +16,9 @@ site: build
 	$$($(SWIFT) build -c release --show-bin-path)/explainer build
 
 test: setup
+	$(SWIFT) build
 	$(SWIFT) test
+	SCREENSHOT_DIR=$$(mktemp -d) EXPLAINER_BIN=$$($(SWIFT) build --show-bin-path)/explainer ./Scripts/browser-tests.sh
 
 screenshots: setup
 	SCREENSHOT_DIR=docs/screenshots ./Scripts/browser-tests.sh -k screenshots

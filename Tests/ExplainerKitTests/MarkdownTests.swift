@@ -84,3 +84,14 @@ struct MarkdownTests {
         #expect(rendered.lede.html.contains("deep"))
     }
 }
+
+@Suite("Markdown stage: fuzzer findings")
+struct MarkdownFuzzFindingsTests {
+    /// Found by Scripts/fuzz: a heading whose text starts with a combining mark (U+07ED) made
+    /// `>` and the mark one `Character`, and slicing the heading's HTML by characters crashed.
+    @Test func headingStartingWithACombiningMark() {
+        let rendered = MarkdownRenderer.render("# \u{7ED}baz\n\n## \u{301}x\n")
+        #expect(rendered.lede.html == "<h1 id=\"baz\">\u{7ED}baz</h1>\n")
+        #expect(rendered.sections.first?.heading?.innerHTML == "\u{301}x")
+    }
+}

@@ -56,19 +56,19 @@ public enum MarkdownRenderer {
         return RenderedMarkdown(lede: chunks[0], sections: Array(chunks.dropFirst()))
     }
 
-    /// `<h2>Title</h2>\n` → `Title`.
+    /// `<h2>Title</h2>\n` → `Title`. Works on bytes: cmark writes exactly `<hN>` and
+    /// `</hN>\n`, and a combining mark after `>` must not merge with it (as `Character`s would).
     private static func innerHTML(of rendered: String) -> String {
-        guard let open = rendered.firstIndex(of: ">"),
-              let close = rendered.range(of: "</h", options: .backwards) else { return rendered }
-        return String(rendered[rendered.index(after: open)..<close.lowerBound])
+        let bytes = rendered.utf8
+        guard bytes.count >= 10 else { return "" }
+        return String(decoding: bytes.dropFirst(4).dropLast(6), as: UTF8.self)
     }
 
     /// `<h2>` → `<h2 id="x">`.
     private static func insertingID(_ id: String, into rendered: String) -> String {
-        var out = rendered
-        let insertAt = out.index(out.startIndex, offsetBy: 3)
-        out.insert(contentsOf: " id=\"\(id)\"", at: insertAt)
-        return out
+        let bytes = Array(rendered.utf8)
+        guard bytes.count >= 3 else { return rendered }
+        return String(decoding: bytes[..<3], as: UTF8.self) + " id=\"\(id)\"" + String(decoding: bytes[3...], as: UTF8.self)
     }
 
     /// In safe mode cmark still lets `data:image/…` URLs through; we drop every `data:` URL.
