@@ -59,12 +59,11 @@ public enum SiteBuilder {
             shared: PageContext.Shared(site: config, stylesheetURL: stylesheetURL, baseURL: baseURL))
         let pages = SitePlanner.plan(site: config, articles: articles)
         let groups = group(pages)
-        let rendered = ParallelMap.map(groups) { renderer.render($0) }
-        for group in rendered {
-            for (file, html) in group where OutputFile.isSafe(file) {
-                files.append(OutputFile(path: file, text: html))
-            }
+        // Each group's HTML becomes bytes in its own task, so the site is never held twice.
+        let rendered = ParallelMap.map(groups) { group in
+            renderer.render(group).compactMap { OutputFile.isSafe($0.file) ? OutputFile(path: $0.file, text: $0.html) : nil }
         }
+        for group in rendered { files += group }
         files.sort { $0.path < $1.path }
         return .success(SiteBuild(
             files: files, articles: articles, pages: pages, warnings: diagnostics, stylesheetURL: stylesheetURL))

@@ -30,14 +30,31 @@ struct MustacheRenderer: Sendable {
         guard let template = templates[name] else { return nil }
         var out = ""
         out.reserveCapacity(16384)
-        render(template, Context(stack: [object], indentation: nil, inherited: nil), into: &out)
+        render(template, Context(stack: [Frame(object)], indentation: nil, inherited: nil), into: &out)
         return out
     }
 
     // MARK: Rendering (mirrors Template+Render.swift)
 
+    /// A context stack entry, cast once to `MustacheParent` when pushed (not at every lookup).
+    private struct Frame {
+        let value: Any
+        let parent: (any MustacheParent)?
+
+        init(_ value: Any) {
+            self.value = value
+            if let parent = value as? MustacheParent {
+                self.parent = parent
+            } else if let custom = value as? MustacheCustomRepresentation {
+                self.parent = custom.representation as? MustacheParent
+            } else {
+                self.parent = nil
+            }
+        }
+    }
+
     private struct Context {
-        var stack: [Any]
+        var stack: [Frame]
         var indentation: String?
         var inherited: [String: Compiled]?
     }
@@ -92,7 +109,7 @@ struct MustacheRenderer: Sendable {
                 break
             case .some(let value):
                 var inner = context
-                inner.stack.append(value)
+                inner.stack.append(Frame(value))
                 render(template, inner, into: &out)
             case .none:
                 break
@@ -102,7 +119,7 @@ struct MustacheRenderer: Sendable {
             case let sequence as any MustacheSequence:
                 if Self.isEmpty(sequence) {
                     var inner = context
-                    inner.stack.append(sequence)
+                    inner.stack.append(Frame(sequence))
                     render(template, inner, into: &out)
                 }
             case let bool as Bool:
@@ -131,10 +148,10 @@ struct MustacheRenderer: Sendable {
 
     private func renderSequence<S: MustacheSequence>(_ sequence: S, _ template: Compiled, _ context: Context, into out: inout String) {
         var inner = context
-        inner.stack.append(())
+        inner.stack.append(Frame(()))
         let top = inner.stack.count - 1
         for element in sequence {
-            inner.stack[top] = element
+            inner.stack[top] = Frame(element)
             render(template, inner, into: &out)
         }
     }
@@ -150,7 +167,7 @@ struct MustacheRenderer: Sendable {
         var child: Any?
         switch name.scope {
         case .current:
-            child = context.stack.last!
+            child = context.stack.last!.value
         case .top:
             child = Self.path(name.parts[...], from: context.stack.last!)
         case .stack:
@@ -162,7 +179,10 @@ struct MustacheRenderer: Sendable {
                 }
             }
         }
-        if let custom = child as? MustacheCustomRepresentation {
+        guard let found = child else { return nil }
+        // Plain values (most lookups) are not MustacheCustomRepresentation: skip the cast.
+        if name.transforms.isEmpty && (found is String || found is Bool || found is Int) { return found }
+        if let custom = found as? MustacheCustomRepresentation {
             child = custom.representation
         }
         guard var child else { return nil }
@@ -175,6 +195,12 @@ struct MustacheRenderer: Sendable {
         return child
     }
 
+    private static func path(_ names: ArraySlice<String>, from frame: Frame) -> Any? {
+        guard let first = names.first else { return frame.value }
+        guard let child = immediateChild(first, of: frame) else { return nil }
+        return path(names.dropFirst(), from: child)
+    }
+
     private static func path(_ names: ArraySlice<String>, from object: Any) -> Any? {
         var object = object
         for name in names {
@@ -182,6 +208,11 @@ struct MustacheRenderer: Sendable {
             object = child
         }
         return object
+    }
+
+    private static func immediateChild(_ name: String, of frame: Frame) -> Any? {
+        if let parent = frame.parent { return parent.child(named: name) }
+        return immediateChild(name, of: frame.value)
     }
 
     private static func immediateChild(_ name: String, of object: Any) -> Any? {
@@ -326,12 +357,14 @@ enum MustacheEscaping {
         case true?:
             out += text
         case false?:
-            let scalars = text.unicodeScalars
-            var run = scalars.startIndex
+            // Every special byte here has ASCII neighbours, so it is a Character of its own
+            // and the indices around it are Character boundaries.
+            let utf8 = text.utf8
+            var run = utf8.startIndex
             var index = run
-            while index < scalars.endIndex {
+            while index < utf8.endIndex {
                 let replacement: String?
-                switch scalars[index].value {
+                switch utf8[index] {
                 case 0x26: replacement = "&amp;"
                 case 0x3C: replacement = "&lt;"
                 case 0x3E: replacement = "&gt;"
@@ -340,13 +373,13 @@ enum MustacheEscaping {
                 default: replacement = nil
                 }
                 if let replacement {
-                    out.unicodeScalars.append(contentsOf: scalars[run..<index])
+                    out += text[run..<index]
                     out += replacement
-                    run = scalars.index(after: index)
+                    run = utf8.index(after: index)
                 }
-                index = scalars.index(after: index)
+                index = utf8.index(after: index)
             }
-            out.unicodeScalars.append(contentsOf: scalars[run..<scalars.endIndex])
+            out += text[run..<utf8.endIndex]
         case nil:
             for c in text {
                 switch c {
