@@ -1,10 +1,10 @@
 /// Builds the Mustache context of a page: typed view models (`ViewModels.swift`) and arrays
-/// whose names are the template variables documented in the README. Values meant as HTML (rendered Markdown,
-/// JSON-LD) are named `…HTML`/`jsonLD` and used with `{{{ }}}`; everything else is text that
-/// Mustache escapes.
+/// whose names are the template variables documented in the README. Values meant as HTML
+/// (rendered Markdown, JSON-LD) are named `…HTML`/`jsonLD` and used with `{{{ }}}`;
+/// everything else is text that Mustache escapes.
 ///
-/// The parts every page of an explainer shares (its navigation, key points, timeline…) are
-/// built once per explainer by `ExplainerContext` and reused for each of its pages.
+/// The parts every page of an explainer shares (key points, timeline, quotes…) are built once
+/// per explainer by `explainer(_:)` and reused for each of its pages.
 public enum PageContext {
     /// Every top-level variable name any page provides (for the template check).
     public static let knownNames: Set<String> = [
