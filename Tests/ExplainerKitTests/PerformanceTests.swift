@@ -90,4 +90,14 @@ struct PerformanceTests {
         #expect(Fixtures.snapshot(folder + "/Public") == written)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["Public"])
     }
+
+    @Test func outputPathsSplitIntoParentAndName() {
+        #expect(SiteWriter.split("o") == (".", "o"))
+        #expect(SiteWriter.split("Public") == (".", "Public"))
+        #expect(SiteWriter.split("site/out/") == ("site", "out"))
+        #expect(SiteWriter.split("a//b") == ("a", "b"))
+        #expect(SiteWriter.split("/srv/www") == ("/srv", "www"))
+        #expect(SiteWriter.split("/x") == ("/", "x"))
+        #expect(SiteWriter.split("./o") == (".", "o"))
+    }
 }

@@ -53,8 +53,7 @@ public struct SiteWriter: Sendable {
     /// folder exactly as it was) on any failure.
     public func write(_ files: [OutputFile]) throws(BuildFailure) {
         let output = outputPath
-        let parent = (output as NSString).deletingLastPathComponent.isEmpty ? "." : (output as NSString).deletingLastPathComponent
-        let name = (output as NSString).lastPathComponent
+        let (parent, name) = Self.split(output)
         if !FileSystem.isDirectory(parent) {
             throw BuildFailure(Diagnostic(file: output, message: "The folder \(parent) does not exist.",
                                           hint: "Create it, or pass another --output."))
@@ -119,6 +118,19 @@ public struct SiteWriter: Sendable {
                                           hint: "Check that \(parent) is writable."))
         }
         FileSystem.removeTree(old)
+    }
+
+    /// The folder holding `path` and its last component: `Public` → (`.`, `Public`),
+    /// `site/out/` → (`site`, `out`), `/srv/www` → (`/srv`, `www`). Plain string work:
+    /// `NSString.deletingLastPathComponent` crashes on a one-character path (`--output o`)
+    /// in swift-corelibs-foundation.
+    static func split(_ path: String) -> (parent: String, name: String) {
+        var path = Substring(path)
+        while path.count > 1 && path.hasSuffix("/") { path = path.dropLast() }
+        guard let slash = path.lastIndex(of: "/") else { return (".", String(path)) }
+        var parent = path[..<slash]
+        while parent.count > 1 && parent.hasSuffix("/") { parent = parent.dropLast() }
+        return (parent.isEmpty ? "/" : String(parent), String(path[path.index(after: slash)...]))
     }
 
     /// Writes every safe file below `folder` (whose folders exist), in parallel chunks;
