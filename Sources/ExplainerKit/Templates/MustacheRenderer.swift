@@ -30,7 +30,9 @@ struct MustacheRenderer: Sendable {
         guard let template = templates[name] else { return nil }
         var out = ""
         out.reserveCapacity(16384)
-        render(template, Context(stack: [Frame(object)], indentation: nil, inherited: nil), into: &out)
+        var context = Context(stack: [Frame(object)], indentation: nil, inherited: nil)
+        context.stack.reserveCapacity(8)
+        render(template, &context, into: &out)
         return out
     }
 
@@ -53,18 +55,20 @@ struct MustacheRenderer: Sendable {
         }
     }
 
+    /// The render state, changed in place and restored after each section and partial (the
+    /// stack is pushed and popped, never copied).
     private struct Context {
         var stack: [Frame]
         var indentation: String?
         var inherited: [String: Compiled]?
     }
 
-    private func render(_ template: Compiled, _ context: Context, into out: inout String) {
+    private func render(_ template: Compiled, _ context: inout Context, into out: inout String) {
         if let indentation = context.indentation, indentation != "" {
             var string = ""
             for token in template.tokens {
                 var rendered = ""
-                renderToken(token, context, into: &rendered)
+                renderToken(token, &context, into: &rendered)
                 if !rendered.isEmpty, string.last == "\n" {
                     string += indentation
                 }
@@ -73,17 +77,17 @@ struct MustacheRenderer: Sendable {
             out += string
         } else {
             for token in template.tokens {
-                renderToken(token, context, into: &out)
+                renderToken(token, &context, into: &out)
             }
         }
     }
 
-    private func renderToken(_ token: Compiled.Token, _ context: Context, into out: inout String) {
+    private func renderToken(_ token: Compiled.Token, _ context: inout Context, into out: inout String) {
         switch token {
         case .text(let text):
             out += text
         case .variable(let name, let escaped):
-            guard let child = lookup(name, context) else { return }
+            guard let child = lookup(name, context.stack) else { return }
             if let string = child as? String {
                 if escaped { MustacheEscaping.append(string, to: &out) } else { out += string }
             } else if let renderable = child as? MustacheCustomRenderable {
@@ -100,60 +104,64 @@ struct MustacheRenderer: Sendable {
                 if escaped { MustacheEscaping.append(text, to: &out) } else { out += text }
             }
         case .section(let name, let template):
-            switch lookup(name, context) {
+            switch lookup(name, context.stack) {
             case let sequence as any MustacheSequence:
-                renderSequence(sequence, template, context, into: &out)
+                renderSequence(sequence, template, &context, into: &out)
             case let bool as Bool:
-                if bool { render(template, context, into: &out) }
+                if bool { render(template, &context, into: &out) }
             case let null as MustacheCustomRenderable where null.isNull:
                 break
             case .some(let value):
-                var inner = context
-                inner.stack.append(Frame(value))
-                render(template, inner, into: &out)
+                context.stack.append(Frame(value))
+                render(template, &context, into: &out)
+                context.stack.removeLast()
             case .none:
                 break
             }
         case .invertedSection(let name, let template):
-            switch lookup(name, context) {
+            switch lookup(name, context.stack) {
             case let sequence as any MustacheSequence:
                 if Self.isEmpty(sequence) {
-                    var inner = context
-                    inner.stack.append(Frame(sequence))
-                    render(template, inner, into: &out)
+                    context.stack.append(Frame(sequence))
+                    render(template, &context, into: &out)
+                    context.stack.removeLast()
                 }
             case let bool as Bool:
-                if !bool { render(template, context, into: &out) }
+                if !bool { render(template, &context, into: &out) }
             case let null as MustacheCustomRenderable where null.isNull:
-                render(template, context, into: &out)
+                render(template, &context, into: &out)
             case .some:
                 break
             case .none:
-                render(template, context, into: &out)
+                render(template, &context, into: &out)
             }
         case .blockExpansion(let name, let defaultTemplate, let indented):
-            var inner = context
-            if let indented { inner.indentation = (context.indentation ?? "") + indented }
-            render(context.inherited?[name] ?? defaultTemplate, inner, into: &out)
+            let template = context.inherited?[name] ?? defaultTemplate
+            let savedIndentation = context.indentation
+            if let indented { context.indentation = (savedIndentation ?? "") + indented }
+            render(template, &context, into: &out)
+            context.indentation = savedIndentation
         case .partial(let name, let indented, let inheriting):
             guard let template = templates[name] else { return }
-            var inner = context
-            if let indented { inner.indentation = (context.indentation ?? "") + indented }
+            let savedIndentation = context.indentation, savedInherited = context.inherited
+            if let indented { context.indentation = (savedIndentation ?? "") + indented }
             if let inheriting {
-                inner.inherited = context.inherited.map { $0.merging(inheriting) { value, _ in value } } ?? inheriting
+                context.inherited = savedInherited.map { $0.merging(inheriting) { value, _ in value } } ?? inheriting
             }
-            render(template, inner, into: &out)
+            render(template, &context, into: &out)
+            context.indentation = savedIndentation
+            context.inherited = savedInherited
         }
     }
 
-    private func renderSequence<S: MustacheSequence>(_ sequence: S, _ template: Compiled, _ context: Context, into out: inout String) {
-        var inner = context
-        inner.stack.append(Frame(()))
-        let top = inner.stack.count - 1
+    private func renderSequence<S: MustacheSequence>(_ sequence: S, _ template: Compiled, _ context: inout Context, into out: inout String) {
+        context.stack.append(Frame(()))
+        let top = context.stack.count - 1
         for element in sequence {
-            inner.stack[top] = Frame(element)
-            render(template, inner, into: &out)
+            context.stack[top] = Frame(element)
+            render(template, &context, into: &out)
         }
+        context.stack.removeLast()
     }
 
     private static func isEmpty<S: MustacheSequence>(_ sequence: S) -> Bool {
@@ -163,16 +171,16 @@ struct MustacheRenderer: Sendable {
 
     // MARK: Lookup (mirrors MustacheTemplate.getChild)
 
-    private func lookup(_ name: Compiled.Name, _ context: Context) -> Any? {
+    private func lookup(_ name: Compiled.Name, _ stack: [Frame]) -> Any? {
         var child: Any?
         switch name.scope {
         case .current:
-            child = context.stack.last!.value
+            child = stack.last!.value
         case .top:
-            child = Self.path(name.parts[...], from: context.stack.last!)
+            child = Self.path(name.parts[...], from: stack.last!)
         case .stack:
             let first = name.parts[0]
-            for object in context.stack.reversed() {
+            for object in stack.reversed() {
                 if let found = Self.immediateChild(first, of: object) {
                     child = Self.path(name.parts.dropFirst(), from: found)
                     break
