@@ -8,8 +8,15 @@ public enum WordCounter {
         var words = 0
         var inWord = false
         for scalar in text.unicodeScalars {
-            let isWordChar = scalar.properties.isAlphabetic || (scalar.value >= 0x30 && scalar.value <= 0x39)
-                || (inWord && (scalar == "'" || scalar == "\u{2019}" || scalar == "-"))
+            let value = scalar.value
+            let isWordChar: Bool
+            if value < 0x80 {
+                // ASCII fast path: the only Alphabetic ASCII scalars are A–Z and a–z.
+                isWordChar = (value | 0x20 >= 0x61 && value | 0x20 <= 0x7A) || (value >= 0x30 && value <= 0x39)
+                    || (inWord && (value == 0x27 || value == 0x2D))
+            } else {
+                isWordChar = scalar.properties.isAlphabetic || (inWord && value == 0x2019)
+            }
             if isWordChar {
                 if !inWord { words += 1 }
                 inWord = true

@@ -63,8 +63,7 @@ public struct SiteWriter: Sendable {
     @discardableResult
     public func write(_ files: [OutputFile], keepingPreviousAt previous: String? = nil) throws(BuildFailure) -> [Diagnostic] {
         let output = outputPath
-        let parent = (output as NSString).deletingLastPathComponent.isEmpty ? "." : (output as NSString).deletingLastPathComponent
-        let name = (output as NSString).lastPathComponent
+        let (parent, name) = Self.split(output)
         if !FileSystem.isDirectory(parent) {
             throw BuildFailure(Diagnostic(file: output, message: "The folder \(parent) does not exist.",
                                           hint: "Create it, or pass another --output."))
@@ -76,16 +75,22 @@ public struct SiteWriter: Sendable {
         let staging = "\(parent)/.\(name).explainer-staging-\(getpid())"
         do {
             try FileSystem.makeDirectory(staging)
-            var made: Set<String> = []
-            for file in files {
-                guard OutputFile.isSafe(file.path) else { continue }
-                var dir = staging
-                for segment in file.path.split(separator: "/").dropLast() {
-                    dir += "/" + segment
-                    if made.insert(dir).inserted { try FileSystem.makeDirectory(dir) }
+            // Folders first (in order, parents before children), then the files, written on
+            // all cores: a site is tens of thousands of small files.
+            var made: Set<Substring> = []
+            for file in files where OutputFile.isSafe(file.path) {
+                guard let slash = file.path.utf8.lastIndex(of: UInt8(ascii: "/")) else { continue }
+                let folder = file.path[..<slash]
+                if made.contains(folder) { continue }
+                var end = folder.startIndex
+                while end < folder.endIndex {
+                    end = folder[folder.index(after: end)...].firstIndex(of: "/") ?? folder.endIndex
+                    if made.insert(folder[..<end]).inserted {
+                        try FileSystem.makeDirectory(staging + "/" + folder[..<end])
+                    }
                 }
-                try writeFile(file.bytes, staging + "/" + file.path)
             }
+            try writeAll(files, into: staging)
         } catch {
             FileSystem.removeTree(staging)
             throw BuildFailure(Diagnostic(
@@ -144,6 +149,38 @@ public struct SiteWriter: Sendable {
             .warning, file: previous,
             message: "The new site is in place, but the one it replaced could not be kept at \(previous): \(String(cString: strerror(code))).",
             hint: "Rollback is not possible for this publish; check that the folder beside \(outputPath) is writable.")]
+    }
+
+    /// The folder holding `path` and its last component: `Public` → (`.`, `Public`),
+    /// `site/out/` → (`site`, `out`), `/srv/www` → (`/srv`, `www`). Plain string work:
+    /// `NSString.deletingLastPathComponent` crashes on a one-character path (`--output o`)
+    /// in swift-corelibs-foundation.
+    static func split(_ path: String) -> (parent: String, name: String) {
+        var path = Substring(path)
+        while path.count > 1 && path.hasSuffix("/") { path = path.dropLast() }
+        guard let slash = path.lastIndex(of: "/") else { return (".", String(path)) }
+        var parent = path[..<slash]
+        while parent.count > 1 && parent.hasSuffix("/") { parent = parent.dropLast() }
+        return (parent.isEmpty ? "/" : String(parent), String(path[path.index(after: slash)...]))
+    }
+
+    /// Writes every safe file below `folder` (whose folders exist), in parallel chunks;
+    /// throws the failure of the first file that failed, in `files` order.
+    private func writeAll(_ files: [OutputFile], into folder: String) throws(FileSystem.Failure) {
+        let writeFile = self.writeFile
+        let chunkSize = 256
+        let chunks = (files.count + chunkSize - 1) / chunkSize
+        let failures = ParallelMap.map(Array(0..<chunks)) { chunk -> FileSystem.Failure? in
+            for file in files[(chunk * chunkSize)..<min(files.count, (chunk + 1) * chunkSize)] where OutputFile.isSafe(file.path) {
+                do throws(FileSystem.Failure) {
+                    try writeFile(file.bytes, folder + "/" + file.path)
+                } catch {
+                    return error
+                }
+            }
+            return nil
+        }
+        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
     }
 
     /// Staging folders left by a build that was killed (we hold the lock, so none is live).

@@ -43,6 +43,13 @@ public indirect enum JSONText: Sendable, Hashable {
 
     private static func quote(_ s: String, into out: inout String) {
         out += "\""
+        // Fast path: nothing to escape (no quote, backslash, control character, `<>&`, and no
+        // U+2028/U+2029, whose UTF-8 starts with 0xE2).
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0xE2 }) {
+            out += s
+            out += "\""
+            return
+        }
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

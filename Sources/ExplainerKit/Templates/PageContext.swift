@@ -1,10 +1,10 @@
-/// Builds the Mustache context of a page: plain dictionaries and arrays whose names are the
-/// template variables documented in the README. Values meant as HTML (rendered Markdown,
-/// JSON-LD) are named `…HTML`/`jsonLD` and used with `{{{ }}}`; everything else is text that
-/// Mustache escapes.
+/// Builds the Mustache context of a page: typed view models (`ViewModels.swift`) and arrays
+/// whose names are the template variables documented in the README. Values meant as HTML
+/// (rendered Markdown, JSON-LD) are named `…HTML`/`jsonLD` and used with `{{{ }}}`;
+/// everything else is text that Mustache escapes.
 ///
-/// The parts every page of an explainer shares (its navigation, key points, timeline…) are
-/// built once per explainer by `ExplainerContext` and reused for each of its pages.
+/// The parts every page of an explainer shares (key points, timeline, quotes…) are built once
+/// per explainer by `explainer(_:)` and reused for each of its pages.
 public enum PageContext {
     /// Every top-level variable name any page provides (for the template check).
     public static let knownNames: Set<String> = [
@@ -26,169 +26,145 @@ public enum PageContext {
         public let config: SiteConfig
         public let stylesheetURL: String
         public let baseURL: String
+        let site: SiteValues
+        let assets: AssetValues
 
         public init(site: SiteConfig, stylesheetURL: String, baseURL: String) {
             self.config = site
             self.baseURL = baseURL
             self.stylesheetURL = stylesheetURL
-        }
-
-        var site: [String: Any] {
-            [
-                "title": config.title,
-                "language": config.language,
-                "author": config.author,
-                "description": config.description,
-                "baseURL": baseURL,
-            ]
+            self.site = SiteValues(
+                title: site.title, language: site.language, author: site.author,
+                description: site.description, baseURL: baseURL)
+            self.assets = AssetValues(stylesheet: stylesheetURL)
         }
     }
 
-    public static func make(_ page: Page, shared: Shared, explainer: [String: Any]?) -> [String: Any] {
-        let site = shared.site
-        var context: [String: Any] = [
-            "site": site,
-            "assets": ["stylesheet": shared.stylesheetURL],
-            "page": pageValues(page, shared: shared, site: site),
-        ]
-        if var explainer, let article = page.article {
-            explainer["pages"] = page.explainerPages.map(link)
-            if let previous = page.previous { explainer["previous"] = link(previous) }
-            if let next = page.next { explainer["next"] = link(next) }
-            context["explainer"] = explainer
+    /// The context of one page: a typed view model (see `ViewModels.swift`) whose names are
+    /// the template variables.
+    public static func make(_ page: Page, shared: Shared, explainer: ExplainerValues?) -> Any {
+        var context = PageValuesRoot(site: shared.site, assets: shared.assets, page: pageValues(page, shared: shared))
+        if let explainer, let article = page.article {
+            context.explainer = ExplainerPageValues(
+                shared: explainer,
+                pages: page.explainerPages.map(link),
+                previous: page.previous.map(link),
+                next: page.next.map(link))
             switch page.kind {
             case .overview:
-                context["lede"] = ["html": article.lede.html]
-                context["cards"] = article.sections.map { section -> [String: Any] in
-                    [
-                        "label": section.label, "title": section.heading.text,
-                        "url": "/\(article.slug)/\(section.key)/",
-                        "excerptHTML": section.chunk.excerptHTML, "minutes": section.readingMinutes,
-                    ]
+                context.lede = LedeValues(html: article.lede.html)
+                context.cards = article.sections.map { section in
+                    CardValues(
+                        label: section.label, title: section.heading.text,
+                        url: "/\(article.slug)/\(section.key)/",
+                        excerptHTML: section.chunk.excerptHTML, minutes: section.readingMinutes)
                 }
-                context["sources"] = article.lede.links.map(source)
+                context.sources = article.lede.links.map(source)
             case .section:
                 if let section = page.section {
-                    context["section"] = sectionValues(section)
-                    context["sources"] = section.chunk.links.map(source)
+                    context.section = sectionValues(section)
+                    context.sources = section.chunk.links.map(source)
                 }
             case .quotes:
                 break
             case .all:
-                context["lede"] = ["html": article.lede.html]
-                context["allSections"] = article.sections.map(sectionValues)
+                context.lede = LedeValues(html: article.lede.html)
+                context.allSections = article.sections.map(sectionValues)
                 let links = article.lede.links + article.sections.flatMap(\.chunk.links)
                 var seen: Set<String> = []
-                context["sources"] = links.filter { seen.insert($0.url).inserted }.map(source)
+                context.sources = links.filter { seen.insert($0.url).inserted }.map(source)
             case .home, .notFound:
                 break
             }
         }
         if page.kind == .home || page.kind == .notFound {
-            context["articles"] = page.articles.map(articleCard)
+            context.articles = page.articles.map(articleCard)
         }
         return context
     }
 
     /// The values shared by every page of one explainer (built once per explainer).
-    public static func explainer(_ article: RenderedArticle) -> [String: Any] {
+    public static func explainer(_ article: RenderedArticle) -> ExplainerValues {
         let fm = article.frontMatter
         let base = "/\(article.slug)/"
-        var values: [String: Any] = [
-            "title": fm.title,
-            "summary": fm.summary,
-            "url": base,
-            "allURL": base + "all/",
-            "date": fm.date.long,
-            "dateISO": fm.date.iso,
-            "tags": fm.tags,
-            "readingMinutes": article.readingMinutes,
-            "keyPoints": fm.keyPoints,
-            "hasKeyPoints": !fm.keyPoints.isEmpty,
-            "timeline": fm.timeline.map { ["date": $0.date, "event": $0.event] },
-            "hasTimeline": !fm.timeline.isEmpty,
-            "hasQuotes": !article.quotes.isEmpty,
-            "quotes": article.quotes.map { placed -> [String: Any] in
+        let onHistory = article.sections.contains { $0.key == TimelinePlacement.sectionKey }
+        return ExplainerValues(
+            title: fm.title,
+            summary: fm.summary,
+            url: base,
+            allURL: base + "all/",
+            date: fm.date.long,
+            dateISO: fm.date.iso,
+            updated: fm.updated?.long,
+            updatedISO: fm.updated?.iso,
+            tags: fm.tags,
+            readingMinutes: article.readingMinutes,
+            keyPoints: fm.keyPoints,
+            hasKeyPoints: !fm.keyPoints.isEmpty,
+            timeline: fm.timeline.map { TimelineValues(date: $0.date, event: $0.event) },
+            timelineSVG: TimelineGraphic.svg(fm.timeline),
+            hasTimeline: !fm.timeline.isEmpty,
+            timelineURL: onHistory ? base + TimelinePlacement.sectionKey + "/#timeline" : base + "#timeline",
+            timelineOnOverview: !fm.timeline.isEmpty && !onHistory,
+            hasQuotes: !article.quotes.isEmpty,
+            quotes: article.quotes.map { placed in
                 let page = placed.sectionKey.map { base + $0 + "/" } ?? base
                 let label = placed.sectionKey.flatMap { key in article.sections.first { $0.key == key }?.label } ?? "Overview"
                 let (role, date) = QuoteAttribution.split(placed.quote.context, published: fm.date)
-                var values: [String: Any] = [
-                    "id": placed.quote.id, "html": placed.quote.html, "speaker": placed.quote.speaker,
-                    "context": placed.quote.context, "url": page + "#" + placed.quote.id,
-                    "pageLabel": label, "pageURL": page,
-                    "role": role, "hasRole": !role.isEmpty, "hasDate": date != nil,
-                ]
-                if let date {
-                    values["date"] = date.long
-                    values["dateISO"] = date.iso
-                }
-                return values
-            },
-        ]
-        if let updated = fm.updated {
-            values["updated"] = updated.long
-            values["updatedISO"] = updated.iso
-        }
-        if let timeline = TimelineGraphic.svg(fm.timeline) {
-            values["timelineSVG"] = timeline
-        }
-        let onHistory = article.sections.contains { $0.key == TimelinePlacement.sectionKey }
-        values["timelineOnOverview"] = !fm.timeline.isEmpty && !onHistory
-        values["timelineURL"] = onHistory ? base + TimelinePlacement.sectionKey + "/#timeline" : base + "#timeline"
-        return values
+                return QuoteValues(
+                    id: placed.quote.id, html: placed.quote.html, speaker: placed.quote.speaker,
+                    context: placed.quote.context, url: page + "#" + placed.quote.id,
+                    pageLabel: label, pageURL: page, role: role, date: date)
+            })
     }
 
-    private static func pageValues(_ page: Page, shared: Shared, site: [String: Any]) -> [String: Any] {
+    private static func pageValues(_ page: Page, shared: Shared) -> PageValues {
         var documentTitle = page.title
         if let article = page.article, page.kind != .overview, page.kind != .all {
             documentTitle = page.title == article.frontMatter.title ? page.title : "\(page.title) \u{2013} \(article.frontMatter.title)"
         }
         if page.kind != .home { documentTitle += " \u{2013} " + shared.config.title }
-        let jsonLD = StructuredData.jsonLD(for: page, baseURL: shared.baseURL, site: site)
-        return [
-            "title": page.title,
-            "documentTitle": documentTitle,
-            "description": page.description,
-            "url": page.url,
-            "canonicalURL": shared.baseURL + page.url,
-            "kind": page.kind.rawValue,
-            "isHome": page.kind == .home,
-            "isExplainer": page.article != nil,
-            "ogType": page.article != nil ? "article" : "website",
-        ].merging(jsonLD.isEmpty ? [:] : ["jsonLD": jsonLD]) { a, _ in a }
+        let jsonLD = StructuredData.jsonLD(for: page, baseURL: shared.baseURL, site: shared.site)
+        return PageValues(
+            title: page.title,
+            documentTitle: documentTitle,
+            description: page.description,
+            url: page.url,
+            canonicalURL: shared.baseURL + page.url,
+            kind: page.kind.rawValue,
+            isHome: page.kind == .home,
+            isExplainer: page.article != nil,
+            ogType: page.article != nil ? "article" : "website",
+            jsonLD: jsonLD.isEmpty ? nil : jsonLD)
     }
 
-    private static func link(_ link: PageLink) -> [String: Any] {
-        var values: [String: Any] = ["label": link.label, "title": link.title, "url": link.url, "current": link.isCurrent]
-        if let minutes = link.readingMinutes { values["minutes"] = minutes }
-        return values
+    private static func link(_ link: PageLink) -> LinkValues {
+        LinkValues(label: link.label, title: link.title, url: link.url, current: link.isCurrent, minutes: link.readingMinutes)
     }
 
-    private static func sectionValues(_ section: RenderedSection) -> [String: Any] {
-        [
-            "key": section.key,
-            "label": section.label,
-            "title": section.heading.text,
-            "titleHTML": section.heading.innerHTML,
-            "id": section.heading.id,
-            "bodyHTML": section.chunk.html,
-            "minutes": section.readingMinutes,
-            "toc": section.chunk.toc.map { ["text": $0.text, "id": $0.id, "level": $0.level] },
-            "hasTOC": section.chunk.toc.count >= 2,
-            "showTimeline": section.key == TimelinePlacement.sectionKey,
-        ]
+    private static func sectionValues(_ section: RenderedSection) -> SectionValues {
+        SectionValues(
+            key: section.key,
+            label: section.label,
+            title: section.heading.text,
+            titleHTML: section.heading.innerHTML,
+            id: section.heading.id,
+            bodyHTML: section.chunk.html,
+            minutes: section.readingMinutes,
+            toc: section.chunk.toc.map { TOCValues(text: $0.text, id: $0.id, level: $0.level) },
+            hasTOC: section.chunk.toc.count >= 2,
+            showTimeline: section.key == TimelinePlacement.sectionKey)
     }
 
-    private static func source(_ link: ExternalLink) -> [String: Any] {
-        ["text": link.text, "url": link.url]
+    private static func source(_ link: ExternalLink) -> SourceValues {
+        SourceValues(text: link.text, url: link.url)
     }
 
-    private static func articleCard(_ article: RenderedArticle) -> [String: Any] {
+    private static func articleCard(_ article: RenderedArticle) -> ArticleCardValues {
         let fm = article.frontMatter
-        return [
-            "title": fm.title, "summary": fm.summary, "url": "/\(article.slug)/",
-            "date": fm.date.long, "dateISO": fm.date.iso, "minutes": article.readingMinutes, "tags": fm.tags,
-        ]
+        return ArticleCardValues(
+            title: fm.title, summary: fm.summary, url: "/\(article.slug)/",
+            date: fm.date.long, dateISO: fm.date.iso, minutes: article.readingMinutes, tags: fm.tags)
     }
 }
 

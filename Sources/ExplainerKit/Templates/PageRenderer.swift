@@ -5,17 +5,25 @@ public struct PageRenderer: Sendable {
     public let templates: TemplateSet
     public let shared: PageContext.Shared
 
-    public init(templates: TemplateSet, shared: PageContext.Shared) {
+    /// The same templates for the faster renderer; `nil` when they use a feature it lacks.
+    let fast: MustacheRenderer?
+
+    public init(templates: TemplateSet, shared: PageContext.Shared, fastRenderer: Bool = true) {
         self.templates = templates
         self.shared = shared
+        self.fast = fastRenderer ? MustacheRenderer(library: templates.library, names: templates.names) : nil
     }
+
+    /// Whether pages are rendered by `MustacheRenderer` (rather than swift-mustache itself).
+    public var usesFastRenderer: Bool { fast != nil }
 
     /// Renders `pages` (which must all belong to the same explainer, or to none).
     public func render(_ pages: [Page]) -> [(file: String, html: String)] {
         let explainer = pages.first?.article.map(PageContext.explainer)
         return pages.map { page in
             let context = PageContext.make(page, shared: shared, explainer: page.article == nil ? nil : explainer)
-            let html = templates.library.render(context, withTemplate: page.kind.template) ?? ""
+            let html = fast?.render(context, withTemplate: page.kind.template)
+                ?? templates.library.render(context, withTemplate: page.kind.template) ?? ""
             return (page.file, html)
         }
     }

@@ -1,9 +1,9 @@
 /// JSON-LD for search engines: `NewsArticle` for explainer pages, `WebSite` for the home page.
 enum StructuredData {
-    static func jsonLD(for page: Page, baseURL: String, site: [String: Any]) -> String {
-        let siteTitle = site["title"] as? String ?? ""
-        let author = site["author"] as? String ?? ""
-        let language = site["language"] as? String ?? "en"
+    static func jsonLD(for page: Page, baseURL: String, site: SiteValues) -> String {
+        let siteTitle = site.title
+        let author = site.author
+        let language = site.language
         switch page.kind {
         case .home:
             return JSONText.object([

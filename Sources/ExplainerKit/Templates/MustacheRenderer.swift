@@ -1,0 +1,404 @@
+import Mustache
+
+/// A faster renderer for templates parsed by swift-mustache, with the same output.
+///
+/// swift-mustache (2.1.1) spends most of a page's time on things that do not depend on the
+/// page: splitting every variable name at each lookup, building an intermediate `String` per
+/// token and per section, and escaping text one `Character` at a time through a dictionary.
+/// This renderer takes the token trees swift-mustache parsed (read once per build through
+/// reflection, so the templates mean exactly what they mean to swift-mustache: same parser,
+/// same standalone-line and inheritance rules), pre-splits names, renders into one buffer and
+/// escapes UTF-8 bytes. Its rules are those of `MustacheTemplate.render(context:)`, token by
+/// token. Features it does not implement (lambdas' own section text, content-type pragmas,
+/// dynamic partials, sequence-context transforms like `{{#first()}}`) make `compile` return
+/// `nil`, and the caller renders with swift-mustache instead. Tests render every page with
+/// both and compare.
+struct MustacheRenderer: Sendable {
+    private let templates: [String: Compiled]
+
+    /// `nil` when a template uses something this renderer does not implement.
+    init?(library: MustacheLibrary, names: Set<String>) {
+        var templates: [String: Compiled] = [:]
+        for name in names {
+            guard let template = library.getTemplate(named: name), let compiled = Compiled(template) else { return nil }
+            templates[name] = compiled
+        }
+        self.templates = templates
+    }
+
+    func render(_ object: Any, withTemplate name: String) -> String? {
+        guard let template = templates[name] else { return nil }
+        var out = ""
+        out.reserveCapacity(16384)
+        var context = Context(stack: [Frame(object)], indentation: nil, inherited: nil)
+        context.stack.reserveCapacity(8)
+        render(template, &context, into: &out)
+        return out
+    }
+
+    // MARK: Rendering (mirrors Template+Render.swift)
+
+    /// A context stack entry, cast once to `MustacheParent` when pushed (not at every lookup).
+    private struct Frame {
+        let value: Any
+        let parent: (any MustacheParent)?
+
+        init(_ value: Any) {
+            self.value = value
+            if let parent = value as? MustacheParent {
+                self.parent = parent
+            } else if let custom = value as? MustacheCustomRepresentation {
+                self.parent = custom.representation as? MustacheParent
+            } else {
+                self.parent = nil
+            }
+        }
+    }
+
+    /// The render state, changed in place and restored after each section and partial (the
+    /// stack is pushed and popped, never copied).
+    private struct Context {
+        var stack: [Frame]
+        var indentation: String?
+        var inherited: [String: Compiled]?
+    }
+
+    private func render(_ template: Compiled, _ context: inout Context, into out: inout String) {
+        if let indentation = context.indentation, indentation != "" {
+            var string = ""
+            for token in template.tokens {
+                var rendered = ""
+                renderToken(token, &context, into: &rendered)
+                if !rendered.isEmpty, string.last == "\n" {
+                    string += indentation
+                }
+                string += rendered
+            }
+            out += string
+        } else {
+            for token in template.tokens {
+                renderToken(token, &context, into: &out)
+            }
+        }
+    }
+
+    private func renderToken(_ token: Compiled.Token, _ context: inout Context, into out: inout String) {
+        switch token {
+        case .text(let text):
+            out += text
+        case .variable(let name, let escaped):
+            guard let child = lookup(name, context.stack) else { return }
+            if let string = child as? String {
+                if escaped { MustacheEscaping.append(string, to: &out) } else { out += string }
+            } else if let renderable = child as? MustacheCustomRenderable {
+                if escaped { MustacheEscaping.append(renderable.renderText, to: &out) } else { out += renderable.renderText }
+            } else if let int = child as? Int {
+                out += String(int)
+            } else {
+                let value: Any
+                switch Self.unwrapOptional(child) {
+                case .some(.some(let wrapped)): value = wrapped
+                default: value = child
+                }
+                let text = String(describing: value)
+                if escaped { MustacheEscaping.append(text, to: &out) } else { out += text }
+            }
+        case .section(let name, let template):
+            switch lookup(name, context.stack) {
+            case let sequence as any MustacheSequence:
+                renderSequence(sequence, template, &context, into: &out)
+            case let bool as Bool:
+                if bool { render(template, &context, into: &out) }
+            case let null as MustacheCustomRenderable where null.isNull:
+                break
+            case .some(let value):
+                context.stack.append(Frame(value))
+                render(template, &context, into: &out)
+                context.stack.removeLast()
+            case .none:
+                break
+            }
+        case .invertedSection(let name, let template):
+            switch lookup(name, context.stack) {
+            case let sequence as any MustacheSequence:
+                if Self.isEmpty(sequence) {
+                    context.stack.append(Frame(sequence))
+                    render(template, &context, into: &out)
+                    context.stack.removeLast()
+                }
+            case let bool as Bool:
+                if !bool { render(template, &context, into: &out) }
+            case let null as MustacheCustomRenderable where null.isNull:
+                render(template, &context, into: &out)
+            case .some:
+                break
+            case .none:
+                render(template, &context, into: &out)
+            }
+        case .blockExpansion(let name, let defaultTemplate, let indented):
+            let template = context.inherited?[name] ?? defaultTemplate
+            let savedIndentation = context.indentation
+            if let indented { context.indentation = (savedIndentation ?? "") + indented }
+            render(template, &context, into: &out)
+            context.indentation = savedIndentation
+        case .partial(let name, let indented, let inheriting):
+            guard let template = templates[name] else { return }
+            let savedIndentation = context.indentation, savedInherited = context.inherited
+            if let indented { context.indentation = (savedIndentation ?? "") + indented }
+            if let inheriting {
+                context.inherited = savedInherited.map { $0.merging(inheriting) { value, _ in value } } ?? inheriting
+            }
+            render(template, &context, into: &out)
+            context.indentation = savedIndentation
+            context.inherited = savedInherited
+        }
+    }
+
+    private func renderSequence<S: MustacheSequence>(_ sequence: S, _ template: Compiled, _ context: inout Context, into out: inout String) {
+        context.stack.append(Frame(()))
+        let top = context.stack.count - 1
+        for element in sequence {
+            context.stack[top] = Frame(element)
+            render(template, &context, into: &out)
+        }
+        context.stack.removeLast()
+    }
+
+    private static func isEmpty<S: MustacheSequence>(_ sequence: S) -> Bool {
+        var iterator = sequence.makeIterator()
+        return iterator.next() == nil
+    }
+
+    // MARK: Lookup (mirrors MustacheTemplate.getChild)
+
+    private func lookup(_ name: Compiled.Name, _ stack: [Frame]) -> Any? {
+        var child: Any?
+        switch name.scope {
+        case .current:
+            child = stack.last!.value
+        case .top:
+            child = Self.path(name.parts[...], from: stack.last!)
+        case .stack:
+            let first = name.parts[0]
+            for object in stack.reversed() {
+                if let found = Self.immediateChild(first, of: object) {
+                    child = Self.path(name.parts.dropFirst(), from: found)
+                    break
+                }
+            }
+        }
+        guard let found = child else { return nil }
+        // Plain values (most lookups) are not MustacheCustomRepresentation: skip the cast.
+        if name.transforms.isEmpty && (found is String || found is Bool || found is Int) { return found }
+        if let custom = found as? MustacheCustomRepresentation {
+            child = custom.representation
+        }
+        guard var child else { return nil }
+        for transform in name.transforms.reversed() {
+            guard let transformable = child as? MustacheTransformable, let transformed = transformable.transform(transform) else {
+                return nil
+            }
+            child = transformed
+        }
+        return child
+    }
+
+    private static func path(_ names: ArraySlice<String>, from frame: Frame) -> Any? {
+        guard let first = names.first else { return frame.value }
+        guard let child = immediateChild(first, of: frame) else { return nil }
+        return path(names.dropFirst(), from: child)
+    }
+
+    private static func path(_ names: ArraySlice<String>, from object: Any) -> Any? {
+        var object = object
+        for name in names {
+            guard let child = immediateChild(name, of: object) else { return nil }
+            object = child
+        }
+        return object
+    }
+
+    private static func immediateChild(_ name: String, of frame: Frame) -> Any? {
+        if let parent = frame.parent { return parent.child(named: name) }
+        return immediateChild(name, of: frame.value)
+    }
+
+    private static func immediateChild(_ name: String, of object: Any) -> Any? {
+        if let parent = object as? MustacheParent {
+            return parent.child(named: name)
+        }
+        let object: Any? = if let custom = object as? MustacheCustomRepresentation { custom.representation } else { object }
+        if let parent = object as? MustacheParent {
+            return parent.child(named: name)
+        } else if let object {
+            guard let matched = Mirror(reflecting: object).children.first(where: { $0.label == name }) else { return nil }
+            switch unwrapOptional(matched.value) {
+            case .none: return matched.value
+            case .some(let wrapped): return wrapped
+            }
+        }
+        return nil
+    }
+
+    /// `.some(nil)` for an `Optional.none` inside `Any`, `.some(value)` for `Optional.some`,
+    /// `nil` for a value that is not an optional.
+    private static func unwrapOptional(_ object: Any) -> Any?? {
+        let mirror = Mirror(reflecting: object)
+        guard mirror.displayStyle == .optional else { return nil }
+        guard let first = mirror.children.first else { return .some(nil) }
+        return .some(first.value)
+    }
+}
+
+/// A swift-mustache template's token tree, with names split once.
+private final class Compiled: Sendable {
+    struct Name: Sendable {
+        enum Scope: Sendable { case current, top, stack }
+        let scope: Scope
+        let parts: [String]
+        let transforms: [String]
+
+        /// `nil` for the names this renderer does not implement (`""` with transforms: the
+        /// sequence context).
+        init?(_ name: String, transforms: [String]) {
+            self.transforms = transforms
+            if name == "." {
+                scope = .current
+                parts = []
+            } else if name == "" {
+                return nil
+            } else {
+                scope = name.first == "." ? .top : .stack
+                parts = name.split(separator: ".").map(String.init)
+                if scope == .stack && parts.isEmpty { return nil }
+            }
+        }
+    }
+
+    enum Token: Sendable {
+        case text(String)
+        case variable(Name, escaped: Bool)
+        case section(Name, Compiled)
+        case invertedSection(Name, Compiled)
+        case blockExpansion(String, Compiled, indentation: String?)
+        case partial(String, indentation: String?, inherits: [String: Compiled]?)
+    }
+
+    let tokens: [Token]
+
+    /// Reads `template`'s tokens (`MustacheTemplate.tokens`, internal to swift-mustache)
+    /// through reflection; `nil` when a token is one this renderer does not implement or the
+    /// shape is not the expected one (another swift-mustache version).
+    init?(_ template: MustacheTemplate) {
+        guard let raw = Mirror(reflecting: template).children.first(where: { $0.label == "tokens" })?.value as? [Any] else {
+            return nil
+        }
+        var tokens: [Token] = []
+        tokens.reserveCapacity(raw.count)
+        for token in raw {
+            let mirror = Mirror(reflecting: token)
+            guard mirror.displayStyle == .enum, let payload = mirror.children.first, let kind = payload.label else { return nil }
+            let fields = Mirror(reflecting: payload.value).children.map(\.value)
+            switch kind {
+            case "text":
+                guard let text = payload.value as? String else { return nil }
+                tokens.append(.text(text))
+            case "variable", "unescapedVariable":
+                guard fields.count == 2, let name = fields[0] as? String, let transforms = fields[1] as? [String],
+                      let parsed = Name(name, transforms: transforms) else { return nil }
+                tokens.append(.variable(parsed, escaped: kind == "variable"))
+            case "section", "invertedSection":
+                guard fields.count == 3, let name = fields[0] as? String, let transforms = fields[1] as? [String],
+                      let parsed = Name(name, transforms: transforms),
+                      let inner = fields[2] as? MustacheTemplate, let compiled = Compiled(inner) else { return nil }
+                tokens.append(kind == "section" ? .section(parsed, compiled) : .invertedSection(parsed, compiled))
+            case "blockExpansion":
+                guard fields.count == 3, let name = fields[0] as? String,
+                      let inner = fields[1] as? MustacheTemplate, let compiled = Compiled(inner),
+                      let indentation = fields[2] as? String? else { return nil }
+                tokens.append(.blockExpansion(name, compiled, indentation: indentation))
+            case "partial":
+                guard fields.count == 3, let name = fields[0] as? String,
+                      let indentation = fields[1] as? String?,
+                      let inherits = fields[2] as? [String: MustacheTemplate]? else { return nil }
+                var compiledInherits: [String: Compiled]?
+                if let inherits {
+                    var out: [String: Compiled] = [:]
+                    for (key, value) in inherits {
+                        guard let compiled = Compiled(value) else { return nil }
+                        out[key] = compiled
+                    }
+                    compiledInherits = out
+                }
+                tokens.append(.partial(name, indentation: indentation, inherits: compiledInherits))
+            default:
+                // blockDefinition (never rendered), dynamicNamePartial, contentType.
+                return nil
+            }
+        }
+        self.tokens = tokens
+    }
+}
+
+/// swift-mustache's HTML escaping (`<`, `>`, `&`, `"`, `'` as `&lt;` `&gt;` `&amp;` `&quot;`
+/// `&#39;`), byte for byte, on UTF-8 bytes. swift-mustache compares whole `Character`s, so a
+/// special character that is part of a larger grapheme cluster (joined to a neighbouring
+/// non-ASCII scalar, e.g. `<` + U+0338) is not escaped; a string where a special byte touches
+/// a non-ASCII byte takes that exact per-`Character` path.
+enum MustacheEscaping {
+    static func append(_ text: String, to out: inout String) {
+        var text = text
+        let simple: Bool? = text.withUTF8 { bytes -> Bool? in
+            var special = false
+            for i in 0..<bytes.count {
+                switch bytes[i] {
+                case 0x26, 0x3C, 0x3E, 0x22, 0x27:
+                    special = true
+                    if (i > 0 && bytes[i - 1] >= 0x80) || (i + 1 < bytes.count && bytes[i + 1] >= 0x80) { return nil }
+                default:
+                    break
+                }
+            }
+            return !special
+        }
+        switch simple {
+        case true?:
+            out += text
+        case false?:
+            // Every special byte here has ASCII neighbours, so it is a Character of its own
+            // and the indices around it are Character boundaries.
+            let utf8 = text.utf8
+            var run = utf8.startIndex
+            var index = run
+            while index < utf8.endIndex {
+                let replacement: String?
+                switch utf8[index] {
+                case 0x26: replacement = "&amp;"
+                case 0x3C: replacement = "&lt;"
+                case 0x3E: replacement = "&gt;"
+                case 0x22: replacement = "&quot;"
+                case 0x27: replacement = "&#39;"
+                default: replacement = nil
+                }
+                if let replacement {
+                    out += text[run..<index]
+                    out += replacement
+                    run = utf8.index(after: index)
+                }
+                index = utf8.index(after: index)
+            }
+            out += text[run..<utf8.endIndex]
+        case nil:
+            for c in text {
+                switch c {
+                case "<": out += "&lt;"
+                case ">": out += "&gt;"
+                case "&": out += "&amp;"
+                case "\"": out += "&quot;"
+                case "'": out += "&#39;"
+                default: out.append(c)
+                }
+            }
+        }
+    }
+}
