@@ -100,3 +100,14 @@ struct TemplateTests {
         #expect(QuoteAttribution.split("", published: published).role.isEmpty)
     }
 }
+
+@Suite("Excerpts")
+struct ExcerptTests {
+    @Test func stripsTagsDecodesEntitiesAndCutsAtAWord() {
+        #expect(Excerpt.plainText(fromHTML: "<p>A &amp; <em>b</em>\n&quot;c&quot; &lt;d&gt; it&#39;s</p>\n", limit: 100) == "A & b \"c\" <d> it's")
+        #expect(Excerpt.plainText(fromHTML: "<p>aaa bbb ccc</p>", limit: 7) == "aaa bbb\u{2026}")
+        #expect(Excerpt.plainText(fromHTML: "<p>aaa bbb ccc</p>", limit: 6) == "aaa\u{2026}")
+        #expect(Excerpt.plainText(fromHTML: "<p>abcdefgh</p>", limit: 3) == "\u{2026}")
+        #expect(Excerpt.plainText(fromHTML: "<p>aaa bbb</p>", limit: 7) == "aaa bbb")
+    }
+}

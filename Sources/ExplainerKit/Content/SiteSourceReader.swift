@@ -6,7 +6,11 @@ import Glibc
 /// the templates and assets of the templates folder. The only place the content stage
 /// touches the disk; a file that cannot be read becomes a diagnostic, not a crash.
 public enum SiteSourceReader {
-    public static func read(content: String, templates: String) -> Result<SiteSources, BuildFailure> {
+    public static func read(content: String, templates: String, cache: SourceFileCache? = nil) -> Result<SiteSources, BuildFailure> {
+        func read(_ path: String, limit: Int) throws(FileSystem.Failure) -> [UInt8] {
+            if let cache { return try cache.read(path, limit: limit) }
+            return try FileSystem.read(path, limit: limit)
+        }
         var diagnostics: [Diagnostic] = []
         guard FileSystem.isDirectory(content) else {
             return .failure(BuildFailure(Diagnostic(
@@ -21,7 +25,7 @@ public enum SiteSourceReader {
         let configPath = join(content, "site.yml")
         var config = SourceFile(path: configPath, bytes: [])
         do {
-            config.bytes = try FileSystem.read(configPath, limit: TextDecoding.maxBytes)
+            config.bytes = try read(configPath, limit: TextDecoding.maxBytes)
         } catch {
             diagnostics.append(Diagnostic(
                 file: configPath, message: "The site configuration could not be read (\(error.description)).",
@@ -31,7 +35,7 @@ public enum SiteSourceReader {
         for name in FileSystem.listFiles(content) where name.hasSuffix(".md") && !name.contains("/") {
             let path = join(content, name)
             do {
-                articles.append(SourceFile(path: path, bytes: try FileSystem.read(path, limit: TextDecoding.maxBytes)))
+                articles.append(SourceFile(path: path, bytes: try read(path, limit: TextDecoding.maxBytes)))
             } catch where error.code == EFBIG {
                 diagnostics.append(Diagnostic(
                     file: path, message: "The file is \(error.size / 1_048_576) MB; the limit is \(TextDecoding.maxBytes / 1_048_576) MB.",
@@ -49,7 +53,7 @@ public enum SiteSourceReader {
             let isAsset = name.hasPrefix("assets/")
             guard isAsset || name.hasSuffix(".mustache") else { continue }
             do {
-                let bytes = try FileSystem.read(path, limit: 64 * 1024 * 1024)
+                let bytes = try read(path, limit: 64 * 1024 * 1024)
                 if isAsset {
                     assets.append(SourceFile(path: String(name.dropFirst("assets/".count)), bytes: bytes))
                 } else {

@@ -8,16 +8,29 @@ public enum SitemapWriter {
     ///   - pages: the planned pages, in site order.
     ///   - baseURL: absolute site URL without a trailing slash.
     public static func sitemap(pages: [Page], baseURL: String) -> String {
-        let newest = pages.compactMap(\.article).map(lastModified).max()
+        let newest = pages.first { $0.kind == .home }?.articles.map(lastModified).max()
+            ?? pages.compactMap(\.article).map(lastModified).max()
+        let base = XMLEscaping.escape(baseURL)
         var xml = """
             <?xml version="1.0" encoding="UTF-8"?>
             <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
 
             """
+        xml.reserveCapacity(pages.count * 100)
+        // Pages of one explainer are consecutive: date each explainer once.
+        var lastSlug: String?
+        var lastDate = ""
         for page in pages where page.kind != .notFound {
-            xml += "<url><loc>\(XMLEscaping.escape(baseURL + page.url))</loc>"
-            let date = page.article.map(lastModified) ?? (page.kind == .home ? newest : nil)
-            if let date { xml += "<lastmod>\(date.iso)</lastmod>" }
+            xml += "<url><loc>" + base + XMLEscaping.escape(page.url) + "</loc>"
+            if let article = page.article {
+                if article.slug != lastSlug {
+                    lastSlug = article.slug
+                    lastDate = lastModified(article).iso
+                }
+                xml += "<lastmod>" + lastDate + "</lastmod>"
+            } else if page.kind == .home, let newest {
+                xml += "<lastmod>" + newest.iso + "</lastmod>"
+            }
             xml += "</url>\n"
         }
         xml += "</urlset>\n"

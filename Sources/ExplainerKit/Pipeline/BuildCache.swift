@@ -25,6 +25,8 @@ public final class BuildCache: @unchecked Sendable {
         var bytes: [UInt8]
         var articles: [RenderedArticle]
         var diagnostics: [Diagnostic]
+        /// The article's planned pages (they depend on the article alone).
+        var plan: [Page]?
         /// The article's templated pages, once rendered in this environment.
         var pages: [OutputFile]?
     }
@@ -40,6 +42,9 @@ public final class BuildCache: @unchecked Sendable {
         /// Whether the environment changed (or the cache was empty), making this a full build.
         public var fullBuild = false
     }
+
+    /// The source files' bytes, re-read only when a file's size or modification time changes.
+    public let sourceFiles = SourceFileCache()
 
     private let lock = NSLock()
     private var environment: Environment?
@@ -79,6 +84,14 @@ public final class BuildCache: @unchecked Sendable {
             entries[file.path] = Entry(bytes: file.bytes, articles: articles, diagnostics: diagnostics)
             stats.articlesRendered += 1
         }
+    }
+
+    /// The explainer's planned pages, planned once per version of its source.
+    func plan(forSource path: String, make: () -> [Page]) -> [Page] {
+        if let plan = lock.withLock({ entries[path]?.plan }) { return plan }
+        let plan = make()
+        lock.withLock { entries[path]?.plan = plan }
+        return plan
     }
 
     func pages(forSource path: String) -> [OutputFile]? {

@@ -36,7 +36,7 @@ public struct BuildRunner: Sendable {
 
     /// Builds in memory only (nothing is written), reusing and updating `cache` if given.
     public func buildInMemory(cache: BuildCache? = nil) -> Result<SiteBuild, BuildFailure> {
-        switch SiteSourceReader.read(content: paths.content, templates: paths.templates) {
+        switch SiteSourceReader.read(content: paths.content, templates: paths.templates, cache: cache?.sourceFiles) {
         case .failure(let f): return .failure(f)
         case .success(let sources): return SiteBuilder.build(sources, settings: settings, cache: cache)
         }

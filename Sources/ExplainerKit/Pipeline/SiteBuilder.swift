@@ -66,7 +66,10 @@ public enum SiteBuilder {
         let renderer = PageRenderer(
             templates: templates,
             shared: PageContext.Shared(site: config, stylesheetURL: stylesheetURL, baseURL: baseURL))
-        let pages = SitePlanner.plan(site: config, articles: articles)
+        let pages = SitePlanner.plan(site: config, articles: articles) { article in
+            guard let cache else { return SitePlanner.explainerPages(article) }
+            return cache.plan(forSource: article.article.sourcePath) { SitePlanner.explainerPages(article) }
+        }
         let groups = group(pages)
         let rendered = ParallelMap.map(groups) { group -> [OutputFile] in
             func render() -> [OutputFile] {

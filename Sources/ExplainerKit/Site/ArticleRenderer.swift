@@ -55,7 +55,9 @@ public enum ArticleRenderer {
                 continue
             }
             usedKeys.insert(key)
-            sections.append(RenderedSection(key: key, label: label, chunk: chunk))
+            sections.append(RenderedSection(
+                key: key, label: label, chunk: chunk,
+                description: Excerpt.plainText(fromHTML: chunk.excerptHTML, limit: 160)))
         }
         guard diagnostics.isEmpty else { return Outcome(article: nil, diagnostics: diagnostics) }
 

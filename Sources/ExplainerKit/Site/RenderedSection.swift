@@ -5,6 +5,8 @@ public struct RenderedSection: Sendable, Hashable {
     /// Short label for navigation: `History` for `history:`, else the heading text.
     public var label: String
     public var chunk: MarkdownChunk
+    /// Plain text of the first paragraph, cut to 160 characters: the page's meta description.
+    public var description: String
 
     public var heading: RenderedHeading { chunk.heading! }
     public var readingMinutes: Int { WordCounter.minutes(forWords: chunk.wordCount) }

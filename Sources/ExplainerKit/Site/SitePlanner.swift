@@ -1,7 +1,15 @@
 /// The "plan" step: decides every page of the site, its URL and file, and the links between
 /// pages. Pure: rendered articles in, pages out, in a fixed order.
 public enum SitePlanner {
-    public static func plan(site: SiteConfig, articles: [RenderedArticle]) -> [Page] {
+    /// How many of the newest explainers the 404 page suggests.
+    public static let notFoundListLength = 10
+
+    ///
+    /// `explainerPages` plans one explainer's pages; a cache may pass a memoised version.
+    public static func plan(
+        site: SiteConfig, articles: [RenderedArticle],
+        explainerPages: (RenderedArticle) -> [Page] = explainerPages
+    ) -> [Page] {
         let newestFirst = articles.sorted {
             ($0.frontMatter.date, $1.slug) > ($1.frontMatter.date, $0.slug)
         }
@@ -14,7 +22,8 @@ public enum SitePlanner {
             pages += explainerPages(article)
         }
         pages.append(Page(kind: .notFound, url: "/404.html", file: "404.html", title: "Page not found",
-                          description: "There is no page at this address.", articles: newestFirst))
+                          description: "There is no page at this address.",
+                          articles: Array(newestFirst.prefix(notFoundListLength))))
         return pages
     }
 
@@ -43,7 +52,7 @@ public enum SitePlanner {
             nav[index].isCurrent = true
             let description: String
             switch kind {
-            case .section: description = section.map { Excerpt.plainText(fromHTML: $0.chunk.excerptHTML, limit: 160) } ?? fm.summary
+            case .section: description = section?.description ?? fm.summary
             case .quotes: description = "What was said: the quotations in \u{201C}\(fm.title)\u{201D}, with who said them."
             default: description = fm.summary
             }

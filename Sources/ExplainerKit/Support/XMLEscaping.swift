@@ -2,6 +2,11 @@
 /// carry at all (C0 controls other than tab, line feed and carriage return).
 public enum XMLEscaping {
     public static func escape(_ text: String) -> String {
+        // Most text (URLs, dates, plain titles) needs nothing: return it as it is.
+        let needsWork = text.utf8.contains { byte in
+            byte < 0x20 || byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 || byte == 0xEF
+        }
+        guard needsWork else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count + 16)
         for scalar in text.unicodeScalars {

@@ -1,0 +1,35 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Remembers the bytes of source files with their identity (device, inode, size, modification
+/// time in nanoseconds), so that a rebuild re-reads only the files that changed. Used by the
+/// preview, which rebuilds after every save; a one-off `explainer build` reads everything.
+public final class SourceFileCache: @unchecked Sendable {
+    private struct Stamp: Equatable {
+        var device: UInt64
+        var inode: UInt64
+        var size: Int64
+        var seconds: Int
+        var nanoseconds: Int
+    }
+
+    private let lock = NSLock()
+    private var entries: [String: (Stamp, [UInt8])] = [:]
+
+    public init() {}
+
+    /// The file's bytes: from the cache when its stamp is unchanged, else read (and cached).
+    func read(_ path: String, limit: Int) throws(FileSystem.Failure) -> [UInt8] {
+        var st = stat()
+        guard stat(path, &st) == 0 else { throw FileSystem.Failure(path: path, operation: "read", code: errno) }
+        let stamp = Stamp(
+            device: UInt64(st.st_dev), inode: UInt64(st.st_ino), size: Int64(st.st_size),
+            seconds: Int(st.st_mtim.tv_sec), nanoseconds: Int(st.st_mtim.tv_nsec))
+        if let (cached, bytes) = lock.withLock({ entries[path] }), cached == stamp { return bytes }
+        let bytes = try FileSystem.read(path, limit: limit)
+        lock.withLock { entries[path] = (stamp, bytes) }
+        return bytes
+    }
+}
