@@ -51,6 +51,9 @@ struct Preview: AsyncParsableCommand {
             }
             source.resume()
         }
+        // Keep the signal sources alive until the server ends: an optimised build would
+        // otherwise release them after their last use above, and Ctrl-C would do nothing.
+        defer { sources.forEach { $0.cancel() } }
         do {
             try await task.value
         } catch let failure as BuildFailure {
