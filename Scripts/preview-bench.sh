@@ -48,7 +48,7 @@ for i in range(21):
     lat.append((time.monotonic() - t0) * 1000)
 lat = lat[1:]  # the first edit warms up
 with open(article, "w") as f: f.write(original)
-print(f"save -> reload event: median {statistics.median(lat):.1f} ms, min {min(lat):.1f}, max {max(lat):.1f} (n={len(lat)}, 50 ms debounce included)")
+print(f"save -> reload event: median {statistics.median(lat):.1f} ms, min {min(lat):.1f}, max {max(lat):.1f} (n={len(lat)}, 20 ms debounce included)")
 PY
 sleep 0.5
 python3 - out.log <<'PY'

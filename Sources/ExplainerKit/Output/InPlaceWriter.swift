@@ -45,7 +45,8 @@ public struct InPlaceWriter: Sendable {
                 file: outputPath, message: "Updating the preview failed: \(error.description).",
                 hint: "Check that the folder is writable and the disk is not full."))
         }
-        for path in current.keys.sorted() where next[path] == nil {
+        // Only the (few) removed paths are sorted, so the order of removal is deterministic.
+        for path in current.keys.filter({ next[$0] == nil }).sorted() {
             unlink(outputPath + "/" + path)
             removeEmptyParents(of: path)
             changes.removed.append(path)

@@ -30,7 +30,7 @@ public final class Watcher: @unchecked Sendable {
     static let ignored: UInt32 = 0x8000
 
     /// Starts watching `roots` (folders, watched recursively).
-    public init(roots: [String], debounce: Duration = .milliseconds(50), maximumDelay: Duration = .milliseconds(500)) throws(BuildFailure) {
+    public init(roots: [String], debounce: Duration = .milliseconds(20), maximumDelay: Duration = .milliseconds(500)) throws(BuildFailure) {
         (changes, continuation) = AsyncStream<Set<String>>.makeStream()
         self.debounce = debounce
         self.maximumDelay = maximumDelay
