@@ -8,12 +8,12 @@ enum FrontMatterDecoder {
     }
 
     static func decode(yaml: String, file: String, yamlStartLine: Int) -> Outcome {
-        let (mapping, mark): (Node.Mapping, Mark?)
+        let composed: YAMLDocument.Composed
         switch YAMLDocument.mapping(yaml, file: file, lineOffset: yamlStartLine - 1, what: "front matter") {
         case .failure(let failure): return Outcome(frontMatter: nil, diagnostics: failure.diagnostics)
-        case .success(let value): (mapping, mark) = value
+        case .success(let value): composed = value
         }
-        var fields = YAMLFields(file: file, lineOffset: yamlStartLine - 1, mapping: mapping, mark: mark)
+        var fields = YAMLFields(file: file, lineOffset: yamlStartLine - 1, composed: composed)
         fields.warnUnknownKeys(known: FrontMatter.knownKeys)
 
         let title = fields.requiredString("title", what: "\"The explainer's title\"")
@@ -43,7 +43,7 @@ enum FrontMatterDecoder {
     private static func decodeSections(_ fields: inout YAMLFields) -> [SectionBinding] {
         guard let node = fields.node("sections") else { return [] }
         guard case .mapping(let mapping) = node else {
-            fields.error(at: node, "`sections` must map page slugs to headings, not be a \(YAMLFields.kind(of: node)).",
+            fields.error(at: node, "`sections` must map page slugs to headings, not be a \(fields.kind(of: node)).",
                          hint: "Write `sections:` then lines like `  history: \"The H2 heading\"`.")
             return []
         }
@@ -75,7 +75,7 @@ enum FrontMatterDecoder {
     private static func decodeTimeline(_ fields: inout YAMLFields) -> [TimelineEntry] {
         guard let node = fields.node("timeline") else { return [] }
         guard case .sequence(let sequence) = node else {
-            fields.error(at: node, "`timeline` must be a list, not a \(YAMLFields.kind(of: node)).",
+            fields.error(at: node, "`timeline` must be a list, not a \(fields.kind(of: node)).",
                          hint: "Write items like `  - { date: \"1979\", event: \"What happened\" }`.")
             return []
         }

@@ -8,12 +8,12 @@ public enum SiteConfigDecoder {
         case .failure(let f): return .failure(f)
         case .success(let t): text = t
         }
-        let (mapping, mark): (Node.Mapping, Mark?)
+        let composed: YAMLDocument.Composed
         switch YAMLDocument.mapping(text, file: file.path, lineOffset: 0, what: "site configuration") {
         case .failure(let f): return .failure(f)
-        case .success(let value): (mapping, mark) = value
+        case .success(let value): composed = value
         }
-        var fields = YAMLFields(file: file.path, lineOffset: 0, mapping: mapping, mark: mark)
+        var fields = YAMLFields(file: file.path, lineOffset: 0, composed: composed)
         fields.warnUnknownKeys(known: SiteConfig.knownKeys)
         let title = fields.requiredString("title", what: "\"My explainers\"")
         let baseURL = fields.requiredString("baseURL", what: "https://example.org")

@@ -3,12 +3,38 @@ import Yams
 /// Composes YAML text into a mapping node, turning Yams errors into diagnostics that point at
 /// the file's own line and column (not the YAML fragment's).
 enum YAMLDocument {
+    /// A composed mapping, its location, and how its plain scalars' tags are to be read.
+    struct Composed {
+        var mapping: Node.Mapping
+        var mark: Mark?
+        /// See `YAMLTags`: true when composed with `Resolver.basic` (tags resolved from scalar
+        /// text by `YAMLTags`), false when composed with `Resolver.default` (Yams' own tags).
+        var resolvesTagsItself: Bool
+    }
+
     static func mapping(
         _ yaml: String, file: String, lineOffset: Int, what: String
-    ) -> Result<(Node.Mapping, Mark?), BuildFailure> {
+    ) -> Result<Composed, BuildFailure> {
+        // Yams' default resolver matches plain scalars (keys, looked-up keys, values) against up
+        // to seven regular expressions; composing with `Resolver.basic` and resolving the few
+        // tags we read ourselves (`YAMLTags`) gives the same results without them. Two cases
+        // where `basic` could differ, both absent from real front matter, take Yams' own path:
+        // explicit tags (`!!str 5`: any `!` in the text) and keys duplicated only under
+        // `basic` (`1:` and `"1":`), which it reports as duplicates while the default does not.
+        let fast = !yaml.utf8.contains(UInt8(ascii: "!"))
+        var resolvesTagsItself = fast
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml)
+            if fast {
+                do {
+                    node = try Yams.compose(yaml: yaml, .basic)
+                } catch YamlError.duplicatedKeysInMapping {
+                    resolvesTagsItself = false
+                    node = try Yams.compose(yaml: yaml)
+                }
+            } else {
+                node = try Yams.compose(yaml: yaml)
+            }
         } catch let error as YamlError {
             return .failure(BuildFailure(diagnostic(for: error, file: file, lineOffset: lineOffset)))
         } catch {
@@ -24,10 +50,10 @@ enum YAMLDocument {
             let mark = node.mark
             return .failure(BuildFailure(Diagnostic(
                 file: file, line: mark.map { $0.line + lineOffset }, column: mark?.column,
-                message: "The \(what) must be a set of `key: value` lines, not a \(YAMLFields.kind(of: node)).",
+                message: "The \(what) must be a set of `key: value` lines, not a \(YAMLFields.kind(of: node, resolvesTagsItself: resolvesTagsItself)).",
                 hint: "Write one `key: value` per line, e.g. `title: My explainer`.")))
         }
-        return .success((mapping, node.mark))
+        return .success(Composed(mapping: mapping, mark: node.mark, resolvesTagsItself: resolvesTagsItself))
     }
 
     static func diagnostic(for error: YamlError, file: String, lineOffset: Int) -> Diagnostic {

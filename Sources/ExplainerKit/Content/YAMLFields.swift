@@ -10,13 +10,32 @@ struct YAMLFields {
     let lineOffset: Int
     let mapping: Node.Mapping
     let mappingMark: Mark?
+    /// Whether plain scalars' tags come from `YAMLTags` (see `YAMLDocument.Composed`).
+    let resolvesTagsItself: Bool
     private(set) var diagnostics: [Diagnostic] = []
 
-    init(file: String, lineOffset: Int, mapping: Node.Mapping, mark: Mark?) {
+    init(file: String, lineOffset: Int, composed: YAMLDocument.Composed) {
         self.file = file
         self.lineOffset = lineOffset
-        self.mapping = mapping
-        self.mappingMark = mark
+        self.mapping = composed.mapping
+        self.mappingMark = composed.mark
+        self.resolvesTagsItself = composed.resolvesTagsItself
+    }
+
+    /// The tag of `node` as Yams' default resolver names it.
+    func tagName(_ node: Node) -> String {
+        Self.tagName(node, resolvesTagsItself: resolvesTagsItself)
+    }
+
+    static func tagName(_ node: Node, resolvesTagsItself: Bool) -> String {
+        if resolvesTagsItself, case .scalar(let scalar) = node {
+            return scalar.style == .plain ? YAMLTags.plainScalarTag(scalar.string) : Tag.Name.str.rawValue
+        }
+        return node.tag.rawValue
+    }
+
+    func kind(of node: Node) -> String {
+        Self.kind(of: node, resolvesTagsItself: resolvesTagsItself)
     }
 
     func location(_ node: Node?) -> SourceLocation? {
@@ -75,9 +94,9 @@ struct YAMLFields {
     }
 
     mutating func string(_ node: Node, key: String, what: String) -> String? {
-        let tag = node.tag.rawValue
+        let tag = tagName(node)
         guard let scalar = node.scalar, tag != Tag.Name.null.rawValue, tag != Tag.Name.bool.rawValue else {
-            error(at: node, "`\(key)` must be text, not a \(Self.kind(of: node)).", hint: "Write `\(key): \(what)`.")
+            error(at: node, "`\(key)` must be text, not a \(kind(of: node)).", hint: "Write `\(key): \(what)`.")
             return nil
         }
         let text = scalar.string.trimmingWhitespace()
@@ -109,10 +128,10 @@ struct YAMLFields {
                 if let s = string(item, key: "\(key) item", what: what) { out.append(s) }
             }
             return out
-        case .scalar(let scalar) where node.tag.rawValue == Tag.Name.str.rawValue:
+        case .scalar(let scalar) where tagName(node) == Tag.Name.str.rawValue:
             return [scalar.string]
         default:
-            error(at: node, "`\(key)` must be a list of text, not a \(Self.kind(of: node)).",
+            error(at: node, "`\(key)` must be a list of text, not a \(kind(of: node)).",
                   hint: "Write `\(key): [\(what), …]`.")
             return []
         }
@@ -126,17 +145,17 @@ struct YAMLFields {
             return nil
         }
         guard let text = node.scalar?.string, let date = ArticleDate(iso: text) else {
-            error(at: node, "`\(key)` must be a date like 2025-07-04, not `\(node.scalar?.string ?? Self.kind(of: node))`.",
+            error(at: node, "`\(key)` must be a date like 2025-07-04, not `\(node.scalar?.string ?? kind(of: node))`.",
                   hint: "Write the date as year-month-day, e.g. `\(key): 2025-07-04`.")
             return nil
         }
         return date
     }
 
-    static func kind(of node: Node) -> String {
+    static func kind(of node: Node, resolvesTagsItself: Bool) -> String {
         switch node {
         case .scalar:
-            switch node.tag.rawValue {
+            switch tagName(node, resolvesTagsItself: resolvesTagsItself) {
             case Tag.Name.int.rawValue, Tag.Name.float.rawValue: return "number"
             case Tag.Name.bool.rawValue: return "true/false value"
             case Tag.Name.null.rawValue: return "empty value"

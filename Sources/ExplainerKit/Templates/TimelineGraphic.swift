@@ -75,6 +75,7 @@ enum TimelineGraphic {
 
     /// Greedy word wrap at `width` characters.
     static func wrap(_ text: String, width: Int) -> [String] {
+        if text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) { return wrapASCII(text, width: width) }
         var lines: [String] = []
         var current = ""
         for word in text.split(separator: " ") {
@@ -88,6 +89,31 @@ enum TimelineGraphic {
             }
         }
         if !current.isEmpty { lines.append(current) }
+        return lines
+    }
+
+    /// `wrap` for ASCII text, where a `Character` is a byte: lengths are kept as counts instead
+    /// of being recounted (`String.count` walks the string) for every word.
+    static func wrapASCII(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        var currentCount = 0
+        for word in text.utf8.split(separator: UInt8(ascii: " ")) {
+            let wordCount = word.count
+            if currentCount == 0 {
+                current = String(Substring(word))
+                currentCount = wordCount
+            } else if currentCount + 1 + wordCount <= width {
+                current += " "
+                current += Substring(word)
+                currentCount += 1 + wordCount
+            } else {
+                lines.append(current)
+                current = String(Substring(word))
+                currentCount = wordCount
+            }
+        }
+        if currentCount > 0 { lines.append(current) }
         return lines
     }
 }
