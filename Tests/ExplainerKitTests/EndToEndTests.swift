@@ -120,3 +120,22 @@ struct EndToEndTests {
         #expect(FileSystem.exists(folder + "/Content/a.md"))
     }
 }
+
+@Suite("Parallelism")
+struct ParallelismTests {
+    /// Articles are loaded, rendered and templated on all cores; the files must be the same
+    /// bytes, in the same order, as a build that does everything on one thread.
+    @Test func parallelBuildEqualsSerialBuild() throws {
+        var articles: [(String, String)] = []
+        for i in 0..<40 { articles.append(("a\(i).md", Fixtures.article(title: "Article \(i)", date: "2024-02-\(10 + i % 18)"))) }
+        let sources = Fixtures.sources(articles: articles)
+        let parallel = try SiteBuilder.build(sources).get().files
+        let serial = try ParallelMap.$serial.withValue(true) { try SiteBuilder.build(sources).get().files }
+        #expect(parallel.count == serial.count)
+        #expect(parallel == serial)
+        let production = BuildSettings(production: true)
+        let parallelProduction = try SiteBuilder.build(sources, settings: production).get().files
+        let serialProduction = try ParallelMap.$serial.withValue(true) { try SiteBuilder.build(sources, settings: production).get().files }
+        #expect(parallelProduction == serialProduction)
+    }
+}
