@@ -16,9 +16,24 @@ public struct OutputFile: Sendable, Hashable {
     /// Whether `path` stays inside the output folder: relative, no `..`, no empty or hidden
     /// segments, no backslashes.
     public static func isSafe(_ path: String) -> Bool {
-        guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\\"), !path.contains("\0") else { return false }
-        return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { segment in
-            !segment.isEmpty && segment != "." && segment != ".." && !segment.hasPrefix(".")
+        // Bytes, not Characters: this runs for every file of every build.
+        let bytes = path.utf8
+        guard !bytes.isEmpty, bytes.first != UInt8(ascii: "/") else { return false }
+        var segmentStart = true
+        for byte in bytes {
+            switch byte {
+            case 0, UInt8(ascii: "\\"):
+                return false
+            case UInt8(ascii: "/"):
+                if segmentStart { return false }  // an empty segment: `a//b` or a trailing `/`
+                segmentStart = true
+            case UInt8(ascii: "."):
+                if segmentStart { return false }  // `.`, `..` and hidden names
+                segmentStart = false
+            default:
+                segmentStart = false
+            }
         }
+        return !segmentStart
     }
 }

@@ -18,7 +18,7 @@ public struct SiteSources: Sendable {
         templatesFolder: String = "Templates", readDiagnostics: [Diagnostic] = []
     ) {
         self.config = config
-        self.articles = articles.sorted { $0.path < $1.path }
+        self.articles = articles.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         self.templates = templates
         self.assets = assets
         self.templatesFolder = templatesFolder

@@ -1,6 +1,10 @@
 /// One page of the site, planned: where it goes, what it is called, how it links to the rest,
 /// and the content its template shows. Templates turn a `Page` into HTML.
-public struct Page: Sendable, Hashable {
+///
+/// Immutable and shared by reference: a site of 10,000 explainers has 60,000 pages, and the
+/// planner, the templating groups, the sitemap and the preview's cache pass them around
+/// without copying them. Equality compares the contents.
+public final class Page: Sendable, Hashable {
     /// What kind of page this is; names the template that renders it.
     public enum Kind: String, Sendable, Hashable, CaseIterable {
         case home
@@ -14,25 +18,25 @@ public struct Page: Sendable, Hashable {
         public var template: String { rawValue }
     }
 
-    public var kind: Kind
+    public let kind: Kind
     /// Root-relative URL: `/`, `/russia-taliban/history/`, `/404.html`.
-    public var url: String
+    public let url: String
     /// Path of the output file inside the output folder: `russia-taliban/history/index.html`.
-    public var file: String
+    public let file: String
     /// The page's own title (the `<h1>`).
-    public var title: String
+    public let title: String
     /// Meta description.
-    public var description: String
+    public let description: String
     /// The explainer this page belongs to (`nil` for home and 404).
-    public var article: RenderedArticle?
+    public let article: RenderedArticle?
     /// For a section page, which section.
-    public var section: RenderedSection?
+    public let section: RenderedSection?
     /// Links to every page of the explainer, in reading order (empty for home and 404).
-    public var explainerPages: [PageLink]
-    public var previous: PageLink?
-    public var next: PageLink?
+    public let explainerPages: [PageLink]
+    public let previous: PageLink?
+    public let next: PageLink?
     /// For the home page: every explainer, newest first.
-    public var articles: [RenderedArticle]
+    public let articles: [RenderedArticle]
 
     public init(
         kind: Kind, url: String, file: String, title: String, description: String,
@@ -51,6 +55,18 @@ public struct Page: Sendable, Hashable {
         self.previous = previous
         self.next = next
         self.articles = articles
+    }
+
+    public static func == (lhs: Page, rhs: Page) -> Bool {
+        lhs === rhs || (lhs.kind == rhs.kind && lhs.url == rhs.url && lhs.file == rhs.file && lhs.title == rhs.title
+            && lhs.description == rhs.description && lhs.article == rhs.article && lhs.section == rhs.section
+            && lhs.explainerPages == rhs.explainerPages && lhs.previous == rhs.previous && lhs.next == rhs.next
+            && lhs.articles == rhs.articles)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(kind)
+        hasher.combine(url)
     }
 }
 

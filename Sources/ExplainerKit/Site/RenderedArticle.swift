@@ -1,19 +1,40 @@
 /// An article with its body rendered and split: the lede, its sections (in reading order) and
 /// every quote with the page it stands on.
-public struct RenderedArticle: Sendable, Hashable {
+///
+/// Immutable and shared by reference: every page of an explainer (and the home page, the
+/// feed, the sitemap, the preview's cache) refers to the same instance, so planning tens of
+/// thousands of pages copies a pointer, not the article. Equality compares the contents.
+public final class RenderedArticle: Sendable, Hashable {
     /// A quote and the key of the page it stands on (`nil` for the overview).
     public struct PlacedQuote: Sendable, Hashable {
         public var quote: Quote
         public var sectionKey: String?
     }
 
-    public var article: Article
-    public var lede: MarkdownChunk
-    public var sections: [RenderedSection]
-    public var quotes: [PlacedQuote]
+    public let article: Article
+    public let lede: MarkdownChunk
+    public let sections: [RenderedSection]
+    public let quotes: [PlacedQuote]
+    /// Words of the lede and every section.
+    public let wordCount: Int
+
+    public init(article: Article, lede: MarkdownChunk, sections: [RenderedSection], quotes: [PlacedQuote]) {
+        self.article = article
+        self.lede = lede
+        self.sections = sections
+        self.quotes = quotes
+        self.wordCount = sections.reduce(lede.wordCount) { $0 + $1.chunk.wordCount }
+    }
 
     public var slug: String { article.slug }
     public var frontMatter: FrontMatter { article.frontMatter }
-    public var wordCount: Int { sections.reduce(lede.wordCount) { $0 + $1.chunk.wordCount } }
     public var readingMinutes: Int { WordCounter.minutes(forWords: wordCount) }
+
+    public static func == (lhs: RenderedArticle, rhs: RenderedArticle) -> Bool {
+        lhs === rhs || (lhs.article == rhs.article && lhs.lede == rhs.lede && lhs.sections == rhs.sections && lhs.quotes == rhs.quotes)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(article)
+    }
 }
