@@ -11,7 +11,11 @@ public enum FeedWriter {
     ///   - articles: the published explainers, in any order.
     ///   - site: the site configuration (title, description, author).
     ///   - baseURL: absolute site URL without a trailing slash.
-    public static func feed(articles: [RenderedArticle], site: SiteConfig, baseURL: String) -> String {
+    ///   - entry: the `<entry>` of one explainer; a cache may pass a memoised `entry(for:baseURL:)`.
+    public static func feed(
+        articles: [RenderedArticle], site: SiteConfig, baseURL: String,
+        entry: ((RenderedArticle) -> String)? = nil
+    ) -> String {
         let newestFirst = articles.sorted {
             ($0.frontMatter.date, $1.slug) > ($1.frontMatter.date, $0.slug)
         }
@@ -33,19 +37,25 @@ public enum FeedWriter {
 
             """
         for article in newestFirst {
-            let fm = article.frontMatter
-            let url = XMLEscaping.escape(baseURL + "/\(article.slug)/")
-            xml += "<entry>\n"
-            xml += "<title>\(XMLEscaping.escape(fm.title))</title>\n"
-            xml += "<id>\(url)</id>\n"
-            xml += "<link rel=\"alternate\" type=\"text/html\" href=\"\(url)\"/>\n"
-            xml += "<published>\(fm.date.rfc3339)</published>\n"
-            xml += "<updated>\(SitemapWriter.lastModified(article).rfc3339)</updated>\n"
-            for tag in fm.tags { xml += "<category term=\"\(XMLEscaping.escape(tag))\"/>\n" }
-            xml += "<summary>\(XMLEscaping.escape(fm.summary))</summary>\n"
-            xml += "</entry>\n"
+            xml += entry?(article) ?? Self.entry(for: article, baseURL: baseURL)
         }
         xml += "</feed>\n"
+        return xml
+    }
+
+    /// One explainer's `<entry>`.
+    public static func entry(for article: RenderedArticle, baseURL: String) -> String {
+        let fm = article.frontMatter
+        let url = XMLEscaping.escape(baseURL + "/\(article.slug)/")
+        var xml = "<entry>\n"
+        xml += "<title>\(XMLEscaping.escape(fm.title))</title>\n"
+        xml += "<id>\(url)</id>\n"
+        xml += "<link rel=\"alternate\" type=\"text/html\" href=\"\(url)\"/>\n"
+        xml += "<published>\(fm.date.rfc3339)</published>\n"
+        xml += "<updated>\(SitemapWriter.lastModified(article).rfc3339)</updated>\n"
+        for tag in fm.tags { xml += "<category term=\"\(XMLEscaping.escape(tag))\"/>\n" }
+        xml += "<summary>\(XMLEscaping.escape(fm.summary))</summary>\n"
+        xml += "</entry>\n"
         return xml
     }
 }

@@ -30,12 +30,17 @@ public struct InPlaceWriter: Sendable {
     /// changed; `current` is updated to the new contents.
     public func update(_ current: inout [String: [UInt8]], to files: [OutputFile]) throws(BuildFailure) -> Changes {
         var changes = Changes()
-        var next: [String: [UInt8]] = [:]
-        next.reserveCapacity(files.count)
+        // One dictionary lookup per file: a rebuild of a large site compares tens of
+        // thousands of unchanged files (the same arrays, so `==` is immediate).
+        var kept = 0, added = 0
         do {
             for file in files where OutputFile.isSafe(file.path) {
-                next[file.path] = file.bytes
-                if current[file.path] == file.bytes { continue }
+                if let old = current[file.path] {
+                    kept += 1
+                    if old == file.bytes { continue }
+                } else {
+                    added += 1
+                }
                 try write(file)
                 current[file.path] = file.bytes
                 changes.written.append(file.path)
@@ -45,13 +50,17 @@ public struct InPlaceWriter: Sendable {
                 file: outputPath, message: "Updating the preview failed: \(error.description).",
                 hint: "Check that the folder is writable and the disk is not full."))
         }
-        // Only the (few) removed paths are sorted, so the order of removal is deterministic.
-        for path in current.keys.filter({ next[$0] == nil }).sorted() {
-            unlink(outputPath + "/" + path)
-            removeEmptyParents(of: path)
-            changes.removed.append(path)
+        // The folder holds more files than the build: remove the ones it no longer makes
+        // (only those are sorted, so the order of removal is deterministic).
+        if current.count > kept + added {
+            let produced = Set(files.lazy.filter { OutputFile.isSafe($0.path) }.map(\.path))
+            for path in current.keys.filter({ !produced.contains($0) }).sorted() {
+                unlink(outputPath + "/" + path)
+                removeEmptyParents(of: path)
+                changes.removed.append(path)
+                current[path] = nil
+            }
         }
-        current = next
         return changes
     }
 

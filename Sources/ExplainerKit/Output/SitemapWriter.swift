@@ -7,7 +7,12 @@ public enum SitemapWriter {
     /// - Parameters:
     ///   - pages: the planned pages, in site order.
     ///   - baseURL: absolute site URL without a trailing slash.
-    public static func sitemap(pages: [Page], baseURL: String) -> String {
+    ///   - entries: the `<url>` entries of one explainer's pages (consecutive in `pages`);
+    ///     a cache may pass a memoised `entries(for:baseURL:)`.
+    public static func sitemap(
+        pages: [Page], baseURL: String,
+        entries: ((_ explainerPages: ArraySlice<Page>) -> String)? = nil
+    ) -> String {
         let newest = pages.first { $0.kind == .home }?.articles.map(lastModified).max()
             ?? pages.compactMap(\.article).map(lastModified).max()
         let base = XMLEscaping.escape(baseURL)
@@ -17,23 +22,38 @@ public enum SitemapWriter {
 
             """
         xml.reserveCapacity(pages.count * 100)
-        // Pages of one explainer are consecutive: date each explainer once.
-        var lastSlug: String?
-        var lastDate = ""
-        for page in pages where page.kind != .notFound {
-            xml += "<url><loc>" + base + XMLEscaping.escape(page.url) + "</loc>"
+        var index = pages.startIndex
+        while index < pages.endIndex {
+            let page = pages[index]
             if let article = page.article {
-                if article.slug != lastSlug {
-                    lastSlug = article.slug
-                    lastDate = lastModified(article).iso
-                }
-                xml += "<lastmod>" + lastDate + "</lastmod>"
-            } else if page.kind == .home, let newest {
-                xml += "<lastmod>" + newest.iso + "</lastmod>"
+                // Pages of one explainer are consecutive: one fragment for all of them.
+                var end = index + 1
+                while end < pages.endIndex, pages[end].article === article { end += 1 }
+                xml += entries?(pages[index..<end]) ?? Self.entries(for: pages[index..<end], baseURL: baseURL)
+                index = end
+                continue
             }
-            xml += "</url>\n"
+            if page.kind != .notFound {
+                xml += "<url><loc>" + base + XMLEscaping.escape(page.url) + "</loc>"
+                if page.kind == .home, let newest { xml += "<lastmod>" + newest.iso + "</lastmod>" }
+                xml += "</url>\n"
+            }
+            index += 1
         }
         xml += "</urlset>\n"
+        return xml
+    }
+
+    /// The `<url>` entries of one explainer's pages, dated with its last modification.
+    public static func entries(for pages: ArraySlice<Page>, baseURL: String) -> String {
+        let base = XMLEscaping.escape(baseURL)
+        let date = pages.first?.article.map { lastModified($0).iso }
+        var xml = ""
+        for page in pages {
+            xml += "<url><loc>" + base + XMLEscaping.escape(page.url) + "</loc>"
+            if let date { xml += "<lastmod>" + date + "</lastmod>" }
+            xml += "</url>\n"
+        }
         return xml
     }
 

@@ -29,6 +29,8 @@ public final class BuildCache: @unchecked Sendable {
         var plan: [Page]?
         /// The article's templated pages, once rendered in this environment.
         var pages: [OutputFile]?
+        /// Its parts of the site-wide files (sitemap entries, feed entry), by name.
+        var fragments: [String: String] = [:]
     }
 
     /// How the last build used the cache.
@@ -92,6 +94,15 @@ public final class BuildCache: @unchecked Sendable {
         let plan = make()
         lock.withLock { entries[path]?.plan = plan }
         return plan
+    }
+
+    /// A piece of a site-wide file for one explainer (`sitemap`, `feed`), made once per
+    /// version of its source.
+    func fragment(_ name: String, forSource path: String, make: () -> String) -> String {
+        if let fragment = lock.withLock({ entries[path]?.fragments[name] }) { return fragment }
+        let fragment = make()
+        lock.withLock { entries[path]?.fragments[name] = fragment }
+        return fragment
     }
 
     func pages(forSource path: String) -> [OutputFile]? {

@@ -82,7 +82,7 @@ public enum SiteBuilder {
             return pages
         }
         for group in rendered { files += group }
-        files += discoveryFiles(pages: pages, articles: articles, site: config, baseURL: baseURL)
+        files += discoveryFiles(pages: pages, articles: articles, site: config, baseURL: baseURL, cache: cache)
         if settings.production { files += gzipCopies(files) }
         files.sort { $0.path < $1.path }
         return .success(SiteBuild(
@@ -91,10 +91,23 @@ public enum SiteBuilder {
 
     /// `sitemap.xml`, `feed.xml` and `robots.txt`: made for every build, so that a local
     /// build shows exactly what will be published.
-    static func discoveryFiles(pages: [Page], articles: [RenderedArticle], site: SiteConfig, baseURL: String) -> [OutputFile] {
-        [
-            OutputFile(path: SitemapWriter.path, text: SitemapWriter.sitemap(pages: pages, baseURL: baseURL)),
-            OutputFile(path: FeedWriter.path, text: FeedWriter.feed(articles: articles, site: site, baseURL: baseURL)),
+    /// With a cache, each explainer's part of the sitemap and the feed is made once per version.
+    static func discoveryFiles(
+        pages: [Page], articles: [RenderedArticle], site: SiteConfig, baseURL: String, cache: BuildCache? = nil
+    ) -> [OutputFile] {
+        let sitemap = SitemapWriter.sitemap(pages: pages, baseURL: baseURL) { explainerPages in
+            let make = { SitemapWriter.entries(for: explainerPages, baseURL: baseURL) }
+            guard let cache, let source = explainerPages.first?.article?.article.sourcePath else { return make() }
+            return cache.fragment("sitemap", forSource: source, make: make)
+        }
+        let feed = FeedWriter.feed(articles: articles, site: site, baseURL: baseURL) { article in
+            let make = { FeedWriter.entry(for: article, baseURL: baseURL) }
+            guard let cache else { return make() }
+            return cache.fragment("feed", forSource: article.article.sourcePath, make: make)
+        }
+        return [
+            OutputFile(path: SitemapWriter.path, text: sitemap),
+            OutputFile(path: FeedWriter.path, text: feed),
             OutputFile(path: RobotsWriter.path, text: RobotsWriter.robots(baseURL: baseURL)),
         ]
     }
