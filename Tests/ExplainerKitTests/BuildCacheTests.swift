@@ -41,6 +41,14 @@ import Testing
         #expect(cache.statistics.explainersTemplated == 1)
         #expect(!cache.statistics.fullBuild)
 
+        // A title edit must reach the home page, which is otherwise reused.
+        s.articles[1].bytes = Array(String(decoding: s.articles[1].bytes, as: UTF8.self)
+            .replacingOccurrences(of: "A second story about", with: "A retitled story about").utf8)
+        let retitled = try files(s, cache: cache)
+        #expect(retitled == (try files(s)))
+        let retitledHome = String(decoding: retitled.first { $0.path == "index.html" }!.bytes, as: UTF8.self)
+        #expect(retitledHome.contains("A retitled story about"))
+
         // A template change rebuilds everything.
         let layout = s.templates.firstIndex { $0.path.hasSuffix("layout.mustache") }!
         s.templates[layout].bytes = Array(String(decoding: s.templates[layout].bytes, as: UTF8.self)

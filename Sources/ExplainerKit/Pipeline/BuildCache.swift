@@ -45,6 +45,21 @@ public final class BuildCache: @unchecked Sendable {
         public var fullBuild = false
     }
 
+    /// What a listing page (home, 404) shows of each explainer: when none of it changed, the
+    /// page is the same bytes as last time.
+    struct ListingKey: Hashable {
+        var slug: String
+        var title: String
+        var summary: String
+        var date: ArticleDate
+        var updated: ArticleDate?
+        var minutes: Int
+        var tags: [String]
+    }
+
+    /// The last listing pages made, by page kind, with what they listed.
+    private var listings: [Page.Kind: ([ListingKey], [OutputFile])] = [:]
+
     /// The source files' bytes, re-read only when a file's size or modification time changes.
     public let sourceFiles = SourceFileCache()
 
@@ -66,6 +81,7 @@ public final class BuildCache: @unchecked Sendable {
             if self.environment != environment {
                 self.environment = environment
                 entries = [:]
+                listings = [:]
                 stats.fullBuild = true
             }
             let live = Set(articlePaths)
@@ -103,6 +119,20 @@ public final class BuildCache: @unchecked Sendable {
         let fragment = make()
         lock.withLock { entries[path]?.fragments[name] = fragment }
         return fragment
+    }
+
+    /// A listing page (home, 404), templated again only when what it lists changed.
+    func listing(_ page: Page, make: () -> [OutputFile]) -> [OutputFile] {
+        let key = page.articles.map { article in
+            ListingKey(
+                slug: article.slug, title: article.frontMatter.title, summary: article.frontMatter.summary,
+                date: article.frontMatter.date, updated: article.frontMatter.updated,
+                minutes: article.readingMinutes, tags: article.frontMatter.tags)
+        }
+        if let (cachedKey, files) = lock.withLock({ listings[page.kind] }), cachedKey == key { return files }
+        let files = make()
+        lock.withLock { listings[page.kind] = (key, files) }
+        return files
     }
 
     func pages(forSource path: String) -> [OutputFile]? {

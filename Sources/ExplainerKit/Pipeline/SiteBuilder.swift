@@ -75,7 +75,12 @@ public enum SiteBuilder {
             func render() -> [OutputFile] {
                 renderer.render(group).compactMap { OutputFile.isSafe($0.file) ? OutputFile(path: $0.file, text: $0.html) : nil }
             }
-            guard let cache, let source = group.first?.article?.article.sourcePath else { return render() }
+            guard let cache else { return render() }
+            guard let source = group.first?.article?.article.sourcePath else {
+                // Home and 404 list explainers: made again only when what they list changed.
+                guard group.count == 1, let page = group.first else { return render() }
+                return cache.listing(page, make: render)
+            }
             if let pages = cache.pages(forSource: source) { return pages }
             let pages = render()
             cache.storePages(pages, forSource: source)

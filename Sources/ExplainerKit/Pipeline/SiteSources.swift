@@ -18,7 +18,9 @@ public struct SiteSources: Sendable {
         templatesFolder: String = "Templates", readDiagnostics: [Diagnostic] = []
     ) {
         self.config = config
-        self.articles = articles.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        // Usually already in order (folders are listed sorted): check before sorting.
+        let inOrder: (SourceFile, SourceFile) -> Bool = { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        self.articles = zip(articles, articles.dropFirst()).allSatisfy { !inOrder($1, $0) } ? articles : articles.sorted(by: inOrder)
         self.templates = templates
         self.assets = assets
         self.templatesFolder = templatesFolder
