@@ -4,6 +4,7 @@ public enum ArticleRenderer {
     /// Slugs a section page may not take: they are pages Explainer makes itself.
     static let reservedKeys: Set<String> = ["quotes", "all", "assets"]
 
+    /// The rendered article (when there was no error) and the diagnostics.
     public struct Outcome: Sendable {
         public var article: RenderedArticle?
         public var diagnostics: [Diagnostic]
