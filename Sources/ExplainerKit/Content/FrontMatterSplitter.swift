@@ -21,28 +21,14 @@ struct FrontMatterSplitter {
                 hint: "Start it with front matter between `---` lines (title, summary, date), then the Markdown.")))
         }
         if let parts = splitBytes(text) { return .success(parts) }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
-        guard let first = lines.first, first.trimmingTrailingSpaces() == "---" else {
+        // No closing fence found: either there is no opening fence, or it is never closed.
+        var firstLine = text.utf8.prefix { $0 != UInt8(ascii: "\n") }
+        while let last = firstLine.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") { firstLine = firstLine.dropLast() }
+        guard firstLine.elementsEqual("---".utf8) else {
             return .failure(BuildFailure(Diagnostic(
                 file: file, line: 1, column: 1,
                 message: "The file has no front matter: it must start with a line `---`.",
                 hint: "Add `---`, then `title:`, `summary:` and `date:` lines, then `---`, above the Markdown.")))
-        }
-        lines = lines.dropFirst()
-        var yamlLines: [Substring] = []
-        var lineNumber = 1
-        while let line = lines.first {
-            lines = lines.dropFirst()
-            lineNumber += 1
-            let trimmed = line.trimmingTrailingSpaces()
-            if trimmed == "---" || trimmed == "..." {
-                return .success(Parts(
-                    yaml: yamlLines.joined(separator: "\n"),
-                    yamlStartLine: 2,
-                    body: lines.joined(separator: "\n"),
-                    bodyStartLine: lineNumber + 1))
-            }
-            yamlLines.append(line)
         }
         return .failure(BuildFailure(Diagnostic(
             file: file, line: 1, column: 1,
@@ -52,11 +38,10 @@ struct FrontMatterSplitter {
 }
 
 extension FrontMatterSplitter {
-    /// The same split on UTF-8 bytes, without `Character` iteration over the whole file: the
-    /// fences are found line by line in the front matter and the body is the text after the
-    /// closing fence's line (what joining the remaining lines with "\n" gives). Nil when the
-    /// front matter is missing, unclosed, or contains a CR (where `Character` lines differ, as
-    /// "\r\n" is one `Character`): the caller then takes the `Character` path for its diagnostics.
+    /// The split on UTF-8 bytes, without `Character` iteration over the whole file: the fences
+    /// are found line by line in the front matter and the body is the text after the closing
+    /// fence's line. Nil when the front matter is missing or unclosed. Expects LF line endings
+    /// (`TextDecoding` normalises CRLF and CR); a CR makes a line no fence.
     static func splitBytes(_ text: String) -> Parts? {
         let utf8 = text.utf8
         /// The fence byte (`-` or `.`) when the line is `---` or `...` followed only by spaces and tabs.
@@ -78,7 +63,6 @@ extension FrontMatterSplitter {
         while true {
             var lineEnd = lineStart
             while lineEnd < utf8.endIndex, utf8[lineEnd] != UInt8(ascii: "\n") {
-                if utf8[lineEnd] == 0x0D { return nil }
                 utf8.formIndex(after: &lineEnd)
             }
             lineNumber += 1
@@ -100,13 +84,5 @@ extension FrontMatterSplitter {
             lineStart = utf8.index(after: lineEnd)
             if yamlStart == nil { yamlStart = lineStart }
         }
-    }
-}
-
-extension Substring {
-    func trimmingTrailingSpaces() -> Substring {
-        var s = self
-        while let last = s.last, last == " " || last == "\t" { s = s.dropLast() }
-        return s
     }
 }
