@@ -14,10 +14,7 @@ struct Build: ParsableCommand {
         let runner = BuildRunner(paths: site.paths, settings: BuildSettings(includeDrafts: drafts))
         switch runner.run() {
         case .failure(let failure):
-            Terminal.report(failure.diagnostics)
-            let errors = failure.diagnostics.filter { $0.severity == .error }.count
-            Terminal.printError("Build failed: \(errors) error\(errors == 1 ? "" : "s"). \(site.output)/ was not changed.")
-            throw ExitCode.failure
+            throw Terminal.fail(failure, "Build", noun: "error", consequence: "\(site.output)/ was not changed.")
         case .success(let report):
             Terminal.report(report.warnings)
             let ms = Int((report.seconds * 1000).rounded())

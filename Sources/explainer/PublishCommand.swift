@@ -51,10 +51,7 @@ struct Publish: ParsableCommand {
         let target: PublishRunner.Target = to.map { .directory($0) } ?? .git(repository: gitRepo ?? "", branch: branch)
         switch PublishRunner(content: content, templates: templates, baseURL: baseURL, target: target).run() {
         case .failure(let failure):
-            Terminal.report(failure.diagnostics)
-            let errors = failure.diagnostics.filter { $0.severity == .error }.count
-            Terminal.printError("Publish failed: \(errors) problem\(errors == 1 ? "" : "s"). Nothing was deployed.")
-            throw ExitCode.failure
+            throw Terminal.fail(failure, "Publish", noun: "problem", consequence: "Nothing was deployed.")
         case .success(let report):
             Terminal.report(report.warnings)
             let what = "\(report.build.articles.count) article\(report.build.articles.count == 1 ? "" : "s"), \(report.build.files.count) files"

@@ -1,4 +1,5 @@
 import Foundation
+import ArgumentParser
 import ExplainerKit
 #if canImport(Glibc)
 import Glibc
@@ -17,6 +18,15 @@ enum Terminal {
             }
             printError(text)
         }
+    }
+
+    /// Prints a failure's diagnostics and a closing line, e.g. "Build failed: 2 errors. …",
+    /// and returns the exit code to throw.
+    static func fail(_ failure: BuildFailure, _ what: String, noun: String, consequence: String) -> ExitCode {
+        report(failure.diagnostics)
+        let count = failure.diagnostics.filter { $0.severity == .error }.count
+        printError("\(what) failed: \(count) \(noun)\(count == 1 ? "" : "s"). \(consequence)")
+        return ExitCode.failure
     }
 
     static func printError(_ text: String) {

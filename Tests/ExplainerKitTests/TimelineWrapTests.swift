@@ -3,7 +3,7 @@ import Testing
 
 @Suite("Timeline wrap")
 struct TimelineWrapTests {
-    /// The `Character` version (the one non-ASCII text still takes).
+    /// The reference: the line's `Character`s recounted for every word.
     static func characterWrap(_ text: String, width: Int) -> [String] {
         var lines: [String] = []
         var current = ""
@@ -21,7 +21,7 @@ struct TimelineWrapTests {
         return lines
     }
 
-    @Test func asciiWrapIsTheCharacterWrap() {
+    @Test func countedWrapIsTheCharacterWrap() {
         let texts = [
             "", " ", "   ", "a", "one two three four five six seven eight nine ten eleven twelve",
             "  leading and trailing  ", "averyveryverylongwordthatexceedsthewidthonitsown next",
@@ -29,11 +29,12 @@ struct TimelineWrapTests {
         ]
         for text in texts {
             for width in [1, 5, 10, 28, 40] {
-                #expect(TimelineGraphic.wrapASCII(text, width: width) == Self.characterWrap(text, width: width),
+                #expect(TimelineGraphic.wrap(text, width: width) == Self.characterWrap(text, width: width),
                         "\(text.debugDescription) \(width)")
-                #expect(TimelineGraphic.wrap(text, width: width) == Self.characterWrap(text, width: width))
             }
         }
-        #expect(TimelineGraphic.wrap("café au lait", width: 5) == Self.characterWrap("café au lait", width: 5))
+        for text in ["café au lait", "naïve façade déjà vu", "日本語 の テキスト と 言葉"] {
+            #expect(TimelineGraphic.wrap(text, width: 5) == Self.characterWrap(text, width: 5), "\(text)")
+        }
     }
 }

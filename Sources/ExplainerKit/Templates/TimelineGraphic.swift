@@ -73,43 +73,23 @@ enum TimelineGraphic {
         return svg
     }
 
-    /// Greedy word wrap at `width` characters.
+    /// Greedy word wrap at `width` characters, keeping the current line's length as a count
+    /// (rather than recounting the line's `Character`s for every word).
     static func wrap(_ text: String, width: Int) -> [String] {
-        if text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) { return wrapASCII(text, width: width) }
-        var lines: [String] = []
-        var current = ""
-        for word in text.split(separator: " ") {
-            if current.isEmpty {
-                current = String(word)
-            } else if current.count + 1 + word.count <= width {
-                current += " " + word
-            } else {
-                lines.append(current)
-                current = String(word)
-            }
-        }
-        if !current.isEmpty { lines.append(current) }
-        return lines
-    }
-
-    /// `wrap` for ASCII text, where a `Character` is a byte: lengths are kept as counts instead
-    /// of being recounted (`String.count` walks the string) for every word.
-    static func wrapASCII(_ text: String, width: Int) -> [String] {
         var lines: [String] = []
         var current = ""
         var currentCount = 0
-        for word in text.utf8.split(separator: UInt8(ascii: " ")) {
+        for word in text.split(separator: " ") {
             let wordCount = word.count
             if currentCount == 0 {
-                current = String(Substring(word))
+                current = String(word)
                 currentCount = wordCount
             } else if currentCount + 1 + wordCount <= width {
-                current += " "
-                current += Substring(word)
+                current += " " + word
                 currentCount += 1 + wordCount
             } else {
                 lines.append(current)
-                current = String(Substring(word))
+                current = String(word)
                 currentCount = wordCount
             }
         }
