@@ -54,6 +54,12 @@ public struct SiteWriter: Sendable {
         return problems
     }
 
+    /// A staging folder for a new site, to stream files into as they are made, then `commit`
+    /// (or `discard`, if the build failed). Nothing is written before the first file arrives.
+    public func staging() -> StagingFolder {
+        StagingFolder(output: outputPath, writeFile: writeFile)
+    }
+
     /// Replaces the output folder with `files`. Throws a diagnostic (and leaves the output
     /// folder exactly as it was) on any failure.
     ///
@@ -62,67 +68,52 @@ public struct SiteWriter: Sendable {
     /// to keep it does not fail the write; it is returned as a warning.
     @discardableResult
     public func write(_ files: [OutputFile], keepingPreviousAt previous: String? = nil) throws(BuildFailure) -> [Diagnostic] {
+        let staging = staging()
+        // Written on all cores, in chunks: a site is tens of thousands of small files.
+        let chunkSize = 256
+        _ = ParallelMap.map(Array(stride(from: 0, to: files.count, by: chunkSize))) { start in
+            staging.receive(Array(files[start..<min(files.count, start + chunkSize)]))
+        }
+        return try commit(staging, keepingPreviousAt: previous)
+    }
+
+    /// Swaps the complete `staging` folder in for the output folder. Throws a diagnostic (and
+    /// leaves the output folder exactly as it was, the staging folder removed) if writing any
+    /// file into it failed, or the swap did. `previous` is as for `write`.
+    @discardableResult
+    public func commit(_ staging: StagingFolder, keepingPreviousAt previous: String? = nil) throws(BuildFailure) -> [Diagnostic] {
+        try staging.finishWriting()
         let output = outputPath
-        let (parent, name) = Self.split(output)
-        if !FileSystem.isDirectory(parent) {
-            throw BuildFailure(Diagnostic(file: output, message: "The folder \(parent) does not exist.",
-                                          hint: "Create it, or pass another --output."))
-        }
-        let lock = try DirectoryLock(parent, what: output)
-        defer { lock.release() }
-        removeStaleStaging(parent: parent, name: name)
-
-        let staging = "\(parent)/.\(name).explainer-staging-\(getpid())"
-        do {
-            try FileSystem.makeDirectory(staging)
-            // Folders first (in order, parents before children), then the files, written on
-            // all cores: a site is tens of thousands of small files.
-            var made: Set<Substring> = []
-            for file in files where OutputFile.isSafe(file.path) {
-                guard let slash = file.path.utf8.lastIndex(of: UInt8(ascii: "/")) else { continue }
-                let folder = file.path[..<slash]
-                if made.contains(folder) { continue }
-                var end = folder.startIndex
-                while end < folder.endIndex {
-                    end = folder[folder.index(after: end)...].firstIndex(of: "/") ?? folder.endIndex
-                    if made.insert(folder[..<end]).inserted {
-                        try FileSystem.makeDirectory(staging + "/" + folder[..<end])
-                    }
-                }
-            }
-            try writeAll(files, into: staging)
-        } catch {
-            FileSystem.removeTree(staging)
-            throw BuildFailure(Diagnostic(
-                file: output, message: "Writing the site failed: \(error.description). \(output) is unchanged.",
-                hint: error.code == ENOSPC ? "Free some disk space and build again." : "Check that the folder is writable."))
-        }
-
+        let parent = staging.parent
+        let name = Self.split(output).name
+        let staged = staging.path
         if !FileSystem.exists(output) {
-            if rename(staging, output) != 0 {
+            if rename(staged, output) != 0 {
                 let code = errno
-                FileSystem.removeTree(staging)
+                staging.discard()
                 throw BuildFailure(Diagnostic(file: output, message: "Could not create \(output): \(String(cString: strerror(code))).",
                                               hint: "Check that \(parent) is writable."))
             }
+            staging.release()
             return []
         }
-        if explainer_exchange_paths(staging, output) == 0 {
-            return retire(staging, to: previous)  // staging now holds the old site
+        defer { staging.release() }
+        if explainer_exchange_paths(staged, output) == 0 {
+            return retire(staged, to: previous)  // staging now holds the old site
         }
         // No atomic exchange on this file system: two renames, with the old site kept until
         // the new one is in place.
         let old = "\(parent)/.\(name).explainer-old-\(getpid())"
         guard rename(output, old) == 0 else {
             let code = errno
-            FileSystem.removeTree(staging)
+            staging.discard()
             throw BuildFailure(Diagnostic(file: output, message: "Could not replace \(output): \(String(cString: strerror(code))).",
                                           hint: "Check that \(parent) is writable."))
         }
-        guard rename(staging, output) == 0 else {
+        guard rename(staged, output) == 0 else {
             let code = errno
             _ = rename(old, output)
-            FileSystem.removeTree(staging)
+            staging.discard()
             throw BuildFailure(Diagnostic(file: output, message: "Could not replace \(output): \(String(cString: strerror(code))).",
                                           hint: "Check that \(parent) is writable."))
         }
@@ -162,33 +153,6 @@ public struct SiteWriter: Sendable {
         var parent = path[..<slash]
         while parent.count > 1 && parent.hasSuffix("/") { parent = parent.dropLast() }
         return (parent.isEmpty ? "/" : String(parent), String(path[path.index(after: slash)...]))
-    }
-
-    /// Writes every safe file below `folder` (whose folders exist), in parallel chunks;
-    /// throws the failure of the first file that failed, in `files` order.
-    private func writeAll(_ files: [OutputFile], into folder: String) throws(FileSystem.Failure) {
-        let writeFile = self.writeFile
-        let chunkSize = 256
-        let chunks = (files.count + chunkSize - 1) / chunkSize
-        let failures = ParallelMap.map(Array(0..<chunks)) { chunk -> FileSystem.Failure? in
-            for file in files[(chunk * chunkSize)..<min(files.count, (chunk + 1) * chunkSize)] where OutputFile.isSafe(file.path) {
-                do throws(FileSystem.Failure) {
-                    try writeFile(file.bytes, folder + "/" + file.path)
-                } catch {
-                    return error
-                }
-            }
-            return nil
-        }
-        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
-    }
-
-    /// Staging folders left by a build that was killed (we hold the lock, so none is live).
-    private func removeStaleStaging(parent: String, name: String) {
-        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: parent) else { return }
-        for entry in entries where entry.hasPrefix(".\(name).explainer-staging-") || entry.hasPrefix(".\(name).explainer-old-") {
-            FileSystem.removeTree(parent + "/" + entry)
-        }
     }
 }
 

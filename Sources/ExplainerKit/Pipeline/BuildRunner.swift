@@ -48,24 +48,48 @@ public struct BuildRunner: Sendable {
     }
 
     /// Builds and replaces the output folder (filling `cache`, if given, for later rebuilds).
+    ///
+    /// Without a cache, pages are written into the staging folder as they are made, so the
+    /// whole site is never in memory at once (the report's `build.files` is then empty); with
+    /// one (the preview, which needs every file), the site is built in memory, then written.
     public func run(cache: BuildCache? = nil) -> Result<Report, BuildFailure> {
         let start = DispatchTime.now()
         let writer = SiteWriter(outputPath: paths.output)
         let unsafe = writer.checkSafe(protecting: [paths.content, paths.templates])
         if !unsafe.isEmpty { return .failure(BuildFailure(unsafe)) }
         let build: SiteBuild
-        switch buildInMemory(cache: cache) {
-        case .failure(let f): return .failure(f)
-        case .success(let b): build = b
-        }
         do {
-            try writer.write(build.files)
+            if let cache {
+                build = try buildInMemory(cache: cache).get()
+                try writer.write(build.files)
+            } else {
+                build = try buildStreaming(into: writer)
+            }
         } catch {
             return .failure(error)
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         return .success(Report(
-            articles: build.articles.count, pages: build.pages.count, files: build.files.count,
+            articles: build.articles.count, pages: build.pages.count, files: build.fileCount,
             warnings: build.warnings, seconds: seconds, build: build))
+    }
+
+    /// Builds straight into `writer`'s staging folder and swaps it in; a failed build leaves
+    /// nothing behind.
+    private func buildStreaming(into writer: SiteWriter) throws(BuildFailure) -> SiteBuild {
+        let sources: SiteSources
+        switch SiteSourceReader.read(content: paths.content, templates: paths.templates, cache: nil) {
+        case .failure(let f): throw f
+        case .success(let s): sources = s
+        }
+        let staging = writer.staging()
+        switch SiteBuilder.build(sources, settings: settings, into: staging) {
+        case .failure(let f):
+            staging.discard()
+            throw f
+        case .success(let build):
+            try writer.commit(staging)
+            return build
+        }
     }
 }

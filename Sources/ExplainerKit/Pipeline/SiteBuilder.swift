@@ -1,16 +1,34 @@
 import Dispatch
 
-/// The whole pipeline as one pure function: sources in memory → files in memory.
+/// The whole pipeline as one pure function: sources in memory → files, handed to a sink.
 ///
 /// files → `Article` (load) → `RenderedArticle` (render) → `[Page]` (plan) → HTML (template)
-/// → `OutputFile`s. Articles are loaded, rendered and templated in parallel; results are
-/// gathered in a fixed order, so the output is the same bytes whatever the parallelism.
+/// → `OutputFile`s. Articles are loaded, rendered and templated in parallel. Every article is
+/// loaded (and every problem of every file collected) before any page is made, so a failed
+/// build gives its sink nothing. Then each explainer's files go to the sink as soon as they are
+/// templated, instead of the whole site being held in memory; each file is the same bytes
+/// whatever the parallelism, and the sink decides the order they land in.
 ///
 /// With a `BuildCache`, articles whose bytes did not change since the cache's last build are
 /// neither parsed, rendered nor templated again; the result is the same bytes.
 public enum SiteBuilder {
+    /// Builds into memory: the result's `files` hold the whole site, sorted by path.
     public static func build(
         _ sources: SiteSources, settings: BuildSettings = BuildSettings(), cache: BuildCache? = nil
+    ) -> Result<SiteBuild, BuildFailure> {
+        let collector = OutputCollector()
+        return build(sources, settings: settings, cache: cache, into: collector).map { build in
+            var build = build
+            build.files = collector.files()
+            return build
+        }
+    }
+
+    /// Builds, handing every output file to `sink` as it is made (from many threads); the
+    /// result's `files` is empty. On failure the sink received nothing.
+    public static func build(
+        _ sources: SiteSources, settings: BuildSettings = BuildSettings(), cache: BuildCache? = nil,
+        into sink: some OutputSink
     ) -> Result<SiteBuild, BuildFailure> {
         var diagnostics = sources.readDiagnostics
         cache?.begin(
@@ -51,15 +69,22 @@ public enum SiteBuilder {
         }
 
         // Assets, with the stylesheet fingerprinted in production.
-        var files: [OutputFile] = []
+        var assets: [OutputFile] = []
         var stylesheetURL = "/assets/style.css"
         for asset in sources.assets.sorted(by: { $0.path < $1.path }) {
             var name = asset.path
             if settings.production && name.hasSuffix(".css") { name = Fingerprint.name(name, bytes: asset.bytes) }
             if asset.path == "style.css" { stylesheetURL = "/assets/" + name }
             guard OutputFile.isSafe("assets/" + name) else { continue }
-            files.append(OutputFile(path: "assets/" + name, bytes: asset.bytes))
+            assets.append(OutputFile(path: "assets/" + name, bytes: asset.bytes))
         }
+        let production = settings.production
+        @Sendable func deliver(_ files: [OutputFile]) -> Int {
+            let files = production ? files + gzipCopies(files) : files
+            sink.receive(files)
+            return files.count
+        }
+        var fileCount = deliver(assets)
 
         // Plan and template every page.
         let baseURL = SiteConfig(title: "", baseURL: settings.baseURL ?? config.baseURL).baseURL
@@ -71,27 +96,28 @@ public enum SiteBuilder {
             return cache.plan(forSource: article.article.sourcePath) { SitePlanner.explainerPages(article) }
         }
         let groups = group(pages)
-        let rendered = ParallelMap.map(groups) { group -> [OutputFile] in
+        let counts = ParallelMap.map(groups) { group -> Int in
             func render() -> [OutputFile] {
                 renderer.render(group).compactMap { OutputFile.isSafe($0.file) ? OutputFile(path: $0.file, text: $0.html) : nil }
             }
-            guard let cache else { return render() }
-            guard let source = group.first?.article?.article.sourcePath else {
-                // Home and 404 list explainers: made again only when what they list changed.
-                guard group.count == 1, let page = group.first else { return render() }
-                return cache.listing(page, make: render)
+            func files() -> [OutputFile] {
+                guard let cache else { return render() }
+                guard let source = group.first?.article?.article.sourcePath else {
+                    // Home and 404 list explainers: made again only when what they list changed.
+                    guard group.count == 1, let page = group.first else { return render() }
+                    return cache.listing(page, make: render)
+                }
+                if let pages = cache.pages(forSource: source) { return pages }
+                let pages = render()
+                cache.storePages(pages, forSource: source)
+                return pages
             }
-            if let pages = cache.pages(forSource: source) { return pages }
-            let pages = render()
-            cache.storePages(pages, forSource: source)
-            return pages
+            return deliver(files())
         }
-        for group in rendered { files += group }
-        files += discoveryFiles(pages: pages, articles: articles, site: config, baseURL: baseURL, cache: cache)
-        if settings.production { files += gzipCopies(files) }
-        files.sort { $0.path < $1.path }
+        fileCount += counts.reduce(0, +)
+        fileCount += deliver(discoveryFiles(pages: pages, articles: articles, site: config, baseURL: baseURL, cache: cache))
         return .success(SiteBuild(
-            files: files, articles: articles, pages: pages, warnings: diagnostics, stylesheetURL: stylesheetURL))
+            files: [], fileCount: fileCount, articles: articles, pages: pages, warnings: diagnostics, stylesheetURL: stylesheetURL))
     }
 
     /// `sitemap.xml`, `feed.xml` and `robots.txt`: made for every build, so that a local
@@ -119,11 +145,13 @@ public enum SiteBuilder {
 
     /// Production only: a deterministic `.gz` copy beside every HTML, CSS, XML and SVG file,
     /// for servers that serve precompressed files (nginx `gzip_static`, Caddy `precompressed`).
+    /// One explainer's files at a time, on the calling thread (explainers are already
+    /// templated in parallel).
     static func gzipCopies(_ files: [OutputFile]) -> [OutputFile] {
-        let candidates = files.filter { Gzip.shouldCompress($0.path) }
-        return ParallelMap.map(candidates) { file -> OutputFile? in
-            Gzip.compress(file.bytes).map { OutputFile(path: file.path + ".gz", bytes: $0) }
-        }.compactMap { $0 }
+        files.compactMap { file in
+            guard Gzip.shouldCompress(file.path) else { return nil }
+            return Gzip.compress(file.bytes).map { OutputFile(path: file.path + ".gz", bytes: $0) }
+        }
     }
 
     /// Parses and renders one article source (nothing when it is a draft left out).
