@@ -53,8 +53,6 @@ public struct MarkdownChunk: Sendable, Hashable {
     public var toc: [TOCEntry]
     public var quotes: [Quote]
     public var links: [ExternalLink]
-    /// The plain text of every text node, in order (for checks that no text is lost).
-    public var textNodes: [String]
 }
 
 /// The whole body, rendered and split at its H2 headings.

@@ -91,12 +91,10 @@ private struct ChunkBuilder {
     var toc: [TOCEntry] = []
     var quotes: [Quote] = []
     var links: [ExternalLink] = []
-    var textNodes: [String] = []
 
     init(heading: RenderedHeading?, headingHTML: String) {
         self.heading = heading
         self.headingHTML = headingHTML
-        if let heading { textNodes.append(heading.text) }
     }
 
     mutating func append(_ blockHTML: String, words: Int, node: CmarkNode) {
@@ -104,18 +102,10 @@ private struct ChunkBuilder {
         self.words += words
         var linkSeen: Set<String> = Set(links.map(\.url))
         node.walk { child in
-            switch child.type {
-            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_INLINE, CMARK_NODE_HTML_BLOCK:
-                if let text = child.literal, child.type != CMARK_NODE_HTML_INLINE, child.type != CMARK_NODE_HTML_BLOCK {
-                    textNodes.append(text)
-                }
-            case CMARK_NODE_LINK:
-                if let url = child.url, url.hasPrefix("https://") || url.hasPrefix("http://"), linkSeen.insert(url).inserted {
-                    let text = child.plainText
-                    links.append(ExternalLink(text: text.isEmpty ? url : text, url: url))
-                }
-            default:
-                break
+            if child.type == CMARK_NODE_LINK, let url = child.url, url.hasPrefix("https://") || url.hasPrefix("http://"),
+               linkSeen.insert(url).inserted {
+                let text = child.plainText
+                links.append(ExternalLink(text: text.isEmpty ? url : text, url: url))
             }
         }
     }
@@ -123,6 +113,6 @@ private struct ChunkBuilder {
     var chunk: MarkdownChunk {
         MarkdownChunk(
             heading: heading, headingHTML: headingHTML, html: html, excerptHTML: excerptHTML,
-            wordCount: words, toc: toc, quotes: quotes, links: links, textNodes: textNodes)
+            wordCount: words, toc: toc, quotes: quotes, links: links)
     }
 }

@@ -83,7 +83,7 @@ public struct BuildRunner: Sendable {
         case .success(let s): sources = s
         }
         let staging = writer.staging()
-        switch SiteBuilder.build(sources, settings: settings, into: staging) {
+        switch SiteBuilder.build(consume sources, settings: settings, into: staging) {
         case .failure(let f):
             staging.discard()
             throw f
