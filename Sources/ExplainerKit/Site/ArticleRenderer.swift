@@ -66,6 +66,10 @@ public enum ArticleRenderer {
         for section in sections {
             quotes += section.chunk.quotes.map { RenderedArticle.PlacedQuote(quote: $0, sectionKey: section.key) }
         }
+        // The Markdown now lives on as `lede` and `sections`; every page of a site keeps its
+        // article until the build ends, so the source text is not kept twice.
+        var article = article
+        article.body = ""
         let rendered = RenderedArticle(article: article, lede: markdown.lede, sections: sections, quotes: quotes)
         return Outcome(article: rendered, diagnostics: [])
     }

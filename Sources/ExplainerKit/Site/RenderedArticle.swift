@@ -11,6 +11,7 @@ public final class RenderedArticle: Sendable, Hashable {
         public var sectionKey: String?
     }
 
+    /// The article, without its `body` (empty): the body is `lede` and `sections`, rendered.
     public let article: Article
     public let lede: MarkdownChunk
     public let sections: [RenderedSection]
