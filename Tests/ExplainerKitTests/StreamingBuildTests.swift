@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+@testable import ExplainerKit
+
+/// `explainer build` streams each explainer's pages into the staging folder as they are made
+/// instead of holding the site in memory: the folder it swaps in must be exactly what an
+/// in-memory build makes, and a failure (a bad article, a full disk) must still leave the
+/// output folder as it was, with nothing beside it.
+@Suite("Streaming builds")
+struct StreamingBuildTests {
+    func site(articles count: Int = 12) -> (String, BuildRunner.Paths) {
+        var articles: [String: String] = [:]
+        for i in 0..<count { articles["a\(i).md"] = Fixtures.article(title: "Article \(i)", date: "2024-03-\(10 + i % 18)") }
+        let folder = Fixtures.siteOnDisk(articles: articles)
+        return (folder, BuildRunner.Paths(content: folder + "/Content", templates: folder + "/Templates", output: folder + "/Public"))
+    }
+
+    func leftovers(_ folder: String) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix(".") }
+    }
+
+    @Test func streamedOutputEqualsTheInMemoryBuild() throws {
+        let (folder, paths) = site()
+        let inMemory = try BuildRunner(paths: paths).buildInMemory().get().files
+        let expected = Dictionary(uniqueKeysWithValues: inMemory.map { ($0.path, $0.bytes) })
+        let report = try BuildRunner(paths: paths).run().get()
+        #expect(report.files == inMemory.count)
+        #expect(report.build.files.isEmpty)
+        #expect(Fixtures.snapshot(paths.output) == expected)
+        // On one thread too, over the site just built.
+        let serial = try ParallelMap.$serial.withValue(true) { try BuildRunner(paths: paths).run().get() }
+        #expect(serial.files == inMemory.count)
+        #expect(Fixtures.snapshot(paths.output) == expected)
+        #expect(try leftovers(folder).isEmpty)
+    }
+
+    @Test func aFailedBuildGivesItsSinkNothingAndWritesNothing() throws {
+        let (folder, paths) = site(articles: 3)
+        _ = try BuildRunner(paths: paths).run().get()
+        let before = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        var articles = (0..<3).map { ("a\($0).md", Fixtures.article(title: "Article \($0)")) }
+        articles.append(("bad.md", "---\ntitle: T\nsummary: S\ndate: yesterday\n---\nBody\n"))
+        let collector = OutputCollector()
+        #expect(SiteBuilder.build(Fixtures.sources(articles: articles), into: collector).failureValue != nil)
+        #expect(collector.files().isEmpty)
+        // A staging folder that received nothing has not touched the disk (nor taken the lock).
+        let staging = SiteWriter(outputPath: paths.output).staging()
+        #expect(SiteBuilder.build(Fixtures.sources(articles: articles), into: staging).failureValue != nil)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == before)
+        staging.discard()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == before)
+    }
+
+    @Test func diskFullWhileStreamingLeavesOutputAsItWas() throws {
+        let (folder, paths) = site()
+        _ = try BuildRunner(paths: paths).run().get()
+        let before = Fixtures.snapshot(paths.output)
+        Fixtures.write(["Content/a0.md": Fixtures.article(title: "Changed")], into: folder)
+        let count = Counter()
+        let writer = SiteWriter(outputPath: paths.output) { bytes, path throws(FileSystem.Failure) in
+            if count.next() > 5 { throw FileSystem.Failure(path: path, operation: "write", code: ENOSPC) }
+            try FileSystem.write(bytes, to: path)
+        }
+        let sources = try SiteSourceReader.read(content: paths.content, templates: paths.templates).get()
+        let staging = writer.staging()
+        _ = try SiteBuilder.build(sources, into: staging).get()
+        #expect(FileSystem.isDirectory(staging.path))  // written while the pages were made
+        do {
+            try writer.commit(staging)
+            Issue.record("the commit should have failed")
+        } catch {
+            #expect(error.description.contains("No space left on device"))
+            #expect(error.diagnostics.first?.hint.contains("disk space") == true)
+        }
+        #expect(Fixtures.snapshot(paths.output) == before)
+        #expect(try leftovers(folder).isEmpty)
+        // The lock was released: the next build goes through.
+        _ = try BuildRunner(paths: paths).run().get()
+        #expect(Fixtures.snapshot(paths.output) != before)
+    }
+}
