@@ -73,7 +73,7 @@ public enum SiteBuilder {
         let groups = group(pages)
         let rendered = ParallelMap.map(groups) { group -> [OutputFile] in
             func render() -> [OutputFile] {
-                renderer.render(group).compactMap { OutputFile.isSafe($0.file) ? OutputFile(path: $0.file, text: $0.html) : nil }
+                renderer.render(group).compactMap { OutputFile.isSafe($0.file) ? OutputFile(path: $0.file, bytes: $0.html) : nil }
             }
             guard let cache else { return render() }
             guard let source = group.first?.article?.article.sourcePath else {

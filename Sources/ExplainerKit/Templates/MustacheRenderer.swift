@@ -26,20 +26,20 @@ struct MustacheRenderer: Sendable {
         self.templates = templates
     }
 
-    /// Renders a page's context (the usual case: no dynamic casts on the way).
-    func render(_ root: some TemplateObject, withTemplate name: String) -> String? {
+    /// Renders a page's context (the usual case: no dynamic casts on the way) to UTF-8 bytes.
+    func render(_ root: some TemplateObject, withTemplate name: String) -> [UInt8]? {
         render(.object(root), withTemplate: name)
     }
 
     /// Renders any context swift-mustache accepts (e.g. a `[String: Any]` dictionary).
-    func render(_ object: Any, withTemplate name: String) -> String? {
+    func render(_ object: Any, withTemplate name: String) -> [UInt8]? {
         render(TemplateValue(any: object), withTemplate: name)
     }
 
-    private func render(_ root: TemplateValue, withTemplate name: String) -> String? {
+    private func render(_ root: TemplateValue, withTemplate name: String) -> [UInt8]? {
         guard let template = templates[name] else { return nil }
-        var out = ""
-        out.reserveCapacity(16384)
+        var out: [UInt8] = []
+        out.reserveCapacity(12288)
         var context = Context(stack: [root], indentation: nil, inherited: nil)
         context.stack.reserveCapacity(8)
         render(template, &context, into: &out)
@@ -56,14 +56,14 @@ struct MustacheRenderer: Sendable {
         var inherited: [String: Compiled]?
     }
 
-    private func render(_ template: Compiled, _ context: inout Context, into out: inout String) {
+    private func render(_ template: Compiled, _ context: inout Context, into out: inout [UInt8]) {
         if let indentation = context.indentation, indentation != "" {
-            var string = ""
+            var string: [UInt8] = []
             for token in template.tokens {
-                var rendered = ""
+                var rendered: [UInt8] = []
                 renderToken(token, &context, into: &rendered)
-                if !rendered.isEmpty, string.last == "\n" {
-                    string += indentation
+                if !rendered.isEmpty, string.last == UInt8(ascii: "\n") {
+                    string += indentation.utf8
                 }
                 string += rendered
             }
@@ -75,7 +75,7 @@ struct MustacheRenderer: Sendable {
         }
     }
 
-    private func renderToken(_ token: Compiled.Token, _ context: inout Context, into out: inout String) {
+    private func renderToken(_ token: Compiled.Token, _ context: inout Context, into out: inout [UInt8]) {
         switch token {
         case .text(let text):
             out += text
@@ -84,10 +84,10 @@ struct MustacheRenderer: Sendable {
             let text: String
             switch child {
             case .string(let string):
-                if escaped { MustacheEscaping.append(string, to: &out) } else { out += string }
+                if escaped { MustacheEscaping.append(string, to: &out) } else { Self.append(string, to: &out) }
                 return
             case .int(let int):
-                out += String(int)
+                Self.append(String(int), to: &out)
                 return
             case .bool(let bool):
                 text = bool ? "true" : "false"
@@ -103,7 +103,7 @@ struct MustacheRenderer: Sendable {
                     }
                 }
             }
-            if escaped { MustacheEscaping.append(text, to: &out) } else { out += text }
+            if escaped { MustacheEscaping.append(text, to: &out) } else { Self.append(text, to: &out) }
         case .section(let name, let template):
             guard let child = lookup(name, context.stack) else { return }
             switch child {
@@ -170,13 +170,18 @@ struct MustacheRenderer: Sendable {
         }
     }
 
-    private func push(_ value: TemplateValue, _ template: Compiled, _ context: inout Context, into out: inout String) {
+    private static func append(_ string: String, to out: inout [UInt8]) {
+        var string = string
+        string.withUTF8 { out.append(contentsOf: $0) }
+    }
+
+    private func push(_ value: TemplateValue, _ template: Compiled, _ context: inout Context, into out: inout [UInt8]) {
         context.stack.append(value)
         render(template, &context, into: &out)
         context.stack.removeLast()
     }
 
-    private func renderSequence<S: MustacheSequence>(_ sequence: S, _ template: Compiled, _ context: inout Context, into out: inout String) {
+    private func renderSequence<S: MustacheSequence>(_ sequence: S, _ template: Compiled, _ context: inout Context, into out: inout [UInt8]) {
         context.stack.append(.bool(false))
         let top = context.stack.count - 1
         for element in sequence {
@@ -311,7 +316,8 @@ private final class Compiled: Sendable {
     }
 
     enum Token: Sendable {
-        case text(String)
+        /// Literal text, as UTF-8.
+        case text([UInt8])
         case variable(Name, escaped: Bool)
         case section(Name, Compiled)
         case invertedSection(Name, Compiled)
@@ -337,7 +343,7 @@ private final class Compiled: Sendable {
             switch kind {
             case "text":
                 guard let text = payload.value as? String else { return nil }
-                tokens.append(.text(text))
+                tokens.append(.text(Array(text.utf8)))
             case "variable", "unescapedVariable":
                 guard fields.count == 2, let name = fields[0] as? String, let transforms = fields[1] as? [String],
                       let parsed = Name(name, transforms: transforms) else { return nil }
@@ -381,59 +387,45 @@ private final class Compiled: Sendable {
 /// non-ASCII scalar, e.g. `<` + U+0338) is not escaped; a string where a special byte touches
 /// a non-ASCII byte takes that exact per-`Character` path.
 enum MustacheEscaping {
-    static func append(_ text: String, to out: inout String) {
+    static func append(_ text: String, to out: inout [UInt8]) {
         var text = text
-        let simple: Bool? = text.withUTF8 { bytes -> Bool? in
-            var special = false
+        let mark = out.count
+        let simple: Bool = text.withUTF8 { bytes -> Bool in
+            var run = 0
             for i in 0..<bytes.count {
+                let replacement: StaticString
                 switch bytes[i] {
-                case 0x26, 0x3C, 0x3E, 0x22, 0x27:
-                    special = true
-                    if (i > 0 && bytes[i - 1] >= 0x80) || (i + 1 < bytes.count && bytes[i + 1] >= 0x80) { return nil }
-                default:
-                    break
-                }
-            }
-            return !special
-        }
-        switch simple {
-        case true?:
-            out += text
-        case false?:
-            // Every special byte here has ASCII neighbours, so it is a Character of its own
-            // and the indices around it are Character boundaries.
-            let utf8 = text.utf8
-            var run = utf8.startIndex
-            var index = run
-            while index < utf8.endIndex {
-                let replacement: String?
-                switch utf8[index] {
                 case 0x26: replacement = "&amp;"
                 case 0x3C: replacement = "&lt;"
                 case 0x3E: replacement = "&gt;"
                 case 0x22: replacement = "&quot;"
                 case 0x27: replacement = "&#39;"
-                default: replacement = nil
+                default: continue
                 }
-                if let replacement {
-                    out += text[run..<index]
-                    out += replacement
-                    run = utf8.index(after: index)
-                }
-                index = utf8.index(after: index)
+                // A special byte next to a non-ASCII byte may belong to a larger Character:
+                // take swift-mustache's own per-Character path for the whole string.
+                if (i > 0 && bytes[i - 1] >= 0x80) || (i + 1 < bytes.count && bytes[i + 1] >= 0x80) { return false }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
+                replacement.withUTF8Buffer { out.append(contentsOf: $0) }
+                run = i + 1
             }
-            out += text[run..<utf8.endIndex]
-        case nil:
-            for c in text {
-                switch c {
-                case "<": out += "&lt;"
-                case ">": out += "&gt;"
-                case "&": out += "&amp;"
-                case "\"": out += "&quot;"
-                case "'": out += "&#39;"
-                default: out.append(c)
-                }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
+            return true
+        }
+        guard !simple else { return }
+        // Undo what the byte path appended, then escape Character by Character.
+        out.removeSubrange(mark...)
+        var escaped = ""
+        for c in text {
+            switch c {
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "&": escaped += "&amp;"
+            case "\"": escaped += "&quot;"
+            case "'": escaped += "&#39;"
+            default: escaped.append(c)
             }
         }
+        out += escaped.utf8
     }
 }
