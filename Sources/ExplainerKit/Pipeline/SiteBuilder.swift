@@ -103,7 +103,7 @@ public enum SiteBuilder {
         let groups = group(pages)
         let counts = ParallelMap.map(groups) { group -> Int in
             func render() -> [OutputFile] {
-                renderer.render(group).compactMap { OutputFile.isSafe($0.file) ? OutputFile(path: $0.file, text: $0.html) : nil }
+                renderer.render(group).compactMap { OutputFile.isSafe($0.file) ? OutputFile(path: $0.file, bytes: $0.html) : nil }
             }
             func files() -> [OutputFile] {
                 guard let cache else { return render() }

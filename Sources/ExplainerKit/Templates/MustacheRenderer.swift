@@ -26,11 +26,21 @@ struct MustacheRenderer: Sendable {
         self.templates = templates
     }
 
-    func render(_ object: Any, withTemplate name: String) -> String? {
+    /// Renders a page's context (the usual case: no dynamic casts on the way) to UTF-8 bytes.
+    func render(_ root: some TemplateObject, withTemplate name: String) -> [UInt8]? {
+        render(.object(root), withTemplate: name)
+    }
+
+    /// Renders any context swift-mustache accepts (e.g. a `[String: Any]` dictionary).
+    func render(_ object: Any, withTemplate name: String) -> [UInt8]? {
+        render(TemplateValue(any: object), withTemplate: name)
+    }
+
+    private func render(_ root: TemplateValue, withTemplate name: String) -> [UInt8]? {
         guard let template = templates[name] else { return nil }
-        var out = ""
-        out.reserveCapacity(16384)
-        var context = Context(stack: [Frame(object)], indentation: nil, inherited: nil)
+        var out: [UInt8] = []
+        out.reserveCapacity(12288)
+        var context = Context(stack: [root], indentation: nil, inherited: nil)
         context.stack.reserveCapacity(8)
         render(template, &context, into: &out)
         return out
@@ -38,39 +48,22 @@ struct MustacheRenderer: Sendable {
 
     // MARK: Rendering (mirrors Template+Render.swift)
 
-    /// A context stack entry, cast once to `MustacheParent` when pushed (not at every lookup).
-    private struct Frame {
-        let value: Any
-        let parent: (any MustacheParent)?
-
-        init(_ value: Any) {
-            self.value = value
-            if let parent = value as? MustacheParent {
-                self.parent = parent
-            } else if let custom = value as? MustacheCustomRepresentation {
-                self.parent = custom.representation as? MustacheParent
-            } else {
-                self.parent = nil
-            }
-        }
-    }
-
     /// The render state, changed in place and restored after each section and partial (the
     /// stack is pushed and popped, never copied).
     private struct Context {
-        var stack: [Frame]
+        var stack: [TemplateValue]
         var indentation: String?
         var inherited: [String: Compiled]?
     }
 
-    private func render(_ template: Compiled, _ context: inout Context, into out: inout String) {
+    private func render(_ template: Compiled, _ context: inout Context, into out: inout [UInt8]) {
         if let indentation = context.indentation, indentation != "" {
-            var string = ""
+            var string: [UInt8] = []
             for token in template.tokens {
-                var rendered = ""
+                var rendered: [UInt8] = []
                 renderToken(token, &context, into: &rendered)
-                if !rendered.isEmpty, string.last == "\n" {
-                    string += indentation
+                if !rendered.isEmpty, string.last == UInt8(ascii: "\n") {
+                    string += indentation.utf8
                 }
                 string += rendered
             }
@@ -82,58 +75,81 @@ struct MustacheRenderer: Sendable {
         }
     }
 
-    private func renderToken(_ token: Compiled.Token, _ context: inout Context, into out: inout String) {
+    private func renderToken(_ token: Compiled.Token, _ context: inout Context, into out: inout [UInt8]) {
         switch token {
         case .text(let text):
             out += text
         case .variable(let name, let escaped):
             guard let child = lookup(name, context.stack) else { return }
-            if let string = child as? String {
-                if escaped { MustacheEscaping.append(string, to: &out) } else { out += string }
-            } else if let renderable = child as? MustacheCustomRenderable {
-                if escaped { MustacheEscaping.append(renderable.renderText, to: &out) } else { out += renderable.renderText }
-            } else if let int = child as? Int {
-                out += String(int)
-            } else {
-                let value: Any
-                switch Self.unwrapOptional(child) {
-                case .some(.some(let wrapped)): value = wrapped
-                default: value = child
+            let text: String
+            switch child {
+            case .string(let string):
+                if escaped { MustacheEscaping.append(string, to: &out) } else { Self.append(string, to: &out) }
+                return
+            case .int(let int):
+                Self.append(String(int), to: &out)
+                return
+            case .bool(let bool):
+                text = bool ? "true" : "false"
+            case .object, .list:
+                text = String(describing: child.any)
+            case .other(let value):
+                if let renderable = value as? MustacheCustomRenderable {
+                    text = renderable.renderText
+                } else {
+                    switch Self.unwrapOptional(value) {
+                    case .some(.some(let wrapped)): text = String(describing: wrapped)
+                    default: text = String(describing: value)
+                    }
                 }
-                let text = String(describing: value)
-                if escaped { MustacheEscaping.append(text, to: &out) } else { out += text }
             }
+            if escaped { MustacheEscaping.append(text, to: &out) } else { Self.append(text, to: &out) }
         case .section(let name, let template):
-            switch lookup(name, context.stack) {
-            case let sequence as any MustacheSequence:
-                renderSequence(sequence, template, &context, into: &out)
-            case let bool as Bool:
-                if bool { render(template, &context, into: &out) }
-            case let null as MustacheCustomRenderable where null.isNull:
-                break
-            case .some(let value):
-                context.stack.append(Frame(value))
-                render(template, &context, into: &out)
+            guard let child = lookup(name, context.stack) else { return }
+            switch child {
+            case .list(let list):
+                context.stack.append(child)
+                let top = context.stack.count - 1
+                for index in 0..<list.count {
+                    context.stack[top] = list.element(index)
+                    render(template, &context, into: &out)
+                }
                 context.stack.removeLast()
-            case .none:
-                break
+            case .bool(let bool):
+                if bool { render(template, &context, into: &out) }
+            case .other(let value):
+                switch value {
+                case let sequence as any MustacheSequence:
+                    renderSequence(sequence, template, &context, into: &out)
+                case let null as MustacheCustomRenderable where null.isNull:
+                    break
+                default:
+                    push(child, template, &context, into: &out)
+                }
+            case .string, .int, .object:
+                push(child, template, &context, into: &out)
             }
         case .invertedSection(let name, let template):
-            switch lookup(name, context.stack) {
-            case let sequence as any MustacheSequence:
-                if Self.isEmpty(sequence) {
-                    context.stack.append(Frame(sequence))
-                    render(template, &context, into: &out)
-                    context.stack.removeLast()
-                }
-            case let bool as Bool:
+            guard let child = lookup(name, context.stack) else {
+                render(template, &context, into: &out)
+                return
+            }
+            switch child {
+            case .list(let list):
+                if list.count == 0 { push(child, template, &context, into: &out) }
+            case .bool(let bool):
                 if !bool { render(template, &context, into: &out) }
-            case let null as MustacheCustomRenderable where null.isNull:
-                render(template, &context, into: &out)
-            case .some:
+            case .other(let value):
+                switch value {
+                case let sequence as any MustacheSequence:
+                    if Self.isEmpty(sequence) { push(child, template, &context, into: &out) }
+                case let null as MustacheCustomRenderable where null.isNull:
+                    render(template, &context, into: &out)
+                default:
+                    break
+                }
+            case .string, .int, .object:
                 break
-            case .none:
-                render(template, &context, into: &out)
             }
         case .blockExpansion(let name, let defaultTemplate, let indented):
             let template = context.inherited?[name] ?? defaultTemplate
@@ -154,11 +170,22 @@ struct MustacheRenderer: Sendable {
         }
     }
 
-    private func renderSequence<S: MustacheSequence>(_ sequence: S, _ template: Compiled, _ context: inout Context, into out: inout String) {
-        context.stack.append(Frame(()))
+    private static func append(_ string: String, to out: inout [UInt8]) {
+        var string = string
+        string.withUTF8 { out.append(contentsOf: $0) }
+    }
+
+    private func push(_ value: TemplateValue, _ template: Compiled, _ context: inout Context, into out: inout [UInt8]) {
+        context.stack.append(value)
+        render(template, &context, into: &out)
+        context.stack.removeLast()
+    }
+
+    private func renderSequence<S: MustacheSequence>(_ sequence: S, _ template: Compiled, _ context: inout Context, into out: inout [UInt8]) {
+        context.stack.append(.bool(false))
         let top = context.stack.count - 1
         for element in sequence {
-            context.stack[top] = Frame(element)
+            context.stack[top] = TemplateValue(any: element)
             render(template, &context, into: &out)
         }
         context.stack.removeLast()
@@ -171,56 +198,65 @@ struct MustacheRenderer: Sendable {
 
     // MARK: Lookup (mirrors MustacheTemplate.getChild)
 
-    private func lookup(_ name: Compiled.Name, _ stack: [Frame]) -> Any? {
-        var child: Any?
+    private func lookup(_ name: Compiled.Name, _ stack: [TemplateValue]) -> TemplateValue? {
+        var found: TemplateValue?
         switch name.scope {
         case .current:
-            child = stack.last!.value
+            found = stack[stack.count - 1]
         case .top:
-            child = Self.path(name.parts[...], from: stack.last!)
+            found = Self.path(name, from: 0, of: stack[stack.count - 1])
         case .stack:
-            let first = name.parts[0]
-            for object in stack.reversed() {
-                if let found = Self.immediateChild(first, of: object) {
-                    child = Self.path(name.parts.dropFirst(), from: found)
+            var index = stack.count - 1
+            while index >= 0 {
+                if let first = Self.immediateChild(name, 0, of: stack[index]) {
+                    found = Self.path(name, from: 1, of: first)
                     break
                 }
+                index -= 1
             }
         }
-        guard let found = child else { return nil }
-        // Plain values (most lookups) are not MustacheCustomRepresentation: skip the cast.
-        if name.transforms.isEmpty && (found is String || found is Bool || found is Int) { return found }
-        if let custom = found as? MustacheCustomRepresentation {
-            child = custom.representation
+        guard var child = found else { return nil }
+        if case .other(let value) = child, let custom = value as? MustacheCustomRepresentation {
+            guard let representation = custom.representation else { return nil }
+            child = TemplateValue(any: representation)
         }
-        guard var child else { return nil }
         for transform in name.transforms.reversed() {
-            guard let transformable = child as? MustacheTransformable, let transformed = transformable.transform(transform) else {
+            // `empty(list)` (in the shipped templates): Array's own transform, without the casts.
+            if transform == "empty", case .list(let list) = child {
+                child = .bool(list.count == 0)
+                continue
+            }
+            guard let transformable = child.any as? MustacheTransformable, let transformed = transformable.transform(transform) else {
                 return nil
             }
-            child = transformed
+            child = TemplateValue(any: transformed)
         }
         return child
     }
 
-    private static func path(_ names: ArraySlice<String>, from frame: Frame) -> Any? {
-        guard let first = names.first else { return frame.value }
-        guard let child = immediateChild(first, of: frame) else { return nil }
-        return path(names.dropFirst(), from: child)
-    }
-
-    private static func path(_ names: ArraySlice<String>, from object: Any) -> Any? {
-        var object = object
-        for name in names {
-            guard let child = immediateChild(name, of: object) else { return nil }
-            object = child
+    private static func path(_ name: Compiled.Name, from start: Int, of value: TemplateValue) -> TemplateValue? {
+        var value = value
+        var index = start
+        while index < name.parts.count {
+            guard let child = immediateChild(name, index, of: value) else { return nil }
+            value = child
+            index += 1
         }
-        return object
+        return value
     }
 
-    private static func immediateChild(_ name: String, of frame: Frame) -> Any? {
-        if let parent = frame.parent { return parent.child(named: name) }
-        return immediateChild(name, of: frame.value)
+    /// The child named by part `index` of `name`. Strings, numbers, booleans and lists have no
+    /// named children (swift-mustache finds none in their `Mirror`).
+    private static func immediateChild(_ name: Compiled.Name, _ index: Int, of value: TemplateValue) -> TemplateValue? {
+        switch value {
+        case .object(let object):
+            guard let key = name.keys[index] else { return nil }
+            return object.value(for: key)
+        case .other(let object):
+            return immediateChild(name.parts[index], of: object).map(TemplateValue.init(any:))
+        case .string, .int, .bool, .list:
+            return nil
+        }
     }
 
     private static func immediateChild(_ name: String, of object: Any) -> Any? {
@@ -256,6 +292,8 @@ private final class Compiled: Sendable {
         enum Scope: Sendable { case current, top, stack }
         let scope: Scope
         let parts: [String]
+        /// `parts` as keys (`nil` for a name no view model answers).
+        let keys: [TemplateKey?]
         let transforms: [String]
 
         /// `nil` for the names this renderer does not implement (`""` with transforms: the
@@ -265,18 +303,21 @@ private final class Compiled: Sendable {
             if name == "." {
                 scope = .current
                 parts = []
+                keys = []
             } else if name == "" {
                 return nil
             } else {
                 scope = name.first == "." ? .top : .stack
                 parts = name.split(separator: ".").map(String.init)
                 if scope == .stack && parts.isEmpty { return nil }
+                keys = parts.map(TemplateKey.init(rawValue:))
             }
         }
     }
 
     enum Token: Sendable {
-        case text(String)
+        /// Literal text, as UTF-8.
+        case text([UInt8])
         case variable(Name, escaped: Bool)
         case section(Name, Compiled)
         case invertedSection(Name, Compiled)
@@ -302,7 +343,7 @@ private final class Compiled: Sendable {
             switch kind {
             case "text":
                 guard let text = payload.value as? String else { return nil }
-                tokens.append(.text(text))
+                tokens.append(.text(Array(text.utf8)))
             case "variable", "unescapedVariable":
                 guard fields.count == 2, let name = fields[0] as? String, let transforms = fields[1] as? [String],
                       let parsed = Name(name, transforms: transforms) else { return nil }
@@ -346,59 +387,45 @@ private final class Compiled: Sendable {
 /// non-ASCII scalar, e.g. `<` + U+0338) is not escaped; a string where a special byte touches
 /// a non-ASCII byte takes that exact per-`Character` path.
 enum MustacheEscaping {
-    static func append(_ text: String, to out: inout String) {
+    static func append(_ text: String, to out: inout [UInt8]) {
         var text = text
-        let simple: Bool? = text.withUTF8 { bytes -> Bool? in
-            var special = false
+        let mark = out.count
+        let simple: Bool = text.withUTF8 { bytes -> Bool in
+            var run = 0
             for i in 0..<bytes.count {
+                let replacement: StaticString
                 switch bytes[i] {
-                case 0x26, 0x3C, 0x3E, 0x22, 0x27:
-                    special = true
-                    if (i > 0 && bytes[i - 1] >= 0x80) || (i + 1 < bytes.count && bytes[i + 1] >= 0x80) { return nil }
-                default:
-                    break
-                }
-            }
-            return !special
-        }
-        switch simple {
-        case true?:
-            out += text
-        case false?:
-            // Every special byte here has ASCII neighbours, so it is a Character of its own
-            // and the indices around it are Character boundaries.
-            let utf8 = text.utf8
-            var run = utf8.startIndex
-            var index = run
-            while index < utf8.endIndex {
-                let replacement: String?
-                switch utf8[index] {
                 case 0x26: replacement = "&amp;"
                 case 0x3C: replacement = "&lt;"
                 case 0x3E: replacement = "&gt;"
                 case 0x22: replacement = "&quot;"
                 case 0x27: replacement = "&#39;"
-                default: replacement = nil
+                default: continue
                 }
-                if let replacement {
-                    out += text[run..<index]
-                    out += replacement
-                    run = utf8.index(after: index)
-                }
-                index = utf8.index(after: index)
+                // A special byte next to a non-ASCII byte may belong to a larger Character:
+                // take swift-mustache's own per-Character path for the whole string.
+                if (i > 0 && bytes[i - 1] >= 0x80) || (i + 1 < bytes.count && bytes[i + 1] >= 0x80) { return false }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
+                replacement.withUTF8Buffer { out.append(contentsOf: $0) }
+                run = i + 1
             }
-            out += text[run..<utf8.endIndex]
-        case nil:
-            for c in text {
-                switch c {
-                case "<": out += "&lt;"
-                case ">": out += "&gt;"
-                case "&": out += "&amp;"
-                case "\"": out += "&quot;"
-                case "'": out += "&#39;"
-                default: out.append(c)
-                }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
+            return true
+        }
+        guard !simple else { return }
+        // Undo what the byte path appended, then escape Character by Character.
+        out.removeSubrange(mark...)
+        var escaped = ""
+        for c in text {
+            switch c {
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "&": escaped += "&amp;"
+            case "\"": escaped += "&quot;"
+            case "'": escaped += "&#39;"
+            default: escaped.append(c)
             }
         }
+        out += escaped.utf8
     }
 }

@@ -42,7 +42,7 @@ public enum PageContext {
 
     /// The context of one page: a typed view model (see `ViewModels.swift`) whose names are
     /// the template variables.
-    public static func make(_ page: Page, shared: Shared, explainer: ExplainerValues?) -> Any {
+    static func make(_ page: Page, shared: Shared, explainer: ExplainerValues?) -> PageValuesRoot {
         var context = PageValuesRoot(site: shared.site, assets: shared.assets, page: pageValues(page, shared: shared))
         if let explainer, let article = page.article {
             context.explainer = ExplainerPageValues(
@@ -84,7 +84,7 @@ public enum PageContext {
     }
 
     /// The values shared by every page of one explainer (built once per explainer).
-    public static func explainer(_ article: RenderedArticle) -> ExplainerValues {
+    static func explainer(_ article: RenderedArticle) -> ExplainerValues {
         let fm = article.frontMatter
         let base = "/\(article.slug)/"
         let onHistory = article.sections.contains { $0.key == TimelinePlacement.sectionKey }

@@ -18,12 +18,12 @@ public struct PageRenderer: Sendable {
     public var usesFastRenderer: Bool { fast != nil }
 
     /// Renders `pages` (which must all belong to the same explainer, or to none).
-    public func render(_ pages: [Page]) -> [(file: String, html: String)] {
+    public func render(_ pages: [Page]) -> [(file: String, html: [UInt8])] {
         let explainer = pages.first?.article.map(PageContext.explainer)
         return pages.map { page in
             let context = PageContext.make(page, shared: shared, explainer: page.article == nil ? nil : explainer)
             let html = fast?.render(context, withTemplate: page.kind.template)
-                ?? templates.library.render(context, withTemplate: page.kind.template) ?? ""
+                ?? Array((templates.library.render(context, withTemplate: page.kind.template) ?? "").utf8)
             return (page.file, html)
         }
     }

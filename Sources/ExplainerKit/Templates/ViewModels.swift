@@ -1,14 +1,14 @@
-import Mustache
-
 // Typed Mustache view models: each answers the template variable names of one object of the
 // context (the names documented in the README), and nothing else, so lookups of other names
 // fall through to the enclosing objects exactly as they did with `[String: Any]`
 // dictionaries. Optional values answer `nil` when absent, as a missing dictionary key did.
 // They replace dictionaries because a template renders thousands of lookups per page:
-// a `switch` on the name costs no hashing and a page's context costs a few allocations.
+// names are turned into `TemplateKey`s once per template, so a lookup is an integer `switch`
+// returning a `TemplateValue` (no `Any`, no dynamic casts), and a page's context costs a few
+// allocations. See `TemplateValue.swift`.
 
 /// The top of a page's context: `site`, `assets`, `page`, and the page kind's own values.
-struct PageValuesRoot: MustacheParent, Sendable {
+struct PageValuesRoot: TemplateObject {
     let site: SiteValues
     let assets: AssetValues
     let page: PageValues
@@ -20,51 +20,63 @@ struct PageValuesRoot: MustacheParent, Sendable {
     var allSections: [SectionValues]?
     var articles: [ArticleCardValues]?
 
-    func child(named name: String) -> Any? {
+    func value(for name: TemplateKey) -> TemplateValue? {
         switch name {
-        case "site": site
-        case "assets": assets
-        case "page": page
-        case "explainer": explainer
-        case "lede": lede
-        case "cards": cards
-        case "sources": sources
-        case "section": section
-        case "allSections": allSections
-        case "articles": articles
+        case .site: .object(site)
+        case .assets: .object(assets)
+        case .page: .object(page)
+        case .explainer: explainer.map { .object($0) }
+        case .lede: lede.map { .object($0) }
+        case .cards: cards.map { .list($0) }
+        case .sources: sources.map { .list($0) }
+        case .section: section.map { .object($0) }
+        case .allSections: allSections.map { .list($0) }
+        case .articles: articles.map { .list($0) }
         default: nil
         }
     }
 }
 
-struct SiteValues: MustacheParent, Sendable {
+final class SiteValues: TemplateObject {
     let title: String
     let language: String
     let author: String
     let description: String
     let baseURL: String
 
-    func child(named name: String) -> Any? {
+    init(title: String, language: String, author: String, description: String, baseURL: String) {
+        self.title = title
+        self.language = language
+        self.author = author
+        self.description = description
+        self.baseURL = baseURL
+    }
+
+    func value(for name: TemplateKey) -> TemplateValue? {
         switch name {
-        case "title": title
-        case "language": language
-        case "author": author
-        case "description": description
-        case "baseURL": baseURL
+        case .title: .string(title)
+        case .language: .string(language)
+        case .author: .string(author)
+        case .description: .string(description)
+        case .baseURL: .string(baseURL)
         default: nil
         }
     }
 }
 
-struct AssetValues: MustacheParent, Sendable {
+final class AssetValues: TemplateObject {
     let stylesheet: String
 
-    func child(named name: String) -> Any? {
-        name == "stylesheet" ? stylesheet : nil
+    init(stylesheet: String) {
+        self.stylesheet = stylesheet
+    }
+
+    func value(for name: TemplateKey) -> TemplateValue? {
+        name == .stylesheet ? .string(stylesheet) : nil
     }
 }
 
-struct PageValues: MustacheParent, Sendable {
+final class PageValues: TemplateObject {
     let title: String
     let documentTitle: String
     let description: String
@@ -76,18 +88,31 @@ struct PageValues: MustacheParent, Sendable {
     let ogType: String
     let jsonLD: String?
 
-    func child(named name: String) -> Any? {
+    init(title: String, documentTitle: String, description: String, url: String, canonicalURL: String, kind: String, isHome: Bool, isExplainer: Bool, ogType: String, jsonLD: String?) {
+        self.title = title
+        self.documentTitle = documentTitle
+        self.description = description
+        self.url = url
+        self.canonicalURL = canonicalURL
+        self.kind = kind
+        self.isHome = isHome
+        self.isExplainer = isExplainer
+        self.ogType = ogType
+        self.jsonLD = jsonLD
+    }
+
+    func value(for name: TemplateKey) -> TemplateValue? {
         switch name {
-        case "title": title
-        case "documentTitle": documentTitle
-        case "description": description
-        case "url": url
-        case "canonicalURL": canonicalURL
-        case "kind": kind
-        case "isHome": isHome
-        case "isExplainer": isExplainer
-        case "ogType": ogType
-        case "jsonLD": jsonLD
+        case .title: .string(title)
+        case .documentTitle: .string(documentTitle)
+        case .description: .string(description)
+        case .url: .string(url)
+        case .canonicalURL: .string(canonicalURL)
+        case .kind: .string(kind)
+        case .isHome: .bool(isHome)
+        case .isExplainer: .bool(isExplainer)
+        case .ogType: .string(ogType)
+        case .jsonLD: jsonLD.templateValue
         default: nil
         }
     }
@@ -95,7 +120,7 @@ struct PageValues: MustacheParent, Sendable {
 
 /// The values every page of one explainer shares: built once per explainer, shared by its
 /// pages (a class, so each page's context holds a reference rather than a copy).
-public final class ExplainerValues: MustacheParent, Sendable {
+final class ExplainerValues: TemplateObject {
     let title: String
     let summary: String
     let url: String
@@ -141,82 +166,102 @@ public final class ExplainerValues: MustacheParent, Sendable {
         self.quotes = quotes
     }
 
-    public func child(named name: String) -> Any? {
+    func value(for name: TemplateKey) -> TemplateValue? {
         switch name {
-        case "title": title
-        case "summary": summary
-        case "url": url
-        case "allURL": allURL
-        case "date": date
-        case "dateISO": dateISO
-        case "updated": updated
-        case "updatedISO": updatedISO
-        case "tags": tags
-        case "readingMinutes": readingMinutes
-        case "keyPoints": keyPoints
-        case "hasKeyPoints": hasKeyPoints
-        case "timeline": timeline
-        case "timelineSVG": timelineSVG
-        case "hasTimeline": hasTimeline
-        case "timelineURL": timelineURL
-        case "timelineOnOverview": timelineOnOverview
-        case "hasQuotes": hasQuotes
-        case "quotes": quotes
+        case .title: .string(title)
+        case .summary: .string(summary)
+        case .url: .string(url)
+        case .allURL: .string(allURL)
+        case .date: .string(date)
+        case .dateISO: .string(dateISO)
+        case .updated: updated.templateValue
+        case .updatedISO: updatedISO.templateValue
+        case .tags: .list(tags)
+        case .readingMinutes: .int(readingMinutes)
+        case .keyPoints: .list(keyPoints)
+        case .hasKeyPoints: .bool(hasKeyPoints)
+        case .timeline: .list(timeline)
+        case .timelineSVG: timelineSVG.templateValue
+        case .hasTimeline: .bool(hasTimeline)
+        case .timelineURL: .string(timelineURL)
+        case .timelineOnOverview: .bool(timelineOnOverview)
+        case .hasQuotes: .bool(hasQuotes)
+        case .quotes: .list(quotes)
         default: nil
         }
     }
 }
 
 /// `explainer` on one page: the shared values plus this page's navigation.
-struct ExplainerPageValues: MustacheParent, Sendable {
+final class ExplainerPageValues: TemplateObject {
     let shared: ExplainerValues
     let pages: [LinkValues]
     let previous: LinkValues?
     let next: LinkValues?
 
-    func child(named name: String) -> Any? {
+    init(shared: ExplainerValues, pages: [LinkValues], previous: LinkValues?, next: LinkValues?) {
+        self.shared = shared
+        self.pages = pages
+        self.previous = previous
+        self.next = next
+    }
+
+    func value(for name: TemplateKey) -> TemplateValue? {
         switch name {
-        case "pages": pages
-        case "previous": previous
-        case "next": next
-        default: shared.child(named: name)
+        case .pages: .list(pages)
+        case .previous: previous.map { .object($0) }
+        case .next: next.map { .object($0) }
+        default: shared.value(for: name)
         }
     }
 }
 
-struct LinkValues: MustacheParent, Sendable {
+final class LinkValues: TemplateObject {
     let label: String
     let title: String
     let url: String
     let current: Bool
     let minutes: Int?
 
-    func child(named name: String) -> Any? {
+    init(label: String, title: String, url: String, current: Bool, minutes: Int?) {
+        self.label = label
+        self.title = title
+        self.url = url
+        self.current = current
+        self.minutes = minutes
+    }
+
+    func value(for name: TemplateKey) -> TemplateValue? {
         switch name {
-        case "label": label
-        case "title": title
-        case "url": url
-        case "current": current
-        case "minutes": minutes
+        case .label: .string(label)
+        case .title: .string(title)
+        case .url: .string(url)
+        case .current: .bool(current)
+        case .minutes: minutes.templateValue
         default: nil
         }
     }
 }
 
-struct TimelineValues: MustacheParent, Sendable {
+final class TimelineValues: TemplateObject {
     let date: String
     let event: String
 
-    func child(named name: String) -> Any? {
+    init(date: String, event: String) {
+        self.date = date
+        self.event = event
+    }
+
+    func value(for name: TemplateKey) -> TemplateValue? {
         switch name {
-        case "date": date
-        case "event": event
+        case .date: .string(date)
+        case .event: .string(event)
         default: nil
         }
     }
 }
 
-struct QuoteValues: MustacheParent, Sendable {
+final class QuoteValues: TemplateObject {
     let id: String
     let html: String
     let speaker: String
@@ -229,53 +274,77 @@ struct QuoteValues: MustacheParent, Sendable {
     /// The date the attribution names, if any.
     let date: ArticleDate?
 
-    func child(named name: String) -> Any? {
+    init(id: String, html: String, speaker: String, context: String, url: String, pageLabel: String, pageURL: String, role: String, date: ArticleDate?) {
+        self.id = id
+        self.html = html
+        self.speaker = speaker
+        self.context = context
+        self.url = url
+        self.pageLabel = pageLabel
+        self.pageURL = pageURL
+        self.role = role
+        self.date = date
+    }
+
+    func value(for name: TemplateKey) -> TemplateValue? {
         switch name {
-        case "id": id
-        case "html": html
-        case "speaker": speaker
-        case "context": context
-        case "url": url
-        case "pageLabel": pageLabel
-        case "pageURL": pageURL
-        case "role": role
-        case "hasRole": !role.isEmpty
-        case "hasDate": date != nil
-        case "date": date?.long
-        case "dateISO": date?.iso
+        case .id: .string(id)
+        case .html: .string(html)
+        case .speaker: .string(speaker)
+        case .context: .string(context)
+        case .url: .string(url)
+        case .pageLabel: .string(pageLabel)
+        case .pageURL: .string(pageURL)
+        case .role: .string(role)
+        case .hasRole: .bool(!role.isEmpty)
+        case .hasDate: .bool(date != nil)
+        case .date: date?.long.templateValue
+        case .dateISO: date?.iso.templateValue
         default: nil
         }
     }
 }
 
-struct LedeValues: MustacheParent, Sendable {
+final class LedeValues: TemplateObject {
     let html: String
 
-    func child(named name: String) -> Any? {
-        name == "html" ? html : nil
+    init(html: String) {
+        self.html = html
+    }
+
+    func value(for name: TemplateKey) -> TemplateValue? {
+        name == .html ? .string(html) : nil
     }
 }
 
-struct CardValues: MustacheParent, Sendable {
+final class CardValues: TemplateObject {
     let label: String
     let title: String
     let url: String
     let excerptHTML: String
     let minutes: Int
 
-    func child(named name: String) -> Any? {
+    init(label: String, title: String, url: String, excerptHTML: String, minutes: Int) {
+        self.label = label
+        self.title = title
+        self.url = url
+        self.excerptHTML = excerptHTML
+        self.minutes = minutes
+    }
+
+    func value(for name: TemplateKey) -> TemplateValue? {
         switch name {
-        case "label": label
-        case "title": title
-        case "url": url
-        case "excerptHTML": excerptHTML
-        case "minutes": minutes
+        case .label: .string(label)
+        case .title: .string(title)
+        case .url: .string(url)
+        case .excerptHTML: .string(excerptHTML)
+        case .minutes: .int(minutes)
         default: nil
         }
     }
 }
 
-struct SectionValues: MustacheParent, Sendable {
+final class SectionValues: TemplateObject {
     let key: String
     let label: String
     let title: String
@@ -287,52 +356,76 @@ struct SectionValues: MustacheParent, Sendable {
     let hasTOC: Bool
     let showTimeline: Bool
 
-    func child(named name: String) -> Any? {
+    init(key: String, label: String, title: String, titleHTML: String, id: String, bodyHTML: String, minutes: Int, toc: [TOCValues], hasTOC: Bool, showTimeline: Bool) {
+        self.key = key
+        self.label = label
+        self.title = title
+        self.titleHTML = titleHTML
+        self.id = id
+        self.bodyHTML = bodyHTML
+        self.minutes = minutes
+        self.toc = toc
+        self.hasTOC = hasTOC
+        self.showTimeline = showTimeline
+    }
+
+    func value(for name: TemplateKey) -> TemplateValue? {
         switch name {
-        case "key": key
-        case "label": label
-        case "title": title
-        case "titleHTML": titleHTML
-        case "id": id
-        case "bodyHTML": bodyHTML
-        case "minutes": minutes
-        case "toc": toc
-        case "hasTOC": hasTOC
-        case "showTimeline": showTimeline
+        case .key: .string(key)
+        case .label: .string(label)
+        case .title: .string(title)
+        case .titleHTML: .string(titleHTML)
+        case .id: .string(id)
+        case .bodyHTML: .string(bodyHTML)
+        case .minutes: .int(minutes)
+        case .toc: .list(toc)
+        case .hasTOC: .bool(hasTOC)
+        case .showTimeline: .bool(showTimeline)
         default: nil
         }
     }
 }
 
-struct TOCValues: MustacheParent, Sendable {
+final class TOCValues: TemplateObject {
     let text: String
     let id: String
     let level: Int
 
-    func child(named name: String) -> Any? {
+    init(text: String, id: String, level: Int) {
+        self.text = text
+        self.id = id
+        self.level = level
+    }
+
+    func value(for name: TemplateKey) -> TemplateValue? {
         switch name {
-        case "text": text
-        case "id": id
-        case "level": level
+        case .text: .string(text)
+        case .id: .string(id)
+        case .level: .int(level)
         default: nil
         }
     }
 }
 
-struct SourceValues: MustacheParent, Sendable {
+final class SourceValues: TemplateObject {
     let text: String
     let url: String
 
-    func child(named name: String) -> Any? {
+    init(text: String, url: String) {
+        self.text = text
+        self.url = url
+    }
+
+    func value(for name: TemplateKey) -> TemplateValue? {
         switch name {
-        case "text": text
-        case "url": url
+        case .text: .string(text)
+        case .url: .string(url)
         default: nil
         }
     }
 }
 
-struct ArticleCardValues: MustacheParent, Sendable {
+final class ArticleCardValues: TemplateObject {
     let title: String
     let summary: String
     let url: String
@@ -341,15 +434,25 @@ struct ArticleCardValues: MustacheParent, Sendable {
     let minutes: Int
     let tags: [String]
 
-    func child(named name: String) -> Any? {
+    init(title: String, summary: String, url: String, date: String, dateISO: String, minutes: Int, tags: [String]) {
+        self.title = title
+        self.summary = summary
+        self.url = url
+        self.date = date
+        self.dateISO = dateISO
+        self.minutes = minutes
+        self.tags = tags
+    }
+
+    func value(for name: TemplateKey) -> TemplateValue? {
         switch name {
-        case "title": title
-        case "summary": summary
-        case "url": url
-        case "date": date
-        case "dateISO": dateISO
-        case "minutes": minutes
-        case "tags": tags
+        case .title: .string(title)
+        case .summary: .string(summary)
+        case .url: .string(url)
+        case .date: .string(date)
+        case .dateISO: .string(dateISO)
+        case .minutes: .int(minutes)
+        case .tags: .list(tags)
         default: nil
         }
     }
