@@ -42,6 +42,9 @@ struct YAMLSubsetComposer {
     }
 
     private let bytes: UnsafeBufferPointer<UInt8>
+    /// One for the whole document, as Yams' `Parser` has (`Constructor.default` builds a new
+    /// one, with its tables, at every use).
+    private let constructor = Constructor.default
     private var lines: [Line] = []
     /// The content line being read.
     private var current = 0
@@ -173,12 +176,12 @@ struct YAMLSubsetComposer {
 
     // MARK: - Nodes
 
-    private static func tag(_ name: Tag.Name) -> Tag {
-        Tag(name, .basic, .default)
+    private func tag(_ name: Tag.Name) -> Tag {
+        Tag(name, .basic, constructor)
     }
 
     private func scalar(_ string: String, _ style: Node.Scalar.Style, _ mark: Mark) -> Node {
-        .scalar(Node.Scalar(string, Self.tag(style == .plain ? .implicit : .str), style, mark))
+        .scalar(Node.Scalar(string, tag(style == .plain ? .implicit : .str), style, mark))
     }
 
     private func string(_ from: Int, _ to: Int) -> String {
@@ -230,7 +233,7 @@ struct YAMLSubsetComposer {
             if line.indent > indent || isEntry(line) { return nil }
             position = line.start + indent
         }
-        return .mapping(Node.Mapping(pairs, Self.tag(.implicit), .any, mappingMark))
+        return .mapping(Node.Mapping(pairs, tag(.implicit), .any, mappingMark))
     }
 
     /// A block sequence whose `-` stand at column `indent`, starting on the current line.
@@ -249,14 +252,23 @@ struct YAMLSubsetComposer {
                 } else {
                     nodes.append(scalar("", .plain, mark(line, afterDash)))
                 }
-            } else if startsKey(line, valueStart) {
-                guard let nested = blockMapping(valueStart - line.start, from: valueStart) else { return nil }
-                nodes.append(nested)
-            } else {
+            } else if bytes[valueStart] == Self.openBracket || bytes[valueStart] == Self.openBrace {
                 guard let inline = inlineValue(line, valueStart) else { return nil }
                 nodes.append(inline)
                 current += 1
                 if current < lines.count, lines[current].indent > indent { return nil }
+            } else {
+                // A scalar, or the first key of a mapping started on this line.
+                guard let (scalar, _, end) = scalarToken(line, valueStart, flow: false) else { return nil }
+                if end < line.end, bytes[end] == Self.colon, end + 1 == line.end || bytes[end + 1] == Self.space {
+                    guard let nested = blockMapping(valueStart - line.start, from: valueStart) else { return nil }
+                    nodes.append(nested)
+                } else {
+                    guard restIsEmpty(end, line.end) else { return nil }
+                    nodes.append(scalar)
+                    current += 1
+                    if current < lines.count, lines[current].indent > indent { return nil }
+                }
             }
             guard current < lines.count else { break }
             line = lines[current]
@@ -264,7 +276,7 @@ struct YAMLSubsetComposer {
             if line.indent > indent { return nil }
             if !isEntry(line) { break }
         }
-        return .sequence(Node.Sequence(nodes, Self.tag(.implicit), .any, sequenceMark))
+        return .sequence(Node.Sequence(nodes, tag(.implicit), .any, sequenceMark))
     }
 
     // MARK: - Keys and values on one line
@@ -277,12 +289,6 @@ struct YAMLSubsetComposer {
               end < line.end, bytes[end] == Self.colon,
               end + 1 == line.end || bytes[end + 1] == Self.space else { return nil }
         return (node, text, end + 1)
-    }
-
-    /// Whether a key (a scalar, then `:` and a space or the end of the line) starts at `position`.
-    private func startsKey(_ line: Line, _ position: Int) -> Bool {
-        guard let (_, _, end) = scalarToken(line, position, flow: false) else { return false }
-        return end < line.end && bytes[end] == Self.colon && (end + 1 == line.end || bytes[end + 1] == Self.space)
     }
 
     /// A value that ends on its line (scalar or flow collection), followed only by spaces or
@@ -322,7 +328,7 @@ struct YAMLSubsetComposer {
             }
         }
         guard position < line.end else { return nil }
-        return (.sequence(Node.Sequence(nodes, Self.tag(.implicit), .any, mark(line, open))), position + 1)
+        return (.sequence(Node.Sequence(nodes, tag(.implicit), .any, mark(line, open))), position + 1)
     }
 
     /// `{ key: value, … }` on one line: the node and the position after `}`.
@@ -349,7 +355,7 @@ struct YAMLSubsetComposer {
             }
         }
         guard position < line.end else { return nil }
-        return (.mapping(Node.Mapping(pairs, Self.tag(.implicit), .any, mark(line, open))), position + 1)
+        return (.mapping(Node.Mapping(pairs, tag(.implicit), .any, mark(line, open))), position + 1)
     }
 
     // MARK: - Scalars
