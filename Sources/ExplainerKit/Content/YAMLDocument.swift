@@ -25,7 +25,10 @@ enum YAMLDocument {
         var resolvesTagsItself = fast
         let node: Node?
         do {
-            if fast {
+            if fast, let composed = YAMLSubsetComposer.compose(yaml) {
+                // The common subset, composed without libyaml: the same node (see the type).
+                node = composed
+            } else if fast {
                 do {
                     node = try Yams.compose(yaml: yaml, .basic)
                 } catch YamlError.duplicatedKeysInMapping {
