@@ -315,7 +315,7 @@ private final class Compiled: Sendable {
         }
     }
 
-    enum Token: Sendable {
+    indirect enum Token: Sendable {
         /// Literal text, as UTF-8.
         case text([UInt8])
         case variable(Name, escaped: Bool)
