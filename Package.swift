@@ -21,6 +21,10 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        .systemLibrary(
+            name: "CMimalloc",
+            providers: [.apt(["libmimalloc-dev"])]
+        ),
         .target(
             name: "CPlatform",
             linkerSettings: [.linkedLibrary("z")]
@@ -40,6 +44,7 @@ let package = Package(
             name: "explainer",
             dependencies: [
                 "ExplainerKit",
+                "CMimalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs what building Explainer needs on a Debian machine with the Swift toolchain:
-# cmark's C library and headers (libcmark-dev) and pkg-config. Safe to run again.
+# cmark's C library and headers (libcmark-dev), the mimalloc allocator (libmimalloc-dev) and
+# pkg-config. Safe to run again.
 set -euo pipefail
 
-packages=(libcmark-dev pkg-config cmark)
+packages=(libcmark-dev libmimalloc-dev pkg-config cmark)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
