@@ -25,9 +25,7 @@ public struct ArticleDate: Sendable, Hashable, Comparable, CustomStringConvertib
     }
 
     /// `2025-07-04`.
-    public var iso: String {
-        "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2))"
-    }
+    public var iso: String { text(time: false) }
 
     /// `4 July 2025`.
     public var long: String {
@@ -35,7 +33,33 @@ public struct ArticleDate: Sendable, Hashable, Comparable, CustomStringConvertib
     }
 
     /// `2025-07-04T00:00:00Z`, for feeds and sitemaps.
-    public var rfc3339: String { iso + "T00:00:00Z" }
+    public var rfc3339: String { text(time: true) }
+
+    /// `iso`, followed by `T00:00:00Z` when `time`: written straight to the string's bytes
+    /// (years 0–9999, as `init` allows; other values the padded way).
+    private func text(time: Bool) -> String {
+        guard (0...9999).contains(year), (0...99).contains(month), (0...99).contains(day) else {
+            let iso = "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2))"
+            return time ? iso + "T00:00:00Z" : iso
+        }
+        return String(unsafeUninitializedCapacity: time ? 20 : 10) { buffer in
+            func put(_ n: Int, digits: Int, at offset: Int) {
+                var n = n
+                for i in (0..<digits).reversed() {
+                    buffer[offset + i] = UInt8(ascii: "0") + UInt8(n % 10)
+                    n /= 10
+                }
+            }
+            put(year, digits: 4, at: 0)
+            buffer[4] = UInt8(ascii: "-")
+            put(month, digits: 2, at: 5)
+            buffer[7] = UInt8(ascii: "-")
+            put(day, digits: 2, at: 8)
+            guard time else { return 10 }
+            for (i, byte) in "T00:00:00Z".utf8.enumerated() { buffer[10 + i] = byte }
+            return 20
+        }
+    }
 
     public var description: String { iso }
 

@@ -29,7 +29,7 @@ public indirect enum JSONText: Sendable, Hashable {
         case .object(let pairs):
             writer.beginObject()
             for (key, value) in pairs {
-                writer.key(key)
+                writer.key(string: key)
                 value.write(into: &writer)
             }
             writer.endObject()
@@ -54,10 +54,25 @@ public indirect enum JSONText: Sendable, Hashable {
         mutating func beginArray() { open(UInt8(ascii: "[")) }
         mutating func endArray() { close(UInt8(ascii: "]")) }
 
-        mutating func key(_ key: String) {
+        mutating func key(string key: String) {
             comma()
             Self.quote(key, into: &out)
             out.append(byte: UInt8(ascii: ":"))
+        }
+
+        mutating func key(_ key: StaticString) {
+            comma()
+            out.append(byte: UInt8(ascii: "\""))
+            key.withUTF8Buffer { Self.escape($0, into: &out) }
+            out.append("\":")
+        }
+
+        mutating func string(literal s: StaticString) {
+            comma()
+            out.append(byte: UInt8(ascii: "\""))
+            s.withUTF8Buffer { Self.escape($0, into: &out) }
+            out.append(byte: UInt8(ascii: "\""))
+            needsComma = true
         }
 
         mutating func string(_ s: String) {
@@ -115,47 +130,57 @@ public indirect enum JSONText: Sendable, Hashable {
         /// escaping two strings one after the other is escaping their concatenation.
         static func escape(_ s: String, into out: inout UTF8Builder) {
             var s = s
-            s.withUTF8 { utf8 in
-                var start = 0
-                var i = 0
-                while i < utf8.count {
-                    let byte = utf8[i]
-                    let replacement: StaticString
-                    var length = 1
-                    switch byte {
-                    case 0x22: replacement = "\\\""
-                    case 0x5C: replacement = "\\\\"
-                    case 0x0A: replacement = "\\n"
-                    case 0x0D: replacement = "\\r"
-                    case 0x09: replacement = "\\t"
-                    case 0x3C: replacement = "\\u003c"
-                    case 0x3E: replacement = "\\u003e"
-                    case 0x26: replacement = "\\u0026"
-                    case 0xE2 where i + 2 < utf8.count && utf8[i + 1] == 0x80 && utf8[i + 2] == 0xA8:
-                        replacement = "\\u2028"
-                        length = 3
-                    case 0xE2 where i + 2 < utf8.count && utf8[i + 1] == 0x80 && utf8[i + 2] == 0xA9:
-                        replacement = "\\u2029"
-                        length = 3
-                    case 0..<0x20:
-                        out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i]))
-                        out.append("\\u00")
-                        out.append(byte: hexDigits[Int(byte >> 4)])
-                        out.append(byte: hexDigits[Int(byte & 0x0F)])
-                        i += 1
-                        start = i
-                        continue
-                    default:
-                        i += 1
-                        continue
-                    }
-                    out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i]))
-                    out.append(replacement)
-                    i += length
-                    start = i
+            s.withUTF8 { escape($0, into: &out) }
+        }
+
+        /// Bytes below 0x40 that are escaped: the controls, `"`, `&`, `<` and `>`.
+        private static let escapedBelow0x40: UInt64 = 0xFFFF_FFFF | 1 << 0x22 | 1 << 0x26 | 1 << 0x3C | 1 << 0x3E
+
+        static func escape(_ utf8: UnsafeBufferPointer<UInt8>, into out: inout UTF8Builder) {
+            var start = 0
+            var i = 0
+            while i < utf8.count {
+                let byte = utf8[i]
+                let mayEscape = byte < 0x40 ? escapedBelow0x40 >> byte & 1 != 0 : byte == 0x5C || byte == 0xE2
+                if !mayEscape {
+                    i += 1
+                    continue
                 }
-                out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+                let replacement: StaticString
+                var length = 1
+                switch byte {
+                case 0x22: replacement = "\\\""
+                case 0x5C: replacement = "\\\\"
+                case 0x0A: replacement = "\\n"
+                case 0x0D: replacement = "\\r"
+                case 0x09: replacement = "\\t"
+                case 0x3C: replacement = "\\u003c"
+                case 0x3E: replacement = "\\u003e"
+                case 0x26: replacement = "\\u0026"
+                case 0xE2 where i + 2 < utf8.count && utf8[i + 1] == 0x80 && utf8[i + 2] == 0xA8:
+                    replacement = "\\u2028"
+                    length = 3
+                case 0xE2 where i + 2 < utf8.count && utf8[i + 1] == 0x80 && utf8[i + 2] == 0xA9:
+                    replacement = "\\u2029"
+                    length = 3
+                case 0..<0x20:
+                    out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i]))
+                    out.append("\\u00")
+                    out.append(byte: hexDigits[Int(byte >> 4)])
+                    out.append(byte: hexDigits[Int(byte & 0x0F)])
+                    i += 1
+                    start = i
+                    continue
+                default:
+                    i += 1
+                    continue
+                }
+                out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i]))
+                out.append(replacement)
+                i += length
+                start = i
             }
+            out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
         }
 
         private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)

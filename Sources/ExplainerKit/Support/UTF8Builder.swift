@@ -31,16 +31,12 @@ struct UTF8Builder {
     /// `n` in decimal, as `String(n)` writes it.
     mutating func append(decimal n: Int) {
         if n < 0 { bytes.append(UInt8(ascii: "-")) }
-        var magnitude = n.magnitude
-        if magnitude < 10 {
-            bytes.append(UInt8(ascii: "0") + UInt8(magnitude))
-            return
+        let magnitude = n.magnitude
+        var power: UInt = 1
+        while power <= magnitude / 10 { power *= 10 }
+        while power > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(magnitude / power % 10))
+            power /= 10
         }
-        let start = bytes.count
-        while magnitude > 0 {
-            bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
-            magnitude /= 10
-        }
-        bytes[start...].reverse()
     }
 }

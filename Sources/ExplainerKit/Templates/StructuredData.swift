@@ -10,8 +10,8 @@ enum StructuredData {
         switch page.kind {
         case .home:
             json.beginObject()
-            json.key("@context"); json.string("https://schema.org")
-            json.key("@type"); json.string("WebSite")
+            json.key("@context"); json.string(literal: "https://schema.org")
+            json.key("@type"); json.string(literal: "WebSite")
             json.key("name"); json.string(siteTitle)
             json.key("url"); json.string(baseURL, "/")
             json.key("inLanguage"); json.string(language)
@@ -22,14 +22,14 @@ enum StructuredData {
             let fm = article.frontMatter
             func publisher() {
                 json.beginObject()
-                json.key("@type"); json.string("Organization")
+                json.key("@type"); json.string(literal: "Organization")
                 json.key("name"); json.string(author.isEmpty ? siteTitle : author)
                 json.key("url"); json.string(baseURL, "/")
                 json.endObject()
             }
             json.beginObject()
-            json.key("@context"); json.string("https://schema.org")
-            json.key("@type"); json.string("NewsArticle")
+            json.key("@context"); json.string(literal: "https://schema.org")
+            json.key("@type"); json.string(literal: "NewsArticle")
             json.key("headline"); json.string(headline(page.title))
             json.key("description"); json.string(page.description)
             json.key("url"); json.string(baseURL, page.url)
@@ -43,7 +43,7 @@ enum StructuredData {
             json.endArray()
             json.key("isPartOf")
             json.beginObject()
-            json.key("@type"); json.string("CreativeWorkSeries")
+            json.key("@type"); json.string(literal: "CreativeWorkSeries")
             json.key("name"); json.string(fm.title)
             json.key("url"); json.string(baseURL, "/\(article.slug)/")
             json.endObject()
