@@ -147,4 +147,26 @@ struct ByteLevelRewriteTests {
             }
         }
     }
+
+    @Test func articleDates() throws {
+        var dates: [ArticleDate] = []
+        for year in [1, 9, 10, 99, 100, 999, 1000, 1979, 2025, 9999] {
+            for (month, day) in [(1, 1), (2, 28), (7, 4), (10, 10), (12, 31)] {
+                dates.append(try #require(ArticleDate(year: year, month: month, day: day)))
+            }
+        }
+        // The fields are public and mutable: values `init` refuses still print as before.
+        var odd = dates[0]
+        for (year, month, day) in [(12345, 1, 1), (-5, 3, 4), (0, 0, 0), (2025, 123, -1), (-12345, 7, 100)] {
+            odd.year = year
+            odd.month = month
+            odd.day = day
+            dates.append(odd)
+        }
+        for date in dates {
+            #expect(date.iso == Reference.iso(date))
+            #expect(date.rfc3339 == Reference.rfc3339(date))
+        }
+        #expect(dates[0].iso == "0001-01-01")
+    }
 }

@@ -378,6 +378,18 @@ enum Reference {
         }
         return nil
     }
+    // MARK: Dates
+
+    static func iso(_ date: ArticleDate) -> String {
+        func pad(_ n: Int, _ width: Int) -> String {
+            let s = String(n)
+            return String(repeating: "0", count: max(0, width - s.count)) + s
+        }
+        return "\(pad(date.year, 4))-\(pad(date.month, 2))-\(pad(date.day, 2))"
+    }
+
+    static func rfc3339(_ date: ArticleDate) -> String { iso(date) + "T00:00:00Z" }
+
     // MARK: Feed and sitemap
 
     static func feedEntry(for article: RenderedArticle, baseURL: String) -> String {
