@@ -169,4 +169,19 @@ struct ByteLevelRewriteTests {
         }
         #expect(dates[0].iso == "0001-01-01")
     }
+
+    @Test func parsingDates() {
+        let texts = Self.strings + [
+            "2025-07-04", "2025-07-04T10:00:00Z", "2025-02-30", "0000-01-01", "9999-12-31", "+123-01-01", "-123-01-01",
+            "2025-7-04", "2025-07-4", "2025/07/04", "2025-07-04 ", " 2025-07-04", "2025-07-0\u{301}", "2025-07-04\u{301}",
+            "T2025-07-04", "2025-07-04TT", "20x5-07-04", "2025-07-04-01", "２０２５-07-04", "2025–07–04", "--", "-", "",
+        ]
+        var parsed = 0
+        for text in texts {
+            let date = ArticleDate(iso: text)
+            #expect(date == Reference.date(iso: text), "\(text.debugDescription)")
+            if date != nil { parsed += 1 }
+        }
+        #expect(parsed >= 4)
+    }
 }

@@ -388,6 +388,15 @@ enum Reference {
         return "\(pad(date.year, 4))-\(pad(date.month, 2))-\(pad(date.day, 2))"
     }
 
+    /// `ArticleDate(iso:)`.
+    static func date(iso text: String) -> ArticleDate? {
+        let datePart = text.split(separator: "T", maxSplits: 1).first.map(String.init) ?? text
+        let parts = datePart.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+        return ArticleDate(year: y, month: m, day: d)
+    }
+
     static func rfc3339(_ date: ArticleDate) -> String { iso(date) + "T00:00:00Z" }
 
     // MARK: Feed and sitemap
