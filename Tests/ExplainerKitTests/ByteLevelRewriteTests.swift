@@ -17,7 +17,7 @@ struct ByteLevelRewriteTests {
     }
 
     @Test func timelineSVG() {
-        var random = SplitMix64(seed: 7)
+        var random = SeededRandom(seed: 7)
         let dates = ["1950", "1960", "2034", "March 2024", "19th century", "c. 1200 <BC>", "", "1979 & 1980", "2001"]
         var drawn = 0
         for _ in 0..<500 {
@@ -41,7 +41,7 @@ struct ByteLevelRewriteTests {
     }
 
     @Test func jsonText() {
-        var random = SplitMix64(seed: 11)
+        var random = SeededRandom(seed: 11)
         func value(depth: Int) -> JSONText {
             switch random.next() % (depth > 2 ? 3 : 5) {
             case 0: return .string(Self.strings[Int(random.next() % UInt64(Self.strings.count))])
@@ -67,7 +67,7 @@ struct ByteLevelRewriteTests {
     }
 
     @Test func structuredData() throws {
-        var random = SplitMix64(seed: 13)
+        var random = SeededRandom(seed: 13)
         func pick() -> String { Self.strings[Int(random.next() % UInt64(Self.strings.count))] }
         let titles = ["Plain", #"Tom \"&\" <Jerry> it's caf\u00e9 \u2028 \\ done"#, "👩‍👩‍👧 " + String(repeating: "e\u{301}", count: 120)]
         var articles: [RenderedArticle] = []

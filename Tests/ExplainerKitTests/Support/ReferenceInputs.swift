@@ -23,7 +23,7 @@ enum ReferenceInputs {
 
     /// `fixed` and `count` random strings of up to `maxFragments` fragments.
     static func strings(count: Int = 2000, maxFragments: Int = 60, seed: UInt64 = 0x5EED) -> [String] {
-        var random = SplitMix64(seed: seed)
+        var random = SeededRandom(seed: seed)
         var result = fixed
         for _ in 0..<count {
             let n = Int(random.next() % UInt64(maxFragments + 1))
@@ -36,7 +36,7 @@ enum ReferenceInputs {
 
     /// Random byte strings: valid and invalid UTF-8, with byte-order marks and NULs.
     static func byteStrings(count: Int = 1000, seed: UInt64 = 0xB17E5) -> [[UInt8]] {
-        var random = SplitMix64(seed: seed)
+        var random = SeededRandom(seed: seed)
         let pieces: [[UInt8]] = strings(count: 200, maxFragments: 8, seed: seed).map { Array($0.utf8) }
             + [[0xEF, 0xBB, 0xBF], [0], [0xFF], [0xC3], [0xE2, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xC0, 0xAF], [0x80]]
         var result: [[UInt8]] = [[], [0xEF, 0xBB, 0xBF], [0xEF, 0xBB, 0xBF, 0x0D, 0x0A, 0x41], [0x0D], [0x41, 0x00]]
@@ -46,20 +46,5 @@ enum ReferenceInputs {
             result.append(bytes)
         }
         return result
-    }
-}
-
-/// A small seeded generator (SplitMix64), so the random inputs are the same on every run.
-struct SplitMix64 {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
