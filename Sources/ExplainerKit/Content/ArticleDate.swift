@@ -17,6 +17,25 @@ public struct ArticleDate: Sendable, Hashable, Comparable, CustomStringConvertib
 
     /// Parses `YYYY-MM-DD` (a trailing time such as `T10:00:00Z` is ignored).
     public init?(iso text: String) {
+        // Fast answers for the two common cases (words that are no date, and `YYYY-MM-DD`);
+        // anything else the general way below.
+        var text = text
+        let quick = text.withUTF8 { utf8 -> (Int, Int, Int)?? in
+            if !utf8.contains(UInt8(ascii: "-")) { return .some(nil) }
+            guard utf8.count == 10, utf8[4] == UInt8(ascii: "-"), utf8[7] == UInt8(ascii: "-") else { return nil }
+            var fields = (0, 0, 0)
+            for (i, byte) in utf8.enumerated() where i != 4 && i != 7 {
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+                let digit = Int(byte - UInt8(ascii: "0"))
+                if i < 4 { fields.0 = fields.0 * 10 + digit } else if i < 7 { fields.1 = fields.1 * 10 + digit } else { fields.2 = fields.2 * 10 + digit }
+            }
+            return .some(fields)
+        }
+        if let quick {
+            guard let fields = quick else { return nil }
+            self.init(year: fields.0, month: fields.1, day: fields.2)
+            return
+        }
         let datePart = text.split(separator: "T", maxSplits: 1).first.map(String.init) ?? text
         let parts = datePart.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
@@ -25,9 +44,7 @@ public struct ArticleDate: Sendable, Hashable, Comparable, CustomStringConvertib
     }
 
     /// `2025-07-04`.
-    public var iso: String {
-        "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2))"
-    }
+    public var iso: String { text(time: false) }
 
     /// `4 July 2025`.
     public var long: String {
@@ -35,7 +52,33 @@ public struct ArticleDate: Sendable, Hashable, Comparable, CustomStringConvertib
     }
 
     /// `2025-07-04T00:00:00Z`, for feeds and sitemaps.
-    public var rfc3339: String { iso + "T00:00:00Z" }
+    public var rfc3339: String { text(time: true) }
+
+    /// `iso`, followed by `T00:00:00Z` when `time`: written straight to the string's bytes
+    /// (years 0–9999, as `init` allows; other values the padded way).
+    private func text(time: Bool) -> String {
+        guard (0...9999).contains(year), (0...99).contains(month), (0...99).contains(day) else {
+            let iso = "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2))"
+            return time ? iso + "T00:00:00Z" : iso
+        }
+        return String(unsafeUninitializedCapacity: time ? 20 : 10) { buffer in
+            func put(_ n: Int, digits: Int, at offset: Int) {
+                var n = n
+                for i in (0..<digits).reversed() {
+                    buffer[offset + i] = UInt8(ascii: "0") + UInt8(n % 10)
+                    n /= 10
+                }
+            }
+            put(year, digits: 4, at: 0)
+            buffer[4] = UInt8(ascii: "-")
+            put(month, digits: 2, at: 5)
+            buffer[7] = UInt8(ascii: "-")
+            put(day, digits: 2, at: 8)
+            guard time else { return 10 }
+            for (i, byte) in "T00:00:00Z".utf8.enumerated() { buffer[10 + i] = byte }
+            return 20
+        }
+    }
 
     public var description: String { iso }
 

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Turns a file's bytes into the text the pipeline works on, or says why it cannot.
 ///
 /// Accepts UTF-8 with or without a byte-order mark and with LF or CRLF line endings (CRLF and
@@ -8,51 +14,64 @@ public enum TextDecoding {
     public static let maxBytes = 8 * 1024 * 1024
 
     public static func decode(_ file: SourceFile) -> Result<String, BuildFailure> {
-        var bytes = file.bytes[...]
-        if bytes.count > maxBytes {
-            return .failure(BuildFailure(Diagnostic(
-                file: file.path,
-                message: "The file is \(bytes.count / 1_048_576) MB; the limit is \(maxBytes / 1_048_576) MB.",
-                hint: "Split the article, or move large data out of Content/.")))
+        file.bytes.withUnsafeBufferPointer { all in
+            if all.count > maxBytes {
+                return .failure(BuildFailure(Diagnostic(
+                    file: file.path,
+                    message: "The file is \(all.count / 1_048_576) MB; the limit is \(maxBytes / 1_048_576) MB.",
+                    hint: "Split the article, or move large data out of Content/.")))
+            }
+            let bom = all.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            let bytes = UnsafeBufferPointer(rebasing: all[bom...])
+            if let nul = firstIndex(of: 0, in: bytes) {
+                let line = bytes[..<nul].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+                return .failure(BuildFailure(Diagnostic(
+                    file: file.path, line: line,
+                    message: "This is a binary file, not Markdown text (it contains a NUL byte).",
+                    hint: "Remove it from Content/ or give it another extension than .md.")))
+            }
+            guard let text = String(validating: bytes, as: UTF8.self) else {
+                let (line, column) = firstInvalidUTF8(in: Array(bytes))
+                return .failure(BuildFailure(Diagnostic(
+                    file: file.path, line: line, column: column,
+                    message: "The file is not valid UTF-8 text.",
+                    hint: "Save it as UTF-8 in your editor (\"Save with encoding\" → UTF-8).")))
+            }
+            return .success(normalizingLineEndings(text))
         }
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        if let nul = bytes.firstIndex(of: 0) {
-            let line = bytes[..<nul].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
-            return .failure(BuildFailure(Diagnostic(
-                file: file.path, line: line,
-                message: "This is a binary file, not Markdown text (it contains a NUL byte).",
-                hint: "Remove it from Content/ or give it another extension than .md.")))
-        }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            let (line, column) = firstInvalidUTF8(in: Array(bytes))
-            return .failure(BuildFailure(Diagnostic(
-                file: file.path, line: line, column: column,
-                message: "The file is not valid UTF-8 text.",
-                hint: "Save it as UTF-8 in your editor (\"Save with encoding\" → UTF-8).")))
-        }
-        return .success(normalizingLineEndings(text))
     }
 
     /// CRLF and lone CR → LF.
     static func normalizingLineEndings(_ text: String) -> String {
-        guard text.utf8.contains(0x0D) else { return text }
-        var out = [UInt8]()
-        out.reserveCapacity(text.utf8.count)
-        var previousCR = false
-        for byte in text.utf8 {
-            if byte == 0x0D {
-                out.append(0x0A)
-                previousCR = true
-                continue
-            }
-            if byte == 0x0A && previousCR {
+        var text = text
+        guard let firstCR = text.withUTF8({ firstIndex(of: 0x0D, in: $0) }) else { return text }
+        return text.withUTF8 { utf8 in
+            var out = [UInt8]()
+            out.reserveCapacity(utf8.count)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[..<firstCR]))
+            var previousCR = false
+            for byte in UnsafeBufferPointer(rebasing: utf8[firstCR...]) {
+                if byte == 0x0D {
+                    out.append(0x0A)
+                    previousCR = true
+                    continue
+                }
+                if byte == 0x0A && previousCR {
+                    previousCR = false
+                    continue
+                }
                 previousCR = false
-                continue
+                out.append(byte)
             }
-            previousCR = false
-            out.append(byte)
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The offset of the first `byte` in `bytes` (`memchr`).
+    private static func firstIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = bytes.baseAddress, !bytes.isEmpty,
+              let found = memchr(base, Int32(byte), bytes.count) else { return nil }
+        return UnsafeRawPointer(found) - UnsafeRawPointer(base)
     }
 
     private static func firstInvalidUTF8(in bytes: [UInt8]) -> (Int, Int) {

@@ -4,27 +4,49 @@ public enum WordCounter {
     public static let wordsPerMinute = 220
 
     /// Runs of letters or digits separated by anything else (apostrophes and hyphens join).
+    ///
+    /// Reads UTF-8 bytes: ASCII is classified by value (the only Alphabetic ASCII scalars are
+    /// A–Z and a–z), other scalars are decoded and asked for their `isAlphabetic` property.
     public static func count(_ text: String) -> Int {
-        var words = 0
-        var inWord = false
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            let isWordChar: Bool
-            if value < 0x80 {
-                // ASCII fast path: the only Alphabetic ASCII scalars are A–Z and a–z.
-                isWordChar = (value | 0x20 >= 0x61 && value | 0x20 <= 0x7A) || (value >= 0x30 && value <= 0x39)
-                    || (inWord && (value == 0x27 || value == 0x2D))
-            } else {
-                isWordChar = scalar.properties.isAlphabetic || (inWord && value == 0x2019)
+        var text = text
+        return text.withUTF8 { utf8 in
+            var words = 0
+            var inWord = false
+            var i = 0
+            let n = utf8.count
+            while i < n {
+                let byte = utf8[i]
+                let isWordChar: Bool
+                if byte < 0x80 {
+                    i += 1
+                    isWordChar = (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+                        || (inWord && (byte == 0x27 || byte == 0x2D))
+                } else {
+                    // Valid UTF-8 (a `String`): a lead byte and its continuation bytes.
+                    let value: UInt32
+                    if byte < 0xE0 {
+                        value = UInt32(byte & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F)
+                        i += 2
+                    } else if byte < 0xF0 {
+                        value = UInt32(byte & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F)
+                        i += 3
+                    } else {
+                        value = UInt32(byte & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12
+                            | UInt32(utf8[i + 2] & 0x3F) << 6 | UInt32(utf8[i + 3] & 0x3F)
+                        i += 4
+                    }
+                    isWordChar = (inWord && value == 0x2019)
+                        || Unicode.Scalar(value).map { $0.properties.isAlphabetic } == true
+                }
+                if isWordChar {
+                    if !inWord { words += 1 }
+                    inWord = true
+                } else {
+                    inWord = false
+                }
             }
-            if isWordChar {
-                if !inWord { words += 1 }
-                inWord = true
-            } else {
-                inWord = false
-            }
+            return words
         }
-        return words
     }
 
     /// Whole minutes, at least one.

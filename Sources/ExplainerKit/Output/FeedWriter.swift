@@ -46,16 +46,33 @@ public enum FeedWriter {
     /// One explainer's `<entry>`.
     public static func entry(for article: RenderedArticle, baseURL: String) -> String {
         let fm = article.frontMatter
-        let url = XMLEscaping.escape(baseURL + "/\(article.slug)/")
-        var xml = "<entry>\n"
-        xml += "<title>\(XMLEscaping.escape(fm.title))</title>\n"
-        xml += "<id>\(url)</id>\n"
-        xml += "<link rel=\"alternate\" type=\"text/html\" href=\"\(url)\"/>\n"
-        xml += "<published>\(fm.date.rfc3339)</published>\n"
-        xml += "<updated>\(SitemapWriter.lastModified(article).rfc3339)</updated>\n"
-        for tag in fm.tags { xml += "<category term=\"\(XMLEscaping.escape(tag))\"/>\n" }
-        xml += "<summary>\(XMLEscaping.escape(fm.summary))</summary>\n"
-        xml += "</entry>\n"
-        return xml
+        var xml = UTF8Builder(capacity: 256 + fm.summary.utf8.count)
+        // Escaping is per character: the URL's parts escaped one after the other.
+        func url() {
+            XMLEscaping.append(baseURL, to: &xml)
+            xml.append("/")
+            XMLEscaping.append(article.slug, to: &xml)
+            xml.append("/")
+        }
+        xml.append("<entry>\n<title>")
+        XMLEscaping.append(fm.title, to: &xml)
+        xml.append("</title>\n<id>")
+        url()
+        xml.append("</id>\n<link rel=\"alternate\" type=\"text/html\" href=\"")
+        url()
+        xml.append("\"/>\n<published>")
+        xml.append(string: fm.date.rfc3339)
+        xml.append("</published>\n<updated>")
+        xml.append(string: SitemapWriter.lastModified(article).rfc3339)
+        xml.append("</updated>\n")
+        for tag in fm.tags {
+            xml.append("<category term=\"")
+            XMLEscaping.append(tag, to: &xml)
+            xml.append("\"/>\n")
+        }
+        xml.append("<summary>")
+        XMLEscaping.append(fm.summary, to: &xml)
+        xml.append("</summary>\n</entry>\n")
+        return xml.string
     }
 }

@@ -46,15 +46,22 @@ public enum SitemapWriter {
 
     /// The `<url>` entries of one explainer's pages, dated with its last modification.
     public static func entries(for pages: ArraySlice<Page>, baseURL: String) -> String {
-        let base = XMLEscaping.escape(baseURL)
         let date = pages.first?.article.map { lastModified($0).iso }
-        var xml = ""
+        var xml = UTF8Builder(capacity: pages.count * (baseURL.utf8.count + 80))
         for page in pages {
-            xml += "<url><loc>" + base + XMLEscaping.escape(page.url) + "</loc>"
-            if let date { xml += "<lastmod>" + date + "</lastmod>" }
-            xml += "</url>\n"
+            // Escaping is per character: the URL's parts escaped one after the other.
+            xml.append("<url><loc>")
+            XMLEscaping.append(baseURL, to: &xml)
+            XMLEscaping.append(page.url, to: &xml)
+            xml.append("</loc>")
+            if let date {
+                xml.append("<lastmod>")
+                xml.append(string: date)
+                xml.append("</lastmod>")
+            }
+            xml.append("</url>\n")
         }
-        return xml
+        return xml.string
     }
 
     /// The article's `updated:` date if set, else its `date:`.

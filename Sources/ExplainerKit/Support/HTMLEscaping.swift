@@ -1,24 +1,39 @@
 /// Escapes text for HTML text and attribute values (`&`, `<`, `>`, `"`, `'`).
 public enum HTMLEscaping {
     public static func escape(_ text: String) -> String {
-        var needs = false
-        for byte in text.utf8 where byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 {
-            needs = true
-            break
+        var text = text
+        let needs = text.withUTF8 { utf8 in
+            utf8.contains { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }
         }
         guard needs else { return text }
-        var out = [UInt8]()
-        out.reserveCapacity(text.utf8.count + 16)
-        for byte in text.utf8 {
-            switch byte {
-            case 0x26: out.append(contentsOf: Array("&amp;".utf8))
-            case 0x3C: out.append(contentsOf: Array("&lt;".utf8))
-            case 0x3E: out.append(contentsOf: Array("&gt;".utf8))
-            case 0x22: out.append(contentsOf: Array("&quot;".utf8))
-            case 0x27: out.append(contentsOf: Array("&#39;".utf8))
-            default: out.append(byte)
+        var out = UTF8Builder(capacity: text.utf8.count + 16)
+        append(text, to: &out)
+        return out.string
+    }
+
+    /// Appends `text` escaped.
+    static func append(_ text: String, to out: inout UTF8Builder) {
+        var text = text
+        text.withUTF8 { append($0, to: &out) }
+    }
+
+    /// Appends the UTF-8 `text` escaped.
+    static func append(_ text: UnsafeBufferPointer<UInt8>, to out: inout UTF8Builder) {
+        var start = 0
+        for i in 0..<text.count {
+            let replacement: StaticString
+            switch text[i] {
+            case 0x26: replacement = "&amp;"
+            case 0x3C: replacement = "&lt;"
+            case 0x3E: replacement = "&gt;"
+            case 0x22: replacement = "&quot;"
+            case 0x27: replacement = "&#39;"
+            default: continue
             }
+            out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<i]))
+            out.append(replacement)
+            start = i + 1
         }
-        return String(decoding: out, as: UTF8.self)
+        out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[start...]))
     }
 }

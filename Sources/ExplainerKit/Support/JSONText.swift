@@ -12,65 +12,177 @@ public indirect enum JSONText: Sendable, Hashable {
     public func hash(into hasher: inout Hasher) { hasher.combine(rendered) }
 
     public var rendered: String {
-        var out = ""
-        write(into: &out)
-        return out
+        var writer = Writer()
+        write(into: &writer)
+        return writer.text
     }
 
-    private func write(into out: inout String) {
+    private func write(into writer: inout Writer) {
         switch self {
-        case .string(let s): Self.quote(s, into: &out)
-        case .number(let n): out += String(n)
-        case .bool(let b): out += b ? "true" : "false"
+        case .string(let s): writer.string(s)
+        case .number(let n): writer.number(n)
+        case .bool(let b): writer.bool(b)
         case .array(let items):
-            out += "["
-            for (i, item) in items.enumerated() {
-                if i > 0 { out += "," }
-                item.write(into: &out)
-            }
-            out += "]"
+            writer.beginArray()
+            for item in items { item.write(into: &writer) }
+            writer.endArray()
         case .object(let pairs):
-            out += "{"
-            for (i, (key, value)) in pairs.enumerated() {
-                if i > 0 { out += "," }
-                Self.quote(key, into: &out)
-                out += ":"
-                value.write(into: &out)
+            writer.beginObject()
+            for (key, value) in pairs {
+                writer.key(string: key)
+                value.write(into: &writer)
             }
-            out += "}"
+            writer.endObject()
         }
     }
 
-    private static func quote(_ s: String, into out: inout String) {
-        out += "\""
-        // Fast path: nothing to escape (no quote, backslash, control character, `<>&`, and no
-        // U+2028/U+2029, whose UTF-8 starts with 0xE2).
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0xE2 }) {
-            out += s
-            out += "\""
-            return
+    /// Writes the same text as a `JSONText` value, straight to UTF-8 bytes without building the
+    /// value first: `key` before each member of an object, commas are added.
+    struct Writer {
+        private var out: UTF8Builder
+        private var needsComma = false
+
+        init(capacity: Int = 64) {
+            out = UTF8Builder(capacity: capacity)
         }
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<": out += "\\u003c"
-            case ">": out += "\\u003e"
-            case "&": out += "\\u0026"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
+
+        /// The JSON written so far.
+        var text: String { out.string }
+
+        mutating func beginObject() { open(UInt8(ascii: "{")) }
+        mutating func endObject() { close(UInt8(ascii: "}")) }
+        mutating func beginArray() { open(UInt8(ascii: "[")) }
+        mutating func endArray() { close(UInt8(ascii: "]")) }
+
+        mutating func key(string key: String) {
+            comma()
+            Self.quote(key, into: &out)
+            out.append(byte: UInt8(ascii: ":"))
+        }
+
+        mutating func key(_ key: StaticString) {
+            comma()
+            out.append(byte: UInt8(ascii: "\""))
+            key.withUTF8Buffer { Self.escape($0, into: &out) }
+            out.append("\":")
+        }
+
+        mutating func string(literal s: StaticString) {
+            comma()
+            out.append(byte: UInt8(ascii: "\""))
+            s.withUTF8Buffer { Self.escape($0, into: &out) }
+            out.append(byte: UInt8(ascii: "\""))
+            needsComma = true
+        }
+
+        mutating func string(_ s: String) {
+            comma()
+            Self.quote(s, into: &out)
+            needsComma = true
+        }
+
+        /// The string `prefix + rest`, without making it.
+        mutating func string(_ prefix: String, _ rest: String) {
+            comma()
+            out.append(byte: UInt8(ascii: "\""))
+            Self.escape(prefix, into: &out)
+            Self.escape(rest, into: &out)
+            out.append(byte: UInt8(ascii: "\""))
+            needsComma = true
+        }
+
+        mutating func number(_ n: Int) {
+            comma()
+            out.append(decimal: n)
+            needsComma = true
+        }
+
+        mutating func bool(_ b: Bool) {
+            comma()
+            out.append(b ? "true" : "false")
+            needsComma = true
+        }
+
+        private mutating func open(_ bracket: UInt8) {
+            comma()
+            out.append(byte: bracket)
+        }
+
+        private mutating func close(_ bracket: UInt8) {
+            out.append(byte: bracket)
+            needsComma = true
+        }
+
+        /// A comma if a value came before (a key clears the need).
+        private mutating func comma() {
+            if needsComma { out.append(byte: UInt8(ascii: ",")) }
+            needsComma = false
+        }
+
+        static func quote(_ s: String, into out: inout UTF8Builder) {
+            out.append(byte: UInt8(ascii: "\""))
+            escape(s, into: &out)
+            out.append(byte: UInt8(ascii: "\""))
+        }
+
+        /// `s` without its quotes: `"` `\` and control characters escaped, `<>&` and
+        /// U+2028/U+2029 (UTF-8 E2 80 A8/A9) as `\u` escapes. Escaping is per character, so
+        /// escaping two strings one after the other is escaping their concatenation.
+        static func escape(_ s: String, into out: inout UTF8Builder) {
+            var s = s
+            s.withUTF8 { escape($0, into: &out) }
+        }
+
+        /// Bytes below 0x40 that are escaped: the controls, `"`, `&`, `<` and `>`.
+        private static let escapedBelow0x40: UInt64 = 0xFFFF_FFFF | 1 << 0x22 | 1 << 0x26 | 1 << 0x3C | 1 << 0x3E
+
+        static func escape(_ utf8: UnsafeBufferPointer<UInt8>, into out: inout UTF8Builder) {
+            var start = 0
+            var i = 0
+            while i < utf8.count {
+                let byte = utf8[i]
+                let mayEscape = byte < 0x40 ? escapedBelow0x40 >> byte & 1 != 0 : byte == 0x5C || byte == 0xE2
+                if !mayEscape {
+                    i += 1
+                    continue
                 }
+                let replacement: StaticString
+                var length = 1
+                switch byte {
+                case 0x22: replacement = "\\\""
+                case 0x5C: replacement = "\\\\"
+                case 0x0A: replacement = "\\n"
+                case 0x0D: replacement = "\\r"
+                case 0x09: replacement = "\\t"
+                case 0x3C: replacement = "\\u003c"
+                case 0x3E: replacement = "\\u003e"
+                case 0x26: replacement = "\\u0026"
+                case 0xE2 where i + 2 < utf8.count && utf8[i + 1] == 0x80 && utf8[i + 2] == 0xA8:
+                    replacement = "\\u2028"
+                    length = 3
+                case 0xE2 where i + 2 < utf8.count && utf8[i + 1] == 0x80 && utf8[i + 2] == 0xA9:
+                    replacement = "\\u2029"
+                    length = 3
+                case 0..<0x20:
+                    out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i]))
+                    out.append("\\u00")
+                    out.append(byte: hexDigits[Int(byte >> 4)])
+                    out.append(byte: hexDigits[Int(byte & 0x0F)])
+                    i += 1
+                    start = i
+                    continue
+                default:
+                    i += 1
+                    continue
+                }
+                out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i]))
+                out.append(replacement)
+                i += length
+                start = i
             }
+            out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
         }
-        out += "\""
+
+        private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
     }
 }

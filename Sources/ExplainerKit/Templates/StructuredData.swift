@@ -1,44 +1,63 @@
 /// JSON-LD for search engines: `NewsArticle` for explainer pages, `WebSite` for the home page.
+///
+/// Written straight to JSON text (`JSONText.Writer`), members in the order below.
 enum StructuredData {
     static func jsonLD(for page: Page, baseURL: String, site: SiteValues) -> String {
         let siteTitle = site.title
         let author = site.author
         let language = site.language
+        var json = JSONText.Writer(capacity: 1024)
         switch page.kind {
         case .home:
-            return JSONText.object([
-                ("@context", .string("https://schema.org")),
-                ("@type", .string("WebSite")),
-                ("name", .string(siteTitle)),
-                ("url", .string(baseURL + "/")),
-                ("inLanguage", .string(language)),
-                ("description", .string(page.description)),
-            ]).rendered
+            json.beginObject()
+            json.key("@context"); json.string(literal: "https://schema.org")
+            json.key("@type"); json.string(literal: "WebSite")
+            json.key("name"); json.string(siteTitle)
+            json.key("url"); json.string(baseURL, "/")
+            json.key("inLanguage"); json.string(language)
+            json.key("description"); json.string(page.description)
+            json.endObject()
         case .overview, .section, .quotes, .all:
             guard let article = page.article else { return "" }
             let fm = article.frontMatter
-            let publisher: JSONText = .object([
-                ("@type", .string("Organization")),
-                ("name", .string(author.isEmpty ? siteTitle : author)),
-                ("url", .string(baseURL + "/")),
-            ])
-            return JSONText.object([
-                ("@context", .string("https://schema.org")),
-                ("@type", .string("NewsArticle")),
-                ("headline", .string(String(page.title.prefix(110)))),
-                ("description", .string(page.description)),
-                ("url", .string(baseURL + page.url)),
-                ("mainEntityOfPage", .string(baseURL + page.url)),
-                ("datePublished", .string(fm.date.iso)),
-                ("dateModified", .string((fm.updated ?? fm.date).iso)),
-                ("inLanguage", .string(language)),
-                ("keywords", .array(fm.tags.map { .string($0) })),
-                ("isPartOf", .object([("@type", .string("CreativeWorkSeries")), ("name", .string(fm.title)), ("url", .string(baseURL + "/\(article.slug)/"))])),
-                ("author", publisher),
-                ("publisher", publisher),
-            ]).rendered
+            func publisher() {
+                json.beginObject()
+                json.key("@type"); json.string(literal: "Organization")
+                json.key("name"); json.string(author.isEmpty ? siteTitle : author)
+                json.key("url"); json.string(baseURL, "/")
+                json.endObject()
+            }
+            json.beginObject()
+            json.key("@context"); json.string(literal: "https://schema.org")
+            json.key("@type"); json.string(literal: "NewsArticle")
+            json.key("headline"); json.string(headline(page.title))
+            json.key("description"); json.string(page.description)
+            json.key("url"); json.string(baseURL, page.url)
+            json.key("mainEntityOfPage"); json.string(baseURL, page.url)
+            json.key("datePublished"); json.string(fm.date.iso)
+            json.key("dateModified"); json.string((fm.updated ?? fm.date).iso)
+            json.key("inLanguage"); json.string(language)
+            json.key("keywords")
+            json.beginArray()
+            for tag in fm.tags { json.string(tag) }
+            json.endArray()
+            json.key("isPartOf")
+            json.beginObject()
+            json.key("@type"); json.string(literal: "CreativeWorkSeries")
+            json.key("name"); json.string(fm.title)
+            json.key("url"); json.string(baseURL, "/\(article.slug)/")
+            json.endObject()
+            json.key("author"); publisher()
+            json.key("publisher"); publisher()
+            json.endObject()
         case .notFound:
             return ""
         }
+        return json.text
+    }
+
+    /// The title's first 110 `Character`s (a title of at most 110 bytes has at most 110).
+    static func headline(_ title: String) -> String {
+        title.utf8.count <= 110 ? title : String(title.prefix(110))
     }
 }

@@ -30,25 +30,53 @@ enum TimelineGraphic {
         let span = max(1, last - first)
         let axisLength = max(240, groups.count * 56)
 
-        var body = ""
+        var body = UTF8Builder(capacity: entries.count * 400)
         var nextFree = 12
         var bottom = 0
         var lowestDot = 0
         func draw(_ entry: TimelineEntry, dotY wanted: Int?) {
             let dotY = wanted ?? nextFree + 6
-            let lines = wrap(entry.event, width: charsPerLine)
             let labelTop = max(dotY - 6, nextFree)
-            let height = (lines.count + 1) * lineHeight
-            body += "<circle class=\"tl-dot\(wanted == nil ? " tl-undated" : "")\" cx=\"\(axisX)\" cy=\"\(dotY)\" r=\"5\"/>"
+            body.append(wanted == nil ? "<circle class=\"tl-dot tl-undated\" cx=\"" : "<circle class=\"tl-dot\" cx=\"")
+            body.append(decimal: axisX)
+            body.append("\" cy=\"")
+            body.append(decimal: dotY)
+            body.append("\" r=\"5\"/>")
             if labelTop > dotY - 6 {
-                body += "<path class=\"tl-leader\" d=\"M\(axisX + 5) \(dotY)L\(labelX - 4) \(labelTop + 6)\"/>"
+                body.append("<path class=\"tl-leader\" d=\"M")
+                body.append(decimal: axisX + 5)
+                body.append(byte: UInt8(ascii: " "))
+                body.append(decimal: dotY)
+                body.append(byte: UInt8(ascii: "L"))
+                body.append(decimal: labelX - 4)
+                body.append(byte: UInt8(ascii: " "))
+                body.append(decimal: labelTop + 6)
+                body.append("\"/>")
             }
-            body += "<text class=\"tl-date\" x=\"\(labelX)\" y=\"\(labelTop + 12)\">\(HTMLEscaping.escape(entry.date))</text>"
-            body += "<text class=\"tl-event\" x=\"\(labelX)\" y=\"\(labelTop + 12 + lineHeight)\">"
-            for (i, line) in lines.enumerated() {
-                body += "<tspan x=\"\(labelX)\" dy=\"\(i == 0 ? 0 : lineHeight)\">\(HTMLEscaping.escape(line))</tspan>"
+            body.append("<text class=\"tl-date\" x=\"")
+            body.append(decimal: labelX)
+            body.append("\" y=\"")
+            body.append(decimal: labelTop + 12)
+            body.append("\">")
+            HTMLEscaping.append(entry.date, to: &body)
+            body.append("</text><text class=\"tl-event\" x=\"")
+            body.append(decimal: labelX)
+            body.append("\" y=\"")
+            body.append(decimal: labelTop + 12 + lineHeight)
+            body.append("\">")
+            var lineCount = 0
+            forEachLine(of: entry.event, width: charsPerLine) { line in
+                body.append("<tspan x=\"")
+                body.append(decimal: labelX)
+                body.append("\" dy=\"")
+                body.append(decimal: lineCount == 0 ? 0 : lineHeight)
+                body.append("\">")
+                HTMLEscaping.append(line, to: &body)
+                body.append("</tspan>")
+                lineCount += 1
             }
-            body += "</text>"
+            body.append("</text>")
+            let height = (lineCount + 1) * lineHeight
             nextFree = labelTop + height + 10
             bottom = max(bottom, labelTop + height)
             lowestDot = max(lowestDot, dotY)
@@ -63,19 +91,87 @@ enum TimelineGraphic {
         }
 
         let height = bottom + 16
-        var svg = "<svg class=\"timeline-graphic\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\" aria-hidden=\"true\" focusable=\"false\">"
+        var svg = UTF8Builder(capacity: body.bytes.count + 300)
+        svg.append("<svg class=\"timeline-graphic\" viewBox=\"0 0 ")
+        svg.append(decimal: width)
+        svg.append(byte: UInt8(ascii: " "))
+        svg.append(decimal: height)
+        svg.append("\" width=\"")
+        svg.append(decimal: width)
+        svg.append("\" height=\"")
+        svg.append(decimal: height)
+        svg.append("\" aria-hidden=\"true\" focusable=\"false\">")
         if !leading.isEmpty {
-            svg += "<line class=\"tl-axis tl-break\" x1=\"\(axisX)\" y1=\"18\" x2=\"\(axisX)\" y2=\"\(top - 12)\"/>"
+            svg.append("<line class=\"tl-axis tl-break\" x1=\"")
+            svg.append(decimal: axisX)
+            svg.append("\" y1=\"18\" x2=\"")
+            svg.append(decimal: axisX)
+            svg.append("\" y2=\"")
+            svg.append(decimal: top - 12)
+            svg.append("\"/>")
         }
-        svg += "<line class=\"tl-axis\" x1=\"\(axisX)\" y1=\"\(top - 12)\" x2=\"\(axisX)\" y2=\"\(max(y(last), lowestDot) + 12)\"/>"
-        svg += body
-        svg += "</svg>"
-        return svg
+        svg.append("<line class=\"tl-axis\" x1=\"")
+        svg.append(decimal: axisX)
+        svg.append("\" y1=\"")
+        svg.append(decimal: top - 12)
+        svg.append("\" x2=\"")
+        svg.append(decimal: axisX)
+        svg.append("\" y2=\"")
+        svg.append(decimal: max(y(last), lowestDot) + 12)
+        svg.append("\"/>")
+        svg.append(body)
+        svg.append("</svg>")
+        return svg.string
     }
 
-    /// Greedy word wrap at `width` characters, keeping the current line's length as a count
-    /// (rather than recounting the line's `Character`s for every word).
+    /// Greedy word wrap at `width` characters: words are separated by spaces, and a line takes
+    /// the next word while its length (in `Character`s) stays within `width`.
     static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        forEachLine(of: text, width: width) { lines.append(String(decoding: $0, as: UTF8.self)) }
+        return lines
+    }
+
+    /// Calls `body` with the UTF-8 of each line of `wrap(text, width:)`, in order.
+    ///
+    /// ASCII text without a carriage return (which would join a following line feed into one
+    /// `Character`) is wrapped on its bytes, where a `Character` is a byte; other text on its
+    /// `Character`s.
+    static func forEachLine(of text: String, width: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var text = text
+        let wrapped = text.withUTF8 { utf8 -> Bool in
+            for byte in utf8 where byte >= 0x80 || byte == 0x0D { return false }
+            var line: [UInt8] = []
+            line.reserveCapacity(width + 8)
+            var i = 0
+            while i < utf8.count {
+                if utf8[i] == UInt8(ascii: " ") { i += 1; continue }
+                let start = i
+                while i < utf8.count, utf8[i] != UInt8(ascii: " ") { i += 1 }
+                let word = UnsafeBufferPointer(rebasing: utf8[start..<i])
+                if line.isEmpty {
+                    line.append(contentsOf: word)
+                } else if line.count + 1 + word.count <= width {
+                    line.append(UInt8(ascii: " "))
+                    line.append(contentsOf: word)
+                } else {
+                    line.withUnsafeBufferPointer(body)
+                    line.removeAll(keepingCapacity: true)
+                    line.append(contentsOf: word)
+                }
+            }
+            if !line.isEmpty { line.withUnsafeBufferPointer(body) }
+            return true
+        }
+        if wrapped { return }
+        for var line in characterLines(text, width: width) {
+            line.withUTF8(body)
+        }
+    }
+
+    /// The wrap on `Character`s, keeping the current line's length as a count (rather than
+    /// recounting the line's `Character`s for every word).
+    static func characterLines(_ text: String, width: Int) -> [String] {
         var lines: [String] = []
         var current = ""
         var currentCount = 0
