@@ -89,7 +89,7 @@ public enum SiteBuilder {
         for group in rendered { files += group }
         files += discoveryFiles(pages: pages, articles: articles, site: config, baseURL: baseURL, cache: cache)
         if settings.production { files += gzipCopies(files) }
-        files.sort { $0.path < $1.path }
+        if let cache { files = cache.sortedByPath(files) } else { files.sort { $0.path < $1.path } }
         return .success(SiteBuild(
             files: files, articles: articles, pages: pages, warnings: diagnostics, stylesheetURL: stylesheetURL))
     }
@@ -98,6 +98,19 @@ public enum SiteBuilder {
     /// build shows exactly what will be published.
     /// With a cache, each explainer's part of the sitemap and the feed is made once per version.
     static func discoveryFiles(
+        pages: [Page], articles: [RenderedArticle], site: SiteConfig, baseURL: String, cache: BuildCache? = nil
+    ) -> [OutputFile] {
+        guard let cache else { return makeDiscoveryFiles(pages: pages, articles: articles, site: site, baseURL: baseURL) }
+        // Reused whole when no explainer's entries changed.
+        return cache.discoveryFiles(articles: articles, site: site, baseURL: baseURL) { article in
+            let pages = SitePlanner.explainerPages(article)
+            return [SitemapWriter.entries(for: pages[...], baseURL: baseURL), FeedWriter.entry(for: article, baseURL: baseURL)]
+        } make: {
+            makeDiscoveryFiles(pages: pages, articles: articles, site: site, baseURL: baseURL, cache: cache)
+        }
+    }
+
+    static func makeDiscoveryFiles(
         pages: [Page], articles: [RenderedArticle], site: SiteConfig, baseURL: String, cache: BuildCache? = nil
     ) -> [OutputFile] {
         let sitemap = SitemapWriter.sitemap(pages: pages, baseURL: baseURL) { explainerPages in
