@@ -71,7 +71,7 @@ import Testing
         let out = fixture.root + "/Out"
         try FileSystem.makeDirectory(out)
         let writer = InPlaceWriter(outputPath: out)
-        var current: [String: [UInt8]] = [:]
+        var current: [OutputFile] = []
         var changes = try writer.update(&current, to: [OutputFile(path: "a/index.html", text: "A"), OutputFile(path: "b/x/index.html", text: "B")])
         #expect(changes.written == ["a/index.html", "b/x/index.html"])
         changes = try writer.update(&current, to: [OutputFile(path: "a/index.html", text: "A2")])
@@ -80,5 +80,12 @@ import Testing
         #expect(try fixture.read(out + "/a/index.html") == "A2")
         #expect(!FileSystem.exists(out + "/b"))
         #expect(FileSystem.listFiles(out) == ["a/index.html"])
+        #expect(current == [OutputFile(path: "a/index.html", text: "A2")])
+        // Unchanged files are not written again; new ones are, in order.
+        changes = try writer.update(&current, to: [
+            OutputFile(path: "0.html", text: "0"), OutputFile(path: "a/index.html", text: "A2"), OutputFile(path: "z.html", text: "Z"),
+        ])
+        #expect(changes.written == ["0.html", "z.html"])
+        #expect(changes.removed.isEmpty)
     }
 }

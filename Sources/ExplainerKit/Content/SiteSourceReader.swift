@@ -6,7 +6,12 @@ import Glibc
 /// the templates and assets of the templates folder. The only place the content stage
 /// touches the disk; a file that cannot be read becomes a diagnostic, not a crash.
 public enum SiteSourceReader {
-    public static func read(content: String, templates: String, cache: SourceFileCache? = nil) -> Result<SiteSources, BuildFailure> {
+    /// - Parameter changed: with a `cache`, the paths that changed since its last read (as the
+    ///   watcher reports them, `*` for unknown): only those articles are looked at again.
+    ///   nil lists and checks every file.
+    public static func read(
+        content: String, templates: String, cache: SourceFileCache? = nil, changed: Set<String>? = nil
+    ) -> Result<SiteSources, BuildFailure> {
         func read(_ path: String, limit: Int) throws(FileSystem.Failure) -> [UInt8] {
             if let cache { return try cache.read(path, limit: limit) }
             return try FileSystem.read(path, limit: limit)
@@ -31,21 +36,25 @@ public enum SiteSourceReader {
                 file: configPath, message: "The site configuration could not be read (\(error.description)).",
                 hint: "Create \(configPath) with at least `title:` and `baseURL:`."))
         }
-        var articles: [SourceFile] = []
-        for name in FileSystem.listFiles(content) where name.hasSuffix(".md") && !name.contains("/") {
-            let path = join(content, name)
-            do {
-                articles.append(SourceFile(path: path, bytes: try read(path, limit: TextDecoding.maxBytes)))
-            } catch where error.code == EFBIG {
-                diagnostics.append(Diagnostic(
-                    file: path, message: "The file is \(error.size / 1_048_576) MB; the limit is \(TextDecoding.maxBytes / 1_048_576) MB.",
-                    hint: "Split the article, or move large data out of \(content)."))
-            } catch {
-                diagnostics.append(Diagnostic(
-                    file: path, message: "The article could not be read: \(error.description).",
-                    hint: "Check the file's permissions, or that a symlink points at a real file."))
+        var listing: ArticleListing
+        if let cache, let changed, var previous = cache.articleListing(of: content),
+           let names = ArticleListing.changedNames(changed, content: content, templates: templates) {
+            // The watcher said which files changed: only those (and symlinks) are looked at.
+            for name in Set(names).union(previous.symlinks) {
+                let (read, isSymlink) = readArticle(name, in: content, read: read)
+                previous.set(name, to: read, isSymlink: isSymlink)
+            }
+            listing = previous
+        } else {
+            listing = ArticleListing(folder: content)
+            for name in FileSystem.listFiles(content) where ArticleListing.isArticleName(name) {
+                let (read, isSymlink) = readArticle(name, in: content, read: read)
+                listing.set(name, to: read, isSymlink: isSymlink)
             }
         }
+        cache?.storeArticleListing(listing)
+        let articles = listing.articles
+        diagnostics += listing.diagnostics
         var templateFiles: [SourceFile] = []
         var assets: [SourceFile] = []
         for name in FileSystem.listFiles(templates) {
@@ -66,6 +75,27 @@ public enum SiteSourceReader {
         return .success(SiteSources(
             config: config, articles: articles, templates: templateFiles, assets: assets,
             templatesFolder: templates, readDiagnostics: diagnostics))
+    }
+
+    /// Reads the article `name` of `content`: nil when it is no longer a file there.
+    private static func readArticle(
+        _ name: String, in content: String, read: (String, Int) throws(FileSystem.Failure) -> [UInt8]
+    ) -> (ArticleListing.Read?, isSymlink: Bool) {
+        let path = join(content, name)
+        var st = stat()
+        guard lstat(path, &st) == 0, (st.st_mode & S_IFMT) != S_IFDIR else { return (nil, false) }
+        let isSymlink = (st.st_mode & S_IFMT) == S_IFLNK
+        do {
+            return (.file(SourceFile(path: path, bytes: try read(path, TextDecoding.maxBytes))), isSymlink)
+        } catch where error.code == EFBIG {
+            return (.failure(Diagnostic(
+                file: path, message: "The file is \(error.size / 1_048_576) MB; the limit is \(TextDecoding.maxBytes / 1_048_576) MB.",
+                hint: "Split the article, or move large data out of \(content).")), isSymlink)
+        } catch {
+            return (.failure(Diagnostic(
+                file: path, message: "The article could not be read: \(error.description).",
+                hint: "Check the file's permissions, or that a symlink points at a real file.")), isSymlink)
+        }
     }
 
     static func join(_ folder: String, _ name: String) -> String {

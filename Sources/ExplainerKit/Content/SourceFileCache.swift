@@ -17,8 +17,18 @@ public final class SourceFileCache: @unchecked Sendable {
 
     private let lock = NSLock()
     private var entries: [String: (Stamp, [UInt8])] = [:]
+    private var listing: ArticleListing?
 
     public init() {}
+
+    /// The content folder's articles as last read (nil before the first read of `folder`).
+    func articleListing(of folder: String) -> ArticleListing? {
+        lock.withLock { listing?.folder == folder ? listing : nil }
+    }
+
+    func storeArticleListing(_ listing: ArticleListing) {
+        lock.withLock { self.listing = listing }
+    }
 
     /// The file's bytes: from the cache when its stamp is unchanged, else read (and cached).
     func read(_ path: String, limit: Int) throws(FileSystem.Failure) -> [UInt8] {

@@ -26,42 +26,68 @@ public struct InPlaceWriter: Sendable {
         self.outputPath = outputPath.hasSuffix("/") && outputPath.count > 1 ? String(outputPath.dropLast()) : outputPath
     }
 
-    /// Writes `files` over `current` (what the folder holds now, by path) and returns what
-    /// changed; `current` is updated to the new contents.
-    public func update(_ current: inout [String: [UInt8]], to files: [OutputFile]) throws(BuildFailure) -> Changes {
+    /// Writes `files` over `current` (what the folder holds now) and returns what changed;
+    /// `current` becomes what the folder holds afterwards.
+    ///
+    /// Both lists are sorted by path (as `SiteBuilder` sorts a build's files), so one walk
+    /// through both pairs them up without hashing a path: a rebuild of a large site meets tens
+    /// of thousands of unchanged files, most of them the very same arrays as last time, so
+    /// comparing them is immediate.
+    public func update(_ current: inout [OutputFile], to files: [OutputFile]) throws(BuildFailure) -> Changes {
         var changes = Changes()
-        // One dictionary lookup per file: a rebuild of a large site compares tens of
-        // thousands of unchanged files (the same arrays, so `==` is immediate).
-        var kept = 0, added = 0
+        var old = 0, new = 0
+        var removed: [String] = []
         do {
-            for file in files where OutputFile.isSafe(file.path) {
-                if let old = current[file.path] {
-                    kept += 1
-                    if old == file.bytes { continue }
-                } else {
-                    added += 1
+            while new < files.count {
+                let file = files[new]
+                if old < current.count {
+                    let held = current[old]
+                    if held.path == file.path {
+                        if held.bytes != file.bytes { try writeIfSafe(file, into: &changes) }
+                        old += 1
+                        new += 1
+                        continue
+                    }
+                    if held.path < file.path {
+                        removed.append(held.path)
+                        old += 1
+                        continue
+                    }
                 }
-                try write(file)
-                current[file.path] = file.bytes
-                changes.written.append(file.path)
+                try writeIfSafe(file, into: &changes)
+                new += 1
             }
         } catch {
+            // What the folder holds: the new files walked so far (bar the one that failed)
+            // and the old ones not reached.
+            var now = Array(files[..<new])
+            if old < current.count, current[old].path == files[new].path { now.append(current[old]); old += 1 }
+            now += current[old...]
+            current = now
+            for path in removed { remove(path, into: &changes) }
             throw BuildFailure(Diagnostic(
                 file: outputPath, message: "Updating the preview failed: \(error.description).",
                 hint: "Check that the folder is writable and the disk is not full."))
         }
-        // The folder holds more files than the build: remove the ones it no longer makes
-        // (only those are sorted, so the order of removal is deterministic).
-        if current.count > kept + added {
-            let produced = Set(files.lazy.filter { OutputFile.isSafe($0.path) }.map(\.path))
-            for path in current.keys.filter({ !produced.contains($0) }).sorted() {
-                unlink(outputPath + "/" + path)
-                removeEmptyParents(of: path)
-                changes.removed.append(path)
-                current[path] = nil
-            }
-        }
+        removed += current[old...].lazy.map(\.path)
+        // The folder held more files than the build: remove the ones it no longer makes.
+        for path in removed { remove(path, into: &changes) }
+        current = files
         return changes
+    }
+
+    /// Writes one file (never outside the folder).
+    private func writeIfSafe(_ file: OutputFile, into changes: inout Changes) throws(FileSystem.Failure) {
+        guard OutputFile.isSafe(file.path) else { return }
+        try write(file)
+        changes.written.append(file.path)
+    }
+
+    private func remove(_ path: String, into changes: inout Changes) {
+        guard OutputFile.isSafe(path) else { return }  // never written
+        unlink(outputPath + "/" + path)
+        removeEmptyParents(of: path)
+        changes.removed.append(path)
     }
 
     private func write(_ file: OutputFile) throws(FileSystem.Failure) {

@@ -4,21 +4,31 @@ import Foundation
 /// values (tests, the preview's incremental writes, publish's checks and deployers).
 public final class OutputCollector: OutputSink, @unchecked Sendable {
     private let lock = NSLock()
-    private var collected: [OutputFile] = []
+    private var groups: [[OutputFile]] = []
 
     public init() {}
 
     public func receive(_ files: [OutputFile]) {
+        guard !files.isEmpty else { return }
         lock.lock()
-        collected += files
+        groups.append(files)
         lock.unlock()
     }
 
     /// Everything received, sorted by path: the same order whatever order it arrived in.
     public func files() -> [OutputFile] {
+        var files = groupedFiles()
+        // Nearly sorted already (each explainer's files are together): Swift's sort is
+        // adaptive and takes such runs at close to linear cost.
+        files.sort { $0.path < $1.path }
+        return files
+    }
+
+    /// Everything received, group by group (groups ordered by their first path, each as it
+    /// was received): the same order whatever order the groups arrived in, but not sorted.
+    func groupedFiles() -> [OutputFile] {
         lock.lock()
         defer { lock.unlock() }
-        collected.sort { $0.path < $1.path }
-        return collected
+        return groups.sorted { $0[0].path < $1[0].path }.flatMap { $0 }
     }
 }

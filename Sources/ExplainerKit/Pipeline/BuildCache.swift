@@ -66,7 +66,11 @@ public final class BuildCache: @unchecked Sendable {
     private let lock = NSLock()
     private var environment: Environment?
     private var entries: [String: Entry] = [:]
+    /// The article paths of the last build: `entries` holds no other.
+    private var articlePaths: [String] = []
     private var stats = Statistics()
+    private var order = PathOrderMemo()
+    private var discovery = DiscoveryMemo()
 
     public init() {}
 
@@ -82,11 +86,37 @@ public final class BuildCache: @unchecked Sendable {
                 self.environment = environment
                 entries = [:]
                 listings = [:]
+                order = PathOrderMemo()
+                discovery = DiscoveryMemo()
                 stats.fullBuild = true
             }
-            let live = Set(articlePaths)
-            entries = entries.filter { live.contains($0.key) }
+            // Usually the same articles as last time (the very same strings): nothing to forget.
+            if articlePaths != self.articlePaths {
+                let live = Set(articlePaths)
+                entries = entries.filter { live.contains($0.key) }
+                self.articlePaths = articlePaths
+            }
         }
+    }
+
+    /// The build's files sorted by path (as `files.sorted { $0.path < $1.path }`), reusing the
+    /// last build's order when the paths come in the same sequence.
+    func sortedByPath(_ files: [OutputFile]) -> [OutputFile] {
+        lock.withLock { order.sorted(files) }
+    }
+
+    /// `sitemap.xml`, `feed.xml` and `robots.txt`: the last ones when no explainer's part of
+    /// them changed (see `DiscoveryMemo`), else `make()`.
+    func discoveryFiles(
+        articles: [RenderedArticle], site: SiteConfig, baseURL: String,
+        parts: (RenderedArticle) -> [String], make: () -> [OutputFile]
+    ) -> [OutputFile] {
+        if let files = lock.withLock({ discovery.reuse(articles: articles, site: site, baseURL: baseURL, parts: parts) }) {
+            return files
+        }
+        let files = make()
+        lock.withLock { discovery.store(files, articles: articles, site: site, baseURL: baseURL) }
+        return files
     }
 
     func article(_ file: SourceFile) -> Entry? {

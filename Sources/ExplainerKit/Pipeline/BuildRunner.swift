@@ -35,8 +35,11 @@ public struct BuildRunner: Sendable {
     }
 
     /// Builds in memory only (nothing is written), reusing and updating `cache` if given.
-    public func buildInMemory(cache: BuildCache? = nil) -> Result<SiteBuild, BuildFailure> {
-        switch SiteSourceReader.read(content: paths.content, templates: paths.templates, cache: cache?.sourceFiles) {
+    /// `changed`: with a cache, the source paths that changed since its last build, as the
+    /// watcher reports them (only those articles are read again); nil checks every file.
+    public func buildInMemory(cache: BuildCache? = nil, changed: Set<String>? = nil) -> Result<SiteBuild, BuildFailure> {
+        switch SiteSourceReader.read(
+            content: paths.content, templates: paths.templates, cache: cache?.sourceFiles, changed: changed) {
         case .failure(let f): return .failure(f)
         case .success(let sources): return SiteBuilder.build(sources, settings: settings, cache: cache)
         }

@@ -19,7 +19,8 @@ public enum SiteBuilder {
         let collector = OutputCollector()
         return build(consume sources, settings: settings, cache: cache, into: collector).map { build in
             var build = build
-            build.files = collector.files()
+            // With a cache, the last build's order is reused when the paths are the same.
+            build.files = cache.map { $0.sortedByPath(collector.groupedFiles()) } ?? collector.files()
             return build
         }
     }
@@ -129,6 +130,19 @@ public enum SiteBuilder {
     /// build shows exactly what will be published.
     /// With a cache, each explainer's part of the sitemap and the feed is made once per version.
     static func discoveryFiles(
+        pages: [Page], articles: [RenderedArticle], site: SiteConfig, baseURL: String, cache: BuildCache? = nil
+    ) -> [OutputFile] {
+        guard let cache else { return makeDiscoveryFiles(pages: pages, articles: articles, site: site, baseURL: baseURL) }
+        // Reused whole when no explainer's entries changed.
+        return cache.discoveryFiles(articles: articles, site: site, baseURL: baseURL) { article in
+            let pages = SitePlanner.explainerPages(article)
+            return [SitemapWriter.entries(for: pages[...], baseURL: baseURL), FeedWriter.entry(for: article, baseURL: baseURL)]
+        } make: {
+            makeDiscoveryFiles(pages: pages, articles: articles, site: site, baseURL: baseURL, cache: cache)
+        }
+    }
+
+    static func makeDiscoveryFiles(
         pages: [Page], articles: [RenderedArticle], site: SiteConfig, baseURL: String, cache: BuildCache? = nil
     ) -> [OutputFile] {
         let sitemap = SitemapWriter.sitemap(pages: pages, baseURL: baseURL) { explainerPages in

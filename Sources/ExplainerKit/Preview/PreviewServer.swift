@@ -61,14 +61,24 @@ public struct PreviewServer: Sendable {
         let unsafe = runner.checkSafe()
         if !unsafe.isEmpty { throw BuildFailure(unsafe) }
 
+        // Watching starts before the first build reads anything, so that every change after
+        // that read is reported: rebuilds look only at the files the watcher names.
+        let early = try? Watcher(roots: [paths.content, paths.templates], debounce: configuration.debounce)
         let session = PreviewSession(runner: runner, liveReload: liveReload)
         let start = ContinuousClock.now
         let first = await session.initialBuild()
         let ms = Self.milliseconds(since: start)
         report(.initialBuild(first, milliseconds: ms))
         if !FileSystem.isDirectory(paths.output) { try? FileSystem.makeDirectory(paths.output) }
-
-        let watcher = try Watcher(roots: [paths.content, paths.templates], debounce: configuration.debounce)
+        // Could not watch before the build (the folder was missing?): try again, reporting why
+        // it fails; changes made during the build are then found by a full scan.
+        let watcher: Watcher
+        if let early {
+            watcher = early
+        } else {
+            watcher = try Watcher(roots: [paths.content, paths.templates], debounce: configuration.debounce)
+            await session.scanEverythingNext()
+        }
         var logger = Logger(label: "explainer.preview")
         logger.logLevel = .critical
         let host = configuration.host

@@ -35,9 +35,11 @@ public actor PreviewSession {
     public let runner: BuildRunner
     public let liveReload: LiveReload
     private let cache = BuildCache()
-    /// What the output folder holds, by path; nil until a build succeeded.
-    private var current: [String: [UInt8]]?
+    /// What the output folder holds, sorted by path; nil until a build succeeded.
+    private var current: [OutputFile]?
     private var failing = false
+    /// Whether the next rebuild must look at every source file (changes may have gone unseen).
+    private var scanEverything = false
 
     public init(runner: BuildRunner, liveReload: LiveReload) {
         self.runner = runner
@@ -49,7 +51,7 @@ public actor PreviewSession {
         let result = runner.run(cache: cache)
         switch result {
         case .success(let report):
-            current = Dictionary(report.build.files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { a, _ in a })
+            current = report.build.files
             failing = false
         case .failure(let failure):
             failing = true
@@ -80,8 +82,10 @@ public actor PreviewSession {
                 return .rebuilt(rebuild)
             }
         }
+        let changedSources: Set<String>? = scanEverything ? nil : Set(relevant)
+        scanEverything = false
         let build: SiteBuild
-        switch runner.buildInMemory(cache: cache) {
+        switch runner.buildInMemory(cache: cache, changed: changedSources) {
         case .failure(let failure):
             failing = true
             liveReload.broadcast(.error(failure.diagnostics))
@@ -113,6 +117,12 @@ public actor PreviewSession {
         return .rebuilt(Rebuild(
             changed: relevant, written: changes.written, removed: changes.removed,
             statistics: cache.statistics, event: event, milliseconds: elapsed(), warnings: build.warnings))
+    }
+
+    /// Makes the next rebuild look at every source file, not only those the watcher names
+    /// (for changes made while nothing watched).
+    public func scanEverythingNext() {
+        scanEverything = true
     }
 
     /// Whether a changed path can affect the build (editors' swap and backup files cannot).
