@@ -55,12 +55,30 @@ struct YAMLFields {
 
     /// The value node for `key`, if present.
     func node(_ key: String) -> Node? {
-        mapping[key]
+        Self.value(key, in: mapping, resolvesTagsItself: resolvesTagsItself)
     }
 
-    /// The key node for `key` (for pointing at the key rather than the value).
-    func keyNode(_ key: String) -> Node? {
-        mapping.keys.first { $0.scalar?.string == key }
+    /// `mapping[key]`, Yams' subscript, without its cost: that builds a key node (and a tag)
+    /// per lookup and compares it with every key, resolving tags, from the last key back.
+    ///
+    /// Here keys are compared by their text first; only a key with the same text is compared
+    /// the way Yams does (`==`: same text and same resolved tag), with a key node made for it.
+    /// When tags are our own (`resolvesTagsItself`: composed with `Resolver.basic`, no explicit
+    /// tags), every scalar key's tag is `str`, like that of the looked-up key, so equal text is
+    /// enough. The last matching key wins, as with Yams (duplicates are refused before).
+    static func value(_ key: String, in mapping: Node.Mapping, resolvesTagsItself: Bool) -> Node? {
+        var index = mapping.endIndex
+        var probe: Node?
+        while index > mapping.startIndex {
+            index -= 1
+            let entry = mapping[index]
+            guard case .scalar(let scalar) = entry.key, scalar.string == key else { continue }
+            if resolvesTagsItself { return entry.value }
+            let lookup = probe ?? Node(key, mapping.tag.copy(with: .implicit))
+            probe = lookup
+            if entry.key == lookup { return entry.value }
+        }
+        return nil
     }
 
     /// Warns about every key not in `known`, suggesting the nearest known key.
@@ -178,9 +196,19 @@ struct YAMLFields {
 
 extension String {
     func trimmingWhitespace() -> String {
+        // Fast path: an ASCII first and last byte that is not whitespace (tab, line feed,
+        // vertical tab, form feed, carriage return, space) means there is nothing to trim.
+        if let first = utf8.first, let last = utf8.last, first < 0x80, last < 0x80,
+           !Self.isASCIIWhitespace(first), !Self.isASCIIWhitespace(last) {
+            return self
+        }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
         return String(scalars[first...last])
+    }
+
+    private static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
     }
 }

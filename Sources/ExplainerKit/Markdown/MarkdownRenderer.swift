@@ -66,9 +66,16 @@ public enum MarkdownRenderer {
 
     /// `<h2>` → `<h2 id="x">`.
     private static func insertingID(_ id: String, into rendered: String) -> String {
-        let bytes = Array(rendered.utf8)
+        let bytes = rendered.utf8
         guard bytes.count >= 3 else { return rendered }
-        return String(decoding: bytes[..<3], as: UTF8.self) + " id=\"\(id)\"" + String(decoding: bytes[3...], as: UTF8.self)
+        let split = bytes.index(bytes.startIndex, offsetBy: 3)
+        var out = String(decoding: bytes[..<split], as: UTF8.self)
+        out.reserveCapacity(bytes.count + id.utf8.count + 6)
+        out += " id=\""
+        out += id
+        out += "\""
+        out += String(decoding: bytes[split...], as: UTF8.self)
+        return out
     }
 
     /// In safe mode cmark still lets `data:image/…` URLs through; we drop every `data:` URL.
@@ -91,6 +98,8 @@ private struct ChunkBuilder {
     var toc: [TOCEntry] = []
     var quotes: [Quote] = []
     var links: [ExternalLink] = []
+    /// The urls of `links`.
+    private var linkSeen: Set<String> = []
 
     init(heading: RenderedHeading?, headingHTML: String) {
         self.heading = heading
@@ -100,7 +109,6 @@ private struct ChunkBuilder {
     mutating func append(_ blockHTML: String, words: Int, node: CmarkNode) {
         html += blockHTML
         self.words += words
-        var linkSeen: Set<String> = Set(links.map(\.url))
         node.walk { child in
             if child.type == CMARK_NODE_LINK, let url = child.url, url.hasPrefix("https://") || url.hasPrefix("http://"),
                linkSeen.insert(url).inserted {

@@ -1,6 +1,9 @@
 /// Splits the context of a quote's attribution into its role or occasion and the date it
 /// mentions, for the quote cards: "in a statement on 3 July" → "in a statement" and 3 July.
 /// A date without a year takes the latest year that does not put it after the explainer's date.
+///
+/// Contexts in ASCII (all real ones) are read as bytes by `QuoteAttributionBytes`; any other
+/// text takes the `Character`-based reading below, which defines the results of both.
 enum QuoteAttribution {
     static let months = [
         "january", "february", "march", "april", "may", "june",
@@ -8,6 +11,12 @@ enum QuoteAttribution {
     ]
 
     static func split(_ context: String, published: ArticleDate) -> (role: String, date: ArticleDate?) {
+        if let result = QuoteAttributionBytes.split(context, published: published) { return result }
+        return splitCharacters(context, published: published)
+    }
+
+    /// The general reading, for any text.
+    static func splitCharacters(_ context: String, published: ArticleDate) -> (role: String, date: ArticleDate?) {
         let words = context.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         for start in words.indices {
             guard let (date, end) = date(in: words, at: start, published: published) else { continue }
@@ -42,22 +51,25 @@ enum QuoteAttribution {
             guard w.count == 4, let y = Int(w), (1000...9999).contains(y) else { return nil }
             return y
         }
-        func resolve(_ d: Int, _ m: Int, _ y: Int?, end: Int) -> (ArticleDate, Int)? {
-            if let y { return ArticleDate(year: y, month: m, day: d).map { ($0, end + 1) } }
-            guard let date = ArticleDate(year: published.year, month: m, day: d) else { return nil }
-            return date > published ? ArticleDate(year: published.year - 1, month: m, day: d).map { ($0, end) } : (date, end)
-        }
         let first = words[start]
         if let date = ArticleDate(iso: clean(first)), clean(first).count == 10 { return (date, start + 1) }
         if start + 1 < words.count {
             if let d = day(first), !first.hasSuffix(","), let m = month(words[start + 1]) {
-                return resolve(d, m, words[start + 1].hasSuffix(",") ? nil : year(start + 2), end: start + 2)
+                return resolve(d, m, words[start + 1].hasSuffix(",") ? nil : year(start + 2), end: start + 2, published: published)
             }
             if let m = month(first), let d = day(words[start + 1]) {
-                return resolve(d, m, year(start + 2), end: start + 2)
+                return resolve(d, m, year(start + 2), end: start + 2, published: published)
             }
         }
         return nil
+    }
+
+    /// Day `d` of month `m`, in year `y`, or else in the latest year not after `published`;
+    /// with the index past the date (`end + 1` when the year was a word of it).
+    static func resolve(_ d: Int, _ m: Int, _ y: Int?, end: Int, published: ArticleDate) -> (ArticleDate, Int)? {
+        if let y { return ArticleDate(year: y, month: m, day: d).map { ($0, end + 1) } }
+        guard let date = ArticleDate(year: published.year, month: m, day: d) else { return nil }
+        return date > published ? ArticleDate(year: published.year - 1, month: m, day: d).map { ($0, end) } : (date, end)
     }
 
     static func trimPunctuation(_ text: String) -> String {
