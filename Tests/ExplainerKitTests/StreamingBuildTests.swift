@@ -19,6 +19,22 @@ struct StreamingBuildTests {
         try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix(".") }
     }
 
+    /// The collector's order is by path whatever order the groups arrive in, whether or not
+    /// two groups' paths interleave.
+    @Test func collectorSortsByPathWhateverTheArrivalOrder() {
+        func files(_ paths: String...) -> [OutputFile] { paths.map { OutputFile(path: $0, text: $0) } }
+        let apart = OutputCollector()
+        apart.receive(files("b/2", "b/1"))
+        apart.receive(files("c.xml"))
+        apart.receive([])
+        apart.receive(files("a/1", "a/0/x"))
+        #expect(apart.files().map(\.path) == ["a/0/x", "a/1", "b/1", "b/2", "c.xml"])
+        let interleaved = OutputCollector()
+        interleaved.receive(files("m", "a", "z"))
+        interleaved.receive(files("b", "y"))
+        #expect(interleaved.files().map(\.path) == ["a", "b", "m", "y", "z"])
+    }
+
     @Test func streamedOutputEqualsTheInMemoryBuild() throws {
         let (folder, paths) = site()
         let inMemory = try BuildRunner(paths: paths).buildInMemory().get().files

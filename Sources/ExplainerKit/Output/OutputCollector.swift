@@ -10,25 +10,31 @@ public final class OutputCollector: OutputSink, @unchecked Sendable {
 
     public func receive(_ files: [OutputFile]) {
         guard !files.isEmpty else { return }
+        // Sorted here, on the builder's thread, so that `files()` only has to order the groups.
+        let sorted = files.sorted { $0.path < $1.path }
         lock.lock()
-        groups.append(files)
+        groups.append(sorted)
         lock.unlock()
     }
 
     /// Everything received, sorted by path: the same order whatever order it arrived in.
+    ///
+    /// Each group is sorted as it arrives; the groups are then ordered by their first path.
+    /// When no two groups' paths interleave (the builder sends each explainer's files, each
+    /// listing page and each site-wide file as a group of its own) that is the whole order, and
+    /// sorting 70,000 paths becomes sorting 10,000 groups. Otherwise the files are sorted.
     public func files() -> [OutputFile] {
-        var files = groupedFiles()
-        // Nearly sorted already (each explainer's files are together): Swift's sort is
-        // adaptive and takes such runs at close to linear cost.
-        files.sort { $0.path < $1.path }
-        return files
-    }
-
-    /// Everything received, group by group (groups ordered by their first path, each as it
-    /// was received): the same order whatever order the groups arrived in, but not sorted.
-    func groupedFiles() -> [OutputFile] {
         lock.lock()
         defer { lock.unlock() }
-        return groups.sorted { $0[0].path < $1[0].path }.flatMap { $0 }
+        let ordered = groups.sorted { $0[0].path < $1[0].path }
+        var files: [OutputFile] = []
+        files.reserveCapacity(ordered.reduce(0) { $0 + $1.count })
+        var interleaved = false
+        for group in ordered {
+            if let last = files.last, !(last.path < group[0].path) { interleaved = true }
+            files += group
+        }
+        if interleaved { files.sort { $0.path < $1.path } }
+        return files
     }
 }

@@ -69,7 +69,6 @@ public final class BuildCache: @unchecked Sendable {
     /// The article paths of the last build: `entries` holds no other.
     private var articlePaths: [String] = []
     private var stats = Statistics()
-    private var order = PathOrderMemo()
     private var discovery = DiscoveryMemo()
 
     public init() {}
@@ -86,7 +85,6 @@ public final class BuildCache: @unchecked Sendable {
                 self.environment = environment
                 entries = [:]
                 listings = [:]
-                order = PathOrderMemo()
                 discovery = DiscoveryMemo()
                 stats.fullBuild = true
             }
@@ -97,12 +95,6 @@ public final class BuildCache: @unchecked Sendable {
                 self.articlePaths = articlePaths
             }
         }
-    }
-
-    /// The build's files sorted by path (as `files.sorted { $0.path < $1.path }`), reusing the
-    /// last build's order when the paths come in the same sequence.
-    func sortedByPath(_ files: [OutputFile]) -> [OutputFile] {
-        lock.withLock { order.sorted(files) }
     }
 
     /// `sitemap.xml`, `feed.xml` and `robots.txt`: the last ones when no explainer's part of

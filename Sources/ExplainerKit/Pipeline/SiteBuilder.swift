@@ -19,8 +19,7 @@ public enum SiteBuilder {
         let collector = OutputCollector()
         return build(consume sources, settings: settings, cache: cache, into: collector).map { build in
             var build = build
-            // With a cache, the last build's order is reused when the paths are the same.
-            build.files = cache.map { $0.sortedByPath(collector.groupedFiles()) } ?? collector.files()
+            build.files = collector.files()
             return build
         }
     }
@@ -121,7 +120,10 @@ public enum SiteBuilder {
             return deliver(files())
         }
         fileCount += counts.reduce(0, +)
-        fileCount += deliver(discoveryFiles(pages: pages, articles: articles, site: config, baseURL: baseURL, cache: cache))
+        // One by one: their paths fall between explainers' (`feed.xml`, `sitemap.xml`).
+        for file in discoveryFiles(pages: pages, articles: articles, site: config, baseURL: baseURL, cache: cache) {
+            fileCount += deliver([file])
+        }
         return .success(SiteBuild(
             files: [], fileCount: fileCount, articles: articles, pages: pages, warnings: diagnostics, stylesheetURL: stylesheetURL))
     }
