@@ -4,16 +4,23 @@ import Foundation
 /// values (tests, the preview's incremental writes, publish's checks and deployers).
 public final class OutputCollector: OutputSink, @unchecked Sendable {
     private let lock = NSLock()
-    private var groups: [[OutputFile]] = []
+    /// The groups received, each sorted by path, with its first path.
+    private var groups: [(first: String, files: [OutputFile])] = []
 
     public init() {}
 
     public func receive(_ files: [OutputFile]) {
-        guard !files.isEmpty else { return }
-        // Sorted here, on the builder's thread, so that `files()` only has to order the groups.
-        let sorted = files.sorted { $0.path < $1.path }
+        guard let first = files.first else { return }
+        // Sorted here, on the builder's thread, so that `files()` only has to order the groups
+        // (the builder sends them sorted already: then the array is kept as it is, not copied).
+        var sortedAlready = true
+        for i in files.indices.dropFirst() where !(files[i - 1].path < files[i].path) {
+            sortedAlready = false
+            break
+        }
+        let group = sortedAlready ? files : files.sorted { $0.path < $1.path }
         lock.lock()
-        groups.append(sorted)
+        groups.append((sortedAlready ? first.path : group[0].path, group))
         lock.unlock()
     }
 
@@ -26,13 +33,13 @@ public final class OutputCollector: OutputSink, @unchecked Sendable {
     public func files() -> [OutputFile] {
         lock.lock()
         defer { lock.unlock() }
-        let ordered = groups.sorted { $0[0].path < $1[0].path }
+        groups.sort { $0.first < $1.first }
         var files: [OutputFile] = []
-        files.reserveCapacity(ordered.reduce(0) { $0 + $1.count })
+        files.reserveCapacity(groups.reduce(0) { $0 + $1.files.count })
         var interleaved = false
-        for group in ordered {
-            if let last = files.last, !(last.path < group[0].path) { interleaved = true }
-            files += group
+        for group in groups {
+            if let last = files.last, !(last.path < group.first) { interleaved = true }
+            files += group.files
         }
         if interleaved { files.sort { $0.path < $1.path } }
         return files

@@ -103,7 +103,9 @@ public enum SiteBuilder {
         let groups = group(pages)
         let counts = ParallelMap.map(groups) { group -> Int in
             func render() -> [OutputFile] {
+                // Sorted by path: what `OutputCollector` keeps (and the cache reuses) as it is.
                 renderer.render(group).compactMap { OutputFile.isSafe($0.file) ? OutputFile(path: $0.file, bytes: $0.html) : nil }
+                    .sorted { $0.path < $1.path }
             }
             func files() -> [OutputFile] {
                 guard let cache else { return render() }
