@@ -57,9 +57,9 @@ struct StreamingBuildTests {
         let before = Fixtures.snapshot(paths.output)
         Fixtures.write(["Content/a0.md": Fixtures.article(title: "Changed")], into: folder)
         let count = Counter()
-        let writer = SiteWriter(outputPath: paths.output) { bytes, path throws(FileSystem.Failure) in
-            if count.next() > 5 { throw FileSystem.Failure(path: path, operation: "write", code: ENOSPC) }
-            try FileSystem.write(bytes, to: path)
+        let writer = SiteWriter(outputPath: paths.output) { bytes, place throws(FileSystem.Failure) in
+            if count.next() > 5 { throw FileSystem.Failure(path: place.path, operation: "write", code: ENOSPC) }
+            try FileSystem.write(bytes, to: place)
         }
         let sources = try SiteSourceReader.read(content: paths.content, templates: paths.templates).get()
         let staging = writer.staging()
