@@ -1,4 +1,4 @@
-import ExplainerKit
+@testable import ExplainerKit
 import Foundation
 import Testing
 
@@ -35,6 +35,18 @@ import Testing
         #expect(Fixtures.snapshot(target + ".previous") == v2Snapshot)
         try DirectoryDeployer(target: target).rollback()  // and forward again
         #expect(Fixtures.snapshot(target) == v2Snapshot)
+        // A publish or build of another folder beside it does not hold up a rollback...
+        let sibling = try OutputLock(for: root + "/other")
+        try DirectoryDeployer(target: target).rollback()
+        #expect(Fixtures.snapshot(target) == v1Snapshot)
+        sibling.release()
+        // ...one of the same folder does, and nothing moves.
+        let same = try OutputLock(for: target)
+        #expect(throws: BuildFailure.self) { try DirectoryDeployer(target: target).rollback() }
+        #expect(throws: BuildFailure.self) { try runner.run().get() }
+        same.release()
+        #expect(Fixtures.snapshot(target) == v1Snapshot)
+        #expect(Fixtures.snapshot(target + ".previous") == v2Snapshot)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: root).filter { $0.hasPrefix(".") }
         #expect(leftovers.isEmpty)
     }

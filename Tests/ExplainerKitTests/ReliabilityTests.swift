@@ -73,9 +73,9 @@ struct ReliabilityTests {
         let before = Fixtures.snapshot(paths.output)
         let build = try BuildRunner(paths: paths).buildInMemory().get()
         let count = Counter()
-        let writer = SiteWriter(outputPath: paths.output) { bytes, path throws(FileSystem.Failure) in
-            if count.next() > 3 { throw FileSystem.Failure(path: path, operation: "write", code: ENOSPC) }
-            try FileSystem.write(bytes, to: path)
+        let writer = SiteWriter(outputPath: paths.output) { bytes, place throws(FileSystem.Failure) in
+            if count.next() > 3 { throw FileSystem.Failure(path: place.path, operation: "write", code: ENOSPC) }
+            try FileSystem.write(bytes, to: place)
         }
         #expect(throws: BuildFailure.self) { try writer.write(build.files) }
         do { try writer.write(build.files) } catch {
@@ -96,12 +96,54 @@ struct ReliabilityTests {
 
     @Test func aSecondBuildAtTheSameTimeIsRefused() throws {
         let (folder, paths) = try builtSite()
-        let lock = try DirectoryLock(folder, what: paths.output)
-        defer { lock.release() }
+        let lock = try OutputLock(for: paths.output)
         let before = Fixtures.snapshot(paths.output)
         let failure = try #require(BuildRunner(paths: paths).run().failureValue)
-        #expect(failure.diagnostics.first?.message.contains("Another explainer build") == true)
+        #expect(failure.diagnostics.first?.message == "Another explainer build is writing \(paths.output) right now.")
         #expect(Fixtures.snapshot(paths.output) == before)
+        #expect(throws: BuildFailure.self) { try OutputLock(for: folder + "/./Public/") }  // the same folder
+        lock.release()
+        // Released: the lock file is gone and the next build goes through.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["Content", "Public", "Templates"])
+        Fixtures.write(["Content/a.md": Fixtures.article(title: "Changed")], into: folder)
+        _ = try BuildRunner(paths: paths).run().get()
+        #expect(Fixtures.snapshot(paths.output) != before)
+    }
+
+    @Test func siblingOutputsBuildAtTheSameTime() throws {
+        let (folder, paths) = try builtSite()
+        var other = paths
+        other.output = folder + "/Other"
+        // A build of Other while one of Public holds its lock (and the reverse) goes through.
+        let lock = try OutputLock(for: paths.output)
+        _ = try BuildRunner(paths: other).run().get()
+        lock.release()
+        let otherLock = try OutputLock(for: other.output)
+        _ = try BuildRunner(paths: paths).run().get()
+        otherLock.release()
+        #expect(Fixtures.snapshot(other.output) == Fixtures.snapshot(paths.output))
+        // Both at once, on two threads, several times over: neither is refused.
+        let failures = Counter()
+        let both = [paths, other]
+        for _ in 0..<5 {
+            DispatchQueue.concurrentPerform(iterations: 2) { index in
+                if BuildRunner(paths: both[index]).run().failureValue != nil { _ = failures.next() }
+            }
+        }
+        #expect(failures.next() == 1)
+        #expect(Fixtures.snapshot(other.output) == Fixtures.snapshot(paths.output))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["Content", "Other", "Public", "Templates"])
+    }
+
+    @Test func aLockFileLeftByAKilledBuildDoesNotBlock() throws {
+        let (folder, paths) = try builtSite()
+        // A killed build leaves its lock file, but the kernel has dropped its flock.
+        Fixtures.write([".Public.explainer-lock": ""], into: folder)
+        Fixtures.write(["Content/a.md": Fixtures.article(title: "Changed")], into: folder)
+        let before = Fixtures.snapshot(paths.output)
+        _ = try BuildRunner(paths: paths).run().get()
+        #expect(Fixtures.snapshot(paths.output) != before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["Content", "Public", "Templates"])
     }
 
     @Test func notASiteFolderIsNotReplaced() throws {

@@ -50,6 +50,35 @@ struct StreamingBuildTests {
         #expect(try leftovers(folder).isEmpty)
     }
 
+    @Test func filesInAnyFoldersInAnyOrderAreWritten() throws {
+        let folder = Fixtures.temporaryFolder()
+        let output = folder + "/Site"
+        // Deep folders before their parents' files, a first folder left and come back to, top-level
+        // files between, unsafe paths dropped, and groups received from several threads at once.
+        let groups = [
+            ["x/y/z/w.html", "x/y/q.html", "top.txt", "x/a.html", "b/c/d/e.txt", "x/y/z/v.html"],
+            ["index.html", "b/c/f.txt", "b/g/h/i/j.txt", "../escape.txt", "b/.hidden"],
+            ["x/k/l.html", "m/n.html", "m/o/p.html"],
+        ]
+        var expected: [String: [UInt8]] = [:]
+        for group in groups {
+            for path in group where OutputFile.isSafe(path) { expected[path] = Array("<\(path)>".utf8) }
+        }
+        let writer = SiteWriter(outputPath: output)
+        let staging = writer.staging()
+        DispatchQueue.concurrentPerform(iterations: groups.count) { index in
+            staging.receive(groups[index].map { OutputFile(path: $0, text: "<\($0)>") })
+        }
+        try writer.commit(staging)
+        #expect(Fixtures.snapshot(output) == expected)
+        #expect(!FileManager.default.fileExists(atPath: folder + "/escape.txt"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["Site"])
+        // Replaced as a whole: the old site's files are removed with it.
+        try writer.write([OutputFile(path: "index.html", text: "new"), OutputFile(path: "r/s/t.html", text: "t")])
+        #expect(Fixtures.snapshot(output) == ["index.html": Array("new".utf8), "r/s/t.html": Array("t".utf8)])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["Site"])
+    }
+
     @Test func aFailedBuildGivesItsSinkNothingAndWritesNothing() throws {
         let (folder, paths) = site(articles: 3)
         _ = try BuildRunner(paths: paths).run().get()
@@ -73,9 +102,9 @@ struct StreamingBuildTests {
         let before = Fixtures.snapshot(paths.output)
         Fixtures.write(["Content/a0.md": Fixtures.article(title: "Changed")], into: folder)
         let count = Counter()
-        let writer = SiteWriter(outputPath: paths.output) { bytes, path throws(FileSystem.Failure) in
-            if count.next() > 5 { throw FileSystem.Failure(path: path, operation: "write", code: ENOSPC) }
-            try FileSystem.write(bytes, to: path)
+        let writer = SiteWriter(outputPath: paths.output) { bytes, place throws(FileSystem.Failure) in
+            if count.next() > 5 { throw FileSystem.Failure(path: place.path, operation: "write", code: ENOSPC) }
+            try FileSystem.write(bytes, to: place)
         }
         let sources = try SiteSourceReader.read(content: paths.content, templates: paths.templates).get()
         let staging = writer.staging()

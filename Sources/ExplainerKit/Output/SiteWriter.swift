@@ -12,15 +12,17 @@ import Darwin
 /// swapped in with one atomic `renameat2(RENAME_EXCHANGE)`: a reader, a web server or a build
 /// killed at any moment sees the old site or the new one, never a mix. Files the build no
 /// longer produces disappear with the old folder. Only the output folder and its staging
-/// sibling are ever written; a lock on the parent folder keeps two builds from racing.
+/// sibling are ever written; an `OutputLock` keeps two builds of the same folder from racing.
 public struct SiteWriter: Sendable {
     /// Writes one file; tests replace it to inject faults such as a full disk.
-    public typealias FileWriter = @Sendable (_ bytes: [UInt8], _ path: String) throws(FileSystem.Failure) -> Void
+    /// The file is named relative to an open folder of the staging folder (`place.path` is
+    /// the whole path).
+    public typealias FileWriter = @Sendable (_ bytes: [UInt8], _ place: FileSystem.Place) throws(FileSystem.Failure) -> Void
 
     public let outputPath: String
     let writeFile: FileWriter
 
-    public init(outputPath: String, writeFile: @escaping FileWriter = { bytes, path throws(FileSystem.Failure) in try FileSystem.write(bytes, to: path) }) {
+    public init(outputPath: String, writeFile: @escaping FileWriter = { bytes, place throws(FileSystem.Failure) in try FileSystem.write(bytes, to: place) }) {
         self.outputPath = outputPath.hasSuffix("/") && outputPath.count > 1 ? String(outputPath.dropLast()) : outputPath
         self.writeFile = writeFile
     }
@@ -42,9 +44,9 @@ public struct SiteWriter: Sendable {
                     hint: "Choose an output folder outside Content/ and Templates/, e.g. --output Public."))
             }
         }
-        if problems.isEmpty, FileSystem.isDirectory(output) {
-            let existing = FileSystem.listFiles(output)
-            if !existing.isEmpty && !existing.contains("index.html") {
+        // A folder with an index.html is a built site: no need to list its (many) files.
+        if problems.isEmpty, FileSystem.isDirectory(output), !FileSystem.isFile(output + "/index.html") {
+            if !FileSystem.listFiles(output).isEmpty {
                 problems.append(Diagnostic(
                     file: outputPath,
                     message: "The output folder is not empty and does not look like a built site (it has no index.html).",
@@ -153,28 +155,5 @@ public struct SiteWriter: Sendable {
         var parent = path[..<slash]
         while parent.count > 1 && parent.hasSuffix("/") { parent = parent.dropLast() }
         return (parent.isEmpty ? "/" : String(parent), String(path[path.index(after: slash)...]))
-    }
-}
-
-/// An exclusive `flock` on a folder, refused (not waited for) when another build holds it.
-struct DirectoryLock {
-    private let fd: Int32
-
-    init(_ folder: String, what: String) throws(BuildFailure) {
-        fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else {
-            throw BuildFailure(Diagnostic(file: folder, message: "Could not open \(folder) to lock it: \(String(cString: strerror(errno)))."))
-        }
-        if flock(fd, LOCK_EX | LOCK_NB) != 0 {
-            close(fd)
-            throw BuildFailure(Diagnostic(
-                file: what, message: "Another explainer build is writing \(what) right now.",
-                hint: "Wait for it to finish (or stop it), then build again."))
-        }
-    }
-
-    func release() {
-        flock(fd, LOCK_UN)
-        close(fd)
     }
 }

@@ -10,9 +10,10 @@ import Darwin
 /// atomic rename, and `discard` removes it, leaving the output folder exactly as it was.
 ///
 /// Nothing touches the disk until the first files arrive (or the commit, for a site of no
-/// files), so a build that fails before making any page never writes. Then the parent folder is
-/// locked (a second build on the same output is refused), what a killed build left beside the
-/// output folder is removed, and the staging folder is made. The first failure (the lock, a
+/// files), so a build that fails before making any page never writes. Then the output folder is
+/// locked (`OutputLock`: a second build of the same output is refused, one of another folder
+/// is not), what a killed build left beside the output folder is removed, and the staging
+/// folder is made. The first failure (the lock, a
 /// full disk, …) is kept and later files are dropped; the commit reports it. The lock is held
 /// until the commit or `discard`, or until the folder is dropped (which discards it).
 public final class StagingFolder: OutputSink, @unchecked Sendable {
@@ -27,10 +28,11 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
     private let lock = NSLock()
     private var opened = false
     private var closed = false
-    private var directoryLock: DirectoryLock?
+    private var outputLock: OutputLock?
     private var failure: BuildFailure?
-    /// Folders already made inside the staging folder (relative paths): each is made once.
-    private var folders: Set<String> = []
+    /// The staging folder, open once made: files are written relative to it (and to its
+    /// folders), so the kernel does not walk the whole path for each of them.
+    private var root: Int32 = -1
 
     init(output: String, writeFile: @escaping SiteWriter.FileWriter) {
         self.output = output
@@ -44,12 +46,14 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
     }
 
     /// Writes the safe ones of `files` into the staging folder (opening it first if needed).
+    /// They usually share a first folder (an explainer's pages: `slug/…`), opened once here.
     public func receive(_ files: [OutputFile]) {
         guard openIfNeeded() else { return }
+        var top = TopFolder(root: root, rootPath: path)
+        defer { top.close() }
         for file in files where OutputFile.isSafe(file.path) {
             do throws(FileSystem.Failure) {
-                try makeFolders(for: file.path)
-                try writeFile(file.bytes, path + "/" + file.path)
+                try writeFile(file.bytes, try top.place(for: file.path))
             } catch {
                 fail(error)
                 return
@@ -87,9 +91,11 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
     private func close(removing: Bool) {
         guard !closed else { return }
         closed = true
+        if root >= 0 { TopFolder.close(root) }
+        root = -1
         if removing && opened { FileSystem.removeTree(path) }
-        directoryLock?.release()
-        directoryLock = nil
+        outputLock?.release()
+        outputLock = nil
     }
 
     /// Whether files can be written: opens the folder on first use; false once anything failed.
@@ -103,11 +109,13 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
                 throw BuildFailure(Diagnostic(file: output, message: "The folder \(parent) does not exist.",
                                               hint: "Create it, or pass another --output."))
             }
-            directoryLock = try DirectoryLock(parent, what: output)
+            outputLock = try OutputLock(for: output)
             removeStale()
             opened = true
             do throws(FileSystem.Failure) {
                 try FileSystem.makeDirectory(path)
+                root = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+                if root < 0 { throw FileSystem.Failure(path: path, operation: "open", code: errno) }
             } catch {
                 failure = Self.writingFailed(error, output: output)
                 return false
@@ -130,30 +138,6 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
         BuildFailure(Diagnostic(
             file: output, message: "Writing the site failed: \(error.description). \(output) is unchanged.",
             hint: error.code == ENOSPC ? "Free some disk space and build again." : "Check that the folder is writable."))
-    }
-
-    /// Makes the folders holding `file`, parents first, each once (several threads may race
-    /// to make the same one: that is harmless).
-    private func makeFolders(for file: String) throws(FileSystem.Failure) {
-        guard let slash = file.utf8.lastIndex(of: UInt8(ascii: "/")) else { return }
-        let folder = file[..<slash]
-        if isMade(folder) { return }
-        var end = folder.startIndex
-        while end < folder.endIndex {
-            end = folder[folder.index(after: end)...].firstIndex(of: "/") ?? folder.endIndex
-            let prefix = folder[..<end]
-            if isMade(prefix) { continue }
-            try FileSystem.makeDirectory(path + "/" + prefix)
-            lock.lock()
-            folders.insert(String(prefix))
-            lock.unlock()
-        }
-    }
-
-    private func isMade(_ folder: Substring) -> Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return folders.contains(String(folder))
     }
 
     /// Staging folders left by a build that was killed (we hold the lock, so none is live).

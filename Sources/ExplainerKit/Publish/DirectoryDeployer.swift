@@ -33,14 +33,15 @@ public struct DirectoryDeployer: Sendable {
     }
 
     /// Swaps the target folder with `previousPath`, restoring the site published before.
+    /// Holds the target's `OutputLock`, so it never interleaves with a publish or build of it.
     public func rollback() throws(BuildFailure) {
-        let parent = (target as NSString).deletingLastPathComponent.isEmpty ? "." : (target as NSString).deletingLastPathComponent
+        let (parent, name) = SiteWriter.split(target)
         guard FileSystem.isDirectory(previousPath) else {
             throw BuildFailure(Diagnostic(
                 file: previousPath, message: "There is no previous site to roll back to.",
                 hint: "A rollback needs a publish with --to \(target) that replaced an earlier site."))
         }
-        let lock = try DirectoryLock(parent, what: target)
+        let lock = try OutputLock(for: target)
         defer { lock.release() }
         if !FileSystem.exists(target) {
             guard rename(previousPath, target) == 0 else { throw failure(errno) }
@@ -48,7 +49,6 @@ public struct DirectoryDeployer: Sendable {
         }
         if explainer_exchange_paths(target, previousPath) == 0 { return }
         // No atomic exchange on this file system: three renames through a hidden sibling.
-        let name = (target as NSString).lastPathComponent
         let aside = "\(parent)/.\(name).explainer-rollback-\(getpid())"
         guard rename(target, aside) == 0 else { throw failure(errno) }
         guard rename(previousPath, target) == 0 else {
