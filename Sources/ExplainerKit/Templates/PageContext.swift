@@ -43,7 +43,7 @@ public enum PageContext {
     /// The context of one page: a typed view model (see `ViewModels.swift`) whose names are
     /// the template variables.
     static func make(_ page: Page, shared: Shared, explainer: ExplainerValues?) -> PageValuesRoot {
-        var context = PageValuesRoot(site: shared.site, assets: shared.assets, page: pageValues(page, shared: shared))
+        var context = PageValuesRoot.Parts(site: shared.site, assets: shared.assets, page: pageValues(page, shared: shared))
         if let explainer, let article = page.article {
             context.explainer = ExplainerPageValues(
                 shared: explainer,
@@ -80,7 +80,7 @@ public enum PageContext {
         if page.kind == .home || page.kind == .notFound {
             context.articles = page.articles.map(articleCard)
         }
-        return context
+        return PageValuesRoot(context)
     }
 
     /// The values shared by every page of one explainer (built once per explainer).

@@ -39,13 +39,14 @@ enum TemplateValue {
     }
 }
 
-/// A view model: answers the template names it defines (and `nil` for every other name, so
+/// A view model (a class: copying one in a `TemplateValue` is one retain, with no value
+/// witness call): answers the template names it defines (and `nil` for every other name, so
 /// the lookup goes on down the context stack, as Mustache requires).
 ///
 /// It is also a swift-mustache `MustacheParent`, answering the same names with the same
 /// values, so swift-mustache itself can render the same context (the reference the tests
 /// compare against, and the fallback for templates using features `MustacheRenderer` lacks).
-protocol TemplateObject: MustacheParent, TemplateElement {
+protocol TemplateObject: AnyObject, MustacheParent, TemplateElement {
     func value(for name: TemplateKey) -> TemplateValue?
 }
 

@@ -8,30 +8,39 @@
 // allocations. See `TemplateValue.swift`.
 
 /// The top of a page's context: `site`, `assets`, `page`, and the page kind's own values.
-struct PageValuesRoot: TemplateObject {
-    let site: SiteValues
-    let assets: AssetValues
-    let page: PageValues
-    var explainer: ExplainerPageValues?
-    var lede: LedeValues?
-    var cards: [CardValues]?
-    var sources: [SourceValues]?
-    var section: SectionValues?
-    var allSections: [SectionValues]?
-    var articles: [ArticleCardValues]?
+final class PageValuesRoot: TemplateObject {
+    /// What the context holds, filled in by `PageContext.make`.
+    struct Parts {
+        let site: SiteValues
+        let assets: AssetValues
+        let page: PageValues
+        var explainer: ExplainerPageValues?
+        var lede: LedeValues?
+        var cards: [CardValues]?
+        var sources: [SourceValues]?
+        var section: SectionValues?
+        var allSections: [SectionValues]?
+        var articles: [ArticleCardValues]?
+    }
+
+    let parts: Parts
+
+    init(_ parts: Parts) {
+        self.parts = parts
+    }
 
     func value(for name: TemplateKey) -> TemplateValue? {
         switch name {
-        case .site: .object(site)
-        case .assets: .object(assets)
-        case .page: .object(page)
-        case .explainer: explainer.map { .object($0) }
-        case .lede: lede.map { .object($0) }
-        case .cards: cards.map { .list($0) }
-        case .sources: sources.map { .list($0) }
-        case .section: section.map { .object($0) }
-        case .allSections: allSections.map { .list($0) }
-        case .articles: articles.map { .list($0) }
+        case .site: .object(parts.site)
+        case .assets: .object(parts.assets)
+        case .page: .object(parts.page)
+        case .explainer: parts.explainer.map { .object($0) }
+        case .lede: parts.lede.map { .object($0) }
+        case .cards: parts.cards.map { .list($0) }
+        case .sources: parts.sources.map { .list($0) }
+        case .section: parts.section.map { .object($0) }
+        case .allSections: parts.allSections.map { .list($0) }
+        case .articles: parts.articles.map { .list($0) }
         default: nil
         }
     }
