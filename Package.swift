@@ -23,7 +23,7 @@ let package = Package(
         ),
         .systemLibrary(
             name: "CMimalloc",
-            providers: [.apt(["libmimalloc-dev"])]
+            providers: [.apt(["libmimalloc-dev"]), .brew(["mimalloc"])]
         ),
         .target(
             name: "CPlatform",

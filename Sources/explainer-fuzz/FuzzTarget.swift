@@ -1,4 +1,5 @@
 import ExplainerKit
+import Foundation
 
 /// The fuzz target: one input is one article file. The loader and the Markdown stage must
 /// return an article or diagnostics naming the file — never crash, hang or write anywhere.
@@ -20,7 +21,21 @@ enum FuzzTarget {
         let text = String(decoding: bytes, as: UTF8.self)
         _ = MarkdownRenderer.render(text)
         _ = SiteConfigDecoder.decode(SourceFile(path: "Content/site.yml", bytes: bytes))
+        // The whole pipeline with the repository's templates: the input as the site's only
+        // article, every page templated (timeline graphic, quotes, JSON-LD, feed, sitemap).
+        guard var sources = site else { fatalError("could not read the repository's Content/site.yml and Templates/") }
+        sources.articles = [SourceFile(path: path, bytes: bytes)]
+        if case .success(let build) = SiteBuilder.build(sources), build.files.isEmpty {
+            fatalError("a successful build with no files")
+        }
     }
+
+    /// The repository's `site.yml`, templates and assets, read once.
+    static let site: SiteSources? = {
+        let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().path
+        return try? SiteSourceReader.read(content: repo + "/Content", templates: repo + "/Templates").get()
+    }()
 }
 
 /// libFuzzer's entry point (built with `-sanitize=fuzzer -D FUZZING`, see Scripts/fuzz).

@@ -46,6 +46,7 @@ final class PageValuesRoot: TemplateObject {
     }
 }
 
+/// `site`: the site-wide values from `site.yml` (one object shared by every page).
 final class SiteValues: TemplateObject {
     let title: String
     let language: String
@@ -73,6 +74,7 @@ final class SiteValues: TemplateObject {
     }
 }
 
+/// `assets`: URLs of the site's assets (the stylesheet, fingerprinted in production).
 final class AssetValues: TemplateObject {
     let stylesheet: String
 
@@ -85,6 +87,7 @@ final class AssetValues: TemplateObject {
     }
 }
 
+/// `page`: this page's own values (titles, URLs, kind, JSON-LD).
 final class PageValues: TemplateObject {
     let title: String
     let documentTitle: String
@@ -225,6 +228,7 @@ final class ExplainerPageValues: TemplateObject {
     }
 }
 
+/// One entry of an explainer's page navigation (`explainer.pages`, `previous`, `next`).
 final class LinkValues: TemplateObject {
     let label: String
     let title: String
@@ -252,6 +256,7 @@ final class LinkValues: TemplateObject {
     }
 }
 
+/// One entry of `explainer.timeline`.
 final class TimelineValues: TemplateObject {
     let date: String
     let event: String
@@ -270,6 +275,7 @@ final class TimelineValues: TemplateObject {
     }
 }
 
+/// One entry of `explainer.quotes`: the quotation, its speaker and where it is.
 final class QuoteValues: TemplateObject {
     let id: String
     let html: String
@@ -314,6 +320,7 @@ final class QuoteValues: TemplateObject {
     }
 }
 
+/// `lede`: the explainer's opening, before its first section.
 final class LedeValues: TemplateObject {
     let html: String
 
@@ -326,6 +333,7 @@ final class LedeValues: TemplateObject {
     }
 }
 
+/// One entry of `cards`: a section teaser on the overview.
 final class CardValues: TemplateObject {
     let label: String
     let title: String
@@ -353,6 +361,7 @@ final class CardValues: TemplateObject {
     }
 }
 
+/// `section` (and each entry of `allSections`): one section page's content.
 final class SectionValues: TemplateObject {
     let key: String
     let label: String
@@ -395,6 +404,7 @@ final class SectionValues: TemplateObject {
     }
 }
 
+/// One entry of `section.toc`: a `###` heading of the section.
 final class TOCValues: TemplateObject {
     let text: String
     let id: String
@@ -416,6 +426,7 @@ final class TOCValues: TemplateObject {
     }
 }
 
+/// One entry of `sources`: an external link the page cites.
 final class SourceValues: TemplateObject {
     let text: String
     let url: String
@@ -434,6 +445,7 @@ final class SourceValues: TemplateObject {
     }
 }
 
+/// One entry of `articles`: an explainer listed on the home and 404 pages.
 final class ArticleCardValues: TemplateObject {
     let title: String
     let summary: String
