@@ -11,10 +11,15 @@ public struct SiteConfig: Sendable, Hashable {
     /// Lets raw HTML and `javascript:`/`data:` links through cmark. Off by default: turning it
     /// on means trusting every author of the site.
     public var unsafeHTML: Bool
+    /// How many explainers each home page lists (newest first); more make `/page/2/`, … .
+    public var homePageSize: Int
+
+    /// The default `homePageSize`.
+    public static let defaultHomePageSize = 50
 
     public init(
         title: String, baseURL: String, language: String = "en", author: String = "",
-        description: String = "", unsafeHTML: Bool = false
+        description: String = "", unsafeHTML: Bool = false, homePageSize: Int = SiteConfig.defaultHomePageSize
     ) {
         self.title = title
         self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
@@ -22,7 +27,8 @@ public struct SiteConfig: Sendable, Hashable {
         self.author = author
         self.description = description
         self.unsafeHTML = unsafeHTML
+        self.homePageSize = max(1, homePageSize)
     }
 
-    public static let knownKeys = ["title", "baseURL", "language", "author", "description", "unsafeHTML"]
+    public static let knownKeys = ["title", "baseURL", "language", "author", "description", "unsafeHTML", "homePageSize"]
 }

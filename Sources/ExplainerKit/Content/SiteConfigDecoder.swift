@@ -25,12 +25,13 @@ public enum SiteConfigDecoder {
         let author = fields.optionalString("author", what: "\"Newsroom name\"") ?? ""
         let description = fields.optionalString("description", what: "\"What the site is\"") ?? ""
         let unsafeHTML = fields.bool("unsafeHTML", default: false)
+        let homePageSize = fields.integer("homePageSize", default: SiteConfig.defaultHomePageSize, range: 1...10_000)
         guard let title, let baseURL, !fields.diagnostics.contains(where: { $0.severity == .error }) else {
             return .failure(BuildFailure(fields.diagnostics))
         }
         let config = SiteConfig(
             title: title, baseURL: baseURL, language: language, author: author,
-            description: description, unsafeHTML: unsafeHTML)
+            description: description, unsafeHTML: unsafeHTML, homePageSize: homePageSize)
         return .success((config, fields.diagnostics))
     }
 }

@@ -136,6 +136,17 @@ struct YAMLFields {
         }
     }
 
+    /// A whole number from `range` (a plain scalar of decimal digits).
+    mutating func integer(_ key: String, default value: Int, range: ClosedRange<Int>) -> Int {
+        guard let node = node(key) else { return value }
+        guard let scalar = node.scalar, scalar.style == .plain, let number = Int(scalar.string), range.contains(number) else {
+            error(at: node, "`\(key)` must be a whole number from \(range.lowerBound) to \(range.upperBound).",
+                  hint: "Write e.g. `\(key): \(value)`.")
+            return value
+        }
+        return number
+    }
+
     /// A list of strings; a single string is accepted as a one-item list.
     mutating func stringList(_ key: String, what: String) -> [String] {
         guard let node = node(key) else { return [] }

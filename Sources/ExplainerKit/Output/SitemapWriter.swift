@@ -13,7 +13,7 @@ public enum SitemapWriter {
         pages: [Page], baseURL: String,
         entries: ((_ explainerPages: ArraySlice<Page>) -> String)? = nil
     ) -> String {
-        let newest = pages.first { $0.kind == .home }?.articles.map(lastModified).max()
+        let newest = pages.lazy.filter { $0.kind == .home }.flatMap(\.articles).map(lastModified).max()
             ?? pages.compactMap(\.article).map(lastModified).max()
         let base = XMLEscaping.escape(baseURL)
         var xml = """

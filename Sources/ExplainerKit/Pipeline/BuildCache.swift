@@ -57,8 +57,8 @@ public final class BuildCache: @unchecked Sendable {
         var tags: [String]
     }
 
-    /// The last listing pages made, by page kind, with what they listed.
-    private var listings: [Page.Kind: ([ListingKey], [OutputFile])] = [:]
+    /// The last listing pages made, by URL, with what they listed and where they stood.
+    private var listings: [String: ([ListingKey], ListingPosition?, [OutputFile])] = [:]
 
     /// The source files' bytes, re-read only when a file's size or modification time changes.
     public let sourceFiles = SourceFileCache()
@@ -69,7 +69,7 @@ public final class BuildCache: @unchecked Sendable {
     /// The article paths of the last build: `entries` holds no other.
     private var articlePaths: [String] = []
     private var stats = Statistics()
-    private var discovery = DiscoveryMemo()
+    private var discovery: [String: DiscoveryMemo] = [:]
 
     public init() {}
 
@@ -85,7 +85,7 @@ public final class BuildCache: @unchecked Sendable {
                 self.environment = environment
                 entries = [:]
                 listings = [:]
-                discovery = DiscoveryMemo()
+                discovery = [:]
                 stats.fullBuild = true
             }
             // Usually the same articles as last time (the very same strings): nothing to forget.
@@ -97,18 +97,19 @@ public final class BuildCache: @unchecked Sendable {
         }
     }
 
-    /// `sitemap.xml`, `feed.xml` and `robots.txt`: the last ones when no explainer's part of
-    /// them changed (see `DiscoveryMemo`), else `make()`.
-    func discoveryFiles(
-        articles: [RenderedArticle], site: SiteConfig, baseURL: String,
-        parts: (RenderedArticle) -> [String], make: () -> [OutputFile]
-    ) -> [OutputFile] {
-        if let files = lock.withLock({ discovery.reuse(articles: articles, site: site, baseURL: baseURL, parts: parts) }) {
-            return files
+    /// `sitemap.xml` or `feed.xml` (`path`): the last one when no explainer's `part` of it
+    /// changed (see `DiscoveryMemo`), else `make()`.
+    func discoveryFile(
+        _ path: String, articles: [RenderedArticle], site: SiteConfig, baseURL: String,
+        make: () -> OutputFile, part: @escaping (RenderedArticle) -> String
+    ) -> OutputFile {
+        if let file = lock.withLock({ discovery[path, default: DiscoveryMemo()]
+            .reuse(articles: articles, site: site, baseURL: baseURL, parts: { [part($0)] }) })?.first {
+            return file
         }
-        let files = make()
-        lock.withLock { discovery.store(files, articles: articles, site: site, baseURL: baseURL) }
-        return files
+        let file = make()
+        lock.withLock { discovery[path, default: DiscoveryMemo()].store([file], articles: articles, site: site, baseURL: baseURL) }
+        return file
     }
 
     func article(_ file: SourceFile) -> Entry? {
@@ -151,9 +152,11 @@ public final class BuildCache: @unchecked Sendable {
                 date: article.frontMatter.date, updated: article.frontMatter.updated,
                 minutes: article.readingMinutes, tags: article.frontMatter.tags)
         }
-        if let (cachedKey, files) = lock.withLock({ listings[page.kind] }), cachedKey == key { return files }
+        if let (cachedKey, position, files) = lock.withLock({ listings[page.url] }), cachedKey == key, position == page.listing {
+            return files
+        }
         let files = make()
-        lock.withLock { listings[page.kind] = (key, files) }
+        lock.withLock { listings[page.url] = (key, page.listing, files) }
         return files
     }
 

@@ -1,4 +1,4 @@
-/// Remembers the last `sitemap.xml` and `feed.xml` with the explainers they were made of, so
+/// Remembers the last `sitemap.xml` or `feed.xml` with the explainers it was made of, so
 /// that a rebuild reuses them, without joining tens of thousands of fragments again, when no
 /// explainer's part of them changed.
 ///

@@ -136,33 +136,32 @@ public enum SiteBuilder {
     static func discoveryFiles(
         pages: [Page], articles: [RenderedArticle], site: SiteConfig, baseURL: String, cache: BuildCache? = nil
     ) -> [OutputFile] {
-        guard let cache else { return makeDiscoveryFiles(pages: pages, articles: articles, site: site, baseURL: baseURL) }
-        // Reused whole when no explainer's entries changed.
-        return cache.discoveryFiles(articles: articles, site: site, baseURL: baseURL) { article in
-            let pages = SitePlanner.explainerPages(article)
-            return [SitemapWriter.entries(for: pages[...], baseURL: baseURL), FeedWriter.entry(for: article, baseURL: baseURL)]
-        } make: {
-            makeDiscoveryFiles(pages: pages, articles: articles, site: site, baseURL: baseURL, cache: cache)
+        func sitemap() -> OutputFile {
+            OutputFile(path: SitemapWriter.path, text: SitemapWriter.sitemap(pages: pages, baseURL: baseURL) { explainerPages in
+                let make = { SitemapWriter.entries(for: explainerPages, baseURL: baseURL) }
+                guard let cache, let source = explainerPages.first?.article?.article.sourcePath else { return make() }
+                return cache.fragment("sitemap", forSource: source, make: make)
+            })
         }
-    }
-
-    static func makeDiscoveryFiles(
-        pages: [Page], articles: [RenderedArticle], site: SiteConfig, baseURL: String, cache: BuildCache? = nil
-    ) -> [OutputFile] {
-        let sitemap = SitemapWriter.sitemap(pages: pages, baseURL: baseURL) { explainerPages in
-            let make = { SitemapWriter.entries(for: explainerPages, baseURL: baseURL) }
-            guard let cache, let source = explainerPages.first?.article?.article.sourcePath else { return make() }
-            return cache.fragment("sitemap", forSource: source, make: make)
+        func feed() -> OutputFile {
+            OutputFile(path: FeedWriter.path, text: FeedWriter.feed(articles: articles, site: site, baseURL: baseURL) { article in
+                let make = { FeedWriter.entry(for: article, baseURL: baseURL) }
+                guard let cache else { return make() }
+                return cache.fragment("feed", forSource: article.article.sourcePath, make: make)
+            })
         }
-        let feed = FeedWriter.feed(articles: articles, site: site, baseURL: baseURL) { article in
-            let make = { FeedWriter.entry(for: article, baseURL: baseURL) }
-            guard let cache else { return make() }
-            return cache.fragment("feed", forSource: article.article.sourcePath, make: make)
-        }
+        let robots = OutputFile(path: RobotsWriter.path, text: RobotsWriter.robots(baseURL: baseURL))
+        guard let cache else { return [sitemap(), feed(), robots] }
+        // Each reused whole when no explainer's part of it changed (a new title changes the
+        // feed, not the sitemap).
         return [
-            OutputFile(path: SitemapWriter.path, text: sitemap),
-            OutputFile(path: FeedWriter.path, text: feed),
-            OutputFile(path: RobotsWriter.path, text: RobotsWriter.robots(baseURL: baseURL)),
+            cache.discoveryFile(SitemapWriter.path, articles: articles, site: site, baseURL: baseURL, make: sitemap) { article in
+                SitemapWriter.entries(for: SitePlanner.explainerPages(article)[...], baseURL: baseURL)
+            },
+            cache.discoveryFile(FeedWriter.path, articles: articles, site: site, baseURL: baseURL, make: feed) { article in
+                FeedWriter.entry(for: article, baseURL: baseURL)
+            },
+            robots,
         ]
     }
 

@@ -35,14 +35,16 @@ public final class Page: Sendable, Hashable {
     public let explainerPages: [PageLink]
     public let previous: PageLink?
     public let next: PageLink?
-    /// For the home page: every explainer, newest first.
+    /// For a home page: its explainers, newest first (for the 404 page: the newest few).
     public let articles: [RenderedArticle]
+    /// For a home page of a site with more than one: which one it is.
+    public let listing: ListingPosition?
 
     public init(
         kind: Kind, url: String, file: String, title: String, description: String,
         article: RenderedArticle? = nil, section: RenderedSection? = nil,
         explainerPages: [PageLink] = [], previous: PageLink? = nil, next: PageLink? = nil,
-        articles: [RenderedArticle] = []
+        articles: [RenderedArticle] = [], listing: ListingPosition? = nil
     ) {
         self.kind = kind
         self.url = url
@@ -55,19 +57,29 @@ public final class Page: Sendable, Hashable {
         self.previous = previous
         self.next = next
         self.articles = articles
+        self.listing = listing
     }
 
     public static func == (lhs: Page, rhs: Page) -> Bool {
         lhs === rhs || (lhs.kind == rhs.kind && lhs.url == rhs.url && lhs.file == rhs.file && lhs.title == rhs.title
             && lhs.description == rhs.description && lhs.article == rhs.article && lhs.section == rhs.section
             && lhs.explainerPages == rhs.explainerPages && lhs.previous == rhs.previous && lhs.next == rhs.next
-            && lhs.articles == rhs.articles)
+            && lhs.articles == rhs.articles && lhs.listing == rhs.listing)
     }
 
     public func hash(into hasher: inout Hasher) {
         hasher.combine(kind)
         hasher.combine(url)
     }
+}
+
+/// Where a home page stands among the site's home pages: page `number` of `count`, with the
+/// URLs of the newer (previous) and older (next) ones.
+public struct ListingPosition: Sendable, Hashable {
+    public var number: Int
+    public var count: Int
+    public var previousURL: String?
+    public var nextURL: String?
 }
 
 /// A link to a page of an explainer, as navigation shows it.

@@ -13,11 +13,7 @@ public enum SitePlanner {
         let newestFirst = articles.sorted {
             ($0.frontMatter.date, $1.slug) > ($1.frontMatter.date, $0.slug)
         }
-        var pages: [Page] = [
-            Page(kind: .home, url: "/", file: "index.html", title: site.title,
-                 description: site.description.isEmpty ? site.title : site.description,
-                 articles: newestFirst),
-        ]
+        var pages = homePages(site: site, newestFirst: newestFirst)
         for article in newestFirst {
             pages += explainerPages(article)
         }
@@ -25,6 +21,25 @@ public enum SitePlanner {
                           description: "There is no page at this address.",
                           articles: Array(newestFirst.prefix(notFoundListLength))))
         return pages
+    }
+
+    /// The home pages: `/` lists the newest `site.homePageSize` explainers, `/page/2/` the next
+    /// ones, and so on (always at least `/`).
+    static func homePages(site: SiteConfig, newestFirst: [RenderedArticle]) -> [Page] {
+        let size = site.homePageSize
+        let count = max(1, (newestFirst.count + size - 1) / size)
+        func url(_ number: Int) -> String { number == 1 ? "/" : "/page/\(number)/" }
+        let description = site.description.isEmpty ? site.title : site.description
+        return (1...count).map { number in
+            Page(kind: .home, url: url(number), file: String(url(number).dropFirst()) + "index.html",
+                 title: number == 1 ? site.title : "\(site.title), page \(number)",
+                 description: number == 1 ? description : "\(description) (page \(number) of \(count))",
+                 articles: Array(newestFirst[min(newestFirst.count, (number - 1) * size)..<min(newestFirst.count, number * size)]),
+                 listing: count == 1 ? nil : ListingPosition(
+                    number: number, count: count,
+                    previousURL: number > 1 ? url(number - 1) : nil,
+                    nextURL: number < count ? url(number + 1) : nil))
+        }
     }
 
     /// The pages of one explainer in reading order: overview, sections, quotes, then the

@@ -18,6 +18,7 @@ public enum PageContext {
         "hasTimeline", "timelineSVG", "timelineOnOverview", "timelineURL", "allURL", "pages", "previous",
         "next", "documentTitle", "description", "canonicalURL", "kind", "isHome", "isExplainer", "ogType",
         "jsonLD", "language", "author", "baseURL", "role", "hasRole", "hasDate",
+        "pagination", "number", "count", "previousURL", "nextURL",
         "first", "last", "index", "even", "odd",
     ]
 
@@ -79,6 +80,7 @@ public enum PageContext {
         }
         if page.kind == .home || page.kind == .notFound {
             context.articles = page.articles.map(articleCard)
+            context.pagination = page.listing.map(PaginationValues.init)
         }
         return PageValuesRoot(context)
     }

@@ -15,4 +15,6 @@ enum TemplateKey: String, Sendable {
     case label, current, minutes, event
     case id, html, speaker, context, pageLabel, pageURL, role, hasRole, hasDate
     case excerptHTML, key, titleHTML, bodyHTML, toc, hasTOC, showTimeline, text, level
+    // Home page pagination.
+    case pagination, number, count, previousURL, nextURL
 }

@@ -21,6 +21,7 @@ final class PageValuesRoot: TemplateObject {
         var section: SectionValues?
         var allSections: [SectionValues]?
         var articles: [ArticleCardValues]?
+        var pagination: PaginationValues?
     }
 
     let parts: Parts
@@ -41,6 +42,7 @@ final class PageValuesRoot: TemplateObject {
         case .section: parts.section.map { .object($0) }
         case .allSections: parts.allSections.map { .list($0) }
         case .articles: parts.articles.map { .list($0) }
+        case .pagination: parts.pagination.map { .object($0) }
         default: nil
         }
     }
@@ -474,6 +476,31 @@ final class ArticleCardValues: TemplateObject {
         case .dateISO: .string(dateISO)
         case .minutes: .int(minutes)
         case .tags: .list(tags)
+        default: nil
+        }
+    }
+}
+
+/// `pagination`: where a home page stands among several (absent when there is only one).
+final class PaginationValues: TemplateObject {
+    let number: Int
+    let count: Int
+    let previousURL: String?
+    let nextURL: String?
+
+    init(_ position: ListingPosition) {
+        number = position.number
+        count = position.count
+        previousURL = position.previousURL
+        nextURL = position.nextURL
+    }
+
+    func value(for name: TemplateKey) -> TemplateValue? {
+        switch name {
+        case .number: .int(number)
+        case .count: .int(count)
+        case .previousURL: previousURL.templateValue
+        case .nextURL: nextURL.templateValue
         default: nil
         }
     }
