@@ -20,8 +20,8 @@ public struct ArticleDate: Sendable, Hashable, Comparable, CustomStringConvertib
         // Fast answers for the two common cases (words that are no date, and `YYYY-MM-DD`);
         // anything else the general way below.
         var text = text
-        let quick = text.withUTF8 { utf8 -> (Int, Int, Int)?? in
-            if !utf8.contains(UInt8(ascii: "-")) { return .some(nil) }
+        guard text.utf8.contains(UInt8(ascii: "-")) else { return nil }
+        let quick = text.withUTF8 { utf8 -> (Int, Int, Int)? in
             guard utf8.count == 10, utf8[4] == UInt8(ascii: "-"), utf8[7] == UInt8(ascii: "-") else { return nil }
             var fields = (0, 0, 0)
             for (i, byte) in utf8.enumerated() where i != 4 && i != 7 {
@@ -29,10 +29,9 @@ public struct ArticleDate: Sendable, Hashable, Comparable, CustomStringConvertib
                 let digit = Int(byte - UInt8(ascii: "0"))
                 if i < 4 { fields.0 = fields.0 * 10 + digit } else if i < 7 { fields.1 = fields.1 * 10 + digit } else { fields.2 = fields.2 * 10 + digit }
             }
-            return .some(fields)
+            return fields
         }
-        if let quick {
-            guard let fields = quick else { return nil }
+        if let fields = quick {
             self.init(year: fields.0, month: fields.1, day: fields.2)
             return
         }

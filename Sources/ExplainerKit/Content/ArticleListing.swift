@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// The articles of a content folder as last read: every `*.md` file directly in it, in the
 /// order `FileSystem.listFiles` gives, with its bytes or the reason it could not be read.
 ///

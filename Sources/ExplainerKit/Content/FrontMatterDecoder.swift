@@ -82,8 +82,8 @@ enum FrontMatterDecoder {
         var out: [TimelineEntry] = []
         for item in sequence {
             guard case .mapping(let entry) = item,
-                  let dateNode = YAMLFields.value("date", in: entry, resolvesTagsItself: fields.resolvesTagsItself),
-                  let eventNode = YAMLFields.value("event", in: entry, resolvesTagsItself: fields.resolvesTagsItself) else {
+                  let dateNode = fields.value("date", in: entry),
+                  let eventNode = fields.value("event", in: entry) else {
                 fields.error(at: item, "Each timeline item needs a `date` and an `event`.",
                              hint: "Write `- { date: \"1979\", event: \"What happened\" }`.")
                 continue

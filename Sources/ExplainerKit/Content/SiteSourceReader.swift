@@ -88,9 +88,7 @@ public enum SiteSourceReader {
         do {
             return (.file(SourceFile(path: path, bytes: try read(path, TextDecoding.maxBytes))), isSymlink)
         } catch where error.code == EFBIG {
-            return (.failure(Diagnostic(
-                file: path, message: "The file is \(error.size / 1_048_576) MB; the limit is \(TextDecoding.maxBytes / 1_048_576) MB.",
-                hint: "Split the article, or move large data out of \(content).")), isSymlink)
+            return (.failure(TextDecoding.tooLarge(path, size: error.size, folder: content)), isSymlink)
         } catch {
             return (.failure(Diagnostic(
                 file: path, message: "The article could not be read: \(error.description).",

@@ -13,13 +13,17 @@ public enum TextDecoding {
     /// The largest source file accepted (an explainer is a few KB; this is generous).
     public static let maxBytes = 8 * 1024 * 1024
 
+    /// The diagnostic for a source file over `maxBytes`.
+    static func tooLarge(_ path: String, size: Int, folder: String) -> Diagnostic {
+        Diagnostic(
+            file: path, message: "The file is \(size / 1_048_576) MB; the limit is \(maxBytes / 1_048_576) MB.",
+            hint: "Split the article, or move large data out of \(folder).")
+    }
+
     public static func decode(_ file: SourceFile) -> Result<String, BuildFailure> {
         file.bytes.withUnsafeBufferPointer { all in
             if all.count > maxBytes {
-                return .failure(BuildFailure(Diagnostic(
-                    file: file.path,
-                    message: "The file is \(all.count / 1_048_576) MB; the limit is \(maxBytes / 1_048_576) MB.",
-                    hint: "Split the article, or move large data out of Content/.")))
+                return .failure(BuildFailure(tooLarge(file.path, size: all.count, folder: "Content/")))
             }
             let bom = all.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
             let bytes = UnsafeBufferPointer(rebasing: all[bom...])

@@ -66,6 +66,11 @@ struct YAMLFields {
     /// When tags are our own (`resolvesTagsItself`: composed with `Resolver.basic`, no explicit
     /// tags), every scalar key's tag is `str`, like that of the looked-up key, so equal text is
     /// enough. The last matching key wins, as with Yams (duplicates are refused before).
+    /// The value of `key` in a mapping of this document (e.g. a timeline entry).
+    func value(_ key: String, in mapping: Node.Mapping) -> Node? {
+        Self.value(key, in: mapping, resolvesTagsItself: resolvesTagsItself)
+    }
+
     static func value(_ key: String, in mapping: Node.Mapping, resolvesTagsItself: Bool) -> Node? {
         var index = mapping.endIndex
         var probe: Node?

@@ -396,7 +396,8 @@ struct YAMLSubsetComposer {
             if flow {
                 switch byte {
                 case Self.comma, Self.closeBracket, Self.closeBrace:
-                    return (scalar(string(start, contentEnd), .plain, mark(line, start)), string(start, contentEnd), contentEnd)
+                    let text = string(start, contentEnd)
+                    return (scalar(text, .plain, mark(line, start)), text, contentEnd)
                 case Self.openBracket, Self.openBrace, Self.doubleQuote, Self.singleQuote, Self.hash:
                     return nil
                 default: break

@@ -91,12 +91,13 @@ public struct InPlaceWriter: Sendable {
     }
 
     private func write(_ file: OutputFile) throws(FileSystem.Failure) {
+        let segments = file.path.split(separator: "/")
         var dir = outputPath
-        for segment in file.path.split(separator: "/").dropLast() {
+        for segment in segments.dropLast() {
             dir += "/" + segment
             try FileSystem.makeDirectory(dir)
         }
-        let name = file.path.split(separator: "/").last.map(String.init) ?? file.path
+        let name = segments.last.map(String.init) ?? file.path
         let temporary = "\(dir)/.\(name).explainer-tmp-\(getpid())"
         try FileSystem.write(file.bytes, to: temporary)
         if rename(temporary, outputPath + "/" + file.path) != 0 {

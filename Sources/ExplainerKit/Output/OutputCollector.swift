@@ -10,7 +10,7 @@ public final class OutputCollector: OutputSink, @unchecked Sendable {
     public init() {}
 
     public func receive(_ files: [OutputFile]) {
-        guard let first = files.first else { return }
+        guard !files.isEmpty else { return }
         // Sorted here, on the builder's thread, so that `files()` only has to order the groups
         // (the builder sends them sorted already: then the array is kept as it is, not copied).
         var sortedAlready = true
@@ -20,7 +20,7 @@ public final class OutputCollector: OutputSink, @unchecked Sendable {
         }
         let group = sortedAlready ? files : files.sorted { $0.path < $1.path }
         lock.lock()
-        groups.append((sortedAlready ? first.path : group[0].path, group))
+        groups.append((group[0].path, group))
         lock.unlock()
     }
 

@@ -6,8 +6,9 @@ import Foundation
 /// Entries are keyed by the article's path and checked against its exact bytes. Everything
 /// else an article's pages depend on — `site.yml`, the templates, the assets and the build
 /// settings — forms the cache's *environment*: when any of it changes, the cache is emptied
-/// and the next build is a full one. Home and 404 list every article and are always
-/// re-templated. A build with a cache gives the same bytes as one without.
+/// and the next build is a full one. The home pages and the 404 page, which list articles, are
+/// templated again only when what they list changed. A build with a cache gives the same
+/// bytes as one without.
 ///
 /// One build uses a cache at a time (the preview serialises its rebuilds); a lock guards it
 /// anyway, since articles are loaded in parallel.

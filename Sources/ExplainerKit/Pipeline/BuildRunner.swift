@@ -58,7 +58,7 @@ public struct BuildRunner: Sendable {
     public func run(cache: BuildCache? = nil) -> Result<Report, BuildFailure> {
         let start = DispatchTime.now()
         let writer = SiteWriter(outputPath: paths.output)
-        let unsafe = writer.checkSafe(protecting: [paths.content, paths.templates])
+        let unsafe = checkSafe()
         if !unsafe.isEmpty { return .failure(BuildFailure(unsafe)) }
         let build: SiteBuild
         do {

@@ -17,7 +17,6 @@ public final class LiveReload: @unchecked Sendable {
     private var clients: [Int: AsyncStream<LiveReloadEvent>.Continuation] = [:]
     private var nextID = 0
     private var failure: [Diagnostic]?
-    private var sent: [LiveReloadEvent] = []
     /// Set by `finishAll()`: a page connecting after it gets an ended stream, so it cannot hold
     /// the server open during shutdown.
     private var finished = false
@@ -26,9 +25,6 @@ public final class LiveReload: @unchecked Sendable {
 
     /// Number of connected pages.
     public var clientCount: Int { lock.withLock { clients.count } }
-
-    /// Every event broadcast so far (pings excepted), oldest first; for tests and benchmarks.
-    public var history: [LiveReloadEvent] { lock.withLock { sent } }
 
     /// A new connection's events: the current failure first, if any, then every broadcast.
     public func subscribe() -> AsyncStream<LiveReloadEvent> {
@@ -59,7 +55,6 @@ public final class LiveReload: @unchecked Sendable {
             case .reload, .css: failure = nil
             case .ping: break
             }
-            if event != .ping { sent.append(event) }
             return Array(clients.values)
         }
         for continuation in targets { continuation.yield(event) }

@@ -17,12 +17,7 @@ public enum LiveReloadEvent: Sendable, Hashable {
         case .ping: return ": ping\n\n"
         case .error(let diagnostics):
             let items = diagnostics.map { d -> String in
-                var location = d.file
-                if let line = d.line {
-                    location += ":\(line)"
-                    if let column = d.column { location += ":\(column)" }
-                }
-                return "{\"location\":\(Self.json(location)),\"severity\":\(Self.json(d.severity.rawValue)),"
+                "{\"location\":\(Self.json(d.location)),\"severity\":\(Self.json(d.severity.rawValue)),"
                     + "\"message\":\(Self.json(d.message)),\"hint\":\(Self.json(d.hint)),"
                     + "\"text\":\(Self.json(d.description))}"
             }

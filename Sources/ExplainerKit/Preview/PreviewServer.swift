@@ -23,7 +23,7 @@ public struct PreviewServer: Sendable {
 
         public init(
             paths: BuildRunner.Paths = .init(), settings: BuildSettings = .init(), host: String = "127.0.0.1",
-            port: Int = 8000, debounce: Duration = .milliseconds(50)
+            port: Int = 8000, debounce: Duration = Watcher.defaultDebounce
         ) {
             self.paths = paths
             self.settings = settings

@@ -65,10 +65,7 @@ public actor PreviewSession {
         let relevant = changed.filter(isSource).sorted()
         guard !relevant.isEmpty else { return nil }
         let start = ContinuousClock.now
-        func elapsed() -> Double {
-            let d = ContinuousClock.now - start
-            return Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15
-        }
+        func elapsed() -> Double { PreviewServer.milliseconds(since: start) }
         guard var files = current else {
             // No good build yet: make a whole one.
             switch initialBuild() {

@@ -30,7 +30,10 @@ public final class Watcher: @unchecked Sendable {
     static let ignored: UInt32 = 0x8000
 
     /// Starts watching `roots` (folders, watched recursively).
-    public init(roots: [String], debounce: Duration = .milliseconds(20), maximumDelay: Duration = .milliseconds(500)) throws(BuildFailure) {
+    /// How long the watcher waits after the last event before reporting a batch.
+    public static let defaultDebounce: Duration = .milliseconds(20)
+
+    public init(roots: [String], debounce: Duration = Watcher.defaultDebounce, maximumDelay: Duration = .milliseconds(500)) throws(BuildFailure) {
         (changes, continuation) = AsyncStream<Set<String>>.makeStream()
         self.debounce = debounce
         self.maximumDelay = maximumDelay
@@ -66,9 +69,6 @@ public final class Watcher: @unchecked Sendable {
         var byte: UInt8 = 1
         _ = write(wakeWrite, &byte, 1)
     }
-
-    /// Number of folders watched.
-    public var folderCount: Int { folders.count }
 
     private func addTree(_ folder: String) -> Bool {
         let wd = inotify_add_watch(fd, folder, Self.folderEvents)

@@ -28,7 +28,11 @@ public struct HTMLTagScanner {
     }
 
     public static func scan(_ html: String) -> Result {
-        let bytes = Array(html.utf8)
+        scan(Array(html.utf8))
+    }
+
+    /// Scans UTF-8 HTML as it is on disk (a built page's bytes, not copied into a `String`).
+    public static func scan(_ bytes: [UInt8]) -> Result {
         var result = Result()
         var i = 0
         let n = bytes.count

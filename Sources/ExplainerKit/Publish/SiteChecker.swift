@@ -13,7 +13,7 @@ public enum SiteChecker {
         let paths = Set(files.map(\.path))
         let htmlFiles = files.filter { $0.path.hasSuffix(".html") }
         let scans = ParallelMap.map(htmlFiles) { file in
-            HTMLTagScanner.scan(String(decoding: file.bytes, as: UTF8.self))
+            HTMLTagScanner.scan(file.bytes)
         }
         var anchors: [String: Set<String>] = [:]
         for (file, scan) in zip(htmlFiles, scans) {

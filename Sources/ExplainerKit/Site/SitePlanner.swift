@@ -4,8 +4,9 @@ public enum SitePlanner {
     /// How many of the newest explainers the 404 page suggests.
     public static let notFoundListLength = 10
 
-    ///
-    /// `explainerPages` plans one explainer's pages; a cache may pass a memoised version.
+    /// Every page of the site: the home pages, each explainer's pages (newest explainer first),
+    /// and the 404 page. `explainerPages` plans one explainer's pages; a cache may pass a
+    /// memoised version.
     public static func plan(
         site: SiteConfig, articles: [RenderedArticle],
         explainerPages: (RenderedArticle) -> [Page] = explainerPages

@@ -38,13 +38,18 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         self.hint = hint
     }
 
-    /// `file:line:column: error: message (hint)`.
-    public var description: String {
+    /// `file:line:column` (as much of it as is known).
+    public var location: String {
         var location = file
         if let line {
             location += ":\(line)"
             if let column { location += ":\(column)" }
         }
+        return location
+    }
+
+    /// `file:line:column: error: message (hint)`.
+    public var description: String {
         var text = "\(location): \(severity.rawValue): \(message)"
         if !hint.isEmpty { text += "\n    hint: \(hint)" }
         return text

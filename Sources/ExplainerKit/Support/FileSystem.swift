@@ -134,12 +134,7 @@ public enum FileSystem {
         }
         let fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         if fd >= 0 {
-            let entries = entries(of: fd)
-            if entries.count > 1 {
-                _ = ParallelMap.map(entries) { removeEntry($0.name, isFolder: $0.isFolder, in: fd) }
-            } else {
-                for entry in entries { removeEntry(entry.name, isFolder: entry.isFolder, in: fd) }
-            }
+            _ = ParallelMap.map(entries(of: fd)) { removeEntry($0.name, isFolder: $0.isFolder, in: fd) }
             close(fd)
         }
         rmdir(path)

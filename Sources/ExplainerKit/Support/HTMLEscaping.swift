@@ -19,6 +19,11 @@ public enum HTMLEscaping {
 
     /// Appends the UTF-8 `text` escaped.
     static func append(_ text: UnsafeBufferPointer<UInt8>, to out: inout UTF8Builder) {
+        append(text, to: &out.bytes)
+    }
+
+    /// Appends the UTF-8 `text` escaped.
+    static func append(_ text: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         var start = 0
         for i in 0..<text.count {
             let replacement: StaticString
@@ -30,10 +35,10 @@ public enum HTMLEscaping {
             case 0x27: replacement = "&#39;"
             default: continue
             }
-            out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<i]))
-            out.append(replacement)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<i]))
+            replacement.withUTF8Buffer { out.append(contentsOf: $0) }
             start = i + 1
         }
-        out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[start...]))
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: text[start...]))
     }
 }

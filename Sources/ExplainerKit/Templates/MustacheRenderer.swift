@@ -389,32 +389,12 @@ private final class Compiled: Sendable {
 enum MustacheEscaping {
     static func append(_ text: String, to out: inout [UInt8]) {
         var text = text
-        let mark = out.count
-        let simple: Bool = text.withUTF8 { bytes -> Bool in
-            var run = 0
-            for i in 0..<bytes.count {
-                let replacement: StaticString
-                switch bytes[i] {
-                case 0x26: replacement = "&amp;"
-                case 0x3C: replacement = "&lt;"
-                case 0x3E: replacement = "&gt;"
-                case 0x22: replacement = "&quot;"
-                case 0x27: replacement = "&#39;"
-                default: continue
-                }
-                // A special byte next to a non-ASCII byte may belong to a larger Character:
-                // take swift-mustache's own per-Character path for the whole string.
-                if (i > 0 && bytes[i - 1] >= 0x80) || (i + 1 < bytes.count && bytes[i + 1] >= 0x80) { return false }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
-                replacement.withUTF8Buffer { out.append(contentsOf: $0) }
-                run = i + 1
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
+        let simple: Bool = text.withUTF8 { bytes in
+            guard !specialByteTouchesNonASCII(bytes) else { return false }
+            HTMLEscaping.append(bytes, to: &out)
             return true
         }
         guard !simple else { return }
-        // Undo what the byte path appended, then escape Character by Character.
-        out.removeSubrange(mark...)
         var escaped = ""
         for c in text {
             switch c {
@@ -427,5 +407,19 @@ enum MustacheEscaping {
             }
         }
         out += escaped.utf8
+    }
+
+    /// Whether a special byte has a non-ASCII neighbour, so that it may belong to a larger
+    /// `Character` (then the per-`Character` path decides, as swift-mustache does).
+    private static func specialByteTouchesNonASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for i in 0..<bytes.count {
+            switch bytes[i] {
+            case 0x26, 0x3C, 0x3E, 0x22, 0x27:
+                if (i > 0 && bytes[i - 1] >= 0x80) || (i + 1 < bytes.count && bytes[i + 1] >= 0x80) { return true }
+            default:
+                continue
+            }
+        }
+        return false
     }
 }

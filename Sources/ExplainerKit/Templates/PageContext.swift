@@ -6,26 +6,15 @@
 /// The parts every page of an explainer shares (key points, timeline, quotes…) are built once
 /// per explainer by `explainer(_:)` and reused for each of its pages.
 public enum PageContext {
-    /// Every top-level variable name any page provides (for the template check).
-    public static let knownNames: Set<String> = [
-        "site", "page", "explainer", "lede", "cards", "section", "sources", "quotes", "articles",
-        "allSections", "assets",
-        // names inside sections of the above, resolved through the context stack
-        "label", "title", "url", "current", "minutes", "excerptHTML", "text", "id", "level", "html",
-        "speaker", "context", "pageLabel", "pageURL", "date", "dateISO", "event", "summary", "tags",
-        "readingMinutes", "bodyHTML", "titleHTML", "toc", "hasTOC", "year", "hasQuotes", "key",
-        "showTimeline", "stylesheet", "updated", "updatedISO", "keyPoints", "hasKeyPoints", "timeline",
-        "hasTimeline", "timelineSVG", "timelineOnOverview", "timelineURL", "allURL", "pages", "previous",
-        "next", "documentTitle", "description", "canonicalURL", "kind", "isHome", "isExplainer", "ogType",
-        "jsonLD", "language", "author", "baseURL", "role", "hasRole", "hasDate",
-        "pagination", "number", "count", "previousURL", "nextURL",
-        "first", "last", "index", "even", "odd",
-    ]
+    /// Every variable name any page provides (for the template check): the names the view
+    /// models answer, plus swift-mustache's sequence names and `year`, which the check has
+    /// always accepted.
+    public static let knownNames: Set<String> = Set(TemplateKey.allCases.map(\.rawValue))
+        .union(["first", "last", "index", "even", "odd", "year"])
 
     /// Site-wide values: the same for every page.
     public struct Shared: Sendable {
         public let config: SiteConfig
-        public let stylesheetURL: String
         public let baseURL: String
         let site: SiteValues
         let assets: AssetValues
@@ -33,7 +22,6 @@ public enum PageContext {
         public init(site: SiteConfig, stylesheetURL: String, baseURL: String) {
             self.config = site
             self.baseURL = baseURL
-            self.stylesheetURL = stylesheetURL
             self.site = SiteValues(
                 title: site.title, language: site.language, author: site.author,
                 description: site.description, baseURL: baseURL)
@@ -102,13 +90,10 @@ public enum PageContext {
             tags: fm.tags,
             readingMinutes: article.readingMinutes,
             keyPoints: fm.keyPoints,
-            hasKeyPoints: !fm.keyPoints.isEmpty,
             timeline: fm.timeline.map { TimelineValues(date: $0.date, event: $0.event) },
             timelineSVG: TimelineGraphic.svg(fm.timeline),
-            hasTimeline: !fm.timeline.isEmpty,
             timelineURL: onHistory ? base + TimelinePlacement.sectionKey + "/#timeline" : base + "#timeline",
             timelineOnOverview: !fm.timeline.isEmpty && !onHistory,
-            hasQuotes: !article.quotes.isEmpty,
             quotes: article.quotes.map { placed in
                 let page = placed.sectionKey.map { base + $0 + "/" } ?? base
                 let label = placed.sectionKey.flatMap { key in article.sections.first { $0.key == key }?.label } ?? "Overview"
@@ -154,7 +139,6 @@ public enum PageContext {
             bodyHTML: section.chunk.html,
             minutes: section.readingMinutes,
             toc: section.chunk.toc.map { TOCValues(text: $0.text, id: $0.id, level: $0.level) },
-            hasTOC: section.chunk.toc.count >= 2,
             showTimeline: section.key == TimelinePlacement.sectionKey)
     }
 

@@ -1,7 +1,7 @@
 /// Every name a view model answers, as an enum: template names are turned into keys once,
 /// when the templates are compiled, so a lookup is an integer `switch`, not string compares.
 /// A name that is not here (`TemplateKey(rawValue:)` is `nil`) is answered by no view model.
-enum TemplateKey: String, Sendable {
+enum TemplateKey: String, Sendable, CaseIterable {
     // The top of a page's context.
     case site, assets, page, explainer, lede, cards, sources, section, allSections, articles
     // Site, assets and page.

@@ -146,19 +146,16 @@ final class ExplainerValues: TemplateObject {
     let tags: [String]
     let readingMinutes: Int
     let keyPoints: [String]
-    let hasKeyPoints: Bool
     let timeline: [TimelineValues]
     let timelineSVG: String?
-    let hasTimeline: Bool
     let timelineURL: String
     let timelineOnOverview: Bool
-    let hasQuotes: Bool
     let quotes: [QuoteValues]
 
     init(title: String, summary: String, url: String, allURL: String, date: String, dateISO: String,
          updated: String?, updatedISO: String?, tags: [String], readingMinutes: Int, keyPoints: [String],
-         hasKeyPoints: Bool, timeline: [TimelineValues], timelineSVG: String?, hasTimeline: Bool,
-         timelineURL: String, timelineOnOverview: Bool, hasQuotes: Bool, quotes: [QuoteValues]) {
+         timeline: [TimelineValues], timelineSVG: String?, timelineURL: String, timelineOnOverview: Bool,
+         quotes: [QuoteValues]) {
         self.title = title
         self.summary = summary
         self.url = url
@@ -170,13 +167,10 @@ final class ExplainerValues: TemplateObject {
         self.tags = tags
         self.readingMinutes = readingMinutes
         self.keyPoints = keyPoints
-        self.hasKeyPoints = hasKeyPoints
         self.timeline = timeline
         self.timelineSVG = timelineSVG
-        self.hasTimeline = hasTimeline
         self.timelineURL = timelineURL
         self.timelineOnOverview = timelineOnOverview
-        self.hasQuotes = hasQuotes
         self.quotes = quotes
     }
 
@@ -193,13 +187,13 @@ final class ExplainerValues: TemplateObject {
         case .tags: .list(tags)
         case .readingMinutes: .int(readingMinutes)
         case .keyPoints: .list(keyPoints)
-        case .hasKeyPoints: .bool(hasKeyPoints)
+        case .hasKeyPoints: .bool(!keyPoints.isEmpty)
         case .timeline: .list(timeline)
         case .timelineSVG: timelineSVG.templateValue
-        case .hasTimeline: .bool(hasTimeline)
+        case .hasTimeline: .bool(!timeline.isEmpty)
         case .timelineURL: .string(timelineURL)
         case .timelineOnOverview: .bool(timelineOnOverview)
-        case .hasQuotes: .bool(hasQuotes)
+        case .hasQuotes: .bool(!quotes.isEmpty)
         case .quotes: .list(quotes)
         default: nil
         }
@@ -373,10 +367,9 @@ final class SectionValues: TemplateObject {
     let bodyHTML: String
     let minutes: Int
     let toc: [TOCValues]
-    let hasTOC: Bool
     let showTimeline: Bool
 
-    init(key: String, label: String, title: String, titleHTML: String, id: String, bodyHTML: String, minutes: Int, toc: [TOCValues], hasTOC: Bool, showTimeline: Bool) {
+    init(key: String, label: String, title: String, titleHTML: String, id: String, bodyHTML: String, minutes: Int, toc: [TOCValues], showTimeline: Bool) {
         self.key = key
         self.label = label
         self.title = title
@@ -385,7 +378,6 @@ final class SectionValues: TemplateObject {
         self.bodyHTML = bodyHTML
         self.minutes = minutes
         self.toc = toc
-        self.hasTOC = hasTOC
         self.showTimeline = showTimeline
     }
 
@@ -399,7 +391,7 @@ final class SectionValues: TemplateObject {
         case .bodyHTML: .string(bodyHTML)
         case .minutes: .int(minutes)
         case .toc: .list(toc)
-        case .hasTOC: .bool(hasTOC)
+        case .hasTOC: .bool(toc.count >= 2)
         case .showTimeline: .bool(showTimeline)
         default: nil
         }
