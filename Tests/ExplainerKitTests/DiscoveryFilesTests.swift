@@ -12,7 +12,7 @@ import Testing
 
     @Test func sitemapListsExactlyThePages() throws {
         let build = try PublishFixtures.build(Self.articles, settings: BuildSettings(production: true))
-        let sitemap = try #require(PublishFixtures.file(build, "sitemap.xml"))
+        let sitemap = try #require(build.text("sitemap.xml"))
         let locs = try #require(XMLTextCollector.collect("loc", in: sitemap), "sitemap.xml is not well-formed")
         let pageFiles = build.files.map(\.path).filter { $0.hasSuffix("index.html") }
         let expected = pageFiles.map { "https://test.example.org/" + $0.dropLast("index.html".count) }
@@ -27,7 +27,7 @@ import Testing
 
     @Test func feedIsWellFormedNewestFirstAndEscaped() throws {
         let build = try PublishFixtures.build(Self.articles)
-        let feed = try #require(PublishFixtures.file(build, "feed.xml"))
+        let feed = try #require(build.text("feed.xml"))
         let ids = try #require(XMLTextCollector.collect("id", in: feed), "feed.xml is not well-formed")
         #expect(ids == ["https://test.example.org/", "https://test.example.org/newer/", "https://test.example.org/older/"])
         let titles = try #require(XMLTextCollector.collect("title", in: feed))
@@ -39,7 +39,7 @@ import Testing
 
     @Test func robotsPointsAtTheAbsoluteSitemap() throws {
         let build = try PublishFixtures.build(Self.articles, settings: BuildSettings(baseURL: "https://other.example.net/"))
-        let robots = try #require(PublishFixtures.file(build, "robots.txt"))
+        let robots = try #require(build.text("robots.txt"))
         #expect(robots.contains("Sitemap: https://other.example.net/sitemap.xml\n"))
     }
 
@@ -60,8 +60,8 @@ import Testing
             #expect(!html.contains("test.example.org"), "\(page.path) still uses site.yml's baseURL")
             if page.path != "404.html" { #expect(html.contains("\"url\":\"\(base)/\(path)\"")) }
         }
-        #expect(!PublishFixtures.file(build, "sitemap.xml")!.contains("test.example.org"))
-        #expect(!PublishFixtures.file(build, "feed.xml")!.contains("test.example.org"))
+        #expect(!build.text("sitemap.xml")!.contains("test.example.org"))
+        #expect(!build.text("feed.xml")!.contains("test.example.org"))
     }
 
     @Test func productionAddsDeterministicGzipCopies() throws {

@@ -13,14 +13,10 @@ struct PaginationTests {
         }
     }
 
-    static func text(_ build: SiteBuild, _ path: String) -> String {
-        build.files.first { $0.path == path }.map { String(decoding: $0.bytes, as: UTF8.self) } ?? ""
-    }
-
     @Test func fiveExplainersTwoPerPageMakeThreeLinkedHomePages() throws {
         let build = try SiteBuilder.build(Fixtures.sources(articles: Self.articles(5), siteYML: Self.siteYML)).get()
-        let first = Self.text(build, "index.html"), second = Self.text(build, "page/2/index.html"),
-            third = Self.text(build, "page/3/index.html")
+        let first = build.text("index.html") ?? "", second = build.text("page/2/index.html") ?? "",
+            third = build.text("page/3/index.html") ?? ""
         #expect(first.contains("Explainer 5") && first.contains("Explainer 4") && !first.contains("Explainer 3<"))
         #expect(second.contains("Explainer 3") && second.contains("Explainer 2"))
         #expect(third.contains("Explainer 1") && !third.contains("Explainer 2<"))
@@ -31,13 +27,13 @@ struct PaginationTests {
         #expect(build.files.first { $0.path == "page/4/index.html" } == nil)
         // Every link resolves, and the sitemap lists every home page.
         #expect(SiteChecker.check(build.files) == [])
-        let sitemap = Self.text(build, SitemapWriter.path)
+        let sitemap = build.text(SitemapWriter.path) ?? ""
         #expect(sitemap.contains("https://test.example/page/2/") && sitemap.contains("https://test.example/page/3/"))
     }
 
     @Test func oneHomePageHasNoPager() throws {
         let build = try SiteBuilder.build(Fixtures.sources(articles: Self.articles(2), siteYML: Self.siteYML)).get()
-        #expect(!Self.text(build, "index.html").contains("More explainers"))
+        #expect(!(build.text("index.html") ?? "").contains("More explainers"))
         #expect(!build.files.contains { $0.path.hasPrefix("page/") })
     }
 
@@ -62,7 +58,7 @@ struct PaginationTests {
         let cached = try SiteBuilder.build(sources, cache: cache).get()
         let full = try SiteBuilder.build(sources).get()
         #expect(cached.files == full.files)
-        #expect(Self.text(cached, "index.html") == Self.text(before, "index.html"))
-        #expect(Self.text(cached, "page/3/index.html").contains("Retitled 1"))
+        #expect((cached.text("index.html") ?? "") == before.text("index.html") ?? "")
+        #expect((cached.text("page/3/index.html") ?? "").contains("Retitled 1"))
     }
 }

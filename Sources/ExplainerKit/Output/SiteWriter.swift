@@ -87,7 +87,6 @@ public struct SiteWriter: Sendable {
         try staging.finishWriting()
         let output = outputPath
         let parent = staging.parent
-        let name = Self.split(output).name
         let staged = staging.path
         if !FileSystem.exists(output) {
             if rename(staged, output) != 0 {
@@ -105,7 +104,7 @@ public struct SiteWriter: Sendable {
         }
         // No atomic exchange on this file system: two renames, with the old site kept until
         // the new one is in place.
-        let old = "\(parent)/.\(name).explainer-old-\(getpid())"
+        let old = staging.oldPath
         guard rename(output, old) == 0 else {
             let code = errno
             staging.discard()

@@ -21,6 +21,9 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
     public let output: String
     /// The staging folder: `<parent>/.<name>.explainer-staging-<pid>`.
     public let path: String
+    /// Where the old site goes for a moment on a file system without an atomic exchange:
+    /// `<parent>/.<name>.explainer-old-<pid>` (removed like a stale staging folder if left).
+    let oldPath: String
     let parent: String
     private let name: String
     private let writeFile: SiteWriter.FileWriter
@@ -38,6 +41,7 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
         self.output = output
         (parent, name) = SiteWriter.split(output)
         path = "\(parent)/.\(name).explainer-staging-\(getpid())"
+        oldPath = "\(parent)/.\(name).explainer-old-\(getpid())"
         self.writeFile = writeFile
     }
 

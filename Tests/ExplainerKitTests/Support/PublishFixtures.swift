@@ -39,11 +39,7 @@ enum PublishFixtures {
 
 
     static func sources(_ articles: [String: String]) -> SiteSources {
-        let (templates, assets) = Fixtures.repoTemplates()
-        return SiteSources(
-            config: SourceFile(path: "Content/site.yml", text: siteYML),
-            articles: articles.map { SourceFile(path: "Content/\($0.key).md", text: $0.value) },
-            templates: templates, assets: assets, templatesFolder: packageRoot + "/Templates")
+        Fixtures.sources(articles: articles.map { ("\($0.key).md", $0.value) }, siteYML: siteYML)
     }
 
     static func build(_ articles: [String: String], settings: BuildSettings = BuildSettings()) throws -> SiteBuild {
@@ -60,8 +56,6 @@ enum PublishFixtures {
         }
         return content
     }
-
-    static func file(_ build: SiteBuild, _ path: String) -> String? { build.text(path) }
 }
 
 /// Collects the text of every element with a given name, and whether the document parsed.
