@@ -32,8 +32,15 @@ final class HTTPTestClient: @unchecked Sendable {
 
     deinit { close(fd) }
 
+    /// Whether the server closed the connection (a read returned end of file).
+    private(set) var closed = false
+
     func send(_ path: String, method: String = "GET") {
-        let request = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+        sendRaw("\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+    }
+
+    /// Sends `request` exactly as written (request line, headers, blank line).
+    func sendRaw(_ request: String) {
         _ = request.withCString { write(fd, $0, strlen($0)) }
     }
 
@@ -48,7 +55,10 @@ final class HTTPTestClient: @unchecked Sendable {
             var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
             if poll(&p, 1, Int32(left * 1000) + 1) <= 0 { continue }
             let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-            if n <= 0 { break }
+            if n <= 0 {
+                closed = true
+                break
+            }
             buffer += chunk[0..<n]
         }
         return String(decoding: buffer, as: UTF8.self)
@@ -74,13 +84,28 @@ final class HTTPTestClient: @unchecked Sendable {
         try await offPool { try getBlocking(port, path) }
     }
 
+    /// Sends `request` as written on a new connection and reads until the server closes it or
+    /// `timeout` passes: the first response, and whether the server closed the connection.
+    static func raw(_ port: Int, _ request: String, timeout: Double = 3) async throws -> (response: Response, closed: Bool) {
+        try await offPool {
+            let client = try HTTPTestClient(port: port)
+            client.sendRaw(request)
+            let text = client.read(until: { _ in false }, timeout: timeout)
+            return (parse(text), client.closed)
+        }
+    }
+
     static func getBlocking(_ port: Int, _ path: String) throws -> Response {
         let client = try HTTPTestClient(port: port)
         client.send(path)
-        let raw = client.read(until: { _ in false })
+        return parse(client.read(until: { _ in false }))
+    }
+
+    /// The first response in `raw` (status, headers, and everything after the headers).
+    static func parse(_ raw: String) -> Response {
         guard let split = raw.range(of: "\r\n\r\n") else { return Response(status: 0, headers: [:], body: raw) }
         let head = raw[..<split.lowerBound].components(separatedBy: "\r\n")
-        let status = Int(head[0].split(separator: " ")[1]) ?? 0
+        let status = head[0].split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0
         var headers: [String: String] = [:]
         for line in head.dropFirst() {
             guard let colon = line.firstIndex(of: ":") else { continue }

@@ -7,25 +7,29 @@ final class PreviewHarness: @unchecked Sendable {
     let fixture: Fixture
     let task: Task<Void, Error>
     let port: Int
+    /// The URL the server printed.
+    let url: String
 
-    init() async throws {
+    /// - Parameter prepare: changes the fixture's sources before the first build.
+    init(settings: BuildSettings = .init(), prepare: (Fixture) throws -> Void = { _ in }) async throws {
         fixture = try Fixture()
-        let (ports, continuation) = AsyncStream<Int>.makeStream()
+        try prepare(fixture)
+        let (ports, continuation) = AsyncStream<(Int, String)>.makeStream()
         let server = PreviewServer(
-            configuration: .init(paths: fixture.paths, host: "127.0.0.1", port: 0),
+            configuration: .init(paths: fixture.paths, settings: settings, host: "127.0.0.1", port: 0),
             report: { event in
-                if case .listening(_, let port) = event { continuation.yield(port) }
+                if case .listening(let url, let port) = event { continuation.yield((port, url)) }
             })
         task = Task { try await server.run() }
         let timeout = Task { try await Task.sleep(for: .seconds(5)); continuation.finish() }
-        var found: Int?
-        for await port in ports {
-            found = port
+        var found: (Int, String)?
+        for await listening in ports {
+            found = listening
             break
         }
         timeout.cancel()
-        guard let found, found > 0 else { throw POSIXError(.ETIMEDOUT) }
-        port = found
+        guard let found, found.0 > 0 else { throw POSIXError(.ETIMEDOUT) }
+        (port, url) = found
     }
 
     func get(_ path: String) async throws -> HTTPTestClient.Response { try await HTTPTestClient.get(port, path) }

@@ -52,12 +52,15 @@ public struct PreviewServer: Sendable {
 
     /// Whether `host` only accepts connections from this machine.
     public static func isLoopback(_ host: String) -> Bool {
-        host == "localhost" || host == "::1" || host == "[::1]" || host.hasPrefix("127.")
+        HostPolicy.isLoopback(host)
     }
 
     public func run() async throws(BuildFailure) {
         let paths = configuration.paths
         let runner = BuildRunner(paths: paths, settings: configuration.settings)
+        if let url = configuration.settings.baseURL, let problem = PublishRunner.baseURLProblem(url) {
+            throw BuildFailure(problem)
+        }
         let unsafe = runner.checkSafe()
         if !unsafe.isEmpty { throw BuildFailure(unsafe) }
 
@@ -83,19 +86,24 @@ public struct PreviewServer: Sendable {
         logger.logLevel = .critical
         let host = configuration.host
         let report = self.report
+        let basePath = BasePath.Current(BasePath.of(paths, settings: configuration.settings) ?? BasePath())
         let app = Application(
-            responder: StaticFileResponder(root: paths.output, liveReload: liveReload),
+            responder: StaticFileResponder(
+                root: paths.output, liveReload: liveReload, hosts: HostPolicy(listeningOn: host), basePath: basePath),
+            server: PreviewHTTPChannel.builder,
             configuration: ApplicationConfiguration(address: .hostname(host, port: configuration.port), serverName: nil),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? 0
                 let shown = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
-                report(.listening(url: "http://\(shown):\(port)/", port: port))
+                report(.listening(url: "http://\(shown):\(port)\(basePath.basePath.path)/", port: port))
             },
             logger: logger)
 
         // The rebuild loop runs as the last service, so a graceful shutdown stops it first:
         // it ends the event streams, which lets the HTTP server finish its open responses.
-        let rebuilds = RebuildService(watcher: watcher, session: session, liveReload: liveReload, report: report)
+        let rebuilds = RebuildService(
+            watcher: watcher, session: session, liveReload: liveReload, report: report,
+            basePath: basePath, readBasePath: { [paths, settings = configuration.settings] in BasePath.of(paths, settings: settings) })
         let group = ServiceGroup(configuration: .init(services: [app, rebuilds], logger: logger))
         // Cancelling run() shuts the group down gracefully: the group runs in a task of its own,
         // so the cancellation does not reach the HTTP server's connections directly (which would

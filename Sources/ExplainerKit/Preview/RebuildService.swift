@@ -8,6 +8,10 @@ struct RebuildService: Service {
     let session: PreviewSession
     let liveReload: LiveReload
     let report: @Sendable (PreviewServer.Event) -> Void
+    /// The base path the site is served under, and how to read it again after a rebuild
+    /// (`site.yml`'s `baseURL` may have changed).
+    let basePath: BasePath.Current
+    let readBasePath: @Sendable () -> BasePath?
 
     func run() async throws {
         let liveReload = self.liveReload
@@ -20,7 +24,9 @@ struct RebuildService: Service {
         defer { pinger.cancel() }
         await withGracefulShutdownHandler {
             for await batch in watcher.changes {
-                if let outcome = await session.rebuild(batch) { report(.rebuild(outcome)) }
+                guard let outcome = await session.rebuild(batch) else { continue }
+                if case .rebuilt = outcome, let path = readBasePath() { basePath.basePath = path }
+                report(.rebuild(outcome))
             }
         } onGracefulShutdown: {
             watcher.stop()

@@ -8,41 +8,96 @@ import Darwin
 /// Maps a request's raw URL path to a file inside the served folder, refusing anything that
 /// could reach outside it.
 ///
-/// Refused outright: encoded slashes and backslashes (`%2f`, `%5c`), NUL bytes, invalid
-/// percent-encoding, and `.`/`..` segments (encoded or not). What remains is resolved with
-/// `realpath`, so a symlink leading out of the folder is refused too.
+/// Refused outright: backslashes, encoded slashes and backslashes (`%2f`, `%5c`), NUL bytes,
+/// invalid percent-encoding, and `.`/`..` segments (encoded or not). What remains is *opened
+/// first and checked after*: the kernel's own path of the open descriptor must lie inside the
+/// folder (so a symlink leading out is refused, even one swapped in while the request is
+/// answered), and it must be a regular file or a folder (a FIFO or a device is never read).
+/// A file is read from the very descriptor that was checked.
 public enum SafePath: Sendable, Hashable {
-    /// A regular file, by absolute resolved path.
-    case file(String)
-    /// A folder, by absolute resolved path.
+    /// A regular file: its resolved path and its bytes, read from the checked descriptor.
+    case file(String, [UInt8])
+    /// A folder, by its canonical raw URL path (`/x/y`, `/` for the root; no trailing slash
+    /// except the root's).
     case directory(String)
-    /// Nothing there (or a hidden name).
+    /// Nothing there (or a hidden name, or something that is neither file nor folder).
     case missing
     /// A path that tries to leave the folder, or cannot be decoded.
     case refused
 
-    /// Resolves `rawPath` (as sent, percent-encoded, no query) inside `root`.
-    public static func resolve(_ rawPath: String, in root: String) -> SafePath {
-        guard rawPath.hasPrefix("/"), let rootReal = realPath(root) else { return .refused }
+    /// The canonical form of a raw URL path: repeated slashes collapsed, the trailing slash
+    /// kept. nil when the path is refused (see the type's description).
+    public static func canonical(_ rawPath: String) -> String? {
+        guard rawPath.hasPrefix("/") else { return nil }
         let lowered = rawPath.lowercased()
         if lowered.contains("%2f") || lowered.contains("%5c") || lowered.contains("%00") || rawPath.contains("\\") {
-            return .refused
+            return nil
         }
         guard let decoded = rawPath.removingPercentEncoding, !decoded.contains("\0"), !decoded.contains("\\") else {
-            return .refused
+            return nil
         }
+        let decodedSegments = decoded.split(separator: "/", omittingEmptySubsequences: true)
+        if decodedSegments.contains(where: { $0 == "." || $0 == ".." }) { return nil }
+        let segments = rawPath.split(separator: "/", omittingEmptySubsequences: true)
+        if segments.isEmpty { return "/" }
+        return "/" + segments.joined(separator: "/") + (rawPath.hasSuffix("/") ? "/" : "")
+    }
+
+    /// Resolves `rawPath` (as sent, percent-encoded, no query) inside `root`.
+    public static func resolve(_ rawPath: String, in root: String) -> SafePath {
+        guard let canonical = canonical(rawPath), let decoded = canonical.removingPercentEncoding,
+              let rootReal = realPath(root) else { return .refused }
         let segments = decoded.split(separator: "/", omittingEmptySubsequences: true)
-        if segments.contains(where: { $0 == "." || $0 == ".." }) { return .refused }
         if segments.contains(where: { $0.hasPrefix(".") }) { return .missing }
         let candidate = segments.isEmpty ? rootReal : rootReal + "/" + segments.joined(separator: "/")
-        guard let resolved = realPath(candidate) else { return .missing }
-        guard resolved == rootReal || resolved.hasPrefix(rootReal == "/" ? "/" : rootReal + "/") else { return .refused }
+        // O_NONBLOCK: opening a FIFO must not wait for a writer. Nothing is read before the check.
+        let fd = open(candidate, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
+        guard fd >= 0 else { return .missing }
+        defer { close(fd) }
+        guard let opened = path(of: fd) else { return .missing }
+        guard opened == rootReal || opened.hasPrefix(rootReal == "/" ? "/" : rootReal + "/") else { return .refused }
         var st = stat()
-        guard stat(resolved, &st) == 0 else { return .missing }
+        guard fstat(fd, &st) == 0 else { return .missing }
         switch st.st_mode & S_IFMT {
-        case S_IFDIR: return .directory(resolved)
-        case S_IFREG: return .file(resolved)
-        default: return .missing
+        case S_IFDIR:
+            let raw = canonical.hasSuffix("/") && canonical != "/" ? String(canonical.dropLast()) : canonical
+            return .directory(raw)
+        case S_IFREG:
+            guard let bytes = readAll(fd, size: Int(st.st_size)) else { return .missing }
+            return .file(opened, bytes)
+        default:
+            return .missing
+        }
+    }
+
+    /// The path the kernel knows an open descriptor by (nil if it was deleted meanwhile).
+    static func path(of fd: Int32) -> String? {
+        #if os(Linux)
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let n = readlink("/proc/self/fd/\(fd)", &buffer, buffer.count - 1)
+        guard n > 0 else { return nil }
+        let path = String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return path.hasSuffix(" (deleted)") ? nil : path
+        #else
+        var buffer = [CChar](repeating: 0, count: Int(MAXPATHLEN) + 1)
+        guard fcntl(fd, F_GETPATH, &buffer) == 0 else { return nil }
+        return String(cString: buffer)
+        #endif
+    }
+
+    /// Everything `fd` holds (a regular file of about `size` bytes); nil on a read error.
+    static func readAll(_ fd: Int32, size: Int) -> [UInt8]? {
+        var out: [UInt8] = []
+        out.reserveCapacity(size + 1)
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR || errno == EAGAIN { continue }
+                return nil
+            }
+            if n == 0 { return out }
+            out.append(contentsOf: buffer[0..<n])
         }
     }
 

@@ -1,11 +1,18 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 
 /// Answers the preview's HTTP requests: the live-reload script and event stream, then the
 /// files of the output folder.
 ///
-/// A folder URL serves its `index.html`; `/x` redirects to `/x/` when `x` is a folder; an
-/// unknown path gets the site's own `404.html` with status 404. HTML responses get the
+/// Every request is first checked against `HostPolicy` (a foreign `Host` gets 421, so no web
+/// page can read the preview through DNS rebinding). A path with repeated slashes redirects to
+/// its collapsed form; a folder URL serves its `index.html`; `/x` redirects to `/x/` when `x`
+/// is a folder; an unknown path gets the site's own `404.html` with status 404. A redirect's
+/// `Location` is always a root-relative path with a single leading slash (never `//host`).
+/// With a base path (`https://host/explainers`), the site is served under `/explainers/`:
+/// `/` redirects there and other paths outside it get a 404 that says where the site is; the
+/// live-reload routes stay at `/_explainer/`, outside any site. HTML responses get the
 /// live-reload script injected before `</body>` (the files on disk are never changed).
 /// Paths are resolved by `SafePath`, so no request reads outside the output folder.
 public struct StaticFileResponder: HTTPResponder {
@@ -13,18 +20,36 @@ public struct StaticFileResponder: HTTPResponder {
 
     public let root: String
     public let liveReload: LiveReload
+    public let hosts: HostPolicy
+    /// The base path the site is served under.
+    public let basePath: BasePath.Current
 
-    public init(root: String, liveReload: LiveReload) {
+    public init(
+        root: String, liveReload: LiveReload, hosts: HostPolicy = HostPolicy(listeningOn: "127.0.0.1"),
+        basePath: BasePath.Current = BasePath.Current()
+    ) {
         self.root = root
         self.liveReload = liveReload
+        self.hosts = hosts
+        self.basePath = basePath
     }
 
     public func respond(to request: Request, context: Context) async throws -> Response {
+        let hostFields = (request.head.authority.map { [$0] } ?? []) + request.headers[values: Self.host]
+        switch hosts.verdict(hostFields) {
+        case .allowed: break
+        case .invalid: return text(.badRequest, "Bad request: send one Host header (host or host:port).\n")
+        case .misdirected:
+            return text(.misdirectedRequest, "Misdirected request: this preview answers only to localhost, 127.0.0.1 and the --host it listens on.\n")
+        }
         guard request.method == .get || request.method == .head else {
             return text(.methodNotAllowed, "Method not allowed\n", extra: [.allow: "GET, HEAD"])
         }
         let path = request.uri.path
+        let query = request.uri.query
         let isHead = request.method == .head
+        guard let canonical = SafePath.canonical(path) else { return text(.forbidden, "Forbidden\n") }
+        if canonical != path { return redirect(to: canonical, query: query) }
         switch path {
         case LiveReload.scriptPath:
             return bytes(Array(LiveReloadScript.source.utf8), type: "text/javascript; charset=utf-8", head: isHead)
@@ -33,30 +58,51 @@ public struct StaticFileResponder: HTTPResponder {
         default:
             break
         }
-        switch SafePath.resolve(path, in: root) {
+        let base = basePath.basePath
+        guard let inside = base.strip(path) else {
+            if path == "/" { return redirect(to: base.path + "/", query: query) }
+            return text(.notFound, "Not found. This site is served under \(base.path)/ (the path of its baseURL): try \(base.path)/\n")
+        }
+        switch SafePath.resolve(inside.isEmpty ? "/" : inside, in: root) {
         case .refused:
             return text(.forbidden, "Forbidden\n")
         case .missing:
             return notFound(head: isHead)
         case .directory(let folder):
-            guard path.hasSuffix("/") else {
-                var location = path + "/"
-                if let query = request.uri.query, !query.isEmpty { location += "?" + query }
-                return Response(status: .found, headers: [.location: location, .cacheControl: "no-store"])
+            guard inside.hasSuffix("/") else { return redirect(to: path + "/", query: query) }
+            guard case .file(_, let file) = SafePath.resolve(folder == "/" ? "/index.html" : folder + "/index.html", in: root) else {
+                return notFound(head: isHead)
             }
-            guard let file = try? FileSystem.read(folder + "/index.html") else { return notFound(head: isHead) }
             return page(file, status: .ok, head: isHead)
-        case .file(let file):
-            guard let content = try? FileSystem.read(file) else { return notFound(head: isHead) }
+        case .file(let file, let content):
             let type = MediaTypes.forPath(file)
             if type.hasPrefix("text/html") { return page(content, status: .ok, head: isHead) }
             return bytes(content, type: type, head: isHead)
         }
     }
 
+    static let host = HTTPField.Name("Host")!
+
+    /// A 302 to `location` (a canonical root-relative path), keeping the query. Never a
+    /// `Location` another host could be read from: one that is not `isLocalPath` is answered
+    /// 404 instead.
+    func redirect(to location: String, query: String?) -> Response {
+        guard Self.isLocalPath(location) else { return text(.notFound, "Not found\n") }
+        var target = location
+        if let query, !query.isEmpty { target += "?" + query }
+        return Response(status: .found, headers: [.location: target, .cacheControl: "no-store"])
+    }
+
+    /// Whether `location` is a path on this host: its canonical form (one leading slash, so
+    /// never `//host`; no repeated slashes, no backslash, no encoded slash or backslash) with no
+    /// control character.
+    static func isLocalPath(_ location: String) -> Bool {
+        SafePath.canonical(location) == location && !location.utf8.contains { $0 < 0x20 || $0 == 0x7f }
+    }
+
     /// The site's 404 page (or a plain one if the site has none), with status 404.
     func notFound(head: Bool) -> Response {
-        if case .file(let file) = SafePath.resolve("/404.html", in: root), let content = try? FileSystem.read(file) {
+        if case .file(_, let content) = SafePath.resolve("/404.html", in: root) {
             return page(content, status: .notFound, head: head)
         }
         return text(.notFound, "Not found\n")
