@@ -13,6 +13,11 @@ struct RebuildService: Service {
     let basePath: BasePath.Current
     let readBasePath: @Sendable () -> BasePath?
 
+    /// Whether a change to `path` may have changed the base path (`site.yml`, or unknown files).
+    static func mayChangeBasePath(_ path: String) -> Bool {
+        path == "*" || path == "site.yml" || path.hasSuffix("/site.yml")
+    }
+
     func run() async throws {
         let liveReload = self.liveReload
         let pinger = Task {
@@ -25,7 +30,10 @@ struct RebuildService: Service {
         await withGracefulShutdownHandler {
             for await batch in watcher.changes {
                 guard let outcome = await session.rebuild(batch) else { continue }
-                if case .rebuilt = outcome, let path = readBasePath() { basePath.basePath = path }
+                if case .rebuilt(let rebuild) = outcome, rebuild.changed.contains(where: Self.mayChangeBasePath),
+                   let path = readBasePath() {
+                    basePath.basePath = path
+                }
                 report(.rebuild(outcome))
             }
         } onGracefulShutdown: {

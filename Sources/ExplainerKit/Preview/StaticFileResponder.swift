@@ -61,7 +61,7 @@ public struct StaticFileResponder: HTTPResponder {
         let base = basePath.basePath
         guard let inside = base.strip(path) else {
             if path == "/" { return redirect(to: base.path + "/", query: query) }
-            return text(.notFound, "Not found. This site is served under \(base.path)/ (the path of its baseURL): try \(base.path)/\n")
+            return text(.notFound, "Not found. This site is served under \(base.path)/ (the path of its base URL): try \(base.path)/\n")
         }
         switch SafePath.resolve(inside.isEmpty ? "/" : inside, in: root) {
         case .refused:
