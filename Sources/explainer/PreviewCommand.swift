@@ -34,7 +34,7 @@ struct Preview: AsyncParsableCommand {
     }
 
     func run() async throws {
-        if !PreviewServer.isLoopback(host) {
+        if !HostPolicy.isLoopback(host) {
             Terminal.printError("warning: listening on \(host): anyone who can reach this machine can read the preview, drafts included.")
         }
         let output = site.output

@@ -89,7 +89,7 @@ import Glibc
             #expect(response.status == 200, "\(host) -> \(response.status)")
         }
         // Two Host fields, or a malformed one: 400.
-        for head in ["Host: 127.0.0.1\r\nHost: evil.example", "Host: 127.0.0.1:80:80", "Host: [::1", "Host: 127.0.0.1:http"] {
+        for head in ["Host: 127.0.0.1\r\nHost: evil.example", "Host: 127.0.0.1:80:80", "Host: [::1", "Host: 127.0.0.1:http", "Host: 127.0.0.1:99999", "Host: evil@127.0.0.1"] {
             let (response, _) = try await HTTPTestClient.raw(port, "GET / HTTP/1.1\r\n\(head)\r\nConnection: close\r\n\r\n")
             #expect(response.status == 400, "\(head) -> \(response.status)")
         }

@@ -50,11 +50,6 @@ public struct PreviewServer: Sendable {
         self.report = report
     }
 
-    /// Whether `host` only accepts connections from this machine.
-    public static func isLoopback(_ host: String) -> Bool {
-        HostPolicy.isLoopback(host)
-    }
-
     public func run() async throws(BuildFailure) {
         let paths = configuration.paths
         let runner = BuildRunner(paths: paths, settings: configuration.settings)
