@@ -70,6 +70,12 @@ struct HardeningTemplatesConfigTests {
         #expect(diagnostics.count == 1)
         #expect(error.message.contains("nests 10000 levels deep") && error.message.contains("the limit is \(TemplateGraph.maximumDepth)"), "\(error.message)")
         #expect(error.file == "T/home.mustache" && error.line == 1 && error.column == 1)
+        // A cycle through 10,000 partials: one error, told briefly.
+        var cycle = chain
+        cycle["p9999"] = "{{>p0}}"
+        let cycles = try Self.loadFailure(cycle, home: "{{>p0}}")
+        #expect(cycles.count == 1 && cycles[0].message.contains("(10000 templates in all), which includes `p0`"), "\(cycles)")
+        #expect(cycles[0].message.count < 300)
         // 10,000 nested sections in one template (swift-mustache parses them recursively).
         let nested = String(repeating: "{{#site}}", count: 10_000) + String(repeating: "{{/site}}", count: 10_000)
         let sections = try Self.loadFailure([:], home: "\n" + nested)
@@ -115,6 +121,7 @@ struct HardeningTemplatesConfigTests {
         ("HTTPS://Example.ORG/explainers/", "https://example.org/explainers"),
         ("http://localhost:8080", "http://localhost:8080"),
         ("https://[::1]:8000/a%20b", "https://[::1]:8000/a%20b"),
+        ("http://127.0.0.1:080/a/b-c_d~e/", "http://127.0.0.1:80/a/b-c_d~e"),
     ])
     func usableBaseURLsAreNormalisedInOnePlace(given: String, normalised: String) throws {
         #expect(try BaseURL.validate(given).get() == normalised)
@@ -131,13 +138,17 @@ struct HardeningTemplatesConfigTests {
         ("https://bücher.example", "printable ASCII"), ("https://a\u{1B}b.example", "printable ASCII"),
         ("https://ex_ample.org", "host"), ("https://-x.org", "host"), ("https://x..org", "host"),
         ("https://x.org//a", "segment"), ("https://x.org/../a", "segment"), ("https://x.org/%zz", "percent"),
+        ("https://x.org/a\"b", "path has `\"`"), ("https://x.org/<b>", "path has `<`"), ("https://x.org/a\\b", "path has `\\`"),
+        ("https://x.org\\a", "host"), ("http:/x.org", "absolute"), ("https://[::1", "IPv6"), ("https://[zz]", "IPv6"),
         ("", "empty"),
     ])
     func unusableBaseURLsAreRefusedWithTheReason(given: String, reason: String) throws {
         let problem = try #require(BaseURL.validate(given).failureValue)
         #expect(problem.reason.contains(reason), "\(given): \(problem.reason)")
         // site.yml: an error at the line of `baseURL`, with the same sentence.
-        let yml = "title: X\nbaseURL: \"\(given.replacingOccurrences(of: "\u{1B}", with: "\\e"))\"\n"
+        let quoted = given.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            .replacingOccurrences(of: "\u{1B}", with: "\\e")
+        let yml = "title: X\nbaseURL: \"\(quoted)\"\n"
         let failure = try #require(SiteConfigDecoder.decode(SourceFile(path: "Content/site.yml", text: yml)).failureValue)
         let error = try #require(failure.diagnostics.first { $0.message.contains("base URL") || $0.message.contains("`baseURL` is empty") })
         #expect(error.line == 2 && error.column == 10)

@@ -84,10 +84,15 @@ public enum BaseURL {
                 }
             }
         }
+        var portPart = ""
         if let port {
             guard !port.isEmpty, port.count <= 5, port.allSatisfy(\.isASCIIDigit), let number = Int(port), (1...65535).contains(number) else {
                 return .failure(Reason("its port `\(port)` is not a number from 1 to 65535"))
             }
+            portPart = ":\(number)"
+        }
+        if let bad = path.first(where: { !isPathCharacter($0) }) {
+            return .failure(Reason("its path has `\(bad)`, which a URL path cannot hold (percent-encode it)"))
         }
         for segment in path.split(separator: "/", omittingEmptySubsequences: false).dropFirst() {
             if segment.isEmpty || segment == "." || segment == ".." {
@@ -97,8 +102,14 @@ public enum BaseURL {
         if let percent = badPercentEscape(in: path) {
             return .failure(Reason("its path has `\(percent)`, which is not a percent escape (`%` and two hex digits)"))
         }
-        let portPart = port.map { ":" + $0 } ?? ""
         return .success(scheme + "://" + host.lowercased() + portPart + path)
+    }
+
+    /// RFC 3986's path characters: unreserved, sub-delimiters, `:`, `@`, `/` and `%` (whose
+    /// escapes are checked apart).
+    private static func isPathCharacter(_ c: Character) -> Bool {
+        guard c.isASCII else { return false }
+        return c.isLetter || c.isNumber || "-._~!$&'()*+,;=:@/%".contains(c)
     }
 
     private static func badPercentEscape(in path: String) -> Substring? {
