@@ -159,6 +159,17 @@ struct HardeningTemplatesConfigTests {
         }
     }
 
+    /// Every build refuses an unusable override (publish's, the preview's), naming the flag.
+    @Test func everyBuildRefusesAnUnusableBaseURLOverride() throws {
+        let sources = Fixtures.sources(articles: [("a.md", Fixtures.article())])
+        let failure = try #require(SiteBuilder.build(sources, settings: BuildSettings(baseURL: "https://a b")).failureValue)
+        #expect(failure.diagnostics.contains { $0.file == "--base-url" && $0.message.contains("space") })
+        let published = try #require(PublishRunner(content: Fixtures.path("Content"), templates: Fixtures.path("Templates"), baseURL: "http://", target: .directory(Fixtures.temporaryFolder() + "/www")).run().failureValue)
+        #expect(published.diagnostics.map(\.message) == [try #require(BaseURL.validate("http://").failureValue).message(naming: "--base-url")])
+        let build = try SiteBuilder.build(sources, settings: BuildSettings(baseURL: "https://host.example/x/")).get()
+        #expect(build.text("sitemap.xml")?.contains("https://host.example/x/a/") == true)
+    }
+
     @Test func siteYMLBaseURLIsStoredNormalised() throws {
         let (config, _) = try SiteConfigDecoder.decode(SourceFile(path: "Content/site.yml", text: "title: X\nbaseURL: HTTPS://Host.example/explainers/\n")).get()
         #expect(config.baseURL == "https://host.example/explainers")

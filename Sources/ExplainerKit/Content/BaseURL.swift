@@ -12,6 +12,13 @@ public enum BaseURL {
         parse(text).mapError { Problem(text: text, reason: $0.text) }
     }
 
+    /// The error for a `--base-url` value (`BuildSettings.baseURL`) that cannot be a base
+    /// URL, or `nil` if it can.
+    public static func flagProblem(_ url: String) -> Diagnostic? {
+        guard case .failure(let problem) = validate(url) else { return nil }
+        return Diagnostic(file: "--base-url", message: problem.message(naming: "--base-url"), hint: hint)
+    }
+
     /// `url` without its trailing slashes (the whole normalisation of an already valid URL).
     public static func trimmingTrailingSlashes(_ url: String) -> String {
         var url = Substring(url)

@@ -38,12 +38,8 @@ public struct PublishRunner: Sendable {
     }
 
     public func run() -> Result<Report, BuildFailure> {
-        let baseURL: String?
-        switch self.baseURL.map(BaseURL.validate) {
-        case .failure(let problem)?: return .failure(BuildFailure(Self.diagnostic(problem)))
-        case .success(let url)?: baseURL = url
-        case nil: baseURL = nil
-        }
+        // Normalised when usable; the build refuses it otherwise (`BaseURL.flagProblem`).
+        let baseURL = self.baseURL.map { (try? BaseURL.validate($0).get()) ?? $0 }
         let settings = BuildSettings(includeDrafts: false, baseURL: baseURL, production: true)
         let runner = BuildRunner(paths: .init(content: content, templates: templates), settings: settings)
         let build: SiteBuild
@@ -73,11 +69,6 @@ public struct PublishRunner: Sendable {
     /// Why `url` cannot be a site's base URL (`BaseURL`'s rule, the one `site.yml` follows),
     /// or `nil` if it can.
     public static func baseURLProblem(_ url: String) -> Diagnostic? {
-        guard case .failure(let problem) = BaseURL.validate(url) else { return nil }
-        return diagnostic(problem)
-    }
-
-    private static func diagnostic(_ problem: BaseURL.Problem) -> Diagnostic {
-        Diagnostic(file: "--base-url", message: problem.message(naming: "--base-url"), hint: BaseURL.hint)
+        BaseURL.flagProblem(url)
     }
 }
