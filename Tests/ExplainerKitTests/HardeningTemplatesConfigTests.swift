@@ -57,6 +57,9 @@ struct HardeningTemplatesConfigTests {
         let delimited = try Self.loadFailure(["partials/a": "{{=<% %>=}}\n<p><%> partials/a %></p>"], home: "{{>partials/a}}")
         let cycle = try #require(delimited.first { $0.message.contains("cycle") })
         #expect(cycle.line == 2 && cycle.column == 4)
+        // Delimiters swift-mustache matches by canonical equivalence (é as e + U+0301) are refused.
+        let accented = try Self.loadFailure(["partials/a": "x\n {{=\u{E9} \u{E9}=}}e\u{301}>partials/a e\u{301}"], home: "{{>partials/a}}")
+        #expect(accented.contains { $0.message.contains("not ASCII") && $0.line == 2 && $0.column == 2 }, "\(accented)")
         let dynamic = try Self.loadFailure([:], home: "{{>*site.title}}")
         #expect(dynamic.contains { $0.message.contains("dynamic partials") && $0.line == 1 && $0.column == 1 })
     }

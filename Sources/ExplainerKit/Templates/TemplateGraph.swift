@@ -89,6 +89,24 @@ struct TemplateGraph {
             hint: "Include fewer partials inside one another, or nest fewer sections; a page that deep cannot be rendered safely.")]
     }
 
+    /// Why swift-mustache cannot be trusted to parse a template (it parses nested sections
+    /// and transforms recursively, and matches delimiters by canonical equivalence), if so.
+    static func parsingProblem(_ scan: TemplateScanner.Scan, file: String) -> Diagnostic? {
+        if let deepest = scan.deepest, deepest.level > maximumDepth {
+            return Diagnostic(
+                file: file, line: deepest.location.line, column: deepest.location.column,
+                message: "Sections, blocks and transforms nest \(deepest.level) levels deep here; the limit is \(maximumDepth).",
+                hint: "Close sections sooner (every `{{#name}}` needs its `{{/name}}`), or nest fewer of them or fewer transforms.")
+        }
+        if let location = scan.nonASCIIDelimiters {
+            return Diagnostic(
+                file: file, line: location.line, column: location.column,
+                message: "This set-delimiter tag chooses delimiters that are not ASCII.",
+                hint: "Use ASCII delimiters, e.g. `{{=<% %>=}}`.")
+        }
+        return nil
+    }
+
     /// The diagnostic for a cycle: each template with the edge it follows to the next one.
     private func cycle(_ steps: [(node: Int, edge: Int)]) -> Diagnostic {
         let first = edges[steps[0].node][steps[0].edge].reference

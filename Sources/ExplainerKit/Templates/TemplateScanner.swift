@@ -28,6 +28,9 @@ enum TemplateScanner {
         /// nested tag (counting a section's own tag and the tag's transforms), and where that
         /// tag is.
         var deepest: (level: Int, location: SourceLocation)?
+        /// A set-delimiter tag choosing non-ASCII delimiters (swift-mustache would match them
+        /// by canonical equivalence, which this byte scanner does not), if any.
+        var nonASCIIDelimiters: SourceLocation?
     }
 
     static func scan(_ text: String) -> Scan {
@@ -59,6 +62,10 @@ enum TemplateScanner {
             case "=":
                 let parts = inner.dropFirst().dropLast(inner.hasSuffix("=") ? 1 : 0).split(whereSeparator: \.isWhitespace)
                 if parts.count == 2 { open = Array(parts[0].utf8); close = Array(parts[1].utf8) }
+                if (open + close).contains(where: { $0 >= 0x80 }) {
+                    scan.nonASCIIDelimiters = location
+                    return scan
+                }
             case "/":
                 level = max(0, level - 1)
             case ">", "<":

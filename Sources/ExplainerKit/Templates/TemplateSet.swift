@@ -31,12 +31,9 @@ public struct TemplateSet: Sendable {
             }
             // Scanned before parsing: swift-mustache parses nested sections recursively.
             let scan = TemplateScanner.scan(text)
-            if let deepest = scan.deepest, deepest.level > TemplateGraph.maximumDepth {
+            if let problem = TemplateGraph.parsingProblem(scan, file: file.path) {
                 names.insert(name)
-                diagnostics.append(Diagnostic(
-                    file: file.path, line: deepest.location.line, column: deepest.location.column,
-                    message: "Sections, blocks and transforms nest \(deepest.level) levels deep here; the limit is \(TemplateGraph.maximumDepth).",
-                    hint: "Close sections sooner (every `{{#name}}` needs its `{{/name}}`), or nest fewer of them or fewer transforms."))
+                diagnostics.append(problem)
                 continue
             }
             do {
