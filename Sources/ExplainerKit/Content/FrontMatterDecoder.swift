@@ -14,7 +14,7 @@ enum FrontMatterDecoder {
         case .success(let value): composed = value
         }
         var fields = YAMLFields(file: file, lineOffset: yamlStartLine - 1, composed: composed)
-        fields.warnUnknownKeys(known: FrontMatter.knownKeys)
+        fields.reportUnknownKeys(known: FrontMatter.knownKeys, as: .warning)
 
         let title = fields.requiredString("title", what: "\"The explainer's title\"")
         let summary = fields.requiredString("summary", what: "\"One or two sentences saying what it explains.\"")

@@ -1,7 +1,8 @@
 /// The site-wide settings of `Content/site.yml`.
 public struct SiteConfig: Sendable, Hashable {
     public var title: String
-    /// Absolute URL the site is published at, without a trailing slash: `https://example.org`.
+    /// Absolute URL the site is published at, without a trailing slash: `https://example.org`,
+    /// `https://example.org/explainers` (see `BaseURL`).
     public var baseURL: String
     /// BCP 47 language tag for `<html lang>`.
     public var language: String
@@ -22,7 +23,7 @@ public struct SiteConfig: Sendable, Hashable {
         description: String = "", unsafeHTML: Bool = false, homePageSize: Int = SiteConfig.defaultHomePageSize
     ) {
         self.title = title
-        self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+        self.baseURL = BaseURL.trimmingTrailingSlashes(baseURL)
         self.language = language
         self.author = author
         self.description = description

@@ -14,12 +14,14 @@ public enum SiteConfigDecoder {
         case .success(let value): composed = value
         }
         var fields = YAMLFields(file: file.path, lineOffset: 0, composed: composed)
-        fields.warnUnknownKeys(known: SiteConfig.knownKeys)
+        fields.reportUnknownKeys(known: SiteConfig.knownKeys, as: .error)
         let title = fields.requiredString("title", what: "\"My explainers\"")
-        let baseURL = fields.requiredString("baseURL", what: "https://example.org")
-        if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) {
-            fields.error(at: fields.node("baseURL"), "`baseURL` must be an absolute http(s) URL.",
-                         hint: "Write `baseURL: https://example.org`.")
+        var baseURL = fields.requiredString("baseURL", what: "https://example.org")
+        if let text = baseURL {
+            switch BaseURL.validate(text) {
+            case .success(let url): baseURL = url
+            case .failure(let problem): fields.error(at: fields.node("baseURL"), problem.message(naming: "baseURL"), hint: BaseURL.hint)
+            }
         }
         let language = fields.optionalString("language", what: "en") ?? "en"
         let author = fields.optionalString("author", what: "\"Newsroom name\"") ?? ""

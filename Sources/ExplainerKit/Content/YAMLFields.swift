@@ -86,8 +86,8 @@ struct YAMLFields {
         return nil
     }
 
-    /// Warns about every key not in `known`, suggesting the nearest known key.
-    mutating func warnUnknownKeys(known: [String]) {
+    /// Reports every key not in `known` (as `severity`), suggesting the nearest known key.
+    mutating func reportUnknownKeys(known: [String], as severity: Diagnostic.Severity) {
         for key in mapping.keys {
             guard let name = key.scalar?.string else {
                 error(at: key, "A key must be plain text.", hint: "Write keys as `name: value`.")
@@ -97,7 +97,11 @@ struct YAMLFields {
             let nearest = Self.nearest(to: name, in: known)
             let hint = nearest.map { "Did you mean `\($0)`? Known keys: \(known.joined(separator: ", "))." }
                 ?? "Known keys: \(known.joined(separator: ", "))."
-            warning(at: key, "Unknown key `\(name)` is ignored.", hint: hint)
+            if severity == .error {
+                error(at: key, "Unknown key `\(name)`.", hint: hint)
+            } else {
+                warning(at: key, "Unknown key `\(name)` is ignored.", hint: hint)
+            }
         }
     }
 
@@ -130,15 +134,22 @@ struct YAMLFields {
         return text
     }
 
+    /// A YAML boolean: the plain (unquoted) scalar `true` or `false` (any case YAML allows).
+    /// Text that only looks like one (`"true"`, `"on"`), YAML 1.1's `yes`/`on`/`no`/`off`
+    /// and numbers are errors, so that nothing but `true` turns a setting on.
     mutating func bool(_ key: String, default value: Bool) -> Bool {
         guard let node = node(key) else { return value }
-        switch node.scalar?.string.lowercased() {
-        case "true", "yes", "on": return true
-        case "false", "no", "off": return false
-        default:
-            error(at: node, "`\(key)` must be `true` or `false`.", hint: "Write `\(key): true` or `\(key): false`.")
-            return value
+        if let scalar = node.scalar, scalar.style == .plain, tagName(node) == Tag.Name.bool.rawValue {
+            switch scalar.string.lowercased() {
+            case "true": return true
+            case "false": return false
+            default: break
+            }
         }
+        let written = node.scalar.map { $0.style == .plain ? "`\($0.string)`" : "the quoted text `\($0.string)`" } ?? "a \(kind(of: node))"
+        error(at: node, "`\(key)` must be `true` or `false`, not \(written).",
+              hint: "Write `\(key): true` or `\(key): false`, without quotes.")
+        return value
     }
 
     /// A whole number from `range` (a plain scalar of decimal digits).

@@ -46,6 +46,7 @@ public enum SiteBuilder {
             case .success(let (c, warnings)): config = c; diagnostics += warnings
             }
         }
+        if let override = settings.baseURL, let problem = BaseURL.flagProblem(override) { diagnostics.append(problem) }
         var templates: TemplateSet?
         switch TemplateSet.load(sources.templates, folder: sources.templatesFolder) {
         case .failure(let f): diagnostics += f.diagnostics

@@ -38,7 +38,8 @@ public struct PublishRunner: Sendable {
     }
 
     public func run() -> Result<Report, BuildFailure> {
-        if let baseURL, let problem = Self.baseURLProblem(baseURL) { return .failure(BuildFailure(problem)) }
+        // Normalised when usable; the build refuses it otherwise (`BaseURL.flagProblem`).
+        let baseURL = self.baseURL.map { (try? BaseURL.validate($0).get()) ?? $0 }
         let settings = BuildSettings(includeDrafts: false, baseURL: baseURL, production: true)
         let runner = BuildRunner(paths: .init(content: content, templates: templates), settings: settings)
         let build: SiteBuild
@@ -65,16 +66,9 @@ public struct PublishRunner: Sendable {
         }
     }
 
-    /// Why `url` cannot be a site's base URL (it must be absolute `http(s)` with a host and no
-    /// query or fragment), or `nil` if it can.
+    /// Why `url` cannot be a site's base URL (`BaseURL`'s rule, the one `site.yml` follows),
+    /// or `nil` if it can.
     public static func baseURLProblem(_ url: String) -> Diagnostic? {
-        let parsed = URL(string: url)
-        let scheme = parsed?.scheme?.lowercased()
-        guard let parsed, scheme == "https" || scheme == "http", let host = parsed.host, !host.isEmpty,
-              parsed.query == nil, parsed.fragment == nil else {
-            return Diagnostic(file: "--base-url", message: "`\(url)` is not an absolute http(s) address.",
-                              hint: "Pass the address the site is served at, e.g. --base-url https://example.org.")
-        }
-        return nil
+        BaseURL.flagProblem(url)
     }
 }

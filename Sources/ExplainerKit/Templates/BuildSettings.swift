@@ -2,7 +2,8 @@
 public struct BuildSettings: Sendable, Hashable {
     /// Build articles marked `draft: true` too.
     public var includeDrafts: Bool
-    /// Overrides `site.yml`'s `baseURL` (for publishing to another address).
+    /// Overrides `site.yml`'s `baseURL` (for publishing to another address). Must pass
+    /// `BaseURL.validate`, as `site.yml`'s does (`publish` and `PublishRunner` check it).
     public var baseURL: String?
     /// Production output: fingerprinted stylesheet, gzip copies.
     public var production: Bool

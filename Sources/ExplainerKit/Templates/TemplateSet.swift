@@ -1,8 +1,10 @@
 import Mustache
 
 /// The site's Mustache templates, parsed once and checked: every page kind has its template,
-/// every partial a template names exists, and every variable a template uses is one the
-/// pages provide (a warning otherwise).
+/// every partial a template names exists, no template includes or inherits from itself
+/// (directly or through others) or nests too deeply (`TemplateGraph`), and every variable a
+/// template uses is one the pages provide (a warning otherwise). A `TemplateSet` exists only
+/// through `load`, so whatever renders one always finishes.
 public struct TemplateSet: Sendable {
     public let library: MustacheLibrary
     /// Template names (path below `Templates/` without `.mustache`): `layout`, `partials/nav`.
@@ -15,7 +17,7 @@ public struct TemplateSet: Sendable {
     public static func load(_ files: [SourceFile], folder: String) -> Result<TemplateSet, BuildFailure> {
         var library = MustacheLibrary()
         var names: Set<String> = []
-        var texts: [(name: String, path: String, text: String)] = []
+        var scanned: [TemplateGraph.Template] = []
         var diagnostics: [Diagnostic] = []
         let prefix = folder.hasSuffix("/") ? folder : folder + "/"
         for file in files.sorted(by: { $0.path < $1.path }) {
@@ -27,10 +29,17 @@ public struct TemplateSet: Sendable {
             case .failure(let f): diagnostics += f.diagnostics; continue
             case .success(let t): text = t
             }
+            // Scanned before parsing: swift-mustache parses nested sections recursively.
+            let scan = TemplateScanner.scan(text)
+            if let problem = TemplateGraph.parsingProblem(scan, file: file.path) {
+                names.insert(name)
+                diagnostics.append(problem)
+                continue
+            }
             do {
                 library.register(try MustacheTemplate(string: text), named: name)
                 names.insert(name)
-                texts.append((name, file.path, text))
+                scanned.append(TemplateGraph.Template(name: name, path: file.path, scan: scan))
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(Diagnostic(
                     file: file.path, line: error.context.lineNumber, column: error.context.columnNumber,
@@ -47,10 +56,16 @@ public struct TemplateSet: Sendable {
                 hint: "Create \(prefix)\(kind.template).mustache (it can inherit the layout with `{{<layout}}…{{/layout}}`)."))
         }
         var warnings: [Diagnostic] = []
-        for (_, path, text) in texts {
-            for reference in TemplateScanner.references(in: text) {
+        for template in scanned {
+            let path = template.path
+            for reference in template.scan.references {
                 switch reference.kind {
-                case .partial:
+                case .dynamicPartial:
+                    diagnostics.append(Diagnostic(
+                        file: path, line: reference.location.line, column: reference.location.column,
+                        message: "The partial `\(reference.name)` is named by a page's value; Explainer does not support dynamic partials.",
+                        hint: "Name the partial itself, e.g. `{{>partials/nav}}`."))
+                case .partial, .parent:
                     if !names.contains(reference.name) {
                         diagnostics.append(Diagnostic(
                             file: path, line: reference.location.line, column: reference.location.column,
@@ -70,8 +85,15 @@ public struct TemplateSet: Sendable {
                 }
             }
         }
+        diagnostics += TemplateGraph(scanned).problems()
         if !diagnostics.isEmpty { return .failure(BuildFailure(diagnostics + warnings)) }
         return .success(TemplateSet(library: library, names: names, warnings: warnings))
+    }
+
+    private init(library: MustacheLibrary, names: Set<String>, warnings: [Diagnostic]) {
+        self.library = library
+        self.names = names
+        self.warnings = warnings
     }
 
     private static func describe(_ error: Error) -> String {
