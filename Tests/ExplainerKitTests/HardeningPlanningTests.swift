@@ -103,14 +103,15 @@ struct HardeningPlanningTests {
     @Test func claimsCoverFilesFoldersAndWhatIsInside() {
         var claims = PathClaims()
         let a = PathOwner.generated("a"), b = PathOwner.generated("b")
-        #expect(claims.claim("x/", by: a) == nil)
-        #expect(claims.claim("x/y.css", by: b) != nil)     // inside another's folder
-        #expect(claims.claim("x", by: b) != nil)           // a file where a folder is
+        #expect(claims.claim("x", isFolder: true, by: a) == nil)
+        #expect(claims.claim("x/y.css", by: b) != nil)                  // inside another's folder
+        #expect(claims.claim("x", by: b) != nil)                        // a file where a folder is
         #expect(claims.claim("d/e/f.css", by: a) == nil)
-        #expect(claims.claim("d/", by: b) != nil)          // a folder over another's files
-        #expect(claims.claim("d/e", by: b) != nil)         // a file where another's folder is
-        #expect(claims.claim("d/e/g.css", by: b) == nil)   // beside, not over
-        #expect(claims.claim("d/e/f.css", by: b)?.message.contains("already used by a") == true)
+        #expect(claims.claim("d", isFolder: true, by: b) != nil)        // a folder over another's files
+        #expect(claims.claim("d/e", by: b) != nil)                      // a file where a folder of them is
+        #expect(claims.claim("d/e/g.css", by: b) == nil)                // beside, not over
+        #expect(claims.claim("d/e/g.css/h", by: a) != nil)              // inside another's file
+        #expect(claims.claim("d/e/f.css", by: b)?.message == "B would be at /d/e/f.css, which is already used by a.")
     }
 
     /// The preview rebuilds through the cache: the check runs on every build, cached or not.

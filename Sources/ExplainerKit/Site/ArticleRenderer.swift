@@ -83,7 +83,7 @@ public enum ArticleRenderer {
                 ?? SourceLocation(line: heading.line + article.bodyStartLine - 1, column: 1)
             let owner = PathOwner.section(
                 key: key, heading: heading.text, file: article.sourcePath, location: location, bound: binding != nil)
-            if let conflict = folder.claim(key + "/", by: owner) {
+            if let conflict = folder.claim(key, isFolder: true, by: owner) {
                 diagnostics.append(conflict)
                 continue
             }

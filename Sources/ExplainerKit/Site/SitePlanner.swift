@@ -17,15 +17,15 @@ public enum SitePlanner {
     static let explainerPageKeys: Set<String> = [SiteURLs.quotesPage, SiteURLs.allPage]
 
     /// The folder of the preview's own addresses (`/_explainer/live.js`, `/_explainer/events`).
-    static let previewFolder = String(LiveReload.scriptPath.dropFirst().prefix { $0 != "/" }) + "/"
+    static let previewFolder = String(LiveReload.scriptPath.dropFirst().prefix { $0 != "/" })
 
     /// One explainer's folder, with the pages it has besides its sections already claimed: its
     /// sections are claimed in it as they are rendered (`ArticleRenderer`).
     static func explainerFolder(_ slug: String) -> PathClaims {
         var folder = PathClaims(folder: "/\(slug)/")
         folder.claim("index.html", by: .generated("the explainer's overview"))
-        folder.claim(SiteURLs.quotesPage + "/", by: .generated("the explainer's quotes page"))
-        folder.claim(SiteURLs.allPage + "/", by: .generated("the explainer's one-page view"))
+        folder.claim(SiteURLs.quotesPage, isFolder: true, by: .generated("the explainer's quotes page"))
+        folder.claim(SiteURLs.allPage, isFolder: true, by: .generated("the explainer's one-page view"))
         return folder
     }
 
@@ -38,12 +38,12 @@ public enum SitePlanner {
     ) -> [Diagnostic] {
         var claims = PathClaims()
         claims.claim("index.html", by: .generated("the home page"), gzip: production)
-        claims.claim(SiteURLs.listingFolder + "/", by: .generated("the home page listings (/page/2/, /page/3/, …)"))
+        claims.claim(SiteURLs.listingFolder, isFolder: true, by: .generated("the home page listings (/page/2/, /page/3/, …)"))
         claims.claim(SiteURLs.notFoundFile, by: .generated("the 404 page"), gzip: production)
         claims.claim(FeedWriter.path, by: .generated("the Atom feed"), gzip: production)
         claims.claim(SitemapWriter.path, by: .generated("the sitemap"), gzip: production)
         claims.claim(RobotsWriter.path, by: .generated("robots.txt"), gzip: production)
-        claims.claim(previewFolder, by: .generated(
+        claims.claim(previewFolder, isFolder: true, by: .generated(
             "the preview's own addresses (\(LiveReload.scriptPath), \(LiveReload.eventsPath))"))
         var problems: [Diagnostic] = []
         for asset in assets {
@@ -52,7 +52,7 @@ public enum SitePlanner {
         for article in articles {
             let owner = PathOwner.explainer(
                 slug: article.slug, file: article.article.sourcePath, slugLocation: article.frontMatter.slugLocation)
-            if let problem = claims.claim(article.slug + "/", by: owner) { problems.append(problem) }
+            if let problem = claims.claim(article.slug, isFolder: true, by: owner) { problems.append(problem) }
         }
         return problems
     }
