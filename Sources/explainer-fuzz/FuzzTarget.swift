@@ -13,7 +13,7 @@ enum FuzzTarget {
         }
         if let article = outcome.article {
             // Unsafe mode here; the whole-site build below renders in the site's (safe) mode.
-            let rendered = ArticleRenderer.render(article, unsafeHTML: true)
+            let rendered = ArticleRenderer.render(article, options: .init(unsafeHTML: true))
             if rendered.article == nil && rendered.diagnostics.isEmpty { fatalError("no article and no error") }
         }
         // The Markdown stage alone, on the raw bytes as text (no front matter needed).

@@ -78,17 +78,19 @@ struct ByteLevelRewriteTests {
             articles.append(try #require(ArticleRenderer.render(parsed).article))
         }
         for n in 0..<600 {
-            let site = SiteValues(title: pick(), language: pick(), author: n % 3 == 0 ? "" : pick(), description: pick(), baseURL: "")
-            let baseURL = n % 5 == 0 ? "https://example.org" : pick()
+            let site = SiteValues(title: pick(), language: pick(), author: n % 3 == 0 ? "" : pick(), description: pick(), baseURL: "",
+                                  homeURL: "/", feedURL: "/feed.xml")
+            let urls = SiteURLs(baseURL: n % 5 == 0 ? "https://example.org" : pick())
             let longTitle = String(repeating: pick(), count: Int(random.next() % 12))
             let kind: Page.Kind = [.home, .overview, .section, .quotes, .all, .notFound][n % 6]
             let page = Page(kind: kind, url: "/" + pick() + "/", file: "x/index.html", title: n % 2 == 0 ? longTitle : pick(),
                             description: pick(), article: kind == .home ? nil : articles[n % articles.count])
-            #expect(StructuredData.jsonLD(for: page, baseURL: baseURL, site: site)
-                    == Reference.jsonLD(for: page, baseURL: baseURL, site: site), "\(n)")
+            #expect(StructuredData.jsonLD(for: page, urls: urls, site: site)
+                    == Reference.jsonLD(for: page, urls: urls, site: site), "\(n)")
         }
         let page = Page(kind: .section, url: "/a/", file: "a/index.html", title: "T", description: "D")
-        #expect(StructuredData.jsonLD(for: page, baseURL: "", site: SiteValues(title: "", language: "", author: "", description: "", baseURL: "")) == "")
+        #expect(StructuredData.jsonLD(for: page, urls: SiteURLs(baseURL: ""), site: SiteValues(
+            title: "", language: "", author: "", description: "", baseURL: "", homeURL: "/", feedURL: "/feed.xml")) == "")
     }
 
     @Test func feedAndSitemapEntries() throws {
@@ -99,12 +101,13 @@ struct ByteLevelRewriteTests {
             let parsed = try #require(ArticleParser.parse(SourceFile(path: "Content/a\(i).md", text: text)).article)
             let article = try #require(ArticleRenderer.render(parsed).article)
             for baseURL in ["https://example.org", "", "https://x.org/a&b'<\u{FFFE}>", "\u{1}\u{FFFF}"] {
-                #expect(FeedWriter.entry(for: article, baseURL: baseURL) == Reference.feedEntry(for: article, baseURL: baseURL))
+                let urls = SiteURLs(baseURL: baseURL)
+                #expect(FeedWriter.entry(for: article, urls: urls) == Reference.feedEntry(for: article, baseURL: urls.baseURL))
                 let pages = Self.strings.prefix(300).map {
                     Page(kind: .section, url: $0, file: "f", title: "t", description: "d", article: article)
                 }
-                #expect(SitemapWriter.entries(for: pages[...], baseURL: baseURL) == Reference.sitemapEntries(for: pages[...], baseURL: baseURL))
-                #expect(SitemapWriter.entries(for: [], baseURL: baseURL) == "")
+                #expect(SitemapWriter.entries(for: pages[...], origin: baseURL) == Reference.sitemapEntries(for: pages[...], baseURL: baseURL))
+                #expect(SitemapWriter.entries(for: [], origin: baseURL) == "")
             }
         }
     }

@@ -15,11 +15,11 @@ struct MarkdownTests {
 
     @Test func headingIDsAreUniqueAndStable() {
         let markdown = "## Same\n\n## Same\n\n### Same\n\n## main\n\n## 2024 *in* review\n"
-        let first = MarkdownRenderer.render(markdown)
+        let first = MarkdownRenderer.render(markdown, reservedIDs: ["main"])
         let ids = first.sections.map { $0.heading!.id } + first.sections.flatMap { $0.toc.map(\.id) }
         #expect(ids == ["same", "same-2", "main-2", "h-2024-in-review", "same-3"])
         #expect(Set(ids).count == ids.count)
-        #expect(MarkdownRenderer.render(markdown) == first)
+        #expect(MarkdownRenderer.render(markdown, reservedIDs: ["main"]) == first)
         #expect(first.sections[3].heading?.innerHTML == "2024 <em>in</em> review")
     }
 

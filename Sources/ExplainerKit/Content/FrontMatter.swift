@@ -15,11 +15,14 @@ public struct FrontMatter: Sendable, Hashable {
     public var draft: Bool
     /// Overrides the slug taken from the file name.
     public var slug: String?
+    /// Where `slug:` stands in the file, for errors (nil when the slug is the file name's).
+    public var slugLocation: SourceLocation?
 
     public init(
         title: String, summary: String, date: ArticleDate, updated: ArticleDate? = nil,
         tags: [String] = [], sections: [SectionBinding] = [], keyPoints: [String] = [],
-        timeline: [TimelineEntry] = [], draft: Bool = false, slug: String? = nil
+        timeline: [TimelineEntry] = [], draft: Bool = false, slug: String? = nil,
+        slugLocation: SourceLocation? = nil
     ) {
         self.title = title
         self.summary = summary
@@ -31,6 +34,7 @@ public struct FrontMatter: Sendable, Hashable {
         self.timeline = timeline
         self.draft = draft
         self.slug = slug
+        self.slugLocation = slugLocation
     }
 
     /// Every key the front matter understands (unknown keys get a warning).

@@ -36,7 +36,8 @@ enum FrontMatterDecoder {
         }
         let frontMatter = FrontMatter(
             title: title, summary: summary, date: date, updated: updated, tags: tags,
-            sections: sections, keyPoints: keyPoints, timeline: timeline, draft: draft, slug: slug)
+            sections: sections, keyPoints: keyPoints, timeline: timeline, draft: draft, slug: slug,
+            slugLocation: slug == nil ? nil : fields.location(fields.node("slug")))
         return Outcome(frontMatter: frontMatter, diagnostics: fields.diagnostics)
     }
 
@@ -54,11 +55,6 @@ enum FrontMatterDecoder {
             guard Slug.isValid(key) else {
                 fields.error(at: keyNode, "Section key `\(key)` is not a valid page slug.",
                              hint: "Use lowercase letters, digits and hyphens, e.g. `\(Slug.make(key).isEmpty ? "history" : Slug.make(key))`.")
-                continue
-            }
-            if ["quotes", "all", "assets"].contains(key) {
-                fields.error(at: keyNode, "Section key `\(key)` is reserved for a page Explainer makes itself.",
-                             hint: "Choose another slug for this section.")
                 continue
             }
             guard let heading = fields.string(valueNode, key: "sections.\(key)", what: "\"The H2 heading\"") else { continue }

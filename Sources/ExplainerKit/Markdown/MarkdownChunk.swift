@@ -64,7 +64,12 @@ public struct RenderedMarkdown: Sendable, Hashable {
 
     /// The body as one HTML string: what cmark gives, plus heading ids and quote figures.
     public var html: String {
-        sections.reduce(lede.html) { $0 + $1.headingHTML + $1.html }
+        var html = lede.html
+        for section in sections {
+            html += section.headingHTML
+            html += section.html
+        }
+        return html
     }
 
     public var wordCount: Int {

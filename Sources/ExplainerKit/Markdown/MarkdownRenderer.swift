@@ -7,18 +7,24 @@ import CCmark
 /// the bytes cmark renders for the whole document; the only changes are an `id` on top-level
 /// headings and a `<figure>` around attributed quotes (checked against the CommonMark spec).
 public enum MarkdownRenderer {
-    /// Ids the templates use themselves, never given to headings.
-    static let reservedIDs: Set<String> = ["main", "top", "content", "nav", "toc", "sources", "timeline", "key-points", "sections"]
-
-    public static func render(_ markdown: String, unsafe: Bool = false) -> RenderedMarkdown {
+    /// - Parameters:
+    ///   - reservedIDs: ids the pages use for something else (the templates' `main`, `toc`…),
+    ///     never given to a heading; nor are the quotes' anchors (`quote-1`…).
+    ///   - basePath: the site's base path (`SiteURLs.basePath`), put before every link and
+    ///     image that starts with `/` (a link from the site's root: `/slug/risks/`).
+    public static func render(
+        _ markdown: String, unsafe: Bool = false, reservedIDs: Set<String> = [], basePath: String = ""
+    ) -> RenderedMarkdown {
         let document = CmarkDocument(markdown: markdown, unsafe: unsafe)
-        if !unsafe { dropDataURLs(document.root) }
-        var ids = HeadingIDs(reserved: reservedIDs)
+        rewriteURLs(document.root, dropDataURLs: !unsafe, basePath: basePath)
+        let blocks = document.root.children
+        let quotes = blocks.lazy.filter { $0.type == CMARK_NODE_BLOCK_QUOTE && QuoteDetector.attribution(of: $0) != nil }.count
+        var ids = HeadingIDs(reserved: reservedIDs.union((0..<quotes).map { QuoteDetector.id($0 + 1) }))
         var quoteCount = 0
         var builder = ChunkBuilder(heading: nil, headingHTML: "")
         var chunks: [MarkdownChunk] = []
 
-        for block in document.root.children {
+        for block in blocks {
             switch block.type {
             case CMARK_NODE_HEADING:
                 let rendered = document.html(block)
@@ -79,11 +85,17 @@ public enum MarkdownRenderer {
     }
 
     /// In safe mode cmark still lets `data:image/…` URLs through; we drop every `data:` URL.
-    private static func dropDataURLs(_ root: CmarkNode) {
+    /// Under a base path, a URL from the site's root (`/x/`, not `//host/x`) gets the path.
+    private static func rewriteURLs(_ root: CmarkNode, dropDataURLs: Bool, basePath: String) {
+        guard dropDataURLs || !basePath.isEmpty else { return }
         root.walk { node in
             let type = node.type
             guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let url = node.url else { return }
-            if url.trimmingWhitespace().lowercased().hasPrefix("data:") { node.url = "" }
+            if dropDataURLs && url.trimmingWhitespace().lowercased().hasPrefix("data:") {
+                node.url = ""
+            } else if !basePath.isEmpty && url.hasPrefix("/") && !url.hasPrefix("//") {
+                node.url = basePath + url
+            }
         }
     }
 }

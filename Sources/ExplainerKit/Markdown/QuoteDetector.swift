@@ -10,20 +10,27 @@ enum QuoteDetector {
 
     static let dashes = ["\u{2014}", "\u{2015}", "--"]
 
-    static func quote(in blockquote: CmarkNode, document: CmarkDocument, number: Int) -> Found? {
+    /// The anchor of the quote `number` (1-based, in document order): `quote-1`.
+    static func id(_ number: Int) -> String { "quote-\(number)" }
+
+    /// The attribution of `blockquote` (the text after the dash) when it is a quote, else nil.
+    static func attribution(of blockquote: CmarkNode) -> String? {
         let children = blockquote.children
         guard children.count >= 2, let last = children.last, last.type == CMARK_NODE_PARAGRAPH else { return nil }
         let attributionText = last.plainText
         guard let dash = dashes.first(where: { attributionText.hasPrefix($0) }) else { return nil }
         var attribution = String(attributionText.dropFirst(dash.count)).trimmingWhitespace()
         while attribution.hasPrefix("-") { attribution = String(attribution.dropFirst()).trimmingWhitespace() }
-        guard !attribution.isEmpty else { return nil }
+        return attribution.isEmpty ? nil : attribution
+    }
 
+    static func quote(in blockquote: CmarkNode, document: CmarkDocument, number: Int) -> Found? {
+        guard let attribution = attribution(of: blockquote) else { return nil }
         let (speaker, context) = split(attribution)
-        let body = children.dropLast()
+        let body = blockquote.children.dropLast()
         let bodyHTML = body.map { document.html($0) }.joined()
         let text = body.map(\.plainText).joined(separator: " ")
-        let id = "quote-\(number)"
+        let id = id(number)
         var html = "<figure class=\"quote\" id=\"\(id)\">\n<blockquote>\n"
         html += bodyHTML
         html += "</blockquote>\n<figcaption><span class=\"speaker\">\(HTMLEscaping.escape(speaker))</span>"

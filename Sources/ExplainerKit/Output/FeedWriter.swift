@@ -10,10 +10,10 @@ public enum FeedWriter {
     /// - Parameters:
     ///   - articles: the published explainers, in any order.
     ///   - site: the site configuration (title, description, author).
-    ///   - baseURL: absolute site URL without a trailing slash.
-    ///   - entry: the `<entry>` of one explainer; a cache may pass a memoised `entry(for:baseURL:)`.
+    ///   - urls: the site's URLs.
+    ///   - entry: the `<entry>` of one explainer; a cache may pass a memoised `entry(for:urls:)`.
     public static func feed(
-        articles: [RenderedArticle], site: SiteConfig, baseURL: String,
+        articles: [RenderedArticle], site: SiteConfig, urls: SiteURLs,
         entry: ((RenderedArticle) -> String)? = nil
     ) -> String {
         let newestFirst = articles.sorted {
@@ -29,30 +29,29 @@ public enum FeedWriter {
             """
         if !site.description.isEmpty { xml += "<subtitle>\(XMLEscaping.escape(site.description))</subtitle>\n" }
         xml += """
-            <id>\(XMLEscaping.escape(baseURL + "/"))</id>
-            <link rel="self" type="application/atom+xml" href="\(XMLEscaping.escape(baseURL + "/" + path))"/>
-            <link rel="alternate" type="text/html" href="\(XMLEscaping.escape(baseURL + "/"))"/>
+            <id>\(XMLEscaping.escape(urls.absolute(urls.home())))</id>
+            <link rel="self" type="application/atom+xml" href="\(XMLEscaping.escape(urls.absolute(urls.feed)))"/>
+            <link rel="alternate" type="text/html" href="\(XMLEscaping.escape(urls.absolute(urls.home())))"/>
             <updated>\(updated)</updated>
             <author><name>\(XMLEscaping.escape(author))</name></author>
 
             """
         for article in newestFirst {
-            xml += entry?(article) ?? Self.entry(for: article, baseURL: baseURL)
+            xml += entry?(article) ?? Self.entry(for: article, urls: urls)
         }
         xml += "</feed>\n"
         return xml
     }
 
     /// One explainer's `<entry>`.
-    public static func entry(for article: RenderedArticle, baseURL: String) -> String {
+    public static func entry(for article: RenderedArticle, urls: SiteURLs) -> String {
         let fm = article.frontMatter
         var xml = UTF8Builder(capacity: 256 + fm.summary.utf8.count)
+        let page = urls.explainer(article.slug)
         // Escaping is per character: the URL's parts escaped one after the other.
         func url() {
-            XMLEscaping.append(baseURL, to: &xml)
-            xml.append("/")
-            XMLEscaping.append(article.slug, to: &xml)
-            xml.append("/")
+            XMLEscaping.append(urls.origin, to: &xml)
+            XMLEscaping.append(page, to: &xml)
         }
         xml.append("<entry>\n<title>")
         XMLEscaping.append(fm.title, to: &xml)

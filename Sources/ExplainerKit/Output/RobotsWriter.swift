@@ -1,8 +1,9 @@
-/// Writes `robots.txt`: everything may be crawled, and the sitemap is at its absolute URL.
+/// Writes `robots.txt`: everything of the site may be crawled, and the sitemap is at its
+/// absolute URL.
 public enum RobotsWriter {
     public static let path = "robots.txt"
 
-    public static func robots(baseURL: String) -> String {
-        "User-agent: *\nAllow: /\n\nSitemap: \(baseURL)/\(SitemapWriter.path)\n"
+    public static func robots(urls: SiteURLs) -> String {
+        "User-agent: *\nAllow: \(urls.home())\n\nSitemap: \(urls.absolute(urls.sitemap))\n"
     }
 }

@@ -6,16 +6,16 @@ public enum SitemapWriter {
 
     /// - Parameters:
     ///   - pages: the planned pages, in site order.
-    ///   - baseURL: absolute site URL without a trailing slash.
+    ///   - urls: the site's URLs (the pages' URLs are made absolute with its origin).
     ///   - entries: the `<url>` entries of one explainer's pages (consecutive in `pages`);
-    ///     a cache may pass a memoised `entries(for:baseURL:)`.
+    ///     a cache may pass a memoised `entries(for:origin:)`.
     public static func sitemap(
-        pages: [Page], baseURL: String,
+        pages: [Page], urls: SiteURLs,
         entries: ((_ explainerPages: ArraySlice<Page>) -> String)? = nil
     ) -> String {
         let newest = pages.lazy.filter { $0.kind == .home }.flatMap(\.articles).map(lastModified).max()
             ?? pages.compactMap(\.article).map(lastModified).max()
-        let base = XMLEscaping.escape(baseURL)
+        let base = XMLEscaping.escape(urls.origin)
         var xml = """
             <?xml version="1.0" encoding="UTF-8"?>
             <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
@@ -29,7 +29,7 @@ public enum SitemapWriter {
                 // Pages of one explainer are consecutive: one fragment for all of them.
                 var end = index + 1
                 while end < pages.endIndex, pages[end].article === article { end += 1 }
-                xml += entries?(pages[index..<end]) ?? Self.entries(for: pages[index..<end], baseURL: baseURL)
+                xml += entries?(pages[index..<end]) ?? Self.entries(for: pages[index..<end], origin: urls.origin)
                 index = end
                 continue
             }
@@ -44,14 +44,15 @@ public enum SitemapWriter {
         return xml
     }
 
-    /// The `<url>` entries of one explainer's pages, dated with its last modification.
-    public static func entries(for pages: ArraySlice<Page>, baseURL: String) -> String {
+    /// The `<url>` entries of one explainer's pages, dated with its last modification; `origin`
+    /// (`SiteURLs.origin`) makes their URLs absolute.
+    public static func entries(for pages: ArraySlice<Page>, origin: String) -> String {
         let date = pages.first?.article.map { lastModified($0).iso }
-        var xml = UTF8Builder(capacity: pages.count * (baseURL.utf8.count + 80))
+        var xml = UTF8Builder(capacity: pages.count * (origin.utf8.count + 80))
         for page in pages {
             // Escaping is per character: the URL's parts escaped one after the other.
             xml.append("<url><loc>")
-            XMLEscaping.append(baseURL, to: &xml)
+            XMLEscaping.append(origin, to: &xml)
             XMLEscaping.append(page.url, to: &xml)
             xml.append("</loc>")
             if let date {

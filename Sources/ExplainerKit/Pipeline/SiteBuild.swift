@@ -9,6 +9,14 @@ public struct SiteBuild: Sendable {
     public var articles: [RenderedArticle]
     public var pages: [Page]
     public var warnings: [Diagnostic]
-    /// Root-relative URL of the stylesheet the pages link to.
+    /// URL of the stylesheet the pages link to (below the base path).
     public var stylesheetURL: String
+    /// The site's URLs: where it is published and every internal URL.
+    public var urls: SiteURLs
+
+    /// The base URL's path every internal URL starts with: `""` for a site at the root of its
+    /// host, `/explainers` for `https://host/explainers`. The output folder's files do not
+    /// have it (`index.html`, `assets/style.css`); a server of the folder strips it from
+    /// request paths.
+    public var basePath: String { urls.basePath }
 }

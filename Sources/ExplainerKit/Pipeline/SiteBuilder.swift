@@ -53,11 +53,15 @@ public enum SiteBuilder {
         case .success(let t): templates = t; diagnostics += t.warnings
         }
 
+        // Every internal URL follows the base URL's path (`urls.basePath`).
+        let urls = SiteURLs(baseURL: settings.baseURL ?? config?.baseURL ?? "")
+
         // Articles: load and render each (in parallel); collect every problem of every file.
-        let unsafeHTML = config?.unsafeHTML ?? false
+        let options = ArticleRenderer.Options(
+            unsafeHTML: config?.unsafeHTML ?? false, reservedIDs: templates?.elementIDs ?? [], basePath: urls.basePath)
         let outcomes = ParallelMap.map(sources.articles) { file -> ([RenderedArticle], [Diagnostic]) in
             if let hit = cache?.article(file) { return (hit.articles, hit.diagnostics) }
-            let outcome = load(file, unsafeHTML: unsafeHTML, settings: settings)
+            let outcome = load(file, options: options, settings: settings)
             cache?.store(file, articles: outcome.0, diagnostics: outcome.1)
             return outcome
         }
@@ -68,21 +72,26 @@ public enum SiteBuilder {
             articles += rendered
             diagnostics += problems
         }
-        diagnostics += duplicateSlugs(articles)
-
-        guard let config, let templates, !diagnostics.contains(where: { $0.severity == .error }) else {
-            return .failure(BuildFailure(diagnostics))
-        }
 
         // Assets, with the stylesheet fingerprinted in production.
         var assets: [OutputFile] = []
-        var stylesheetURL = "/assets/style.css"
+        var assetSources: [String] = []
+        var stylesheetURL = urls.assets + "style.css"
         for asset in sources.assets.sorted(by: { $0.path < $1.path }) {
             var name = asset.path
             if settings.production && name.hasSuffix(".css") { name = Fingerprint.name(name, bytes: asset.bytes) }
-            if asset.path == "style.css" { stylesheetURL = "/assets/" + name }
-            guard OutputFile.isSafe("assets/" + name) else { continue }
-            assets.append(OutputFile(path: "assets/" + name, bytes: asset.bytes))
+            if asset.path == "style.css" { stylesheetURL = urls.assets + name }
+            let path = SiteURLs.assetsFolder + "/" + name
+            guard OutputFile.isSafe(path) else { continue }
+            assets.append(OutputFile(path: path, bytes: asset.bytes))
+            assetSources.append(sources.templatesFolder + "/" + SiteURLs.assetsFolder + "/" + asset.path)
+        }
+        // Every output path has one owner: an explainer may not take a page or folder of another.
+        diagnostics += SitePlanner.claimPaths(
+            articles: articles, assets: Array(zip(assetSources, assets.map(\.path))), production: settings.production)
+
+        guard let config, let templates, !diagnostics.contains(where: { $0.severity == .error }) else {
+            return .failure(BuildFailure(diagnostics))
         }
         let production = settings.production
         @Sendable func deliver(_ files: [OutputFile]) -> Int {
@@ -93,13 +102,12 @@ public enum SiteBuilder {
         var fileCount = deliver(assets)
 
         // Plan and template every page.
-        let baseURL = SiteConfig(title: "", baseURL: settings.baseURL ?? config.baseURL).baseURL
         let renderer = PageRenderer(
             templates: templates,
-            shared: PageContext.Shared(site: config, stylesheetURL: stylesheetURL, baseURL: baseURL))
-        let pages = SitePlanner.plan(site: config, articles: articles) { article in
-            guard let cache else { return SitePlanner.explainerPages(article) }
-            return cache.plan(forSource: article.article.sourcePath) { SitePlanner.explainerPages(article) }
+            shared: PageContext.Shared(site: config, stylesheetURL: stylesheetURL, baseURL: urls.baseURL))
+        let pages = SitePlanner.plan(site: config, urls: urls, articles: articles) { article in
+            guard let cache else { return SitePlanner.explainerPages(article, urls: urls) }
+            return cache.plan(forSource: article.article.sourcePath) { SitePlanner.explainerPages(article, urls: urls) }
         }
         let groups = group(pages)
         let counts = ParallelMap.map(groups) { group -> Int in
@@ -124,43 +132,45 @@ public enum SiteBuilder {
         }
         fileCount += counts.reduce(0, +)
         // One by one: their paths fall between explainers' (`feed.xml`, `sitemap.xml`).
-        for file in discoveryFiles(pages: pages, articles: articles, site: config, baseURL: baseURL, cache: cache) {
+        for file in discoveryFiles(pages: pages, articles: articles, site: config, urls: urls, cache: cache) {
             fileCount += deliver([file])
         }
         return .success(SiteBuild(
-            files: [], fileCount: fileCount, articles: articles, pages: pages, warnings: diagnostics, stylesheetURL: stylesheetURL))
+            files: [], fileCount: fileCount, articles: articles, pages: pages, warnings: diagnostics,
+            stylesheetURL: stylesheetURL, urls: urls))
     }
 
     /// `sitemap.xml`, `feed.xml` and `robots.txt`: made for every build, so that a local
     /// build shows exactly what will be published.
     /// With a cache, each explainer's part of the sitemap and the feed is made once per version.
     static func discoveryFiles(
-        pages: [Page], articles: [RenderedArticle], site: SiteConfig, baseURL: String, cache: BuildCache? = nil
+        pages: [Page], articles: [RenderedArticle], site: SiteConfig, urls: SiteURLs, cache: BuildCache? = nil
     ) -> [OutputFile] {
+        let baseURL = urls.baseURL
         func sitemap() -> OutputFile {
-            OutputFile(path: SitemapWriter.path, text: SitemapWriter.sitemap(pages: pages, baseURL: baseURL) { explainerPages in
-                let make = { SitemapWriter.entries(for: explainerPages, baseURL: baseURL) }
+            OutputFile(path: SitemapWriter.path, text: SitemapWriter.sitemap(pages: pages, urls: urls) { explainerPages in
+                let make = { SitemapWriter.entries(for: explainerPages, origin: urls.origin) }
                 guard let cache, let source = explainerPages.first?.article?.article.sourcePath else { return make() }
                 return cache.fragment("sitemap", forSource: source, make: make)
             })
         }
         func feed() -> OutputFile {
-            OutputFile(path: FeedWriter.path, text: FeedWriter.feed(articles: articles, site: site, baseURL: baseURL) { article in
-                let make = { FeedWriter.entry(for: article, baseURL: baseURL) }
+            OutputFile(path: FeedWriter.path, text: FeedWriter.feed(articles: articles, site: site, urls: urls) { article in
+                let make = { FeedWriter.entry(for: article, urls: urls) }
                 guard let cache else { return make() }
                 return cache.fragment("feed", forSource: article.article.sourcePath, make: make)
             })
         }
-        let robots = OutputFile(path: RobotsWriter.path, text: RobotsWriter.robots(baseURL: baseURL))
+        let robots = OutputFile(path: RobotsWriter.path, text: RobotsWriter.robots(urls: urls))
         guard let cache else { return [sitemap(), feed(), robots] }
         // Each reused whole when no explainer's part of it changed (a new title changes the
         // feed, not the sitemap).
         return [
             cache.discoveryFile(SitemapWriter.path, articles: articles, site: site, baseURL: baseURL, make: sitemap) { article in
-                SitemapWriter.entries(for: SitePlanner.explainerPages(article)[...], baseURL: baseURL)
+                SitemapWriter.entries(for: SitePlanner.explainerPages(article, urls: urls)[...], origin: urls.origin)
             },
             cache.discoveryFile(FeedWriter.path, articles: articles, site: site, baseURL: baseURL, make: feed) { article in
-                FeedWriter.entry(for: article, baseURL: baseURL)
+                FeedWriter.entry(for: article, urls: urls)
             },
             robots,
         ]
@@ -178,14 +188,14 @@ public enum SiteBuilder {
     }
 
     /// Parses and renders one article source (nothing when it is a draft left out).
-    static func load(_ file: SourceFile, unsafeHTML: Bool, settings: BuildSettings) -> ([RenderedArticle], [Diagnostic]) {
+    static func load(_ file: SourceFile, options: ArticleRenderer.Options, settings: BuildSettings) -> ([RenderedArticle], [Diagnostic]) {
         let parsed = ArticleParser.parse(file)
         guard let article = parsed.article else { return ([], parsed.diagnostics) }
         // Drafts are never published: production leaves them out even with --drafts.
         if article.frontMatter.draft && (!settings.includeDrafts || settings.production) {
             return ([], parsed.diagnostics)
         }
-        let rendered = ArticleRenderer.render(article, unsafeHTML: unsafeHTML)
+        let rendered = ArticleRenderer.render(article, options: options)
         return (rendered.article.map { [$0] } ?? [], parsed.diagnostics + rendered.diagnostics)
     }
 
@@ -201,21 +211,5 @@ public enum SiteBuilder {
             }
         }
         return groups
-    }
-
-    static func duplicateSlugs(_ articles: [RenderedArticle]) -> [Diagnostic] {
-        var firstBySlug: [String: String] = [:]
-        var out: [Diagnostic] = []
-        for article in articles {
-            if let other = firstBySlug[article.slug] {
-                out.append(Diagnostic(
-                    file: article.article.sourcePath,
-                    message: "This article's slug `\(article.slug)` is already used by \(other).",
-                    hint: "Rename one of the files or set a different `slug:` in its front matter."))
-            } else {
-                firstBySlug[article.slug] = article.article.sourcePath
-            }
-        }
-        return out
     }
 }

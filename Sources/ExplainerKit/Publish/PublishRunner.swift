@@ -47,7 +47,7 @@ public struct PublishRunner: Sendable {
         case .failure(let failure): return .failure(failure)
         case .success(let b): build = b
         }
-        let problems = SiteChecker.check(build.files)
+        let problems = SiteChecker.check(build.files, basePath: build.basePath)
         if !problems.isEmpty {
             return .failure(BuildFailure(build.warnings + problems))
         }

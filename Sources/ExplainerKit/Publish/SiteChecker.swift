@@ -5,11 +5,17 @@ import Foundation
 /// description, and the sitemap and feed are well-formed XML. External links are not fetched.
 ///
 /// Each problem is a `Diagnostic` naming the page (as a path inside `folder`) and the link.
+///
+/// A site served under a sub-path (`https://host/explainers`) links to its pages as
+/// `/explainers/…`: links from the host's root resolve below the base path, and one that is
+/// not below it leads outside the site.
 public enum SiteChecker {
     /// XML files that must be present and well-formed.
     public static let requiredXML = [SitemapWriter.path, FeedWriter.path]
 
-    public static func check(_ files: [OutputFile], folder: String = "") -> [Diagnostic] {
+    /// - Parameter basePath: the site's `SiteURLs.basePath`; by default, the one the site's
+    ///   own `robots.txt` names (see `basePath(of:)`).
+    public static func check(_ files: [OutputFile], folder: String = "", basePath: String? = nil) -> [Diagnostic] {
         let paths = Set(files.map(\.path))
         let htmlFiles = files.filter { $0.path.hasSuffix(".html") }
         let scans = ParallelMap.map(htmlFiles) { file in
@@ -24,7 +30,7 @@ public enum SiteChecker {
             }
             anchors[file.path] = ids
         }
-        let site = Site(paths: paths, anchors: anchors)
+        let site = Site(paths: paths, anchors: anchors, basePath: basePath ?? Self.basePath(of: files))
 
         var problems: [Diagnostic] = []
         for (file, scan) in zip(htmlFiles, scans) {
@@ -45,6 +51,20 @@ public enum SiteChecker {
     struct Site {
         var paths: Set<String>
         var anchors: [String: Set<String>]
+        /// `""`, or e.g. `/explainers`: where links from the host's root find the site.
+        var basePath = ""
+    }
+
+    /// The base path of a built site, from the sitemap address its `robots.txt` gives (every
+    /// build writes it from the base URL): `""` when there is none.
+    public static func basePath(of files: [OutputFile]) -> String {
+        guard let robots = files.first(where: { $0.path == RobotsWriter.path }) else { return "" }
+        let prefix = "Sitemap: ", suffix = "/" + SitemapWriter.path
+        for line in String(decoding: robots.bytes, as: UTF8.self).split(separator: "\n")
+        where line.hasPrefix(prefix) && line.hasSuffix(suffix) {
+            return SiteURLs(baseURL: String(line.dropFirst(prefix.count).dropLast(suffix.count))).basePath
+        }
+        return ""
     }
 
     static func checkPage(_ path: String, _ scan: HTMLTagScanner.Result, site: Site, display: String) -> [Diagnostic] {
@@ -94,6 +114,13 @@ public enum SiteChecker {
             rest = rest[..<hash]
         }
         if let question = rest.firstIndex(of: "?") { rest = rest[..<question] }
+        if rest.hasPrefix("/") && !site.basePath.isEmpty {
+            let below = rest.hasPrefix(site.basePath) ? rest.dropFirst(site.basePath.count) : "?"
+            guard below.isEmpty || below.hasPrefix("/") else {
+                return "leads outside the site, whose pages are below \(site.basePath)/"
+            }
+            rest = below.isEmpty ? "/" : below
+        }
 
         let target: String
         if rest.isEmpty {
@@ -119,7 +146,7 @@ public enum SiteChecker {
             }
             target = found
         }
-        guard let fragment, !fragment.isEmpty, fragment != "top" else { return nil }
+        guard let fragment, !fragment.isEmpty, !HeadingIDs.htmlReserved.contains(fragment) else { return nil }
         let id = fragment.removingPercentEncoding ?? fragment
         guard let ids = site.anchors[target] else { return "points at `#\(id)` in \(target), which is not an HTML page" }
         return ids.contains(id) ? nil : "points at `#\(id)`, but \(target) has no element with that id"

@@ -1,61 +1,92 @@
 /// The "render" step: runs an article's body through the Markdown stage and binds its H2
 /// sections to the page slugs its front matter names. Pure.
+///
+/// Each section is a page of the explainer's folder: its slug is claimed there beside the
+/// pages the planner gives every explainer (`SitePlanner.explainerFolder`), so a section can
+/// never take the quotes page or another section's page.
 public enum ArticleRenderer {
-    /// Slugs a section page may not take: they are pages Explainer makes itself.
-    static let reservedKeys: Set<String> = ["quotes", "all", "assets"]
-
     /// The rendered article (when there was no error) and the diagnostics.
     public struct Outcome: Sendable {
         public var article: RenderedArticle?
         public var diagnostics: [Diagnostic]
     }
 
-    public static func render(_ article: Article, unsafeHTML: Bool = false) -> Outcome {
-        let markdown = MarkdownRenderer.render(article.body, unsafe: unsafeHTML)
+    /// How the site renders Markdown.
+    public struct Options: Sendable {
+        /// `site.yml`'s `unsafeHTML`.
+        public var unsafeHTML = false
+        /// Ids the templates use, never given to headings (`TemplateSet.elementIDs`).
+        public var reservedIDs: Set<String> = []
+        /// The site's base path, for links from the site's root (`SiteURLs.basePath`).
+        public var basePath = ""
+
+        public init(unsafeHTML: Bool = false, reservedIDs: Set<String> = [], basePath: String = "") {
+            self.unsafeHTML = unsafeHTML
+            self.reservedIDs = reservedIDs
+            self.basePath = basePath
+        }
+    }
+
+    public static func render(_ article: Article, options: Options = Options()) -> Outcome {
+        let markdown = MarkdownRenderer.render(
+            article.body, unsafe: options.unsafeHTML, reservedIDs: options.reservedIDs, basePath: options.basePath)
         var diagnostics: [Diagnostic] = []
         let bindings = article.frontMatter.sections
         let byHeading = Dictionary(bindings.map { ($0.heading, $0) }, uniquingKeysWith: { a, _ in a })
 
         // Every `sections:` entry must name an H2 of the body.
         let headings = Set(markdown.sections.map { $0.heading!.text })
-        for binding in bindings where !headings.contains(binding.heading) {
+        let missing = bindings.filter { !headings.contains($0.heading) }
+        if !missing.isEmpty {
             let available = markdown.sections.map { "\"\($0.heading!.text)\"" }.joined(separator: ", ")
-            diagnostics.append(Diagnostic(
-                file: article.sourcePath, line: binding.location?.line, column: binding.location?.column,
-                message: "`sections.\(binding.key)` names the heading \"\(binding.heading)\", which the body does not have.",
-                hint: available.isEmpty
-                    ? "Add a line `## \(binding.heading)` to the body, or remove this entry."
-                    : "Use one of the body's H2 headings: \(available)."))
+            for binding in missing {
+                diagnostics.append(Diagnostic(
+                    file: article.sourcePath, line: binding.location?.line, column: binding.location?.column,
+                    message: "`sections.\(binding.key)` names the heading \"\(binding.heading)\", which the body does not have.",
+                    hint: available.isEmpty
+                        ? "Add a line `## \(binding.heading)` to the body, or remove this entry."
+                        : "Use one of the body's H2 headings: \(available)."))
+            }
         }
 
-        var usedKeys = reservedKeys
+        // Every section is a page that lists every page of the explainer: bounded.
+        if markdown.sections.count > SitePlanner.maxSections {
+            let heading = markdown.sections[SitePlanner.maxSections].heading!
+            diagnostics.append(Diagnostic(
+                file: article.sourcePath, line: heading.line + article.bodyStartLine - 1, column: 1,
+                message: "This explainer has \(markdown.sections.count) sections (H2 headings); at most \(SitePlanner.maxSections) are allowed, and this is heading \(SitePlanner.maxSections + 1).",
+                hint: "Each section is a page that links to every other; split the explainer in two, or make some of these headings `###`."))
+            return Outcome(article: nil, diagnostics: diagnostics)
+        }
+
+        var folder = SitePlanner.explainerFolder(article.slug)
+        // Slugs of unnamed sections never take a page the explainer has, nor a `sections:` key.
+        var keys = UniqueNames(reserved: Set(bindings.map(\.key)).union(SitePlanner.explainerPageKeys))
         var sections: [RenderedSection] = []
         for chunk in markdown.sections {
             let heading = chunk.heading!
             let key: String
             let label: String
-            if let binding = byHeading[heading.text] {
+            let binding = byHeading[heading.text]
+            if let binding {
                 key = binding.key
                 label = binding.key.prefix(1).uppercased() + binding.key.dropFirst().replacingHyphens()
             } else {
                 var base = Slug.make(heading.text)
                 if base.isEmpty { base = "section" }
-                var candidate = base, n = 2
-                while usedKeys.contains(candidate) || bindings.contains(where: { $0.key == candidate }) {
-                    candidate = "\(base)-\(n)"
-                    n += 1
-                }
-                key = candidate
+                key = keys.unique(base)
                 label = heading.text
             }
-            if usedKeys.contains(key) {
-                diagnostics.append(Diagnostic(
-                    file: article.sourcePath, line: heading.line + article.bodyStartLine - 1, column: 1,
-                    message: "Two sections would both be the page `\(key)`.",
-                    hint: "Give each H2 heading different text, or name them in `sections:`."))
+            // A `sections:` key naming one of the explainer's own pages is the entry's fault;
+            // otherwise the heading's (the second of two the same).
+            let location = binding.flatMap { SitePlanner.explainerPageKeys.contains($0.key) ? $0.location : nil }
+                ?? SourceLocation(line: heading.line + article.bodyStartLine - 1, column: 1)
+            let owner = PathOwner.section(
+                key: key, heading: heading.text, file: article.sourcePath, location: location, bound: binding != nil)
+            if let conflict = folder.claim(key, isFolder: true, by: owner) {
+                diagnostics.append(conflict)
                 continue
             }
-            usedKeys.insert(key)
             sections.append(RenderedSection(
                 key: key, label: label, chunk: chunk,
                 description: Excerpt.plainText(fromHTML: chunk.excerptHTML, limit: 160)))

@@ -1,24 +1,77 @@
 /// The "plan" step: decides every page of the site, its URL and file, and the links between
-/// pages. Pure: rendered articles in, pages out, in a fixed order.
+/// pages; and, before that, that every output path has exactly one owner. Pure: rendered
+/// articles in, pages out, in a fixed order.
+///
+/// URLs come from `SiteURLs`, so every one of them follows the base URL's path.
 public enum SitePlanner {
     /// How many of the newest explainers the 404 page suggests.
     public static let notFoundListLength = 10
 
+    /// The most sections (H2 headings) an explainer may have. Each section is a page whose
+    /// navigation lists every page of the explainer, so an explainer's output grows with the
+    /// square of its sections; real explainers have 3 to 15.
+    public static let maxSections = 100
+
+    /// The pages every explainer has besides its overview and sections, by their slug in its
+    /// folder: no section may take them.
+    static let explainerPageKeys: Set<String> = [SiteURLs.quotesPage, SiteURLs.allPage]
+
+    /// The folder of the preview's own addresses (`/_explainer/live.js`, `/_explainer/events`).
+    static let previewFolder = String(LiveReload.scriptPath.dropFirst().prefix { $0 != "/" })
+
+    /// One explainer's folder, with the pages it has besides its sections already claimed: its
+    /// sections are claimed in it as they are rendered (`ArticleRenderer`).
+    static func explainerFolder(_ slug: String) -> PathClaims {
+        var folder = PathClaims(folder: "/\(slug)/")
+        folder.claim("index.html", by: .generated("the explainer's overview"))
+        folder.claim(SiteURLs.quotesPage, isFolder: true, by: .generated("the explainer's quotes page"))
+        folder.claim(SiteURLs.allPage, isFolder: true, by: .generated("the explainer's one-page view"))
+        return folder
+    }
+
+    /// Claims every top-level output path of the site: what Explainer makes itself (home
+    /// pages, 404, feed, sitemap, robots.txt, the preview's addresses), then the assets (their
+    /// paths in the output, e.g. `assets/style.<hash>.css`, with the file each comes from),
+    /// then each explainer's folder. Returns an error for each second claim.
+    static func claimPaths(
+        articles: [RenderedArticle], assets: [(source: String, path: String)], production: Bool
+    ) -> [Diagnostic] {
+        var claims = PathClaims()
+        claims.claim("index.html", by: .generated("the home page"), gzip: production)
+        claims.claim(SiteURLs.listingFolder, isFolder: true, by: .generated("the home page listings (/page/2/, /page/3/, …)"))
+        claims.claim(SiteURLs.notFoundFile, by: .generated("the 404 page"), gzip: production)
+        claims.claim(FeedWriter.path, by: .generated("the Atom feed"), gzip: production)
+        claims.claim(SitemapWriter.path, by: .generated("the sitemap"), gzip: production)
+        claims.claim(RobotsWriter.path, by: .generated("robots.txt"), gzip: production)
+        claims.claim(previewFolder, isFolder: true, by: .generated(
+            "the preview's own addresses (\(LiveReload.scriptPath), \(LiveReload.eventsPath))"))
+        var problems: [Diagnostic] = []
+        for asset in assets {
+            if let problem = claims.claim(asset.path, by: .asset(asset.source), gzip: production) { problems.append(problem) }
+        }
+        for article in articles {
+            let owner = PathOwner.explainer(
+                slug: article.slug, file: article.article.sourcePath, slugLocation: article.frontMatter.slugLocation)
+            if let problem = claims.claim(article.slug, isFolder: true, by: owner) { problems.append(problem) }
+        }
+        return problems
+    }
+
     /// Every page of the site: the home pages, each explainer's pages (newest explainer first),
     /// and the 404 page. `explainerPages` plans one explainer's pages; a cache may pass a
-    /// memoised version.
+    /// memoised `explainerPages(_:urls:)`.
     public static func plan(
-        site: SiteConfig, articles: [RenderedArticle],
-        explainerPages: (RenderedArticle) -> [Page] = explainerPages
+        site: SiteConfig, urls: SiteURLs, articles: [RenderedArticle],
+        explainerPages: ((RenderedArticle) -> [Page])? = nil
     ) -> [Page] {
         let newestFirst = articles.sorted {
             ($0.frontMatter.date, $1.slug) > ($1.frontMatter.date, $0.slug)
         }
-        var pages = homePages(site: site, newestFirst: newestFirst)
+        var pages = homePages(site: site, urls: urls, newestFirst: newestFirst)
         for article in newestFirst {
-            pages += explainerPages(article)
+            pages += explainerPages?(article) ?? Self.explainerPages(article, urls: urls)
         }
-        pages.append(Page(kind: .notFound, url: "/404.html", file: "404.html", title: "Page not found",
+        pages.append(Page(kind: .notFound, url: urls.notFound, file: SiteURLs.notFoundFile, title: "Page not found",
                           description: "There is no page at this address.",
                           articles: Array(newestFirst.prefix(notFoundListLength))))
         return pages
@@ -26,39 +79,39 @@ public enum SitePlanner {
 
     /// The home pages: `/` lists the newest `site.homePageSize` explainers, `/page/2/` the next
     /// ones, and so on (always at least `/`).
-    static func homePages(site: SiteConfig, newestFirst: [RenderedArticle]) -> [Page] {
+    static func homePages(site: SiteConfig, urls: SiteURLs, newestFirst: [RenderedArticle]) -> [Page] {
         let size = site.homePageSize
         let count = max(1, (newestFirst.count + size - 1) / size)
-        func url(_ number: Int) -> String { number == 1 ? "/" : "/page/\(number)/" }
         let description = site.description.isEmpty ? site.title : site.description
         return (1...count).map { number in
-            Page(kind: .home, url: url(number), file: String(url(number).dropFirst()) + "index.html",
+            let url = urls.home(page: number)
+            return Page(kind: .home, url: url, file: urls.file(ofPage: url),
                  title: number == 1 ? site.title : "\(site.title), page \(number)",
                  description: number == 1 ? description : "\(description) (page \(number) of \(count))",
                  articles: Array(newestFirst[min(newestFirst.count, (number - 1) * size)..<min(newestFirst.count, number * size)]),
                  listing: count == 1 ? nil : ListingPosition(
                     number: number, count: count,
-                    previousURL: number > 1 ? url(number - 1) : nil,
-                    nextURL: number < count ? url(number + 1) : nil))
+                    previousURL: number > 1 ? urls.home(page: number - 1) : nil,
+                    nextURL: number < count ? urls.home(page: number + 1) : nil))
         }
     }
 
     /// The pages of one explainer in reading order: overview, sections, quotes, then the
     /// one-page view (which is not part of the reading order).
-    public static func explainerPages(_ article: RenderedArticle) -> [Page] {
-        let base = "/\(article.slug)/"
+    public static func explainerPages(_ article: RenderedArticle, urls: SiteURLs) -> [Page] {
         let fm = article.frontMatter
         var stops: [(Page.Kind, RenderedSection?, PageLink)] = []
-        stops.append((.overview, nil, PageLink(label: "Overview", title: fm.title, url: base, isCurrent: false,
+        stops.append((.overview, nil, PageLink(label: "Overview", title: fm.title, url: urls.explainer(article.slug), isCurrent: false,
                                                readingMinutes: WordCounter.minutes(forWords: article.lede.wordCount))))
         for section in article.sections {
             stops.append((.section, section, PageLink(label: section.label, title: section.heading.text,
-                                                      url: base + section.key + "/", isCurrent: false,
+                                                      url: urls.explainerPage(article.slug, section.key), isCurrent: false,
                                                       readingMinutes: section.readingMinutes)))
         }
         if !article.quotes.isEmpty {
             stops.append((.quotes, nil, PageLink(label: "Quotes", title: "Quotes: \(fm.title)",
-                                                 url: base + "quotes/", isCurrent: false, readingMinutes: nil)))
+                                                 url: urls.explainerPage(article.slug, SiteURLs.quotesPage),
+                                                 isCurrent: false, readingMinutes: nil)))
         }
         let links = stops.map(\.2)
         var pages: [Page] = []
@@ -73,14 +126,15 @@ public enum SitePlanner {
             default: description = fm.summary
             }
             pages.append(Page(
-                kind: kind, url: link.url, file: String(link.url.dropFirst()) + "index.html",
+                kind: kind, url: link.url, file: urls.file(ofPage: link.url),
                 title: link.title, description: description.isEmpty ? fm.summary : description,
                 article: article, section: section, explainerPages: nav,
                 previous: index > 0 ? links[index - 1] : nil,
                 next: index + 1 < links.count ? links[index + 1] : nil))
         }
+        let all = urls.explainerPage(article.slug, SiteURLs.allPage)
         pages.append(Page(
-            kind: .all, url: base + "all/", file: String(base.dropFirst()) + "all/index.html",
+            kind: .all, url: all, file: urls.file(ofPage: all),
             title: fm.title, description: fm.summary, article: article, explainerPages: links))
         return pages
     }

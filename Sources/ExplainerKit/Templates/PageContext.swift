@@ -15,17 +15,18 @@ public enum PageContext {
     /// Site-wide values: the same for every page.
     public struct Shared: Sendable {
         public let config: SiteConfig
-        public let baseURL: String
+        /// Every URL the pages link to.
+        public let urls: SiteURLs
         let site: SiteValues
         let assets: AssetValues
 
         public init(site: SiteConfig, stylesheetURL: String, baseURL: String) {
             self.config = site
-            self.baseURL = baseURL
+            self.urls = SiteURLs(baseURL: baseURL)
             self.site = SiteValues(
                 title: site.title, language: site.language, author: site.author,
-                description: site.description, baseURL: baseURL)
-            self.assets = AssetValues(stylesheet: stylesheetURL)
+                description: site.description, baseURL: urls.baseURL, homeURL: urls.home(), feedURL: urls.feed)
+            self.assets = AssetValues(stylesheet: stylesheetURL, url: urls.assets)
         }
     }
 
@@ -45,7 +46,7 @@ public enum PageContext {
                 context.cards = article.sections.map { section in
                     CardValues(
                         label: section.label, title: section.heading.text,
-                        url: "/\(article.slug)/\(section.key)/",
+                        url: shared.urls.explainerPage(article.slug, section.key),
                         excerptHTML: section.chunk.excerptHTML, minutes: section.readingMinutes)
                 }
                 context.sources = article.lede.links.map(source)
@@ -67,22 +68,24 @@ public enum PageContext {
             }
         }
         if page.kind == .home || page.kind == .notFound {
-            context.articles = page.articles.map(articleCard)
+            context.articles = page.articles.map { articleCard($0, urls: shared.urls) }
             context.pagination = page.listing.map(PaginationValues.init)
         }
         return PageValuesRoot(context)
     }
 
     /// The values shared by every page of one explainer (built once per explainer).
-    static func explainer(_ article: RenderedArticle) -> ExplainerValues {
+    static func explainer(_ article: RenderedArticle, urls: SiteURLs) -> ExplainerValues {
         let fm = article.frontMatter
-        let base = "/\(article.slug)/"
-        let onHistory = article.sections.contains { $0.key == TimelinePlacement.sectionKey }
+        let base = urls.explainer(article.slug)
+        let labels = Dictionary(article.sections.map { ($0.key, $0.label) }, uniquingKeysWith: { a, _ in a })
+        let onHistory = labels[TimelinePlacement.sectionKey] != nil
         return ExplainerValues(
             title: fm.title,
             summary: fm.summary,
             url: base,
-            allURL: base + "all/",
+            allURL: urls.explainerPage(article.slug, SiteURLs.allPage),
+            quotesURL: urls.explainerPage(article.slug, SiteURLs.quotesPage),
             date: fm.date.long,
             dateISO: fm.date.iso,
             updated: fm.updated?.long,
@@ -92,11 +95,11 @@ public enum PageContext {
             keyPoints: fm.keyPoints,
             timeline: fm.timeline.map { TimelineValues(date: $0.date, event: $0.event) },
             timelineSVG: TimelineGraphic.svg(fm.timeline),
-            timelineURL: onHistory ? base + TimelinePlacement.sectionKey + "/#timeline" : base + "#timeline",
+            timelineURL: (onHistory ? urls.explainerPage(article.slug, TimelinePlacement.sectionKey) : base) + "#timeline",
             timelineOnOverview: !fm.timeline.isEmpty && !onHistory,
             quotes: article.quotes.map { placed in
-                let page = placed.sectionKey.map { base + $0 + "/" } ?? base
-                let label = placed.sectionKey.flatMap { key in article.sections.first { $0.key == key }?.label } ?? "Overview"
+                let page = placed.sectionKey.map { urls.explainerPage(article.slug, $0) } ?? base
+                let label = placed.sectionKey.flatMap { labels[$0] } ?? "Overview"
                 let (role, date) = QuoteAttribution.split(placed.quote.context, published: fm.date)
                 return QuoteValues(
                     id: placed.quote.id, html: placed.quote.html, speaker: placed.quote.speaker,
@@ -111,13 +114,13 @@ public enum PageContext {
             documentTitle = page.title == article.frontMatter.title ? page.title : "\(page.title) \u{2013} \(article.frontMatter.title)"
         }
         if page.kind != .home { documentTitle += " \u{2013} " + shared.config.title }
-        let jsonLD = StructuredData.jsonLD(for: page, baseURL: shared.baseURL, site: shared.site)
+        let jsonLD = StructuredData.jsonLD(for: page, urls: shared.urls, site: shared.site)
         return PageValues(
             title: page.title,
             documentTitle: documentTitle,
             description: page.description,
             url: page.url,
-            canonicalURL: shared.baseURL + page.url,
+            canonicalURL: shared.urls.absolute(page.url),
             kind: page.kind.rawValue,
             isHome: page.kind == .home,
             isExplainer: page.article != nil,
@@ -146,10 +149,10 @@ public enum PageContext {
         SourceValues(text: link.text, url: link.url)
     }
 
-    private static func articleCard(_ article: RenderedArticle) -> ArticleCardValues {
+    private static func articleCard(_ article: RenderedArticle, urls: SiteURLs) -> ArticleCardValues {
         let fm = article.frontMatter
         return ArticleCardValues(
-            title: fm.title, summary: fm.summary, url: "/\(article.slug)/",
+            title: fm.title, summary: fm.summary, url: urls.explainer(article.slug),
             date: fm.date.long, dateISO: fm.date.iso, minutes: article.readingMinutes, tags: fm.tags)
     }
 }

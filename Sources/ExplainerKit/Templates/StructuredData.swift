@@ -2,7 +2,7 @@
 ///
 /// Written straight to JSON text (`JSONText.Writer`), members in the order below.
 enum StructuredData {
-    static func jsonLD(for page: Page, baseURL: String, site: SiteValues) -> String {
+    static func jsonLD(for page: Page, urls: SiteURLs, site: SiteValues) -> String {
         let siteTitle = site.title
         let author = site.author
         let language = site.language
@@ -13,7 +13,7 @@ enum StructuredData {
             json.key("@context"); json.string(literal: "https://schema.org")
             json.key("@type"); json.string(literal: "WebSite")
             json.key("name"); json.string(siteTitle)
-            json.key("url"); json.string(baseURL, "/")
+            json.key("url"); json.string(urls.origin, urls.home())
             json.key("inLanguage"); json.string(language)
             json.key("description"); json.string(page.description)
             json.endObject()
@@ -24,7 +24,7 @@ enum StructuredData {
                 json.beginObject()
                 json.key("@type"); json.string(literal: "Organization")
                 json.key("name"); json.string(author.isEmpty ? siteTitle : author)
-                json.key("url"); json.string(baseURL, "/")
+                json.key("url"); json.string(urls.origin, urls.home())
                 json.endObject()
             }
             json.beginObject()
@@ -32,8 +32,8 @@ enum StructuredData {
             json.key("@type"); json.string(literal: "NewsArticle")
             json.key("headline"); json.string(headline(page.title))
             json.key("description"); json.string(page.description)
-            json.key("url"); json.string(baseURL, page.url)
-            json.key("mainEntityOfPage"); json.string(baseURL, page.url)
+            json.key("url"); json.string(urls.origin, page.url)
+            json.key("mainEntityOfPage"); json.string(urls.origin, page.url)
             json.key("datePublished"); json.string(fm.date.iso)
             json.key("dateModified"); json.string((fm.updated ?? fm.date).iso)
             json.key("inLanguage"); json.string(language)
@@ -45,7 +45,7 @@ enum StructuredData {
             json.beginObject()
             json.key("@type"); json.string(literal: "CreativeWorkSeries")
             json.key("name"); json.string(fm.title)
-            json.key("url"); json.string(baseURL, "/\(article.slug)/")
+            json.key("url"); json.string(urls.origin, urls.explainer(article.slug))
             json.endObject()
             json.key("author"); publisher()
             json.key("publisher"); publisher()

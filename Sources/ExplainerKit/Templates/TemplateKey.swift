@@ -5,10 +5,10 @@ enum TemplateKey: String, Sendable, CaseIterable {
     // The top of a page's context.
     case site, assets, page, explainer, lede, cards, sources, section, allSections, articles
     // Site, assets and page.
-    case title, language, author, description, baseURL, stylesheet
+    case title, language, author, description, baseURL, homeURL, feedURL, stylesheet
     case documentTitle, url, canonicalURL, kind, isHome, isExplainer, ogType, jsonLD
     // The explainer.
-    case summary, allURL, date, dateISO, updated, updatedISO, tags, readingMinutes
+    case summary, allURL, quotesURL, date, dateISO, updated, updatedISO, tags, readingMinutes
     case keyPoints, hasKeyPoints, timeline, timelineSVG, hasTimeline, timelineURL, timelineOnOverview
     case hasQuotes, quotes, pages, previous, next
     // Links, timeline entries, quotes, cards, sections, table of contents, sources.

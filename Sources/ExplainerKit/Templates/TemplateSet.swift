@@ -11,6 +11,9 @@ public struct TemplateSet: Sendable {
     public let names: Set<String>
     /// Problems that do not stop the build (unknown variables).
     public let warnings: [Diagnostic]
+    /// The element ids the templates write as they are (`main`, `toc`…): never given to a
+    /// heading (see `TemplateIDs`).
+    public let elementIDs: Set<String>
 
     /// Parses `files` (paths ending in `.mustache`). `folder` is the display prefix of paths,
     /// e.g. `Templates`, used to name templates relative to it.
@@ -87,7 +90,8 @@ public struct TemplateSet: Sendable {
         }
         diagnostics += TemplateGraph(scanned).problems()
         if !diagnostics.isEmpty { return .failure(BuildFailure(diagnostics + warnings)) }
-        return .success(TemplateSet(library: library, names: names, warnings: warnings))
+        let elementIDs = texts.reduce(into: Set<String>()) { $0.formUnion(TemplateIDs.literal(in: $1.text)) }
+        return .success(TemplateSet(library: library, names: names, warnings: warnings, elementIDs: elementIDs))
     }
 
     private init(library: MustacheLibrary, names: Set<String>, warnings: [Diagnostic]) {

@@ -55,13 +55,19 @@ final class SiteValues: TemplateObject {
     let author: String
     let description: String
     let baseURL: String
+    /// The home page's URL (`/`, or `/explainers/` under a sub-path).
+    let homeURL: String
+    let feedURL: String
 
-    init(title: String, language: String, author: String, description: String, baseURL: String) {
+    init(title: String, language: String, author: String, description: String, baseURL: String,
+         homeURL: String, feedURL: String) {
         self.title = title
         self.language = language
         self.author = author
         self.description = description
         self.baseURL = baseURL
+        self.homeURL = homeURL
+        self.feedURL = feedURL
     }
 
     func value(for name: TemplateKey) -> TemplateValue? {
@@ -71,21 +77,30 @@ final class SiteValues: TemplateObject {
         case .author: .string(author)
         case .description: .string(description)
         case .baseURL: .string(baseURL)
+        case .homeURL: .string(homeURL)
+        case .feedURL: .string(feedURL)
         default: nil
         }
     }
 }
 
-/// `assets`: URLs of the site's assets (the stylesheet, fingerprinted in production).
+/// `assets`: URLs of the site's assets: the stylesheet (fingerprinted in production) and the
+/// assets folder (`url`, ending in `/`: `{{assets.url}}favicon.svg`).
 final class AssetValues: TemplateObject {
     let stylesheet: String
+    let url: String
 
-    init(stylesheet: String) {
+    init(stylesheet: String, url: String) {
         self.stylesheet = stylesheet
+        self.url = url
     }
 
     func value(for name: TemplateKey) -> TemplateValue? {
-        name == .stylesheet ? .string(stylesheet) : nil
+        switch name {
+        case .stylesheet: .string(stylesheet)
+        case .url: .string(url)
+        default: nil
+        }
     }
 }
 
@@ -139,6 +154,7 @@ final class ExplainerValues: TemplateObject {
     let summary: String
     let url: String
     let allURL: String
+    let quotesURL: String
     let date: String
     let dateISO: String
     let updated: String?
@@ -152,7 +168,7 @@ final class ExplainerValues: TemplateObject {
     let timelineOnOverview: Bool
     let quotes: [QuoteValues]
 
-    init(title: String, summary: String, url: String, allURL: String, date: String, dateISO: String,
+    init(title: String, summary: String, url: String, allURL: String, quotesURL: String, date: String, dateISO: String,
          updated: String?, updatedISO: String?, tags: [String], readingMinutes: Int, keyPoints: [String],
          timeline: [TimelineValues], timelineSVG: String?, timelineURL: String, timelineOnOverview: Bool,
          quotes: [QuoteValues]) {
@@ -160,6 +176,7 @@ final class ExplainerValues: TemplateObject {
         self.summary = summary
         self.url = url
         self.allURL = allURL
+        self.quotesURL = quotesURL
         self.date = date
         self.dateISO = dateISO
         self.updated = updated
@@ -180,6 +197,7 @@ final class ExplainerValues: TemplateObject {
         case .summary: .string(summary)
         case .url: .string(url)
         case .allURL: .string(allURL)
+        case .quotesURL: .string(quotesURL)
         case .date: .string(date)
         case .dateISO: .string(dateISO)
         case .updated: updated.templateValue

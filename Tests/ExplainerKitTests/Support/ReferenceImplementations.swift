@@ -194,7 +194,8 @@ enum Reference {
         out += "\""
     }
 
-    static func jsonLD(for page: Page, baseURL: String, site: SiteValues) -> String {
+    static func jsonLD(for page: Page, urls: SiteURLs, site: SiteValues) -> String {
+        let baseURL = urls.baseURL
         let siteTitle = site.title
         let author = site.author
         let language = site.language
@@ -221,8 +222,8 @@ enum Reference {
                 ("@type", .string("NewsArticle")),
                 ("headline", .string(String(page.title.prefix(110)))),
                 ("description", .string(page.description)),
-                ("url", .string(baseURL + page.url)),
-                ("mainEntityOfPage", .string(baseURL + page.url)),
+                ("url", .string(urls.origin + page.url)),
+                ("mainEntityOfPage", .string(urls.origin + page.url)),
                 ("datePublished", .string(fm.date.iso)),
                 ("dateModified", .string((fm.updated ?? fm.date).iso)),
                 ("inLanguage", .string(language)),

@@ -1,0 +1,72 @@
+/// Where the site is published, and the URL of everything in it: the one place internal URLs
+/// are made.
+///
+/// A site may be served at the root of its host (`https://example.org`) or under a path
+/// (`https://host/explainers`, how GitHub Pages serves a project site). Every internal URL a
+/// page links to starts with `basePath` (`/explainers/russia-taliban/`); the files stay where
+/// they are in the output folder (`russia-taliban/index.html`). With a base URL at the root,
+/// `basePath` is empty and URLs are root-relative (`/russia-taliban/`).
+public struct SiteURLs: Sendable, Hashable {
+    /// The absolute base URL, without a trailing slash: `https://host/explainers`.
+    public let baseURL: String
+    /// The path of the base URL, without a trailing slash: `""` at the root of the host,
+    /// `/explainers` under a sub-path. Every internal URL starts with it.
+    public let basePath: String
+    /// `scheme://host[:port]`: what makes an internal URL absolute.
+    public let origin: String
+
+    /// The output folder's layout, as URLs below the site's root: the folder of the home page
+    /// listings (`/page/2/`…), of the template set's assets, and an explainer's fixed pages.
+    static let listingFolder = "page"
+    static let assetsFolder = "assets"
+    static let quotesPage = "quotes"
+    static let allPage = "all"
+    static let notFoundFile = "404.html"
+
+    /// `baseURL` as `site.yml` or `--base-url` give it (trailing slashes are dropped).
+    public init(baseURL: String) {
+        var base = Substring(baseURL)
+        while base.hasSuffix("/") { base = base.dropLast() }
+        if let scheme = base.range(of: "://"), let slash = base[scheme.upperBound...].firstIndex(of: "/") {
+            origin = String(base[..<slash])
+            basePath = String(base[slash...])
+        } else {
+            origin = String(base)
+            basePath = ""
+        }
+        self.baseURL = origin + basePath
+    }
+
+    /// The URL of `path`, a path from the site's root (`/`, `/feed.xml`): `basePath + path`.
+    public func url(_ path: String) -> String { basePath + path }
+
+    /// The absolute form of an internal URL (one these functions made).
+    public func absolute(_ url: String) -> String { origin + url }
+
+    /// The home page, or home page listing `number` (`/page/2/`, …).
+    public func home(page number: Int = 1) -> String {
+        number == 1 ? url("/") : url("/\(Self.listingFolder)/\(number)/")
+    }
+
+    /// An explainer's overview: `/russia-taliban/`.
+    public func explainer(_ slug: String) -> String { url("/\(slug)/") }
+
+    /// A page of an explainer: a section (`/russia-taliban/history/`), `quotes` or `all`.
+    public func explainerPage(_ slug: String, _ key: String) -> String { url("/\(slug)/\(key)/") }
+
+    public var notFound: String { url("/" + Self.notFoundFile) }
+
+    /// The folder of the assets, `/assets/`; an asset is this plus its path, e.g. `favicon.svg`.
+    public var assets: String { url("/\(Self.assetsFolder)/") }
+
+    public var feed: String { url("/" + FeedWriter.path) }
+
+    public var sitemap: String { url("/" + SitemapWriter.path) }
+
+    /// The output file of a page URL these functions made: `/explainers/x/` → `x/index.html`,
+    /// `/explainers/404.html` → `404.html`.
+    func file(ofPage url: String) -> String {
+        let path = url.dropFirst(basePath.count).dropFirst()
+        return path.isEmpty || path.hasSuffix("/") ? String(path) + "index.html" : String(path)
+    }
+}
