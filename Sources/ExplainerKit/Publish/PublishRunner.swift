@@ -39,6 +39,13 @@ public struct PublishRunner: Sendable {
 
     public func run() -> Result<Report, BuildFailure> {
         if let baseURL, let problem = Self.baseURLProblem(baseURL) { return .failure(BuildFailure(problem)) }
+        if case .git(_, let branch) = target {  // before building: a bad name is a typo, say so at once
+            do throws(BuildFailure) {
+                if let problem = try GitDeployer.branchProblem(branch) { return .failure(BuildFailure(problem)) }
+            } catch {
+                return .failure(error)
+            }
+        }
         let settings = BuildSettings(includeDrafts: false, baseURL: baseURL, production: true)
         let runner = BuildRunner(paths: .init(content: content, templates: templates), settings: settings)
         let build: SiteBuild
