@@ -12,6 +12,11 @@ import Darwin
 /// wasteful. Each file is replaced atomically (written beside itself, then renamed), so a
 /// request served during a rebuild gets the old file or the new one, never half of one.
 /// `explainer build` keeps `SiteWriter`'s whole-folder swap.
+///
+/// The folder's `OutputManifest` is kept true: before the first file the build adds, it is
+/// rewritten to list the old files and the new ones (so a preview killed at any moment leaves a
+/// folder whose manifest lists at least what it holds), and once the update is done, to list
+/// the new files only. It is rewritten only when the set of paths changes, not on every edit.
 public struct InPlaceWriter: Sendable {
     /// What one update did, as paths inside the output folder.
     public struct Changes: Sendable, Hashable {
@@ -37,6 +42,7 @@ public struct InPlaceWriter: Sendable {
         var changes = Changes()
         var old = 0, new = 0
         var removed: [String] = []
+        var grown = false
         do {
             while new < files.count {
                 let file = files[new]
@@ -54,6 +60,10 @@ public struct InPlaceWriter: Sendable {
                         continue
                     }
                 }
+                if !grown {  // a path the folder does not hold yet
+                    try write(OutputManifest.file(listing: current.map(\.path) + files.map(\.path)))
+                    grown = true
+                }
                 try writeIfSafe(file, into: &changes)
                 new += 1
             }
@@ -65,15 +75,26 @@ public struct InPlaceWriter: Sendable {
             now += current[old...]
             current = now
             for path in removed { remove(path, into: &changes) }
-            throw BuildFailure(Diagnostic(
-                file: outputPath, message: "Updating the preview failed: \(error.description).",
-                hint: "Check that the folder is writable and the disk is not full."))
+            throw failure(error)
         }
         removed += current[old...].lazy.map(\.path)
         // The folder held more files than the build: remove the ones it no longer makes.
         for path in removed { remove(path, into: &changes) }
         current = files
+        if grown || !removed.isEmpty {
+            do throws(FileSystem.Failure) {
+                try write(OutputManifest.file(listing: files.map(\.path)))
+            } catch {
+                throw failure(error)
+            }
+        }
         return changes
+    }
+
+    private func failure(_ error: FileSystem.Failure) -> BuildFailure {
+        BuildFailure(Diagnostic(
+            file: outputPath, message: "Updating the preview failed: \(error.description).",
+            hint: "Check that the folder is writable and the disk is not full."))
     }
 
     /// Writes one file (never outside the folder).

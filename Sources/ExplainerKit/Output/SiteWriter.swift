@@ -13,6 +13,9 @@ import Darwin
 /// killed at any moment sees the old site or the new one, never a mix. Files the build no
 /// longer produces disappear with the old folder. Only the output folder and its staging
 /// sibling are ever written; an `OutputLock` keeps two builds of the same folder from racing.
+/// Only what a build made is ever replaced or deleted (`OutputOwnership`): the new site
+/// carries an `OutputManifest` of its files, and a folder (or `.previous`) holding anything
+/// else, or a path that is not a folder, is refused.
 public struct SiteWriter: Sendable {
     /// Writes one file; tests replace it to inject faults such as a full disk.
     /// The file is named relative to an open folder of the staging folder (`place.path` is
@@ -44,14 +47,9 @@ public struct SiteWriter: Sendable {
                     hint: "Choose an output folder outside Content/ and Templates/, e.g. --output Public."))
             }
         }
-        // A folder with an index.html is a built site: no need to list its (many) files.
-        if problems.isEmpty, FileSystem.isDirectory(output), !FileSystem.isFile(output + "/index.html") {
-            if !FileSystem.listFiles(output).isEmpty {
-                problems.append(Diagnostic(
-                    file: outputPath,
-                    message: "The output folder is not empty and does not look like a built site (it has no index.html).",
-                    hint: "Empty it, or choose another folder: a build replaces the whole output folder."))
-            }
+        // Quick here (the kind of path, a manifest); the commit walks the folder, under the lock.
+        if problems.isEmpty, let problem = OutputOwnership.problem(at: outputPath, thorough: false) {
+            problems.append(problem)
         }
         return problems
     }
@@ -59,7 +57,13 @@ public struct SiteWriter: Sendable {
     /// A staging folder for a new site, to stream files into as they are made, then `commit`
     /// (or `discard`, if the build failed). Nothing is written before the first file arrives.
     public func staging() -> StagingFolder {
-        StagingFolder(output: outputPath, writeFile: writeFile)
+        staging(holding: nil)
+    }
+
+    /// A staging folder written under `lock`, which the caller holds for the output folder
+    /// (nil: the staging folder takes it when the first file arrives).
+    func staging(holding lock: OutputLock?) -> StagingFolder {
+        StagingFolder(output: outputPath, writeFile: writeFile, holding: lock)
     }
 
     /// Replaces the output folder with `files`. Throws a diagnostic (and leaves the output
@@ -70,7 +74,13 @@ public struct SiteWriter: Sendable {
     /// to keep it does not fail the write; it is returned as a warning.
     @discardableResult
     public func write(_ files: [OutputFile], keepingPreviousAt previous: String? = nil) throws(BuildFailure) -> [Diagnostic] {
-        let staging = staging()
+        try write(files, keepingPreviousAt: previous, holding: nil)
+    }
+
+    /// `write`, under `lock` if the caller holds it (see `staging(holding:)`).
+    @discardableResult
+    func write(_ files: [OutputFile], keepingPreviousAt previous: String?, holding lock: OutputLock?) throws(BuildFailure) -> [Diagnostic] {
+        let staging = staging(holding: lock)
         // Written on all cores, in chunks: a site is tens of thousands of small files.
         let chunkSize = 256
         _ = ParallelMap.map(Array(stride(from: 0, to: files.count, by: chunkSize))) { start in
@@ -81,10 +91,18 @@ public struct SiteWriter: Sendable {
 
     /// Swaps the complete `staging` folder in for the output folder. Throws a diagnostic (and
     /// leaves the output folder exactly as it was, the staging folder removed) if writing any
-    /// file into it failed, or the swap did. `previous` is as for `write`.
+    /// file into it failed, the output folder (or `previous`) holds anything a build did not
+    /// write, or the swap failed. `previous` is as for `write`.
     @discardableResult
     public func commit(_ staging: StagingFolder, keepingPreviousAt previous: String? = nil) throws(BuildFailure) -> [Diagnostic] {
         try staging.finishWriting()
+        // Holding the lock, just before the swap: the last moment anything could be lost.
+        let owned = [outputPath] + (previous.map { [$0] } ?? [])
+        let problems = owned.compactMap { OutputOwnership.problem(at: $0, thorough: true) }
+        if !problems.isEmpty {
+            staging.discard()
+            throw BuildFailure(problems)
+        }
         let output = outputPath
         let parent = staging.parent
         let staged = staging.path

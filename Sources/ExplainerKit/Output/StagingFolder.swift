@@ -13,9 +13,12 @@ import Darwin
 /// files), so a build that fails before making any page never writes. Then the output folder is
 /// locked (`OutputLock`: a second build of the same output is refused, one of another folder
 /// is not), what a killed build left beside the output folder is removed, and the staging
-/// folder is made. The first failure (the lock, a
+/// folder is made, with an empty `OutputManifest` in it first (the mark that Explainer made
+/// it); `finishWriting` replaces that with the list of every file written, so the folder
+/// swapped in always names what it holds. The first failure (the lock, a
 /// full disk, …) is kept and later files are dropped; the commit reports it. The lock is held
-/// until the commit or `discard`, or until the folder is dropped (which discards it).
+/// until the commit or `discard`, or until the folder is dropped (which discards it), unless
+/// it was already held by whoever made this folder (the preview holds it for its whole life).
 public final class StagingFolder: OutputSink, @unchecked Sendable {
     /// The output folder this will replace.
     public let output: String
@@ -27,22 +30,27 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
     let parent: String
     private let name: String
     private let writeFile: SiteWriter.FileWriter
+    /// The lock the maker of this folder holds for it (then never released here), if any.
+    private let heldLock: OutputLock?
 
     private let lock = NSLock()
     private var opened = false
     private var closed = false
     private var outputLock: OutputLock?
     private var failure: BuildFailure?
+    /// The paths written so far, for the manifest.
+    private var written: [String] = []
     /// The staging folder, open once made: files are written relative to it (and to its
     /// folders), so the kernel does not walk the whole path for each of them.
     private var root: Int32 = -1
 
-    init(output: String, writeFile: @escaping SiteWriter.FileWriter) {
+    init(output: String, writeFile: @escaping SiteWriter.FileWriter, holding heldLock: OutputLock? = nil) {
         self.output = output
         (parent, name) = SiteWriter.split(output)
         path = "\(parent)/.\(name).explainer-staging-\(getpid())"
         oldPath = "\(parent)/.\(name).explainer-old-\(getpid())"
         self.writeFile = writeFile
+        self.heldLock = heldLock
     }
 
     deinit {
@@ -54,10 +62,16 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
     public func receive(_ files: [OutputFile]) {
         guard openIfNeeded() else { return }
         var top = TopFolder(root: root, rootPath: path)
-        defer { top.close() }
+        var paths: [String] = []
+        paths.reserveCapacity(files.count)
+        defer {
+            top.close()
+            lock.withLock { written += paths }
+        }
         for file in files where OutputFile.isSafe(file.path) {
             do throws(FileSystem.Failure) {
                 try writeFile(file.bytes, try top.place(for: file.path))
+                paths.append(file.path)
             } catch {
                 fail(error)
                 return
@@ -72,16 +86,30 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
         close(removing: true)
     }
 
-    /// Called by the commit once every file was received: throws (and discards the folder) if
-    /// anything failed, else leaves the folder complete and still locked.
+    /// Called by the commit once every file was received: writes the manifest of every file
+    /// written, then leaves the folder complete and still locked; throws (and discards the
+    /// folder) if anything failed.
     func finishWriting() throws(BuildFailure) {
         _ = openIfNeeded()
         lock.lock()
         defer { lock.unlock() }
+        if failure == nil {
+            do throws(FileSystem.Failure) {
+                try writeManifest(listing: written)
+            } catch {
+                failure = Self.writingFailed(error, output: output)
+            }
+        }
         if let failure {
             close(removing: true)
             throw failure
         }
+    }
+
+    /// Writes the manifest of `paths` into the open staging folder.
+    private func writeManifest(listing paths: [String]) throws(FileSystem.Failure) {
+        let manifest = OutputManifest.file(listing: paths)
+        try writeFile(manifest.bytes, FileSystem.Place(folder: root, name: manifest.path, folderPath: path))
     }
 
     /// Releases the lock without touching the folder (the commit moved it away).
@@ -98,7 +126,7 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
         if root >= 0 { TopFolder.close(root) }
         root = -1
         if removing && opened { FileSystem.removeTree(path) }
-        outputLock?.release()
+        if heldLock == nil { outputLock?.release() }
         outputLock = nil
     }
 
@@ -113,13 +141,20 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
                 throw BuildFailure(Diagnostic(file: output, message: "The folder \(parent) does not exist.",
                                               hint: "Create it, or pass another --output."))
             }
-            outputLock = try OutputLock(for: output)
+            if let heldLock { outputLock = heldLock } else { outputLock = try OutputLock(for: output) }
             removeStale()
+            // Made here and now, or not at all: whatever is in the way is not ours to write into.
+            if mkdir(path, 0o755) != 0 {
+                let code = errno
+                throw BuildFailure(Diagnostic(
+                    file: path, message: "Could not make the staging folder \(path): \(String(cString: strerror(code))).",
+                    hint: code == EEXIST ? "Explainer did not make what is there; move it away, then build again." : "Check that \(parent) is writable."))
+            }
             opened = true
             do throws(FileSystem.Failure) {
-                try FileSystem.makeDirectory(path)
-                root = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+                root = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
                 if root < 0 { throw FileSystem.Failure(path: path, operation: "open", code: errno) }
+                try writeManifest(listing: [])  // the mark that Explainer made this folder
             } catch {
                 failure = Self.writingFailed(error, output: output)
                 return false
@@ -144,11 +179,18 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
             hint: error.code == ENOSPC ? "Free some disk space and build again." : "Check that the folder is writable."))
     }
 
-    /// Staging folders left by a build that was killed (we hold the lock, so none is live).
+    /// Staging and old folders left by a build that was killed (we hold the lock, so none is
+    /// live): only folders named exactly as a build names them, `<prefix><pid>`, that
+    /// `OutputOwnership.isLeftover` says a build made. Anything else is left alone.
     private func removeStale() {
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: parent) else { return }
-        for entry in entries where entry.hasPrefix(".\(name).explainer-staging-") || entry.hasPrefix(".\(name).explainer-old-") {
-            FileSystem.removeTree(parent + "/" + entry)
+        for entry in entries {
+            for prefix in [".\(name).explainer-staging-", ".\(name).explainer-old-"] where entry.hasPrefix(prefix) {
+                let pid = entry.utf8.dropFirst(prefix.utf8.count)
+                guard !pid.isEmpty, pid.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else { continue }
+                let leftover = parent + "/" + entry
+                if OutputOwnership.isLeftover(leftover) { FileSystem.removeTree(leftover) }
+            }
         }
     }
 }

@@ -56,6 +56,12 @@ public struct BuildRunner: Sendable {
     /// whole site is never in memory at once (the report's `build.files` is then empty); with
     /// one (the preview, which needs every file), the site is built in memory, then written.
     public func run(cache: BuildCache? = nil) -> Result<Report, BuildFailure> {
+        run(cache: cache, holding: nil)
+    }
+
+    /// `run`, writing under `lock` when the caller already holds the output folder's lock
+    /// (the preview, which holds it for as long as it runs).
+    func run(cache: BuildCache?, holding lock: OutputLock?) -> Result<Report, BuildFailure> {
         let start = DispatchTime.now()
         let writer = SiteWriter(outputPath: paths.output)
         let unsafe = checkSafe()
@@ -64,9 +70,9 @@ public struct BuildRunner: Sendable {
         do {
             if let cache {
                 build = try buildInMemory(cache: cache).get()
-                try writer.write(build.files)
+                try writer.write(build.files, keepingPreviousAt: nil, holding: lock)
             } else {
-                build = try buildStreaming(into: writer)
+                build = try buildStreaming(into: writer, holding: lock)
             }
         } catch {
             return .failure(error)
@@ -79,13 +85,13 @@ public struct BuildRunner: Sendable {
 
     /// Builds straight into `writer`'s staging folder and swaps it in; a failed build leaves
     /// nothing behind.
-    private func buildStreaming(into writer: SiteWriter) throws(BuildFailure) -> SiteBuild {
+    private func buildStreaming(into writer: SiteWriter, holding lock: OutputLock?) throws(BuildFailure) -> SiteBuild {
         let sources: SiteSources
         switch SiteSourceReader.read(content: paths.content, templates: paths.templates, cache: nil) {
         case .failure(let f): throw f
         case .success(let s): sources = s
         }
-        let staging = writer.staging()
+        let staging = writer.staging(holding: lock)
         switch SiteBuilder.build(consume sources, settings: settings, into: staging) {
         case .failure(let f):
             staging.discard()

@@ -6,6 +6,10 @@ import Foundation
 ///
 /// Rebuilds run one at a time (it is an actor). A failed rebuild changes nothing on disk: the
 /// last good build keeps being served while pages show the diagnostics.
+///
+/// The session holds the output folder's `OutputLock` from its first build until it ends, so
+/// no build, publish or other preview writes the folder it writes and serves. If another
+/// process holds the lock, the build fails saying so, and each later change tries again.
 public actor PreviewSession {
     /// What one rebuild did.
     public struct Rebuild: Sendable {
@@ -40,15 +44,27 @@ public actor PreviewSession {
     private var failing = false
     /// Whether the next rebuild must look at every source file (changes may have gone unseen).
     private var scanEverything = false
+    /// The output folder's lock, once taken: held until the session ends.
+    private var outputLock: OutputLock?
 
     public init(runner: BuildRunner, liveReload: LiveReload) {
         self.runner = runner
         self.liveReload = liveReload
     }
 
+    deinit {
+        outputLock?.release()
+    }
+
     /// The first build: replaces the output folder as a whole (like `explainer build`).
     public func initialBuild() -> Result<BuildRunner.Report, BuildFailure> {
-        let result = runner.run(cache: cache)
+        let result: Result<BuildRunner.Report, BuildFailure>
+        do throws(BuildFailure) {
+            if outputLock == nil { outputLock = try OutputLock(for: runner.paths.output, holder: .preview) }
+            result = runner.run(cache: cache, holding: outputLock)
+        } catch {
+            result = .failure(error)
+        }
         switch result {
         case .success(let report):
             current = report.build.files

@@ -11,7 +11,9 @@ import Darwin
 /// Publishing reuses `SiteWriter`: the new site is staged in a hidden sibling folder and
 /// swapped in with one atomic rename, so an interrupted publish leaves the old site serving.
 /// The replaced site is kept beside it as `<folder>.previous`; `rollback()` swaps the two back
-/// (atomically too), and a second rollback returns to the newer version.
+/// (atomically too), and a second rollback returns to the newer version. Neither the target
+/// nor `.previous` is replaced, deleted or swapped unless a build made it (`OutputOwnership`):
+/// a `www.previous` the user made, file or folder, stops the publish before anything moves.
 public struct DirectoryDeployer: Sendable {
     public let target: String
 
@@ -43,6 +45,8 @@ public struct DirectoryDeployer: Sendable {
         }
         let lock = try OutputLock(for: target)
         defer { lock.release() }
+        let problems = [previousPath, target].compactMap { OutputOwnership.problem(at: $0, thorough: true) }
+        if !problems.isEmpty { throw BuildFailure(problems) }
         if !FileSystem.exists(target) {
             guard rename(previousPath, target) == 0 else { throw failure(errno) }
             return

@@ -33,10 +33,7 @@ public struct GitDeployer: Sendable {
     }
 
     public func publish(_ files: [OutputFile]) throws(BuildFailure) -> Outcome {
-        let plain = GitCommand()
-        guard try plain.run(["check-ref-format", "--branch", branch]).succeeded else {
-            throw fail("`\(branch)` is not a valid branch name.", hint: "Pass a name such as --branch gh-pages.")
-        }
+        if let problem = try Self.branchProblem(branch) { throw BuildFailure(problem) }
         let gitDir = try resolveGitDir()
         let git = { (arguments: [String], environment: [String: String], input: [UInt8]) throws(BuildFailure) -> GitCommand.Output in
             try GitCommand(environment: environment).run(["--git-dir=\(gitDir)"] + arguments, input: input)
@@ -86,6 +83,28 @@ public struct GitDeployer: Sendable {
         let moved = try git(["update-ref", "-m", "explainer publish", "refs/heads/\(branch)", commit, parent ?? ""], [:], [])
         guard moved.succeeded else { throw gitFailure("update-ref", moved) }
         return Outcome(commit: commit, tree: tree, changed: true)
+    }
+
+    /// Why `branch` cannot be the branch to publish to, or nil if it can: it must be a name
+    /// `git check-ref-format --branch` accepts as it is (not `@{-1}`, which git expands), the
+    /// full ref `refs/heads/<branch>` must be valid, and it must not read as something else
+    /// where git takes a revision: `@` (HEAD), `refs/…` (already a ref: `refs/heads/x` would
+    /// make `refs/heads/refs/heads/x`), or a name like `HEAD` or `FETCH_HEAD`.
+    public static func branchProblem(_ branch: String) throws(BuildFailure) -> Diagnostic? {
+        var hint = "Pass a plain branch name, such as --branch gh-pages."
+        let pseudoRef = branch.hasSuffix("HEAD") && branch.allSatisfy { $0.isUppercase || $0 == "_" }
+        var valid = !branch.isEmpty && branch != "@" && !pseudoRef
+        if branch.hasPrefix("refs/") {
+            valid = false
+            if branch.hasPrefix("refs/heads/") { hint = "Pass the name without refs/heads/: --branch \(branch.dropFirst("refs/heads/".count))." }
+        }
+        if valid {
+            let git = GitCommand()
+            let short = try git.run(["check-ref-format", "--branch", branch])
+            let full = try git.run(["check-ref-format", "refs/heads/\(branch)"])
+            valid = short.succeeded && short.line == branch && full.succeeded
+        }
+        return valid ? nil : Diagnostic(file: "--branch", message: "`\(branch)` is not a valid branch name to publish to.", hint: hint)
     }
 
     /// The repository's git folder, refusing a plain folder that merely sits inside some
