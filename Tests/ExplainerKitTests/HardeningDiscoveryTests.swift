@@ -142,6 +142,19 @@ import Glibc
         #expect(finished, "a FIFO as site.yml hangs the build")
         #expect(diagnostics.contains { $0.file == config && $0.message.contains("FIFO") })
         // The primitive itself, for sockets and devices too.
+        let socketPath = site.content + "/socket.md"
+        let sock = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(sock) }
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        withUnsafeMutableBytes(of: &address.sun_path) { raw in
+            for (i, byte) in socketPath.utf8.enumerated() where i < raw.count - 1 { raw[i] = byte }
+        }
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(sock, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+        }
+        #expect(bound == 0)
+        #expect(Self.diagnostics(site).contains { $0.file == socketPath && $0.message.contains("a socket, not a regular file") })
         #expect(throws: FileSystem.Failure.self) { try FileSystem.read("/dev/null") }
         do {
             _ = try FileSystem.read("/dev/null")

@@ -66,7 +66,15 @@ public enum FileSystem {
         var fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | (root == nil ? 0 : O_NOFOLLOW))
         let followed = fd < 0 && errno == ELOOP
         if followed { fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC) }
-        guard fd >= 0 else { throw Failure(path: path, operation: "read", code: errno) }
+        guard fd >= 0 else {
+            let code = errno
+            // A socket cannot be opened at all (`ENXIO`): say what it is.
+            var st = stat()
+            if stat(path, &st) == 0, case let type = st.st_mode & S_IFMT, type != S_IFREG && type != S_IFDIR {
+                throw Failure(path: path, operation: "read", code: code, detail: "it is \(kind(type)), not a regular file")
+            }
+            throw Failure(path: path, operation: "read", code: code)
+        }
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0 else { throw Failure(path: path, operation: "read", code: errno) }
