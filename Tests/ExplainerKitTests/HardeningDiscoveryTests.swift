@@ -72,6 +72,11 @@ import Glibc
         Fixtures.write([nfd: Fixtures.article(title: "Decomposed", extraFrontMatter: "slug: other")], into: site.content)
         let diagnostics = Self.diagnostics(site, cache: cache, changed: [site.content + "/" + nfd])
         #expect(diagnostics.contains { $0.message.contains("another Unicode form") })
+        // A name that is not UTF-8 reaches the preview decoded (U+FFFD): it is reported too.
+        let bad = Array(site.content.utf8) + Array("/bad-".utf8) + [0xFF, 0]
+        close(bad.withUnsafeBufferPointer { creat(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), 0o644) })
+        let decoded = site.content + "/bad-\u{FFFD}"
+        #expect(Self.diagnostics(site, cache: cache, changed: [decoded]).contains { $0.file == site.content + "/bad-\\xFF" })
     }
 
     @Test func cachesKeepPathsInTwoUnicodeFormsApart() throws {

@@ -74,6 +74,10 @@ struct ArticleListing {
             if path.hasPrefix(contentPrefix) {
                 let name = path.dropFirst(contentPrefix.count)
                 if name.isEmpty { return nil }
+                // A name beyond ASCII may stand for two files (the watcher's `Set<String>` merges
+                // two Unicode forms of one name; a name that is not UTF-8 arrives decoded with
+                // U+FFFD): only a scan sees them as they are.
+                if name.utf8.contains(where: { $0 >= 0x80 }) { return nil }
                 switch ContentNames.kind(of: name) {
                 case .article: names.append(String(name))
                 case .config, .ignored: break
