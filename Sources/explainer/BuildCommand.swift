@@ -18,7 +18,7 @@ struct Build: ParsableCommand {
         case .success(let report):
             Terminal.report(report.warnings)
             let ms = Int((report.seconds * 1000).rounded())
-            print("Built \(report.articles) article\(report.articles == 1 ? "" : "s"), \(report.pages) pages (\(report.files) files) into \(site.output)/ in \(ms) ms.")
+            Terminal.printOut("Built \(report.articles) article\(report.articles == 1 ? "" : "s"), \(report.pages) pages (\(report.files) files) into \(site.output)/ in \(ms) ms.")
         }
     }
 }

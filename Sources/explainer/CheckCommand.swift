@@ -23,6 +23,6 @@ struct Check: ParsableCommand {
             Terminal.printError("Check failed: \(problems.count) problem\(problems.count == 1 ? "" : "s") in \(output)/.")
             throw ExitCode.failure
         }
-        print("Checked \(files.count) files in \(output)/: no problems.")
+        Terminal.printOut("Checked \(files.count) files in \(output)/: no problems.")
     }
 }

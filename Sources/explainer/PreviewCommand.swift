@@ -101,7 +101,7 @@ struct Preview: AsyncParsableCommand {
     }
 
     static func line(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        Terminal.printOut(text)
     }
 
     static func openURL(_ url: String) {

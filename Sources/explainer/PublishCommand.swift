@@ -48,7 +48,7 @@ struct Publish: ParsableCommand {
                 Terminal.report(error.diagnostics)
                 throw ExitCode.failure
             }
-            print("Rolled \(to)/ back to the previous site (the replaced one is now \(to).previous/).")
+            Terminal.printOut("Rolled \(to)/ back to the previous site (the replaced one is now \(to).previous/).")
             return
         }
         let target: PublishRunner.Target = to.map { .directory($0) } ?? .git(repository: gitRepo ?? "", branch: branch)
@@ -59,12 +59,12 @@ struct Publish: ParsableCommand {
             Terminal.report(report.warnings)
             let what = "\(report.build.articles.count) article\(report.build.articles.count == 1 ? "" : "s"), \(report.build.files.count) files"
             if let git = report.git {
-                print(git.changed
+                Terminal.printOut(git.changed
                     ? "Published \(what) to \(branch) in \(gitRepo ?? "") (commit \(git.commit.prefix(12)))."
                     : "\(branch) in \(gitRepo ?? "") already holds this site; nothing to commit.")
             } else if let to {
                 let kept = FileSystem.isDirectory(to + ".previous") ? " (previous site kept as \(to).previous/; undo with --rollback)" : ""
-                print("Published \(what) to \(to)/\(kept).")
+                Terminal.printOut("Published \(what) to \(to)/\(kept).")
             }
         }
     }

@@ -6,17 +6,23 @@ import Glibc
 #endif
 
 /// Printing to the terminal: diagnostics to standard error, colored when it is a terminal.
+/// Everything printed goes through here, with control characters made visible
+/// (`TerminalText.visible`): a file name with an escape sequence cannot retitle or clear it.
 enum Terminal {
     static let colored = isatty(2) == 1 && getenv("NO_COLOR") == nil
 
     static func report(_ diagnostics: [Diagnostic]) {
         for d in diagnostics {
-            var text = d.description
+            var shown = d
+            shown.file = TerminalText.visible(d.file)
+            shown.message = TerminalText.visible(d.message)
+            shown.hint = TerminalText.visible(d.hint)
+            var text = shown.description
             if colored {
                 let color = d.severity == .error ? "\u{1B}[31m" : "\u{1B}[33m"
                 text = text.replacingFirst(": \(d.severity.rawValue):", with: ": \(color)\(d.severity.rawValue)\u{1B}[0m:")
             }
-            printError(text)
+            write(text + "\n", to: 2)
         }
     }
 
@@ -29,12 +35,22 @@ enum Terminal {
         return ExitCode.failure
     }
 
+    /// Prints `text` (it may hold line breaks) to standard error.
     static func printError(_ text: String) {
-        var line = text + "\n"
+        write(TerminalText.visible(text, keepingNewlines: true) + "\n", to: 2)
+    }
+
+    /// Prints `text` (it may hold line breaks) to standard output.
+    static func printOut(_ text: String) {
+        write(TerminalText.visible(text, keepingNewlines: true) + "\n", to: 1)
+    }
+
+    private static func write(_ text: String, to fd: Int32) {
+        var line = text
         line.withUTF8 { buffer in
             var offset = 0
             while offset < buffer.count {
-                let n = write(2, buffer.baseAddress! + offset, buffer.count - offset)
+                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
                 if n <= 0 { return }
                 offset += n
             }

@@ -92,11 +92,16 @@ import Testing
         #expect(rename.removed.contains("a2/index.html"))
         #expect(rename.written.contains("renamed/index.html"))
 
-        // A folder named like an article is not one; a file in a subfolder neither.
+        // A folder named like an article is not one; a file in a subfolder is not built, and said so.
         try FileManager.default.createDirectory(atPath: site.content("folder.md"), withIntermediateDirectories: true)
         site.write(Fixtures.article(title: "Nested"), to: site.content("folder.md/inside.md"))
-        let folder = try await site.rebuild([site.content("folder.md"), site.content("folder.md/inside.md")])
-        #expect(!folder.written.contains { $0.hasPrefix("folder") || $0.hasPrefix("inside") })
+        let outcome = await site.session.rebuild([site.content("folder.md"), site.content("folder.md/inside.md")])
+        guard case .failed(_, let failure, _) = outcome else {
+            Issue.record("a Markdown file in a subfolder is not reported: \(String(describing: outcome))")
+            return
+        }
+        #expect(failure.diagnostics.map(\.file) == [site.content("folder.md/inside.md")])
+        #expect(!FileSystem.exists(site.paths.output + "/folder") && !FileSystem.exists(site.paths.output + "/inside"))
     }
 
     @Test func templateAndSiteConfigEditsRebuildEverything() async throws {

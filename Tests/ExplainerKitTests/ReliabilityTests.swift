@@ -49,8 +49,8 @@ struct ReliabilityTests {
         Fixtures.write(["Content/binary.md": "---\n\u{0}\u{1}\u{2}"], into: folder)
         let errors = try expectFailureLeavingOutput(folder, paths)
         let byFile = Dictionary(grouping: errors) { ($0.file as NSString).lastPathComponent }
-        #expect(byFile["big.md"]?.first?.message.contains("50 MB") == true)
-        #expect(byFile["loop.md"]?.first?.message.contains("symbolic links") == true)
+        #expect(byFile["big.md"]?.first?.message.contains("52,428,800 bytes; the limit is 8,388,608 bytes (8 MiB)") == true)
+        #expect(byFile["loop.md"]?.first?.message.contains("symlink loop") == true)
         #expect(byFile["dangling.md"]?.first?.message.contains("No such file") == true)
         #expect(byFile["binary.md"]?.first?.message.contains("binary") == true)
         #expect(byFile["folder.md"] == nil)  // a folder is not an article

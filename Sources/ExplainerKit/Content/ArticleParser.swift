@@ -27,8 +27,8 @@ public enum ArticleParser {
         guard !slug.isEmpty else {
             diagnostics.append(Diagnostic(
                 file: file.path,
-                message: "The file name gives no usable slug (it has no letters or digits).",
-                hint: "Rename the file, e.g. `my-explainer.md`, or set `slug:` in the front matter."))
+                message: "The file name gives no usable slug: a slug is made of the name's letters and digits (of any script), and it has none.",
+                hint: "Set `slug:` in the front matter (e.g. `slug: my-explainer`, which gives /my-explainer/), or rename the file."))
             return Outcome(article: nil, diagnostics: diagnostics)
         }
         let article = Article(

@@ -5,6 +5,11 @@ import Glibc
 /// Reads a site's sources from disk: `site.yml` and the `*.md` files of the content folder,
 /// the templates and assets of the templates folder. The only place the content stage
 /// touches the disk; a file that cannot be read becomes a diagnostic, not a crash.
+///
+/// Every file below the two folders is read with `FileSystem.read` (regular files only; a
+/// symlink only to a file inside the same folder) or reported: a name that is not UTF-8, a
+/// name that is another's in a different Unicode normalisation form, a file in `Content/`
+/// that is not an article (see `ContentNames`).
 public enum SiteSourceReader {
     /// - Parameter changed: with a `cache`, the paths that changed since its last read (as the
     ///   watcher reports them, `*` for unknown): only those articles are looked at again.
@@ -12,10 +17,6 @@ public enum SiteSourceReader {
     public static func read(
         content: String, templates: String, cache: SourceFileCache? = nil, changed: Set<String>? = nil
     ) -> Result<SiteSources, BuildFailure> {
-        func read(_ path: String, limit: Int) throws(FileSystem.Failure) -> [UInt8] {
-            if let cache { return try cache.read(path, limit: limit) }
-            return try FileSystem.read(path, limit: limit)
-        }
         var diagnostics: [Diagnostic] = []
         guard FileSystem.isDirectory(content) else {
             return .failure(BuildFailure(Diagnostic(
@@ -27,49 +28,86 @@ public enum SiteSourceReader {
                 file: templates, message: "The templates folder does not exist.",
                 hint: "Run explainer from the site's folder, or pass --templates PATH.")))
         }
+        let contentRoot = FileSystem.Root(content), templatesRoot = FileSystem.Root(templates)
+        func read(_ path: String, limit: Int, in root: FileSystem.Root) throws(FileSystem.Failure) -> [UInt8] {
+            if let cache { return try cache.read(path, limit: limit, inside: root) }
+            return try FileSystem.read(path, limit: limit, inside: root)
+        }
+        let articleBytes = { (path: String) throws(FileSystem.Failure) -> [UInt8] in
+            try read(path, limit: TextDecoding.maxBytes, in: contentRoot)
+        }
         let configPath = join(content, "site.yml")
         var config = SourceFile(path: configPath, bytes: [])
         do {
-            config.bytes = try read(configPath, limit: TextDecoding.maxBytes)
+            config.bytes = try read(configPath, limit: TextDecoding.maxBytes, in: contentRoot)
         } catch {
             diagnostics.append(Diagnostic(
-                file: configPath, message: "The site configuration could not be read (\(error.description)).",
-                hint: "Create \(configPath) with at least `title:` and `baseURL:`."))
+                file: configPath, message: "The site configuration could not be read: \(error.reason).",
+                hint: error.code == ENOENT ? "Create \(configPath) with at least `title:` and `baseURL:`."
+                    : unreadableHint(in: content)))
         }
         var listing: ArticleListing
         if let cache, let changed, var previous = cache.articleListing(of: content),
            let names = ArticleListing.changedNames(changed, content: content, templates: templates) {
             // The watcher said which files changed: only those (and symlinks) are looked at.
-            for name in Set(names).union(previous.symlinks) {
-                let (read, isSymlink) = readArticle(name, in: content, read: read)
-                previous.set(name, to: read, isSymlink: isSymlink)
+            for name in Set(names.map(ExactPath.init)).union(previous.symlinks) {
+                let (read, isSymlink) = readArticle(name.path, in: content, read: articleBytes)
+                previous.set(name.path, to: read, isSymlink: isSymlink)
             }
             listing = previous
         } else {
             listing = ArticleListing(folder: content)
-            for name in FileSystem.listFiles(content) where ArticleListing.isArticleName(name) {
-                let (read, isSymlink) = readArticle(name, in: content, read: read)
-                listing.set(name, to: read, isSymlink: isSymlink)
+            for entry in FileSystem.listTree(content) {
+                guard entry.isValidName else {
+                    listing.notBuilt.append(invalidName(entry.path, in: content))
+                    continue
+                }
+                switch ContentNames.kind(of: entry.path) {
+                case .article:
+                    let (read, _) = readArticle(entry.path, in: content, read: articleBytes)
+                    listing.set(entry.path, to: read, isSymlink: entry.isSymlink)
+                case .config, .ignored: break
+                case let kind: listing.notBuilt.append(ContentNames.notBuilt(entry.path, in: content, kind: kind))
+                }
             }
         }
         cache?.storeArticleListing(listing)
+        // Checked on every read: a watched update can add the other spelling of a name.
+        for (first, second) in ExactPath.normalizationClashes(in: listing.names) {
+            listing.refuse(second, sameAs: first)
+        }
         let articles = listing.articles
         diagnostics += listing.diagnostics
         var templateFiles: [SourceFile] = []
         var assets: [SourceFile] = []
-        for name in FileSystem.listFiles(templates) {
+        let entries = FileSystem.listTree(templates)
+        let clashes = Dictionary(
+            ExactPath.normalizationClashes(in: entries.map(\.path)).map { (ExactPath($0.second), $0.first) },
+            uniquingKeysWith: { first, _ in first })
+        for entry in entries {
+            let name = entry.path
             let path = join(templates, name)
             let isAsset = name.hasPrefix("assets/")
             guard isAsset || name.hasSuffix(".mustache") else { continue }
+            guard entry.isValidName else {
+                diagnostics.append(invalidName(name, in: templates))
+                continue
+            }
+            if let first = clashes[ExactPath(name)] {
+                diagnostics.append(sameName(name, as: first, in: templates))
+                continue
+            }
             do {
-                let bytes = try read(path, limit: 64 * 1024 * 1024)
+                let bytes = try read(path, limit: 64 * 1024 * 1024, in: templatesRoot)
                 if isAsset {
                     assets.append(SourceFile(path: String(name.dropFirst("assets/".count)), bytes: bytes))
                 } else {
                     templateFiles.append(SourceFile(path: path, bytes: bytes))
                 }
             } catch {
-                diagnostics.append(Diagnostic(file: path, message: "The template could not be read: \(error.description)."))
+                diagnostics.append(Diagnostic(
+                    file: path, message: "The \(isAsset ? "asset" : "template") could not be read: \(error.reason).",
+                    hint: unreadableHint(in: templates)))
             }
         }
         return .success(SiteSources(
@@ -79,21 +117,43 @@ public enum SiteSourceReader {
 
     /// Reads the article `name` of `content`: nil when it is no longer a file there.
     private static func readArticle(
-        _ name: String, in content: String, read: (String, Int) throws(FileSystem.Failure) -> [UInt8]
+        _ name: String, in content: String, read: (String) throws(FileSystem.Failure) -> [UInt8]
     ) -> (ArticleListing.Read?, isSymlink: Bool) {
         let path = join(content, name)
         var st = stat()
         guard lstat(path, &st) == 0, (st.st_mode & S_IFMT) != S_IFDIR else { return (nil, false) }
         let isSymlink = (st.st_mode & S_IFMT) == S_IFLNK
         do {
-            return (.file(SourceFile(path: path, bytes: try read(path, TextDecoding.maxBytes))), isSymlink)
+            return (.file(SourceFile(path: path, bytes: try read(path))), isSymlink)
         } catch where error.code == EFBIG {
             return (.failure(TextDecoding.tooLarge(path, size: error.size, folder: content)), isSymlink)
         } catch {
             return (.failure(Diagnostic(
-                file: path, message: "The article could not be read: \(error.description).",
-                hint: "Check the file's permissions, or that a symlink points at a real file.")), isSymlink)
+                file: path, message: "The article could not be read: \(error.reason).",
+                hint: unreadableHint(in: content))), isSymlink)
         }
+    }
+
+    /// What to do about a source file that could not be read.
+    private static func unreadableHint(in folder: String) -> String {
+        "Only regular files are read, and a symlink only to a file inside \(folder): replace it with a regular file, or check its permissions."
+    }
+
+    /// The diagnostic for the file `second` of `folder`, not read because its name is
+    /// `first`'s in another Unicode normalisation form (the two would be one URL, one name).
+    static func sameName(_ second: String, as first: String, in folder: String) -> Diagnostic {
+        Diagnostic(
+            file: join(folder, second),
+            message: "This file's name is the same as \(join(folder, first))'s, written in another Unicode form (one composed, NFC, the other decomposed, NFD), so it was not read.",
+            hint: "Rename or delete one of the two files (most editors save composed, NFC, names).")
+    }
+
+    /// The diagnostic for a file whose name (shown with `\xNN` stand-ins) is not UTF-8.
+    private static func invalidName(_ shown: String, in folder: String) -> Diagnostic {
+        Diagnostic(
+            file: join(folder, shown),
+            message: "The file name is not valid UTF-8 (the bytes that are not are shown as \\xNN), so the file was not read.",
+            hint: "Rename it with a UTF-8 name, e.g. `mv` it in a terminal using tab completion.")
     }
 
     static func join(_ folder: String, _ name: String) -> String {

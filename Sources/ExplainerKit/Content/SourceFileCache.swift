@@ -16,7 +16,7 @@ public final class SourceFileCache: @unchecked Sendable {
     }
 
     private let lock = NSLock()
-    private var entries: [String: (Stamp, [UInt8])] = [:]
+    private var entries: [ExactPath: (Stamp, [UInt8])] = [:]
     private var listing: ArticleListing?
 
     public init() {}
@@ -30,16 +30,18 @@ public final class SourceFileCache: @unchecked Sendable {
         lock.withLock { self.listing = listing }
     }
 
-    /// The file's bytes: from the cache when its stamp is unchanged, else read (and cached).
-    func read(_ path: String, limit: Int) throws(FileSystem.Failure) -> [UInt8] {
+    /// The file's bytes: from the cache when its stamp is unchanged, else read (and cached)
+    /// by `FileSystem.read` (so only a regular file inside `root` is).
+    func read(_ path: String, limit: Int, inside root: FileSystem.Root) throws(FileSystem.Failure) -> [UInt8] {
         var st = stat()
         guard stat(path, &st) == 0 else { throw FileSystem.Failure(path: path, operation: "read", code: errno) }
         let stamp = Stamp(
             device: UInt64(st.st_dev), inode: UInt64(st.st_ino), size: Int64(st.st_size),
             seconds: Int(st.st_mtim.tv_sec), nanoseconds: Int(st.st_mtim.tv_nsec))
-        if let (cached, bytes) = lock.withLock({ entries[path] }), cached == stamp { return bytes }
-        let bytes = try FileSystem.read(path, limit: limit)
-        lock.withLock { entries[path] = (stamp, bytes) }
+        let key = ExactPath(path)
+        if let (cached, bytes) = lock.withLock({ entries[key] }), cached == stamp { return bytes }
+        let bytes = try FileSystem.read(path, limit: limit, inside: root)
+        lock.withLock { entries[key] = (stamp, bytes) }
         return bytes
     }
 }

@@ -16,7 +16,7 @@ public enum TextDecoding {
     /// The diagnostic for a source file over `maxBytes`.
     static func tooLarge(_ path: String, size: Int, folder: String) -> Diagnostic {
         Diagnostic(
-            file: path, message: "The file is \(size / 1_048_576) MB; the limit is \(maxBytes / 1_048_576) MB.",
+            file: path, message: "The file is \(ByteCount.text(size)); the limit is \(ByteCount.limit(maxBytes)).",
             hint: "Split the article, or move large data out of \(folder).")
     }
 

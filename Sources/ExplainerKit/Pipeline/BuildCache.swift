@@ -66,7 +66,8 @@ public final class BuildCache: @unchecked Sendable {
 
     private let lock = NSLock()
     private var environment: Environment?
-    private var entries: [String: Entry] = [:]
+    /// By path, byte for byte (`ExactPath`): two names in two Unicode forms are two articles.
+    private var entries: [ExactPath: Entry] = [:]
     /// The article paths of the last build: `entries` holds no other.
     private var articlePaths: [String] = []
     private var stats = Statistics()
@@ -91,7 +92,7 @@ public final class BuildCache: @unchecked Sendable {
             }
             // Usually the same articles as last time (the very same strings): nothing to forget.
             if articlePaths != self.articlePaths {
-                let live = Set(articlePaths)
+                let live = Set(articlePaths.map(ExactPath.init))
                 entries = entries.filter { live.contains($0.key) }
                 self.articlePaths = articlePaths
             }
@@ -115,7 +116,7 @@ public final class BuildCache: @unchecked Sendable {
 
     func article(_ file: SourceFile) -> Entry? {
         lock.withLock {
-            guard let entry = entries[file.path], entry.bytes == file.bytes else { return nil }
+            guard let entry = entries[ExactPath(file.path)], entry.bytes == file.bytes else { return nil }
             stats.articlesReused += 1
             return entry
         }
@@ -123,25 +124,25 @@ public final class BuildCache: @unchecked Sendable {
 
     func store(_ file: SourceFile, articles: [RenderedArticle], diagnostics: [Diagnostic]) {
         lock.withLock {
-            entries[file.path] = Entry(bytes: file.bytes, articles: articles, diagnostics: diagnostics)
+            entries[ExactPath(file.path)] = Entry(bytes: file.bytes, articles: articles, diagnostics: diagnostics)
             stats.articlesRendered += 1
         }
     }
 
     /// The explainer's planned pages, planned once per version of its source.
     func plan(forSource path: String, make: () -> [Page]) -> [Page] {
-        if let plan = lock.withLock({ entries[path]?.plan }) { return plan }
+        if let plan = lock.withLock({ entries[ExactPath(path)]?.plan }) { return plan }
         let plan = make()
-        lock.withLock { entries[path]?.plan = plan }
+        lock.withLock { entries[ExactPath(path)]?.plan = plan }
         return plan
     }
 
     /// A piece of a site-wide file for one explainer (`sitemap`, `feed`), made once per
     /// version of its source.
     func fragment(_ name: String, forSource path: String, make: () -> String) -> String {
-        if let fragment = lock.withLock({ entries[path]?.fragments[name] }) { return fragment }
+        if let fragment = lock.withLock({ entries[ExactPath(path)]?.fragments[name] }) { return fragment }
         let fragment = make()
-        lock.withLock { entries[path]?.fragments[name] = fragment }
+        lock.withLock { entries[ExactPath(path)]?.fragments[name] = fragment }
         return fragment
     }
 
@@ -162,12 +163,12 @@ public final class BuildCache: @unchecked Sendable {
     }
 
     func pages(forSource path: String) -> [OutputFile]? {
-        lock.withLock { entries[path]?.pages }
+        lock.withLock { entries[ExactPath(path)]?.pages }
     }
 
     func storePages(_ pages: [OutputFile], forSource path: String) {
         lock.withLock {
-            entries[path]?.pages = pages
+            entries[ExactPath(path)]?.pages = pages
             stats.explainersTemplated += 1
         }
     }

@@ -142,15 +142,7 @@ public actor PreviewSession {
     func isSource(_ path: String) -> Bool {
         if path == "*" { return true }
         let name = path.split(separator: "/").last.map(String.init) ?? path
-        if name.hasPrefix(".") || name.hasSuffix("~") || name.hasSuffix(".swp") || name.hasSuffix(".swx")
-            || name.hasSuffix(".tmp") || name.allSatisfy(\.isNumber) {
-            return false
-        }
-        let content = runner.paths.content.hasSuffix("/") ? runner.paths.content : runner.paths.content + "/"
-        if path.hasPrefix(content) {
-            let rest = path.dropFirst(content.count)
-            return rest == "site.yml" || (rest.hasSuffix(".md") && !rest.contains("/"))
-        }
-        return true
+        // Everything else in Content/ is a source too: a file that is not built is reported.
+        return !ContentNames.isScratch(name)
     }
 }

@@ -15,20 +15,83 @@ public enum FileSystem {
         public var code: Int32
         /// The file's size, when the failure is that it is larger than the limit (`EFBIG`).
         public var size: Int = 0
+        /// The limit it is larger than (`EFBIG`).
+        public var limit: Int = 0
+        /// Why, when the system's reason for `code` would not say it (`it is a FIFO…`).
+        public var detail: String? = nil
+
+        /// Why the operation failed, without the path: `it is a FIFO (named pipe), not a
+        /// regular file`, `Permission denied`.
+        public var reason: String {
+            if let detail { return detail }
+            if code == EFBIG { return "it is \(ByteCount.text(size)); the limit is \(ByteCount.limit(limit))" }
+            if code == ELOOP { return "it is a symlink loop (or a chain of too many symlinks)" }
+            return String(cString: strerror(code))
+        }
+
         public var description: String {
-            if code == EFBIG { return "\(path) is \(size / 1_048_576) MB, more than the limit" }
-            return "could not \(operation) \(path): \(String(cString: strerror(code)))"
+            if code == EFBIG { return "\(path) is \(ByteCount.text(size)), more than the limit of \(ByteCount.limit(limit))" }
+            return "could not \(operation) \(path): \(reason)"
         }
     }
 
-    public static func read(_ path: String, limit: Int = Int.max) throws(Failure) -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw Failure(path: path, operation: "read", code: errno) }
+    /// A folder that sources are read from (`Content/`, `Templates/`), with its real path: a
+    /// symlink inside it is followed only to a file inside it.
+    public struct Root: Sendable {
+        /// The folder as the user spelled it, for messages.
+        public var path: String
+        /// The folder with every symlink resolved.
+        var real: String
+
+        public init(_ path: String) {
+            self.path = path
+            self.real = FileSystem.realPath(path) ?? FileSystem.canonical(path)
+        }
+
+        /// Whether the resolved path `resolved` is inside the folder.
+        /// (By bytes: a sibling folder named as this one in another Unicode form is outside.)
+        func contains(_ resolved: String) -> Bool {
+            real == "/" || resolved.utf8.starts(with: (real + "/").utf8)
+        }
+    }
+
+    /// Reads the regular file at `path`, whole. The one way sources and built files are read:
+    /// the file is opened without blocking (a FIFO cannot hang it) and what was opened is then
+    /// checked: anything but a regular file (a FIFO, a socket, a device, a folder) is refused,
+    /// and so, with a `root`, is a file outside it where `path` is a symlink. (Only the last
+    /// name of `path` can be one: `listTree` enters no symlinked folder.)
+    public static func read(_ path: String, limit: Int = Int.max, inside root: Root? = nil) throws(Failure) -> [UInt8] {
+        // With a root, a file that is not a symlink opens at once; a symlink (`ELOOP`) is
+        // opened again, followed, and where it led is checked.
+        var fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | (root == nil ? 0 : O_NOFOLLOW))
+        let followed = fd < 0 && errno == ELOOP
+        if followed { fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC) }
+        guard fd >= 0 else {
+            let code = errno
+            // A socket cannot be opened at all (`ENXIO`): say what it is.
+            var st = stat()
+            if stat(path, &st) == 0, case let type = st.st_mode & S_IFMT, type != S_IFREG && type != S_IFDIR {
+                throw Failure(path: path, operation: "read", code: code, detail: "it is \(kind(type)), not a regular file")
+            }
+            throw Failure(path: path, operation: "read", code: code)
+        }
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0 else { throw Failure(path: path, operation: "read", code: errno) }
-        if (st.st_mode & S_IFMT) == S_IFDIR { throw Failure(path: path, operation: "read", code: EISDIR) }
-        if Int(st.st_size) > limit { throw Failure(path: path, operation: "read", code: EFBIG, size: Int(st.st_size)) }
+        let type = st.st_mode & S_IFMT
+        guard type == S_IFREG else {
+            throw Failure(
+                path: path, operation: "read", code: type == S_IFDIR ? EISDIR : EINVAL,
+                detail: "it is \(kind(type)), not a regular file")
+        }
+        if followed, let root, let opened = openedPath(fd, path: path), !root.contains(opened) {
+            throw Failure(
+                path: path, operation: "read", code: EACCES,
+                detail: "it is a symlink to \(opened), which is outside \(root.path)")
+        }
+        if Int(st.st_size) > limit {
+            throw Failure(path: path, operation: "read", code: EFBIG, size: Int(st.st_size), limit: limit)
+        }
         var out: [UInt8] = []
         out.reserveCapacity(min(Int(st.st_size), limit) + 1)
         var buffer = [UInt8](repeating: 0, count: 65536)
@@ -40,9 +103,41 @@ public enum FileSystem {
             }
             if n == 0 { break }
             out.append(contentsOf: buffer[0..<n])
-            if out.count > limit { break }
+            if out.count > limit { throw Failure(path: path, operation: "read", code: EFBIG, size: out.count, limit: limit) }
         }
         return out
+    }
+
+    /// What a file of type `type` (`st_mode & S_IFMT`) is, for messages: `a FIFO (named pipe)`.
+    static func kind(_ type: mode_t) -> String {
+        switch type {
+        case S_IFIFO: "a FIFO (named pipe)"
+        case S_IFSOCK: "a socket"
+        case S_IFCHR: "a character device"
+        case S_IFBLK: "a block device"
+        case S_IFDIR: "a folder"
+        case S_IFLNK: "a symlink"
+        default: "not a regular file"
+        }
+    }
+
+    /// The resolved path of the file open as `fd` (`/proc/self/fd`), else of `path`.
+    private static func openedPath(_ fd: Int32, path: String) -> String? {
+        var buffer = [UInt8](repeating: 0, count: Int(PATH_MAX) + 1)
+        let n = buffer.withUnsafeMutableBufferPointer { raw in
+            raw.baseAddress!.withMemoryRebound(to: CChar.self, capacity: raw.count) {
+                readlink("/proc/self/fd/\(fd)", $0, raw.count - 1)
+            }
+        }
+        if n > 0 { return String(decoding: buffer[0..<n], as: UTF8.self) }
+        return realPath(path)
+    }
+
+    /// `realpath(3)`: nil when `path` cannot be resolved.
+    static func realPath(_ path: String) -> String? {
+        guard let pointer = realpath(path, nil) else { return nil }
+        defer { free(pointer) }
+        return String(cString: pointer)
     }
 
     /// A path named relative to an open folder, for the `*at` calls: only `name` is looked up,
@@ -168,26 +263,91 @@ public enum FileSystem {
         return out
     }
 
-    /// Files below `root` (recursively), as paths relative to it, sorted. Follows no symlinked
-    /// folders (so a symlink loop cannot make it run forever); symlinked files are listed.
-    public static func listFiles(_ root: String) -> [String] {
-        var out: [String] = []
-        var stack = [""]
-        while let relative = stack.popLast() {
-            let dir = relative.isEmpty ? root : root + "/" + relative
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { continue }
-            for name in names where !name.hasPrefix(".") {
-                let rel = relative.isEmpty ? name : relative + "/" + name
-                var st = stat()
-                guard lstat(root + "/" + rel, &st) == 0 else { continue }
-                if (st.st_mode & S_IFMT) == S_IFDIR {
-                    stack.append(rel)
-                } else {
-                    out.append(rel)
+    /// One file found by `listTree`: anything but a folder (symlinks are not followed).
+    public struct Entry: Sendable {
+        /// The path relative to the listed folder. When `isValidName` is false, a stand-in:
+        /// the bytes of the name that are not UTF-8 written `\xNN`, since no `String` can
+        /// name it.
+        public var path: String
+        /// Whether every name in `path` is valid UTF-8 (a folder whose name is not is listed
+        /// as such an entry itself, not entered).
+        public var isValidName: Bool
+        public var isSymlink: Bool
+    }
+
+    /// Everything below `root` but folders and dot-names (which are skipped with what is in
+    /// them), sorted by the paths' bytes. Names are read as bytes (`readdir`), so a name that
+    /// is not UTF-8 is listed too, as such; symlinked folders are not entered (a symlink loop
+    /// cannot make it run forever) but listed, as symlinks.
+    public static func listTree(_ root: String) -> [Entry] {
+        var out: [Entry] = []
+        let fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return [] }
+        walk(fd, prefix: "", into: &out)
+        out.sort { ExactPath.precedes($0.path, $1.path) }
+        return out
+    }
+
+    /// Lists the open folder `fd` (and closes it) into `out`, its paths starting with `prefix`.
+    private static func walk(_ fd: Int32, prefix: String, into out: inout [Entry]) {
+        guard let dir = fdopendir(fd) else {
+            close(fd)
+            return
+        }
+        defer { closedir(dir) }
+        while let entry = readdir(dir) {
+            let (name, valid, type): (String, Bool, UInt8) = withUnsafePointer(to: &entry.pointee.d_name) { tuple in
+                let cName = UnsafeRawPointer(tuple).assumingMemoryBound(to: CChar.self)
+                let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(tuple).assumingMemoryBound(to: UInt8.self), count: strlen(cName))
+                if bytes.first == UInt8(ascii: ".") { return ("", false, 0) }
+                var type = entry.pointee.d_type
+                if type == UInt8(DT_UNKNOWN) {
+                    var st = stat()
+                    guard fstatat(dirfd(dir), cName, &st, AT_SYMLINK_NOFOLLOW) == 0 else { return ("", false, 0) }
+                    let mode = st.st_mode & S_IFMT
+                    type = mode == S_IFDIR ? UInt8(DT_DIR) : mode == S_IFLNK ? UInt8(DT_LNK) : UInt8(DT_REG)
                 }
+                if let name = String(validating: bytes, as: UTF8.self) { return (name, true, type) }
+                return (escapingInvalidUTF8(bytes), false, type)
+            }
+            if type == 0 { continue }
+            let path = prefix + name
+            if type == UInt8(DT_DIR) && valid {
+                let sub = withUnsafePointer(to: &entry.pointee.d_name) { tuple in
+                    openat(dirfd(dir), UnsafeRawPointer(tuple).assumingMemoryBound(to: CChar.self),
+                           O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                }
+                if sub >= 0 { walk(sub, prefix: path + "/", into: &out) }
+            } else {
+                out.append(Entry(path: path, isValidName: valid, isSymlink: type == UInt8(DT_LNK)))
             }
         }
-        return out.sorted()
+    }
+
+    /// `bytes` as text, each byte that is not part of valid UTF-8 written `\xNN`.
+    static func escapingInvalidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var out = ""
+        var i = 0
+        while i < bytes.count {
+            let lead = bytes[i]
+            let length = lead < 0x80 ? 1 : lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3
+                : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0
+            if length > 0, i + length <= bytes.count,
+               let valid = String(validating: UnsafeBufferPointer(rebasing: bytes[i..<(i + length)]), as: UTF8.self) {
+                out += valid
+                i += length
+            } else {
+                out += TerminalText.escaped(lead)
+                i += 1
+            }
+        }
+        return out
+    }
+
+    /// Files below `root` (recursively), as paths relative to it, sorted (see `listTree`: a
+    /// name that is not UTF-8 is listed by its `\xNN` stand-in).
+    public static func listFiles(_ root: String) -> [String] {
+        listTree(root).map(\.path)
     }
 
     /// An absolute, `..`-free version of `path` (symlinks resolved where the path exists).
@@ -197,3 +357,4 @@ public enum FileSystem {
         return url.path
     }
 }
+

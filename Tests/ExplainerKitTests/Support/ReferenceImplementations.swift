@@ -267,7 +267,7 @@ enum Reference {
         if bytes.count > TextDecoding.maxBytes {
             return .failure(BuildFailure(Diagnostic(
                 file: file.path,
-                message: "The file is \(bytes.count / 1_048_576) MB; the limit is \(TextDecoding.maxBytes / 1_048_576) MB.",
+                message: "The file is \(ByteCount.text(bytes.count)); the limit is \(ByteCount.limit(TextDecoding.maxBytes)).",
                 hint: "Split the article, or move large data out of Content/.")))
         }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }

@@ -1,0 +1,58 @@
+/// What each file of the content folder is, by one rule shared by the build and the preview:
+/// `site.yml`; an article (`NAME.md` directly in the folder); an editor's scratch file or a
+/// dot-file, ignored; or anything else, which is reported, since nothing an author put in
+/// `Content/` may vanish without a word.
+enum ContentNames {
+    enum Kind: Equatable {
+        case config
+        case article
+        /// Dot-files and editors' swap, backup and temporary files.
+        case ignored
+        /// A Markdown file that is not built: in a subfolder, or not named `*.md`.
+        case misplacedArticle
+        /// Anything else: not used by the build.
+        case other
+    }
+
+    /// The kind of `path`, relative to the content folder (`sub/x.md`).
+    static func kind(of path: some StringProtocol) -> Kind {
+        let name = path.lastIndex(of: "/").map { path[path.index(after: $0)...] } ?? path[...]
+        if isScratch(name) { return .ignored }
+        let inFolder = path.contains("/")
+        if !inFolder && path == "site.yml" { return .config }
+        if !inFolder && name.hasSuffix(".md") { return .article }
+        return isMarkdownName(name) ? .misplacedArticle : .other
+    }
+
+    /// Whether `name` (no folders) is a dot-file or an editor's scratch file: `x~`, `#x#`,
+    /// `x.swp`, `x.swo`, `x.swx`, `x.tmp`, `x.bak`, or a name of digits only (Vim's `4913`).
+    static func isScratch(_ name: some StringProtocol) -> Bool {
+        if name.hasPrefix(".") || name.hasSuffix("~") || (name.hasPrefix("#") && name.hasSuffix("#")) { return true }
+        if !name.isEmpty && name.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) { return true }
+        return [".swp", ".swo", ".swx", ".tmp", ".bak"].contains { name.hasSuffix($0) }
+    }
+
+    /// Whether `name` has a Markdown extension in any case (`.md`, `.MD`, `.markdown`, …).
+    static func isMarkdownName(_ name: some StringProtocol) -> Bool {
+        guard let dot = name.lastIndex(of: ".") else { return false }
+        return ["md", "markdown", "mdown", "mkd", "mkdn", "mdwn"].contains(name[name.index(after: dot)...].lowercased())
+    }
+
+    /// The diagnostic for a file of `kind` `.misplacedArticle` or `.other` at `path`
+    /// (relative to `folder`).
+    static func notBuilt(_ path: String, in folder: String, kind: Kind) -> Diagnostic {
+        let file = SiteSourceReader.join(folder, path)
+        let name = String(path.split(separator: "/").last ?? Substring(path))
+        guard kind == .misplacedArticle else {
+            return Diagnostic(
+                .warning, file: file,
+                message: "This file is not used: \(folder) holds site.yml and the articles (NAME.md) only.",
+                hint: "Put images and other files in Templates/assets/ (published under /assets/), or move it out of \(folder).")
+        }
+        let base = name.lastIndex(of: ".").map { String(name[..<$0]) } ?? name
+        let place = path.contains("/") ? "it is in a subfolder, and articles must be directly in \(folder)" : "article names end in `.md`, lowercase"
+        return Diagnostic(
+            file: file, message: "This Markdown file is not built: \(place).",
+            hint: "Move or rename it to \(SiteSourceReader.join(folder, base + ".md")).")
+    }
+}
