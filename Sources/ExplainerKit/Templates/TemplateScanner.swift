@@ -12,6 +12,9 @@ enum TemplateScanner {
             case parent
             /// `{{>*name}}` or `{{<*name}}`: the template is named by a value of the page.
             case dynamicPartial
+            /// `{{$name}}…{{/name}}` outside a parent's direct content: renders the override
+            /// of block `name` an enclosing parent defines (anywhere up the render), if any.
+            case block
             case variable
         }
         var kind: Kind
@@ -19,6 +22,9 @@ enum TemplateScanner {
         var location: SourceLocation
         /// How many sections, blocks and parents enclose the tag.
         var level: Int
+        /// The blocks whose overrides (`{{<parent}}{{$name}}…{{/name}}{{/parent}}`) contain
+        /// the tag: it is rendered wherever such a block is expanded.
+        var overrides: [String] = []
     }
 
     /// A template's references and its deepest tag.
@@ -40,7 +46,10 @@ enum TemplateScanner {
         var i = 0, line = 1, lineStart = 0
         // The column of `counted` (counted incrementally: a long line costs linear time).
         var counted = 0, countedColumn = 1
-        var level = 0
+        // The open sections, blocks and parents: whether each is a parent, and the name of
+        // each block override.
+        var enclosing: [(isParent: Bool, override: String?)] = []
+        var overrides: [String] = []
         while i < bytes.count {
             if bytes[i] == 0x0A { line += 1; lineStart = i + 1; counted = lineStart; countedColumn = 1; i += 1; continue }
             guard matches(bytes, open, at: i) else { i += 1; continue }
@@ -67,26 +76,37 @@ enum TemplateScanner {
                     return scan
                 }
             case "/":
-                level = max(0, level - 1)
+                if enclosing.popLast()?.override != nil { overrides.removeLast() }
             case ">", "<":
                 inner.removeFirst()
                 let name = inner.trimmingWhitespace()
                 let kind: Reference.Kind = name.hasPrefix("*") ? .dynamicPartial : sigil == ">" ? .partial : .parent
-                scan.note(level + 1, at: location)
-                scan.references.append(Reference(kind: kind, name: name, location: location, level: level))
-                if sigil == "<" { level += 1 }
-            case "#", "^", "$", "&":
+                scan.note(enclosing.count + 1, at: location)
+                scan.references.append(Reference(kind: kind, name: name, location: location, level: enclosing.count, overrides: overrides))
+                if sigil == "<" { enclosing.append((true, nil)) }
+            case "$":
                 inner.removeFirst()
-                scan.note(level + 1 + transforms(inner), at: location)
-                if sigil != "$" {
-                    let name = strippingTransforms(inner.trimmingWhitespace())
-                    scan.references.append(Reference(kind: .variable, name: name, location: location, level: level))
+                let name = inner.trimmingWhitespace()
+                scan.note(enclosing.count + 1, at: location)
+                if enclosing.last?.isParent == true {
+                    enclosing.append((false, name))
+                    overrides.append(name)
+                } else {
+                    scan.references.append(Reference(kind: .block, name: name, location: location, level: enclosing.count, overrides: overrides))
+                    enclosing.append((false, nil))
                 }
-                if sigil != "&" { level += 1 }
+            case "#", "^", "&":
+                inner.removeFirst()
+                scan.note(enclosing.count + 1 + transforms(inner), at: location)
+                let name = strippingTransforms(inner.trimmingWhitespace())
+                scan.references.append(Reference(kind: .variable, name: name, location: location, level: enclosing.count))
+                if sigil != "&" { enclosing.append((false, nil)) }
             default:
-                scan.note(level + 1 + transforms(inner), at: location)
-                scan.references.append(Reference(kind: .variable, name: strippingTransforms(inner), location: location, level: level))
+                scan.note(enclosing.count + 1 + transforms(inner), at: location)
+                scan.references.append(Reference(kind: .variable, name: strippingTransforms(inner), location: location, level: enclosing.count))
             }
+            // Past the limit the template is refused: scanning on would only cost time.
+            if let deepest = scan.deepest, deepest.level > TemplateGraph.maximumDepth { return scan }
         }
         return scan
     }

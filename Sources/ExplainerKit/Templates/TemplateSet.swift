@@ -63,6 +63,8 @@ public struct TemplateSet: Sendable {
             let path = template.path
             for reference in template.scan.references {
                 switch reference.kind {
+                case .block:
+                    continue
                 case .dynamicPartial:
                     diagnostics.append(Diagnostic(
                         file: path, line: reference.location.line, column: reference.location.column,
