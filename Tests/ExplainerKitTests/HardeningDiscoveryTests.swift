@@ -181,7 +181,9 @@ import Glibc
             site.templates + "/partials/secret.mustache": outside,
             site.templates + "/secret.mustache": "../secret.txt",
             site.content + "/secret.md": outside,
+            site.content + "/site.yml": outside,
         ]
+        try FileManager.default.removeItem(atPath: site.content + "/site.yml")
         for (link, target) in links { try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target) }
         let diagnostics = Self.diagnostics(site)
         for link in links.keys {

@@ -87,12 +87,13 @@ public enum SiteSourceReader {
         for entry in entries {
             let name = entry.path
             let path = join(templates, name)
-            let isAsset = name.hasPrefix("assets/")
-            guard isAsset || name.hasSuffix(".mustache") else { continue }
+            // A name that is not UTF-8 may be a template, an asset or a folder of them.
             guard entry.isValidName else {
                 diagnostics.append(invalidName(name, in: templates))
                 continue
             }
+            let isAsset = name.hasPrefix("assets/")
+            guard isAsset || name.hasSuffix(".mustache") else { continue }
             if let first = clashes[ExactPath(name)] {
                 diagnostics.append(sameName(name, as: first, in: templates))
                 continue
