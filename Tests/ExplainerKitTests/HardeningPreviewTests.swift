@@ -51,6 +51,16 @@ import Glibc
         await preview.stop()
     }
 
+    @Test func insideMeansByteForByteNotCanonicallyEquivalent() {
+        let composed = "/srv/caf\u{E9}", decomposed = "/srv/cafe\u{301}"
+        #expect(composed == decomposed)  // what String's == says, and why bytes are compared
+        #expect(SafePath.isInside(composed + "/a.html", composed))
+        #expect(SafePath.isInside(composed, composed))
+        #expect(!SafePath.isInside(decomposed + "/a.html", composed))
+        #expect(!SafePath.isInside("/srv/caf\u{E9}x/a.html", composed))
+        #expect(SafePath.isInside("/etc/passwd", "/"))
+    }
+
     @Test func aFIFOOrASymlinkToOneIsNotFoundAtOnceNotAHang() async throws {
         let preview = try await PreviewHarness()
         let output = preview.fixture.paths.output

@@ -46,7 +46,7 @@ public enum SafePath: Sendable, Hashable {
     /// Resolves `rawPath` (as sent, percent-encoded, no query) inside `root`.
     public static func resolve(_ rawPath: String, in root: String) -> SafePath {
         guard let canonical = canonical(rawPath), let decoded = canonical.removingPercentEncoding,
-              let rootReal = realPath(root) else { return .refused }
+              let rootReal = FileSystem.realPath(root) else { return .refused }
         let segments = decoded.split(separator: "/", omittingEmptySubsequences: true)
         if segments.contains(where: { $0.hasPrefix(".") }) { return .missing }
         let candidate = segments.isEmpty ? rootReal : rootReal + "/" + segments.joined(separator: "/")
@@ -55,7 +55,7 @@ public enum SafePath: Sendable, Hashable {
         guard fd >= 0 else { return .missing }
         defer { close(fd) }
         guard let opened = path(of: fd) else { return .missing }
-        guard opened == rootReal || opened.hasPrefix(rootReal == "/" ? "/" : rootReal + "/") else { return .refused }
+        guard isInside(opened, rootReal) else { return .refused }
         var st = stat()
         guard fstat(fd, &st) == 0 else { return .missing }
         switch st.st_mode & S_IFMT {
@@ -101,9 +101,12 @@ public enum SafePath: Sendable, Hashable {
         }
     }
 
-    static func realPath(_ path: String) -> String? {
-        guard let pointer = realpath(path, nil) else { return nil }
-        defer { free(pointer) }
-        return String(cString: pointer)
+    /// Whether `path` is `root` or inside it, comparing bytes: `String`'s `==` and `hasPrefix`
+    /// treat two Unicode forms of a name as one, so a sibling folder spelt as the root in the
+    /// other form would count as inside.
+    static func isInside(_ path: String, _ root: String) -> Bool {
+        let path = Array(path.utf8), root = Array(root.utf8)
+        if path == root || root == [UInt8(ascii: "/")] { return true }
+        return path.count > root.count && path.starts(with: root) && path[root.count] == UInt8(ascii: "/")
     }
 }
