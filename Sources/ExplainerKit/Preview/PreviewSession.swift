@@ -5,7 +5,8 @@ import Foundation
 /// open pages what to do.
 ///
 /// Rebuilds run one at a time (it is an actor). A failed rebuild changes nothing on disk: the
-/// last good build keeps being served while pages show the diagnostics.
+/// last good build keeps being served while pages show the diagnostics. A good build's
+/// warnings are shown on open pages too (`LiveReloadEvent.warnings`).
 public actor PreviewSession {
     /// What one rebuild did.
     public struct Rebuild: Sendable {
@@ -53,6 +54,7 @@ public actor PreviewSession {
         case .success(let report):
             current = report.build.files
             failing = false
+            liveReload.broadcast(.warnings(report.warnings))
         case .failure(let failure):
             failing = true
             liveReload.broadcast(.error(failure.diagnostics))
@@ -110,6 +112,8 @@ public actor PreviewSession {
             event = .reload
         }
         failing = false
+        // Warnings first: a page the event reloads is sent them again when it reconnects.
+        liveReload.broadcast(.warnings(build.warnings))
         if let event { liveReload.broadcast(event) }
         return .rebuilt(Rebuild(
             changed: relevant, written: changes.written, removed: changes.removed,
