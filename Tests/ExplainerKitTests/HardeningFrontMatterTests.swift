@@ -125,6 +125,16 @@ struct HardeningFrontMatterTests {
         #expect(failure.diagnostics[1].message.contains("U+001B"))
     }
 
+    @Test func messagesQuoteAuthorsTextWithoutItsControls() throws {
+        let key = parse(article("\"ti\\e]0;x\\atle\": 1"))
+        #expect(errors(key).first?.message == "Unknown key `tiU+001B]0;xU+0007tle`.")
+        let date = parse(article("updated: \"2025\\x1b[2J\""))
+        #expect(errors(date).first?.message.contains("`2025U+001B[2J`") == true, "\(date.diagnostics)")
+        for diagnostic in key.diagnostics + date.diagnostics {
+            #expect(!diagnostic.description.unicodeScalars.contains(where: UnsafeCharacters.isUnsafe))
+        }
+    }
+
     @Test func tabsLineBreaksAndBidiMarksAreAllowed() throws {
         let outcome = parse(article("keyPoints: [\"a\\tb\", \"right\\u200Fmark\"]\ntags: \"Kabul\\u200E\"\nextra:\n  raw: \"\\x1b is not read\""))
         let article = try #require(outcome.article, "\(outcome.diagnostics)")

@@ -70,7 +70,7 @@ enum FrontMatterDecoder {
         for (keyNode, valueNode) in mapping {
             guard let key = keyNode.scalar?.string else { continue }
             guard Slug.isValid(key) else {
-                fields.error(at: keyNode, "Section key `\(key)` is not a valid page slug.",
+                fields.error(at: keyNode, "Section key `\(UnsafeCharacters.printable(key))` is not a valid page slug.",
                              hint: "Use lowercase letters, digits and hyphens, e.g. `\(Slug.make(key).isEmpty ? "history" : Slug.make(key))`.")
                 continue
             }

@@ -45,6 +45,17 @@ enum UnsafeCharacters {
             + "write `\\n` for a line break or `\\t` for a tab."
     }
 
+    /// `text` with each unsafe character written as its code (`a U+001B b`), to quote an
+    /// author's text in a message without its controls reaching the terminal.
+    static func printable(_ text: String) -> String {
+        guard first(in: text) != nil else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if isUnsafe(scalar) { out += code(scalar) } else { out.unicodeScalars.append(scalar) }
+        }
+        return out
+    }
+
     /// `U+001B`.
     static func code(_ scalar: Unicode.Scalar) -> String {
         let hex = String(scalar.value, radix: 16, uppercase: true)

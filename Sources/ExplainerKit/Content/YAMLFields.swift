@@ -47,10 +47,6 @@ struct YAMLFields {
         report(.error, at: node, message, hint: hint)
     }
 
-    mutating func warning(at node: Node?, _ message: String, hint: String = "") {
-        report(.warning, at: node, message, hint: hint)
-    }
-
     /// A diagnostic at `node` (at the mapping when `node` is nil or has no mark).
     mutating func report(_ severity: Diagnostic.Severity, at node: Node?, _ message: String, hint: String) {
         let loc = location(node) ?? mappingMark.map { SourceLocation(line: $0.line + lineOffset, column: $0.column) }
@@ -113,7 +109,7 @@ struct YAMLFields {
             let nearest = Self.nearest(to: name, in: known)
             let hint = nearest.map { "Did you mean `\($0)`? Known keys: \(known.joined(separator: ", "))." }
                 ?? "Known keys: \(known.joined(separator: ", "))."
-            report(severity, at: key, "Unknown key `\(name)`" + ending, hint: hint + extra)
+            report(severity, at: key, "Unknown key `\(UnsafeCharacters.printable(name))`" + ending, hint: hint + extra)
         }
     }
 
@@ -200,7 +196,7 @@ struct YAMLFields {
             return nil
         }
         guard let text = node.scalar?.string, let date = ArticleDate(iso: text) else {
-            error(at: node, "`\(key)` must be a date like 2025-07-04, not `\(node.scalar?.string ?? kind(of: node))`.",
+            error(at: node, "`\(key)` must be a date like 2025-07-04, not `\(node.scalar.map { UnsafeCharacters.printable($0.string) } ?? kind(of: node))`.",
                   hint: "Write the date as year-month-day, e.g. `\(key): 2025-07-04`; a time may follow, "
                       + "e.g. `2025-07-04T10:00:00+02:00` (hours 0-23, minutes and seconds 0-59), the date is kept as written.")
             return nil
