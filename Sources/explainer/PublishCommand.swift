@@ -32,6 +32,9 @@ struct Publish: ParsableCommand {
     @Flag(help: "Swap DIR and DIR.previous back (with --to DIR).")
     var rollback = false
 
+    @Flag(name: .customLong("allow-warnings"), help: "Publish even if the build has warnings (by default a warning stops the publish).")
+    var allowWarnings = false
+
     func validate() throws {
         if (to == nil) == (gitRepo == nil) { throw ValidationError("Pass exactly one of --to DIR or --git-repo PATH.") }
         if rollback && to == nil { throw ValidationError("--rollback works with --to DIR only.") }
@@ -52,7 +55,8 @@ struct Publish: ParsableCommand {
             return
         }
         let target: PublishRunner.Target = to.map { .directory($0) } ?? .git(repository: gitRepo ?? "", branch: branch)
-        switch PublishRunner(content: content, templates: templates, baseURL: baseURL, target: target).run() {
+        switch PublishRunner(content: content, templates: templates, baseURL: baseURL, target: target,
+                                  allowWarnings: allowWarnings).run() {
         case .failure(let failure):
             throw Terminal.fail(failure, "Publish", noun: "problem", consequence: "Nothing was deployed.")
         case .success(let report):

@@ -62,11 +62,11 @@ struct ContentLoadingTests {
         #expect(error.message.contains("Duplicate key `title`"))
     }
 
-    @Test func unknownKeyWarnsWithNearestKnownKey() throws {
+    @Test func unknownKeyIsAnErrorWithNearestKnownKey() throws {
         let outcome = parse("---\ntitle: T\nsumary: S\nsummary: S\ndate: 2025-01-01\n---\nBody\n")
-        #expect(outcome.article != nil)
+        #expect(outcome.article == nil)
         let warning = try #require(outcome.diagnostics.first)
-        #expect(warning.severity == .warning)
+        #expect(warning.severity == .error)
         #expect(warning.message.contains("`sumary`"))
         #expect(warning.hint.contains("Did you mean `summary`?"))
         #expect(warning.line == 3 && warning.column == 1)

@@ -37,8 +37,12 @@ public struct FrontMatter: Sendable, Hashable {
         self.slugLocation = slugLocation
     }
 
-    /// Every key the front matter understands (unknown keys get a warning).
+    /// Every key the front matter understands (any other key is an error).
     public static let knownKeys = [
-        "title", "summary", "date", "updated", "tags", "sections", "keyPoints", "timeline", "draft", "slug",
+        "title", "summary", "date", "updated", "tags", "sections", "keyPoints", "timeline", "draft", "slug", extraKey,
     ]
+
+    /// The key under which authors keep fields of their own (a mapping of anything), for their
+    /// own tools: accepted, and read by nothing in Explainer (not given to templates).
+    public static let extraKey = "extra"
 }

@@ -14,12 +14,17 @@ enum FrontMatterDecoder {
         case .success(let value): composed = value
         }
         var fields = YAMLFields(file: file, lineOffset: yamlStartLine - 1, composed: composed)
-        fields.reportUnknownKeys(known: FrontMatter.knownKeys, as: .warning)
+        fields.refuseUnknownKeys(known: FrontMatter.knownKeys, extraKey: FrontMatter.extraKey)
+        checkExtra(&fields)
 
         let title = fields.requiredString("title", what: "\"The explainer's title\"")
         let summary = fields.requiredString("summary", what: "\"One or two sentences saying what it explains.\"")
         let date = fields.date("date", required: true)
         let updated = fields.date("updated", required: false)
+        if let date, let updated, updated < date {
+            fields.error(at: fields.node("updated"), "`updated: \(updated)` is earlier than `date: \(date)`.",
+                         hint: "`date` is when the explainer was first published and `updated` its last update: fix the one that is wrong.")
+        }
         let tags = fields.stringList("tags", what: "Tag")
         let keyPoints = fields.stringList("keyPoints", what: "\"A main point\"")
         let draft = fields.bool("draft", default: false)
@@ -41,6 +46,19 @@ enum FrontMatterDecoder {
         return Outcome(frontMatter: frontMatter, diagnostics: fields.diagnostics)
     }
 
+    /// `extra:` holds the author's own fields, of any shape; Explainer reads none of them, so
+    /// only its own shape is checked (a mapping, or empty).
+    private static func checkExtra(_ fields: inout YAMLFields) {
+        guard let node = fields.node(FrontMatter.extraKey) else { return }
+        switch node {
+        case .mapping: return
+        case .scalar where fields.tagName(node) == Tag.Name.null.rawValue: return
+        default:
+            fields.error(at: node, "`\(FrontMatter.extraKey)` must be a mapping of your own fields, not a \(fields.kind(of: node)).",
+                         hint: "Write `\(FrontMatter.extraKey):` then lines like `  editor: \"Name\"`.")
+        }
+    }
+
     private static func decodeSections(_ fields: inout YAMLFields) -> [SectionBinding] {
         guard let node = fields.node("sections") else { return [] }
         guard case .mapping(let mapping) = node else {
@@ -53,7 +71,7 @@ enum FrontMatterDecoder {
         for (keyNode, valueNode) in mapping {
             guard let key = keyNode.scalar?.string else { continue }
             guard Slug.isValid(key) else {
-                fields.error(at: keyNode, "Section key `\(key)` is not a valid page slug.",
+                fields.error(at: keyNode, "Section key `\(UnsafeCharacters.printable(key))` is not a valid page slug.",
                              hint: "Use lowercase letters, digits and hyphens, e.g. `\(Slug.make(key).isEmpty ? "history" : Slug.make(key))`.")
                 continue
             }

@@ -14,7 +14,7 @@ public enum SiteConfigDecoder {
         case .success(let value): composed = value
         }
         var fields = YAMLFields(file: file.path, lineOffset: 0, composed: composed)
-        fields.reportUnknownKeys(known: SiteConfig.knownKeys, as: .error)
+        fields.refuseUnknownKeys(known: SiteConfig.knownKeys)
         let title = fields.requiredString("title", what: "\"My explainers\"")
         var baseURL = fields.requiredString("baseURL", what: "https://example.org")
         if let text = baseURL {

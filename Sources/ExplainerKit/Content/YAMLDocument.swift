@@ -2,6 +2,9 @@ import Yams
 
 /// Composes YAML text into a mapping node, turning Yams errors into diagnostics that point at
 /// the file's own line and column (not the YAML fragment's).
+///
+/// The one entry point of front matter and `site.yml` into YAML: what aliases may repeat is
+/// bounded here (`YAMLAliasLimit`), before either composer runs.
 enum YAMLDocument {
     /// A composed mapping, its location, and how its plain scalars' tags are to be read.
     struct Composed {
@@ -21,6 +24,14 @@ enum YAMLDocument {
         // where `basic` could differ, both absent from real front matter, take Yams' own path:
         // explicit tags (`!!str 5`: any `!` in the text) and keys duplicated only under
         // `basic` (`1:` and `"1":`), which it reports as duplicates while the default does not.
+        if let excess = YAMLAliasLimit.excess(in: yaml) {
+            return .failure(BuildFailure(Diagnostic(
+                file: file, line: excess.line + lineOffset, column: excess.column,
+                message: "The alias `*\(excess.anchor)` makes the \(what) repeat more than "
+                    + "\(YAMLAliasLimit.maxValues) values or \(YAMLAliasLimit.maxBytes / 1000) KB of text.",
+                hint: "Write the values out instead: aliases (`*name`) may repeat at most "
+                    + "\(YAMLAliasLimit.maxValues) values and \(YAMLAliasLimit.maxBytes / 1000) KB of text in all.")))
+        }
         let fast = !yaml.utf8.contains(UInt8(ascii: "!"))
         var resolvesTagsItself = fast
         let node: Node?

@@ -44,13 +44,13 @@ struct YAMLFields {
     }
 
     mutating func error(at node: Node?, _ message: String, hint: String = "") {
-        let loc = location(node) ?? mappingMark.map { SourceLocation(line: $0.line + lineOffset, column: $0.column) }
-        diagnostics.append(Diagnostic(.error, file: file, line: loc?.line, column: loc?.column, message: message, hint: hint))
+        report(.error, at: node, message, hint: hint)
     }
 
-    mutating func warning(at node: Node?, _ message: String, hint: String = "") {
-        let loc = location(node)
-        diagnostics.append(Diagnostic(.warning, file: file, line: loc?.line, column: loc?.column, message: message, hint: hint))
+    /// A diagnostic at `node` (at the mapping when `node` is nil or has no mark).
+    mutating func report(_ severity: Diagnostic.Severity, at node: Node?, _ message: String, hint: String) {
+        let loc = location(node) ?? mappingMark.map { SourceLocation(line: $0.line + lineOffset, column: $0.column) }
+        diagnostics.append(Diagnostic(severity, file: file, line: loc?.line, column: loc?.column, message: message, hint: hint))
     }
 
     /// The value node for `key`, if present.
@@ -86,8 +86,15 @@ struct YAMLFields {
         return nil
     }
 
-    /// Reports every key not in `known` (as `severity`), suggesting the nearest known key.
-    mutating func reportUnknownKeys(known: [String], as severity: Diagnostic.Severity) {
+    /// Refuses every key not in `known` (an error naming the nearest known key): a mistyped
+    /// key would otherwise drop its content from the page without a word. `extraKey`, when
+    /// there is one, is the key under which authors keep fields of their own.
+    mutating func refuseUnknownKeys(known: [String], extraKey: String? = nil) {
+        reportUnknownKeys(known: known, severity: .error, ending: ".",
+                          extra: extraKey.map { " Keep fields of your own under `\($0):`." } ?? "")
+    }
+
+    private mutating func reportUnknownKeys(known: [String], severity: Diagnostic.Severity, ending: String, extra: String) {
         for key in mapping.keys {
             guard let name = key.scalar?.string else {
                 error(at: key, "A key must be plain text.", hint: "Write keys as `name: value`.")
@@ -97,11 +104,7 @@ struct YAMLFields {
             let nearest = Self.nearest(to: name, in: known)
             let hint = nearest.map { "Did you mean `\($0)`? Known keys: \(known.joined(separator: ", "))." }
                 ?? "Known keys: \(known.joined(separator: ", "))."
-            if severity == .error {
-                error(at: key, "Unknown key `\(name)`.", hint: hint)
-            } else {
-                warning(at: key, "Unknown key `\(name)` is ignored.", hint: hint)
-            }
+            report(severity, at: key, "Unknown key `\(UnsafeCharacters.printable(name))`" + ending, hint: hint + extra)
         }
     }
 
@@ -129,6 +132,11 @@ struct YAMLFields {
         let text = scalar.string.trimmingWhitespace()
         if text.isEmpty {
             error(at: node, "`\(key)` is empty.", hint: "Write `\(key): \(what)`.")
+            return nil
+        }
+        if let character = UnsafeCharacters.first(in: text) {
+            error(at: node, "`\(key)` contains \(UnsafeCharacters.describe(character)).",
+                  hint: UnsafeCharacters.hint(for: character))
             return nil
         }
         return text
@@ -173,8 +181,8 @@ struct YAMLFields {
                 if let s = string(item, key: "\(key) item", what: what) { out.append(s) }
             }
             return out
-        case .scalar(let scalar) where tagName(node) == Tag.Name.str.rawValue:
-            return [scalar.string]
+        case .scalar where tagName(node) == Tag.Name.str.rawValue:
+            return string(node, key: key, what: what).map { [$0] } ?? []
         default:
             error(at: node, "`\(key)` must be a list of text, not a \(kind(of: node)).",
                   hint: "Write `\(key): [\(what), …]`.")
@@ -190,8 +198,9 @@ struct YAMLFields {
             return nil
         }
         guard let text = node.scalar?.string, let date = ArticleDate(iso: text) else {
-            error(at: node, "`\(key)` must be a date like 2025-07-04, not `\(node.scalar?.string ?? kind(of: node))`.",
-                  hint: "Write the date as year-month-day, e.g. `\(key): 2025-07-04`.")
+            error(at: node, "`\(key)` must be a date like 2025-07-04, not `\(node.scalar.map { UnsafeCharacters.printable($0.string) } ?? kind(of: node))`.",
+                  hint: "Write the date as year-month-day, e.g. `\(key): 2025-07-04`; a time may follow, "
+                      + "e.g. `2025-07-04T10:00:00+02:00` (hours 0-23, minutes and seconds 0-59), the date is kept as written.")
             return nil
         }
         return date

@@ -5,6 +5,8 @@ import Foundation
 ///
 /// While the last rebuild failed, the hub remembers its diagnostics and sends them to every
 /// page that connects, so a page opened (or reloaded) during a failure shows the overlay too.
+/// Likewise the warnings of the last good build: every page that connects is sent them, so
+/// they stay in view (after each reload) until a build has none.
 public final class LiveReload: @unchecked Sendable {
     /// URL of the client script injected into pages.
     public static let scriptPath = "/_explainer/live.js"
@@ -17,6 +19,7 @@ public final class LiveReload: @unchecked Sendable {
     private var clients: [Int: AsyncStream<LiveReloadEvent>.Continuation] = [:]
     private var nextID = 0
     private var failure: [Diagnostic]?
+    private var warnings: [Diagnostic] = []
     /// Set by `finishAll()`: a page connecting after it gets an ended stream, so it cannot hold
     /// the server open during shutdown.
     private var finished = false
@@ -26,7 +29,8 @@ public final class LiveReload: @unchecked Sendable {
     /// Number of connected pages.
     public var clientCount: Int { lock.withLock { clients.count } }
 
-    /// A new connection's events: the current failure first, if any, then every broadcast.
+    /// A new connection's events: the current failure (or else the current warnings) first,
+    /// if any, then every broadcast.
     public func subscribe() -> AsyncStream<LiveReloadEvent> {
         let (stream, continuation) = AsyncStream<LiveReloadEvent>.makeStream(bufferingPolicy: .bufferingNewest(64))
         let id: Int? = lock.withLock {
@@ -34,7 +38,11 @@ public final class LiveReload: @unchecked Sendable {
             let id = nextID
             nextID += 1
             clients[id] = continuation
-            if let failure { continuation.yield(.error(failure)) }
+            if let failure {
+                continuation.yield(.error(failure))
+            } else if !warnings.isEmpty {
+                continuation.yield(.warnings(warnings))
+            }
             return id
         }
         guard let id else {
@@ -47,12 +55,17 @@ public final class LiveReload: @unchecked Sendable {
         return stream
     }
 
-    /// Sends `event` to every connected page.
+    /// Sends `event` to every connected page; `.warnings` only when they differ from those
+    /// the pages were last sent (a page whose author closed them is not shown them again).
     public func broadcast(_ event: LiveReloadEvent) {
         let targets: [AsyncStream<LiveReloadEvent>.Continuation] = lock.withLock {
             switch event {
             case .error(let diagnostics): failure = diagnostics
             case .reload, .css: failure = nil
+            case .warnings(let diagnostics):
+                if failure == nil, diagnostics == warnings { return [] }
+                failure = nil
+                warnings = diagnostics
             case .ping: break
             }
             return Array(clients.values)

@@ -6,6 +6,8 @@ public enum LiveReloadEvent: Sendable, Hashable {
     case css
     /// The last rebuild failed: show these diagnostics over the page.
     case error([Diagnostic])
+    /// The last build succeeded with these warnings (none: hide the warnings shown).
+    case warnings([Diagnostic])
     /// Keeps idle connections open (an SSE comment).
     case ping
 
@@ -15,14 +17,18 @@ public enum LiveReloadEvent: Sendable, Hashable {
         case .reload: return "event: reload\ndata: {}\n\n"
         case .css: return "event: css\ndata: {}\n\n"
         case .ping: return ": ping\n\n"
-        case .error(let diagnostics):
-            let items = diagnostics.map { d -> String in
-                "{\"location\":\(Self.json(d.location)),\"severity\":\(Self.json(d.severity.rawValue)),"
-                    + "\"message\":\(Self.json(d.message)),\"hint\":\(Self.json(d.hint)),"
-                    + "\"text\":\(Self.json(d.description))}"
-            }
-            return "event: error\ndata: {\"diagnostics\":[\(items.joined(separator: ","))]}\n\n"
+        case .error(let diagnostics): return Self.event("error", diagnostics)
+        case .warnings(let diagnostics): return Self.event("warnings", diagnostics)
         }
+    }
+
+    private static func event(_ name: String, _ diagnostics: [Diagnostic]) -> String {
+        let items = diagnostics.map { d -> String in
+            "{\"location\":\(json(d.location)),\"severity\":\(json(d.severity.rawValue)),"
+                + "\"message\":\(json(d.message)),\"hint\":\(json(d.hint)),"
+                + "\"text\":\(json(d.description))}"
+        }
+        return "event: \(name)\ndata: {\"diagnostics\":[\(items.joined(separator: ","))]}\n\n"
     }
 
     /// A JSON string literal (one line: newlines and controls escaped).

@@ -5,7 +5,8 @@ import Foundation
 /// open pages what to do.
 ///
 /// Rebuilds run one at a time (it is an actor). A failed rebuild changes nothing on disk: the
-/// last good build keeps being served while pages show the diagnostics.
+/// last good build keeps being served while pages show the diagnostics. A good build's
+/// warnings are shown on open pages too (`LiveReloadEvent.warnings`).
 ///
 /// The session holds the output folder's `OutputLock` from its first build until it ends, so
 /// no build, publish or other preview writes the folder it writes and serves. If another
@@ -69,6 +70,7 @@ public actor PreviewSession {
         case .success(let report):
             current = report.build.files
             failing = false
+            liveReload.broadcast(.warnings(report.warnings))
         case .failure(let failure):
             failing = true
             liveReload.broadcast(.error(failure.diagnostics))
@@ -126,6 +128,8 @@ public actor PreviewSession {
             event = .reload
         }
         failing = false
+        // Warnings first: a page the event reloads is sent them again when it reconnects.
+        liveReload.broadcast(.warnings(build.warnings))
         if let event { liveReload.broadcast(event) }
         return .rebuilt(Rebuild(
             changed: relevant, written: changes.written, removed: changes.removed,

@@ -1,8 +1,8 @@
 import Foundation
 
 /// `explainer publish` as one call: a production build, the site checks, then the deploy.
-/// A failing check stops everything before anything is written. The `publish` command is a
-/// thin wrapper around this.
+/// A failing check, or a warning of the build (unless `allowWarnings`), stops everything
+/// before anything is written. The `publish` command is a thin wrapper around this.
 public struct PublishRunner: Sendable {
     /// Where the site goes.
     public enum Target: Sendable, Hashable {
@@ -27,14 +27,18 @@ public struct PublishRunner: Sendable {
     public var target: Target
     /// For a git target: the folder whose `HEAD` is named in the commit message.
     public var sourceDirectory: String?
+    /// Deploy even when the build has warnings (by default a warning refuses the publish: it
+    /// may mean content that does not show).
+    public var allowWarnings: Bool
 
     public init(content: String = "Content", templates: String = "Templates", baseURL: String? = nil,
-                target: Target, sourceDirectory: String? = nil) {
+                target: Target, sourceDirectory: String? = nil, allowWarnings: Bool = false) {
         self.content = content
         self.templates = templates
         self.baseURL = baseURL
         self.target = target
         self.sourceDirectory = sourceDirectory
+        self.allowWarnings = allowWarnings
     }
 
     public func run() -> Result<Report, BuildFailure> {
@@ -54,7 +58,13 @@ public struct PublishRunner: Sendable {
         case .failure(let failure): return .failure(failure)
         case .success(let b): build = b
         }
-        let problems = SiteChecker.check(build.files, basePath: build.basePath)
+        var problems = SiteChecker.check(build.files, basePath: build.basePath)
+        if !allowWarnings, !build.warnings.isEmpty {
+            let count = build.warnings.count
+            problems.append(Diagnostic(
+                file: content, message: "The build has \(count) warning\(count == 1 ? "" : "s"); a site with warnings is not published.",
+                hint: "Fix the warning\(count == 1 ? "" : "s") above, or pass --allow-warnings to publish anyway."))
+        }
         if !problems.isEmpty {
             return .failure(BuildFailure(build.warnings + problems))
         }

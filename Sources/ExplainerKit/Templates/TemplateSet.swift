@@ -22,6 +22,7 @@ public struct TemplateSet: Sendable {
         var names: Set<String> = []
         var scanned: [TemplateGraph.Template] = []
         var diagnostics: [Diagnostic] = []
+        var elementIDs: Set<String> = []
         let prefix = folder.hasSuffix("/") ? folder : folder + "/"
         for file in files.sorted(by: { $0.path < $1.path }) {
             var name = file.path.hasPrefix(prefix) ? String(file.path.dropFirst(prefix.count)) : file.path
@@ -43,6 +44,7 @@ public struct TemplateSet: Sendable {
                 library.register(try MustacheTemplate(string: text), named: name)
                 names.insert(name)
                 scanned.append(TemplateGraph.Template(name: name, path: file.path, scan: scan))
+                elementIDs.formUnion(TemplateIDs.literal(in: text))
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(Diagnostic(
                     file: file.path, line: error.context.lineNumber, column: error.context.columnNumber,
@@ -92,14 +94,14 @@ public struct TemplateSet: Sendable {
         }
         diagnostics += TemplateGraph(scanned).problems()
         if !diagnostics.isEmpty { return .failure(BuildFailure(diagnostics + warnings)) }
-        let elementIDs = texts.reduce(into: Set<String>()) { $0.formUnion(TemplateIDs.literal(in: $1.text)) }
         return .success(TemplateSet(library: library, names: names, warnings: warnings, elementIDs: elementIDs))
     }
 
-    private init(library: MustacheLibrary, names: Set<String>, warnings: [Diagnostic]) {
+    private init(library: MustacheLibrary, names: Set<String>, warnings: [Diagnostic], elementIDs: Set<String>) {
         self.library = library
         self.names = names
         self.warnings = warnings
+        self.elementIDs = elementIDs
     }
 
     private static func describe(_ error: Error) -> String {

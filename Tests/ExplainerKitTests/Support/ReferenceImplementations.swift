@@ -391,10 +391,13 @@ enum Reference {
 
     /// `ArticleDate(iso:)`.
     static func date(iso text: String) -> ArticleDate? {
-        let datePart = text.split(separator: "T", maxSplits: 1).first.map(String.init) ?? text
-        let parts = datePart.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+        let timestamp = #/([0-9]{4})-([0-9]{2})-([0-9]{2})(?:(?:[Tt]|[ \t]+)([0-9]{1,2}):([0-9]{2}):([0-9]{2})(?:\.[0-9]*)?[ \t]*(?:Z|[-+]([0-9]{1,2})(?::([0-9]{2}))?)?)?/#
+        guard let match = try? timestamp.matchingSemantics(.unicodeScalar).wholeMatch(in: text),
+              let y = Int(match.1), let m = Int(match.2), let d = Int(match.3) else { return nil }
+        let limits = [(match.4, 23), (match.5, 59), (match.6, 59), (match.7, 23), (match.8, 59)]
+        for (field, limit) in limits {
+            if let field, Int(field)! > limit { return nil }
+        }
         return ArticleDate(year: y, month: m, day: d)
     }
 
