@@ -239,7 +239,7 @@ import Glibc
     }
 
     @Test func theBaseURLSettingOverridesSiteYMLForThePreviewToo() async throws {
-        let preview = try await PreviewHarness(settings: BuildSettings(baseURL: "https://host.example//explainers"))
+        let preview = try await PreviewHarness(settings: BuildSettings(baseURL: "https://host.example/explainers/"))
         try await expectServedUnder("/explainers", preview)
         #expect(BasePath(baseURL: "https://host.example").path == "")
         #expect(BasePath(baseURL: "https://host.example/").path == "")
