@@ -9,7 +9,7 @@ struct SiteOptions: ParsableArguments {
     @Option(help: "The folder with the Mustache templates and assets/.")
     var templates = "Templates"
 
-    @Option(help: "The folder the site is written to (replaced as a whole).")
+    @Option(help: "The folder the site is written to (replaced as a whole; only an empty folder or one explainer built).")
     var output = "Public"
 
     var paths: BuildRunner.Paths {

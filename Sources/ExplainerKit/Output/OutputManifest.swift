@@ -38,7 +38,7 @@ struct OutputManifest: Sendable {
     /// left out), in a canonical order; duplicates are listed once.
     static func encode(_ paths: [String]) -> [UInt8] {
         var sorted = paths.compactMap { OutputFile.isSafe($0) ? Array($0.utf8) : nil }
-        sorted.sort { $0.lexicographicallyPrecedes($1) }
+        sorted.sort(by: precedes)
         var out = Array(header.utf8)
         out.append(UInt8(ascii: "\n"))
         out.reserveCapacity(sorted.reduce(out.count) { $0 + $1.count + 1 })
@@ -55,6 +55,34 @@ struct OutputManifest: Sendable {
             last = path
         }
         return out
+    }
+
+    /// Byte order of two paths (`memcmp`, then the shorter first): the manifest's order.
+    static func precedes(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        let order = a.withUnsafeBytes { pa in
+            b.withUnsafeBytes { pb in
+                min(pa.count, pb.count) == 0 ? 0 : memcmp(pa.baseAddress!, pb.baseAddress!, min(pa.count, pb.count))
+            }
+        }
+        return order != 0 ? order < 0 : a.count < b.count
+    }
+
+    /// `line` with `\n` and `\r` turned back into line breaks.
+    private static func unescape(_ line: ArraySlice<UInt8>) -> [UInt8] {
+        var path: [UInt8] = []
+        path.reserveCapacity(line.count)
+        var escaped = false
+        for byte in line {
+            if escaped {
+                path.append(byte == UInt8(ascii: "n") ? UInt8(ascii: "\n") : byte == UInt8(ascii: "r") ? UInt8(ascii: "\r") : byte)
+                escaped = false
+            } else if byte == UInt8(ascii: "\\") {
+                escaped = true
+            } else {
+                path.append(byte)
+            }
+        }
+        return path
     }
 
     /// The manifest of `paths`, as the file to write into the output folder.
@@ -81,19 +109,7 @@ struct OutputManifest: Sendable {
         var files = Set<[UInt8]>(), folders = Set<[UInt8]>()
         files.reserveCapacity(lines.count)
         for line in lines.dropFirst() where !line.isEmpty {
-            var path: [UInt8] = []
-            path.reserveCapacity(line.count)
-            var escaped = false
-            for byte in line {
-                if escaped {
-                    path.append(byte == UInt8(ascii: "n") ? UInt8(ascii: "\n") : byte == UInt8(ascii: "r") ? UInt8(ascii: "\r") : byte)
-                    escaped = false
-                } else if byte == UInt8(ascii: "\\") {
-                    escaped = true
-                } else {
-                    path.append(byte)
-                }
-            }
+            let path = line.contains(UInt8(ascii: "\\")) ? unescape(line) : Array(line)
             var end = path.endIndex
             while let slash = path[..<end].lastIndex(of: UInt8(ascii: "/")) {
                 if !folders.insert(Array(path[..<slash])).inserted { break }  // and the ones above it

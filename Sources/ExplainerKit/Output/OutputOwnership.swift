@@ -106,7 +106,7 @@ enum OutputOwnership {
         var isFolder: Bool
     }
 
-    /// The entries of the open folder `fd`, but `.` and `..`.
+    /// The entries of the open folder `fd`, but `.` and `..`. `fd` stays open.
     private static func entries(of fd: Int32) -> [Entry] {
         let copy = dup(fd)
         guard copy >= 0 else { return [] }
@@ -115,7 +115,7 @@ enum OutputOwnership {
             return []
         }
         defer { closedir(dir) }
-        rewinddir(dir)
+        rewinddir(dir)  // the copy shares the offset of `fd`
         var out: [Entry] = []
         while let entry = readdir(dir) {
             let name = withUnsafeBytes(of: &entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
@@ -149,7 +149,7 @@ enum OutputOwnership {
             return out
         }
         strays += found.joined()
-        return strays.sorted { $0.lexicographicallyPrecedes($1) }
+        return strays.sorted(by: OutputManifest.precedes)
     }
 
     /// Adds the paths below the folder `path` (`name` in the open folder `parent`) that
