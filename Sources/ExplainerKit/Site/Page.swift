@@ -19,7 +19,8 @@ public final class Page: Sendable, Hashable {
     }
 
     public let kind: Kind
-    /// Root-relative URL: `/`, `/russia-taliban/history/`, `/404.html`.
+    /// URL from the host's root, with the base path (`SiteURLs`): `/`, `/russia-taliban/history/`,
+    /// `/404.html`; under `https://host/explainers`, `/explainers/russia-taliban/history/`.
     public let url: String
     /// Path of the output file inside the output folder: `russia-taliban/history/index.html`.
     public let file: String

@@ -78,8 +78,10 @@ public enum PageContext {
     static func explainer(_ article: RenderedArticle, urls: SiteURLs) -> ExplainerValues {
         let fm = article.frontMatter
         let base = urls.explainer(article.slug)
-        let labels = Dictionary(article.sections.map { ($0.key, $0.label) }, uniquingKeysWith: { a, _ in a })
-        let onHistory = labels[TimelinePlacement.sectionKey] != nil
+        let onHistory = article.sections.contains { $0.key == TimelinePlacement.sectionKey }
+        // Quotes come in reading order, so the section each stands in is found by walking the
+        // sections once alongside them.
+        var section = article.sections.startIndex
         return ExplainerValues(
             title: fm.title,
             summary: fm.summary,
@@ -99,7 +101,11 @@ public enum PageContext {
             timelineOnOverview: !fm.timeline.isEmpty && !onHistory,
             quotes: article.quotes.map { placed in
                 let page = placed.sectionKey.map { urls.explainerPage(article.slug, $0) } ?? base
-                let label = placed.sectionKey.flatMap { labels[$0] } ?? "Overview"
+                var label = "Overview"
+                if let key = placed.sectionKey {
+                    while section < article.sections.endIndex, article.sections[section].key != key { section += 1 }
+                    if section < article.sections.endIndex { label = article.sections[section].label }
+                }
                 let (role, date) = QuoteAttribution.split(placed.quote.context, published: fm.date)
                 return QuoteValues(
                     id: placed.quote.id, html: placed.quote.html, speaker: placed.quote.speaker,
