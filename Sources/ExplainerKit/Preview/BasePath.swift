@@ -1,30 +1,19 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// The URL path a site is served under: the path of its base URL (`https://host/explainers`
 /// → `/explainers`), so the preview serves the site at the same paths the build links to.
 public struct BasePath: Sendable, Hashable {
     /// `""` for a site at the root of its host, else `/a/b` (percent-encoded as in the base
-    /// URL; repeated slashes collapsed; no trailing slash).
+    /// URL; no trailing slash).
     public let path: String
 
     public init(path: String = "") {
         self.path = path
     }
 
-    /// The path of `baseURL`, normalised (`""` when it has none or it is not a plain path).
+    /// The path of `baseURL` (a base URL `BaseURL.validate` accepted): `SiteURLs`' rule.
     public init(baseURL: String) {
-        let raw = URLComponents(string: baseURL)?.percentEncodedPath ?? ""
-        let segments = raw.split(separator: "/", omittingEmptySubsequences: true)
-        let plain = segments.allSatisfy { segment in
-            let decoded = segment.removingPercentEncoding ?? "."
-            return decoded != "." && decoded != ".." && !decoded.contains("/") && !decoded.contains("\\")
-        }
-        path = plain && !segments.isEmpty ? "/" + segments.joined(separator: "/") : ""
+        path = SiteURLs(baseURL: baseURL).basePath
     }
 
     /// The base path of the site the preview builds: from `settings.baseURL` if set, else from
@@ -32,10 +21,8 @@ public struct BasePath: Sendable, Hashable {
     public static func of(_ paths: BuildRunner.Paths, settings: BuildSettings) -> BasePath? {
         if let url = settings.baseURL { return BasePath(baseURL: url) }
         let configPath = (paths.content.hasSuffix("/") ? paths.content : paths.content + "/") + "site.yml"
-        // Only a regular file is read: a FIFO would block the preview.
-        var st = stat()
-        guard stat(configPath, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG,
-              let bytes = try? FileSystem.read(configPath, limit: TextDecoding.maxBytes),
+        // Only a regular file is read (`FileSystem.read`): a FIFO would block the preview.
+        guard let bytes = try? FileSystem.read(configPath, limit: TextDecoding.maxBytes),
               case .success(let (config, _)) = SiteConfigDecoder.decode(SourceFile(path: configPath, bytes: bytes))
         else { return nil }
         return BasePath(baseURL: config.baseURL)

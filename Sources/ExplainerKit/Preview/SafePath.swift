@@ -47,6 +47,7 @@ public enum SafePath: Sendable, Hashable {
     public static func resolve(_ rawPath: String, in root: String) -> SafePath {
         guard let canonical = canonical(rawPath), let decoded = canonical.removingPercentEncoding,
               let rootReal = FileSystem.realPath(root) else { return .refused }
+        let folder = FileSystem.Root(rootReal)
         let segments = decoded.split(separator: "/", omittingEmptySubsequences: true)
         if segments.contains(where: { $0.hasPrefix(".") }) { return .missing }
         let candidate = segments.isEmpty ? rootReal : rootReal + "/" + segments.joined(separator: "/")
@@ -54,8 +55,8 @@ public enum SafePath: Sendable, Hashable {
         let fd = open(candidate, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
         guard fd >= 0 else { return .missing }
         defer { close(fd) }
-        guard let opened = path(of: fd) else { return .missing }
-        guard isInside(opened, rootReal) else { return .refused }
+        guard let opened = FileSystem.openedPath(fd) else { return .missing }
+        guard folder.holds(opened) else { return .refused }
         var st = stat()
         guard fstat(fd, &st) == 0 else { return .missing }
         switch st.st_mode & S_IFMT {
@@ -63,50 +64,10 @@ public enum SafePath: Sendable, Hashable {
             let raw = canonical.hasSuffix("/") && canonical != "/" ? String(canonical.dropLast()) : canonical
             return .directory(raw)
         case S_IFREG:
-            guard let bytes = readAll(fd, size: Int(st.st_size)) else { return .missing }
+            guard let bytes = try? FileSystem.readAll(fd, size: Int(st.st_size), path: opened) else { return .missing }
             return .file(opened, bytes)
         default:
             return .missing
         }
-    }
-
-    /// The path the kernel knows an open descriptor by (nil if it was deleted meanwhile).
-    static func path(of fd: Int32) -> String? {
-        #if os(Linux)
-        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        let n = readlink("/proc/self/fd/\(fd)", &buffer, buffer.count - 1)
-        guard n > 0 else { return nil }
-        let path = String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        return path.hasSuffix(" (deleted)") ? nil : path
-        #else
-        var buffer = [CChar](repeating: 0, count: Int(MAXPATHLEN) + 1)
-        guard fcntl(fd, F_GETPATH, &buffer) == 0 else { return nil }
-        return String(cString: buffer)
-        #endif
-    }
-
-    /// Everything `fd` holds (a regular file of about `size` bytes); nil on a read error.
-    static func readAll(_ fd: Int32, size: Int) -> [UInt8]? {
-        var out: [UInt8] = []
-        out.reserveCapacity(size + 1)
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR || errno == EAGAIN { continue }
-                return nil
-            }
-            if n == 0 { return out }
-            out.append(contentsOf: buffer[0..<n])
-        }
-    }
-
-    /// Whether `path` is `root` or inside it, comparing bytes: `String`'s `==` and `hasPrefix`
-    /// treat two Unicode forms of a name as one, so a sibling folder spelt as the root in the
-    /// other form would count as inside.
-    static func isInside(_ path: String, _ root: String) -> Bool {
-        let path = Array(path.utf8), root = Array(root.utf8)
-        if path == root || root == [UInt8(ascii: "/")] { return true }
-        return path.count > root.count && path.starts(with: root) && path[root.count] == UInt8(ascii: "/")
     }
 }

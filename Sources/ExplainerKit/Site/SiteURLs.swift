@@ -25,8 +25,7 @@ public struct SiteURLs: Sendable, Hashable {
 
     /// `baseURL` as `site.yml` or `--base-url` give it (trailing slashes are dropped).
     public init(baseURL: String) {
-        var base = Substring(baseURL)
-        while base.hasSuffix("/") { base = base.dropLast() }
+        let base = Substring(BaseURL.trimmingTrailingSlashes(baseURL))
         if let scheme = base.range(of: "://"), let slash = base[scheme.upperBound...].firstIndex(of: "/") {
             origin = String(base[..<slash])
             basePath = String(base[slash...])

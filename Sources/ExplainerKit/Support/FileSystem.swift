@@ -53,6 +53,11 @@ public enum FileSystem {
         func contains(_ resolved: String) -> Bool {
             real == "/" || resolved.utf8.starts(with: (real + "/").utf8)
         }
+
+        /// Whether `resolved` is the folder itself or inside it (by bytes, as `contains`).
+        func holds(_ resolved: String) -> Bool {
+            resolved.utf8.elementsEqual(real.utf8) || contains(resolved)
+        }
     }
 
     /// Reads the regular file at `path`, whole. The one way sources and built files are read:
@@ -92,13 +97,18 @@ public enum FileSystem {
         if Int(st.st_size) > limit {
             throw Failure(path: path, operation: "read", code: EFBIG, size: Int(st.st_size), limit: limit)
         }
+        return try readAll(fd, size: Int(st.st_size), limit: limit, path: path)
+    }
+
+    /// Everything the open regular file `fd` holds (about `size` bytes, at most `limit`).
+    static func readAll(_ fd: Int32, size: Int, limit: Int = Int.max, path: String) throws(Failure) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(min(Int(st.st_size), limit) + 1)
+        out.reserveCapacity(min(size, limit) + 1)
         var buffer = [UInt8](repeating: 0, count: 65536)
         while true {
             let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
             if n < 0 {
-                if errno == EINTR { continue }
+                if errno == EINTR || errno == EAGAIN { continue }
                 throw Failure(path: path, operation: "read", code: errno)
             }
             if n == 0 { break }
@@ -123,14 +133,27 @@ public enum FileSystem {
 
     /// The resolved path of the file open as `fd` (`/proc/self/fd`), else of `path`.
     private static func openedPath(_ fd: Int32, path: String) -> String? {
+        openedPath(fd) ?? realPath(path)
+    }
+
+    /// The path the kernel knows the open `fd` by (nil if it cannot say, or the file was
+    /// deleted meanwhile): what was opened, whatever symlinks were swapped in on the way.
+    static func openedPath(_ fd: Int32) -> String? {
+        #if os(Linux)
         var buffer = [UInt8](repeating: 0, count: Int(PATH_MAX) + 1)
         let n = buffer.withUnsafeMutableBufferPointer { raw in
             raw.baseAddress!.withMemoryRebound(to: CChar.self, capacity: raw.count) {
                 readlink("/proc/self/fd/\(fd)", $0, raw.count - 1)
             }
         }
-        if n > 0 { return String(decoding: buffer[0..<n], as: UTF8.self) }
-        return realPath(path)
+        guard n > 0 else { return nil }
+        let path = String(decoding: buffer[0..<n], as: UTF8.self)
+        return path.hasSuffix(" (deleted)") ? nil : path
+        #else
+        var buffer = [CChar](repeating: 0, count: Int(MAXPATHLEN) + 1)
+        guard fcntl(fd, F_GETPATH, &buffer) == 0 else { return nil }
+        return String(cString: buffer)
+        #endif
     }
 
     /// `realpath(3)`: nil when `path` cannot be resolved.
