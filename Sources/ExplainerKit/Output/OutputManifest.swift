@@ -31,8 +31,18 @@ struct OutputManifest: Sendable {
     /// The files listed, and the folders they are in, as byte paths relative to the output
     /// folder: bytes, not `String`s, so two names that differ only in Unicode normalisation
     /// (equal as Swift strings) stay two names.
-    let files: Set<[UInt8]>
-    let folders: Set<[UInt8]>
+    let files: Set<Path>
+    let folders: Set<Path>
+
+    /// A path's bytes, hashed in one call (not byte by byte, as an array is): a manifest
+    /// is tens of thousands of paths, looked up once each per check.
+    struct Path: Hashable, Sendable {
+        var bytes: [UInt8]
+
+        func hash(into hasher: inout Hasher) {
+            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
+    }
 
     /// The manifest of a folder holding `paths` (the unsafe ones are never written, so are
     /// left out), in a canonical order; duplicates are listed once.
@@ -106,16 +116,16 @@ struct OutputManifest: Sendable {
     static func decode(_ bytes: [UInt8]) -> OutputManifest? {
         let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
         guard let first = lines.first, first.elementsEqual(header.utf8) else { return nil }
-        var files = Set<[UInt8]>(), folders = Set<[UInt8]>()
+        var files = Set<Path>(), folders = Set<Path>()
         files.reserveCapacity(lines.count)
         for line in lines.dropFirst() where !line.isEmpty {
             let path = line.contains(UInt8(ascii: "\\")) ? unescape(line) : Array(line)
             var end = path.endIndex
             while let slash = path[..<end].lastIndex(of: UInt8(ascii: "/")) {
-                if !folders.insert(Array(path[..<slash])).inserted { break }  // and the ones above it
+                if !folders.insert(Path(bytes: Array(path[..<slash]))).inserted { break }  // and the ones above it
                 end = slash
             }
-            files.insert(path)
+            files.insert(Path(bytes: path))
         }
         return OutputManifest(files: files, folders: folders)
     }

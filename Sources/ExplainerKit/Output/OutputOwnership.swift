@@ -116,6 +116,12 @@ enum OutputOwnership {
         }
         defer { closedir(dir) }
         rewinddir(dir)  // the copy shares the offset of `fd`
+        return entries(in: dir)
+    }
+
+    /// The entries of the open folder `dir`, from where it is, but `.` and `..`.
+    private static func entries(in dir: OpaquePointer) -> [Entry] {
+        let fd = dirfd(dir)
         var out: [Entry] = []
         while let entry = readdir(dir) {
             let name = withUnsafeBytes(of: &entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
@@ -137,7 +143,7 @@ enum OutputOwnership {
         var strays: [[UInt8]] = []
         var folders: [[UInt8]] = []
         for entry in top where entry.name != manifestName {
-            if entry.isFolder && manifest.folders.contains(entry.name) {
+            if entry.isFolder && manifest.folders.contains(OutputManifest.Path(bytes: entry.name)) {
                 folders.append(entry.name)
             } else if !isListed(entry, path: entry.name, manifest) {
                 strays.append(entry.name)
@@ -158,14 +164,15 @@ enum OutputOwnership {
     private static func walk(_ path: [UInt8], named name: [UInt8], in parent: Int32, manifest: OutputManifest,
                              into out: inout [[UInt8]]) {
         let fd = withCName(name) { openat(parent, $0, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) }
-        guard fd >= 0 else {
+        guard fd >= 0, let dir = fdopendir(fd) else {
+            if fd >= 0 { close(fd) }
             out.append(path)
             return
         }
-        defer { close(fd) }
-        for entry in entries(of: fd) {
+        defer { closedir(dir) }  // and `fd`: a walk opens each folder once, with no copy
+        for entry in entries(in: dir) {
             let child = path + [UInt8(ascii: "/")] + entry.name
-            if entry.isFolder && manifest.folders.contains(child) {
+            if entry.isFolder && manifest.folders.contains(OutputManifest.Path(bytes: child)) {
                 walk(child, named: entry.name, in: fd, manifest: manifest, into: &out)
             } else if !isListed(entry, path: child, manifest) {
                 out.append(child)
@@ -181,6 +188,6 @@ enum OutputOwnership {
     }
 
     private static func isListed(_ entry: Entry, path: [UInt8], _ manifest: OutputManifest) -> Bool {
-        !entry.isFolder && (manifest.files.contains(path) || isTemporary(entry.name))
+        !entry.isFolder && (manifest.files.contains(OutputManifest.Path(bytes: path)) || isTemporary(entry.name))
     }
 }
