@@ -244,6 +244,11 @@ import Glibc
         let build = try SiteBuilder.build(sources).get()
         #expect(build.files.contains { $0.path == "日本語/index.html" })
         #expect(build.articles.map(\.slug) == ["日本語"])
+        // The sitemap protocol wants URIs: the slug is percent-encoded there (pages keep the IRI).
+        let sitemap = try #require(build.files.first { $0.path == "sitemap.xml" })
+        let xml = String(decoding: sitemap.bytes, as: UTF8.self)
+        #expect(xml.contains("/%E6%97%A5%E6%9C%AC%E8%AA%9E/</loc>"))
+        #expect(!xml.contains("日本語"))
 
         let emoji = Fixtures.sources(articles: [("😀🎉.md", Fixtures.article(title: "Emoji"))])
         guard case .failure(let failure) = SiteBuilder.build(emoji) else {

@@ -1,5 +1,6 @@
 /// Writes `sitemap.xml` (sitemaps.org protocol 0.9): every page except the 404 page, with
-/// absolute URLs and, where the page belongs to an explainer, the date it was last updated.
+/// absolute URLs (URIs: a slug beyond ASCII is percent-encoded) and, where the page belongs
+/// to an explainer, the date it was last updated.
 /// Pure and deterministic: no clock is read.
 public enum SitemapWriter {
     public static let path = "sitemap.xml"
@@ -34,7 +35,7 @@ public enum SitemapWriter {
                 continue
             }
             if page.kind != .notFound {
-                xml += "<url><loc>" + base + XMLEscaping.escape(page.url) + "</loc>"
+                xml += "<url><loc>" + base + XMLEscaping.escape(URIEscaping.encodingNonASCII(page.url)) + "</loc>"
                 if page.kind == .home, let newest { xml += "<lastmod>" + newest.iso + "</lastmod>" }
                 xml += "</url>\n"
             }
@@ -53,7 +54,7 @@ public enum SitemapWriter {
             // Escaping is per character: the URL's parts escaped one after the other.
             xml.append("<url><loc>")
             XMLEscaping.append(origin, to: &xml)
-            XMLEscaping.append(page.url, to: &xml)
+            XMLEscaping.append(URIEscaping.encodingNonASCII(page.url), to: &xml)
             xml.append("</loc>")
             if let date {
                 xml.append("<lastmod>")

@@ -1,3 +1,4 @@
+import Foundation
 @testable import ExplainerKit
 
 /// The implementations the byte-level rewrites replaced, kept as the reference their output
@@ -424,7 +425,10 @@ enum Reference {
         let date = pages.first?.article.map { SitemapWriter.lastModified($0).iso }
         var xml = ""
         for page in pages {
-            xml += "<url><loc>" + base + xmlEscape(page.url) + "</loc>"
+            // Foundation's percent-encoding with every ASCII character allowed.
+            let ascii = CharacterSet(charactersIn: Unicode.Scalar(0)...Unicode.Scalar(127))
+            let uri = page.url.addingPercentEncoding(withAllowedCharacters: ascii) ?? page.url
+            xml += "<url><loc>" + base + xmlEscape(uri) + "</loc>"
             if let date { xml += "<lastmod>" + date + "</lastmod>" }
             xml += "</url>\n"
         }
