@@ -1,5 +1,6 @@
 import ArgumentParser
 import ExplainerKit
+import Foundation
 
 /// The folder flags shared by every command.
 struct SiteOptions: ParsableArguments {
@@ -11,6 +12,14 @@ struct SiteOptions: ParsableArguments {
 
     @Option(help: "The folder the site is written to (replaced as a whole; only an empty folder or one explainer built).")
     var output = "Public"
+
+    /// The output as messages name it: `Public/` for a folder (or nothing yet), `notes.txt`
+    /// for anything else.
+    var outputName: String {
+        var isFolder: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: output, isDirectory: &isFolder)
+        return !exists || isFolder.boolValue ? output + "/" : output
+    }
 
     var paths: BuildRunner.Paths {
         BuildRunner.Paths(content: content, templates: templates, output: output)

@@ -83,7 +83,7 @@ enum OutputOwnership {
 
     private static func notAFolder(_ path: String, kind: mode_t) -> Diagnostic {
         let what: String
-        var hint = "Choose a folder for the site (e.g. --output Public), or move \(path) away first."
+        var hint = "Move \(path) away first, or choose another folder for the site (--output when building, --to when publishing)."
         switch kind {
         case S_IFLNK:
             let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
