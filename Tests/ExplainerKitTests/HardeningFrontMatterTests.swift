@@ -82,6 +82,16 @@ struct HardeningFrontMatterTests {
         #expect(error.line == 6)
     }
 
+    @Test func onlyTextThatMayDefineAnAnchorIsWalked() {
+        // Markdown emphasis and ampersands inside words are not anchors: no second parse.
+        for text in ["keyPoints:\n  - \"Kabul *power* and *decade*\"\n", "title: \"R&D, AT&T\"\n", "a: b&c\n", "x: & \n"] {
+            #expect(!YAMLAliasLimit.mayHaveAnchor(text.utf8), "\(text)")
+        }
+        for text in ["a: &x [1]\nb: *x\n", "- &a x\n", "&a x\n", "{\"a\":&b c}\n", "[&a 1, *a]\n", "a:\t&x 1\n"] {
+            #expect(YAMLAliasLimit.mayHaveAnchor(text.utf8), "\(text)")
+        }
+    }
+
     @Test func modestAliasesStillWork() throws {
         let outcome = parse(article("tags: &t [Russia, Afghanistan]\nextra:\n  sameTags: *t"))
         let article = try #require(outcome.article, "\(outcome.diagnostics)")

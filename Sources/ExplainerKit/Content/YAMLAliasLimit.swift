@@ -7,8 +7,10 @@ internal import CYaml
 /// One pass over libyaml's events, in time and memory linear in the text: each anchor's size
 /// (values, and bytes of scalar text, with its own aliases written out) is remembered, and
 /// each alias adds its anchor's size. Past `maxValues` values or `maxBytes` bytes repeated
-/// through aliases, the alias that crosses the limit is reported. Text without `*` has no
-/// alias and is not looked at. Text libyaml cannot parse is left to Yams, which reports it.
+/// through aliases, the alias that crosses the limit is reported. Text without an anchor
+/// (`&name` where a value can start) has no alias that could repeat anything and is not looked
+/// at, so Markdown emphasis (`*power*`) in a quoted key point costs one byte scan. Text libyaml
+/// cannot parse is left to Yams, which reports it.
 enum YAMLAliasLimit {
     /// Values (scalars, lists, mappings) all aliases together may repeat.
     static let maxValues = 10_000
@@ -23,7 +25,7 @@ enum YAMLAliasLimit {
     }
 
     static func excess(in yaml: String) -> Excess? {
-        guard yaml.utf8.contains(UInt8(ascii: "*")) else { return nil }
+        guard mayHaveAnchor(yaml.utf8) else { return nil }
         var yaml = yaml
         return yaml.withUTF8 { bytes in
             var parser = yaml_parser_t()
@@ -32,6 +34,25 @@ enum YAMLAliasLimit {
             yaml_parser_set_input_string(&parser, bytes.baseAddress, bytes.count)
             return walk(&parser)
         }
+    }
+
+    /// Whether `text` may define an anchor: an `&` where a token starts (at the start of a line
+    /// or after a space, `[`, `{`, `,` or `:`) followed by a character of a name. Quoted text such as
+    /// "Tom &Jerry" passes too, which only costs the walk; no anchor is ever missed.
+    static func mayHaveAnchor(_ text: String.UTF8View) -> Bool {
+        var previous = UInt8(ascii: "\n")
+        var afterAmpersand = false
+        for byte in text {
+            if afterAmpersand && byte > 0x20 && byte != UInt8(ascii: ",") && byte != UInt8(ascii: "[")
+                && byte != UInt8(ascii: "]") && byte != UInt8(ascii: "{") && byte != UInt8(ascii: "}") {
+                return true
+            }
+            afterAmpersand = byte == UInt8(ascii: "&") && (previous == UInt8(ascii: "\n") || previous == UInt8(ascii: " ")
+                || previous == UInt8(ascii: "\t") || previous == UInt8(ascii: "[") || previous == UInt8(ascii: "{")
+                || previous == UInt8(ascii: ",") || previous == UInt8(ascii: ":") || previous == UInt8(ascii: "\r"))
+            previous = byte
+        }
+        return false
     }
 
     /// A value's size with its aliases written out.
