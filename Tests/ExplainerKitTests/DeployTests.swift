@@ -138,9 +138,9 @@ import Testing
     }
 
     @Test func aBadBaseURLIsRefused() {
-        #expect(PublishRunner.baseURLProblem("example.org") != nil)
-        #expect(PublishRunner.baseURLProblem("ftp://example.org") != nil)
-        #expect(PublishRunner.baseURLProblem("https://example.org/") == nil)
-        #expect(PublishRunner.baseURLProblem("https://example.org/sub") == nil)
+        #expect(BaseURL.flagProblem("example.org") != nil)
+        #expect(BaseURL.flagProblem("ftp://example.org") != nil)
+        #expect(BaseURL.flagProblem("https://example.org/") == nil)
+        #expect(BaseURL.flagProblem("https://example.org/sub") == nil)
     }
 }

@@ -145,6 +145,7 @@ import Glibc
         let finished = Self.finishes(within: 20) { diagnostics = Self.diagnostics(site) }
         if !finished { Self.release([config]) }
         #expect(finished, "a FIFO as site.yml hangs the build")
+        guard finished else { return }
         #expect(diagnostics.contains { $0.file == config && $0.message.contains("FIFO") })
         // The primitive itself, for sockets and devices too.
         let socketPath = site.content + "/socket.md"
@@ -256,7 +257,7 @@ import Glibc
             return
         }
         let diagnostic = try #require(failure.diagnostics.first { $0.file == "Content/😀🎉.md" })
-        #expect(!diagnostic.message.contains("no letters or digits"))
+        #expect(diagnostic.message.contains("gives no usable slug") && diagnostic.severity == .error)
         #expect(diagnostic.hint.contains("slug:"))
     }
 
@@ -333,6 +334,7 @@ import Glibc
         let entries = FileSystem.listTree(folder)
         let elapsed = ContinuousClock.now - start
         #expect(entries.count == 10_000)
-        #expect(elapsed < .milliseconds(500), "listing 10,000 files took \(elapsed)")
+        // Catches a quadratic listing (minutes), not a slow machine.
+        #expect(elapsed < .seconds(10), "listing 10,000 files took \(elapsed)")
     }
 }

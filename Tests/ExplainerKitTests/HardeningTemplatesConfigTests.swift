@@ -188,7 +188,7 @@ struct HardeningTemplatesConfigTests {
         if !given.isEmpty && !control {
             #expect(error.message == problem.message(naming: "baseURL"))
             // --base-url: the same sentence, naming the flag.
-            #expect(PublishRunner.baseURLProblem(given)?.message == problem.message(naming: "--base-url"))
+            #expect(BaseURL.flagProblem(given)?.message == problem.message(naming: "--base-url"))
         }
     }
 

@@ -13,7 +13,7 @@ struct PerformanceTests {
         let build = try SiteBuilder.build(sources).get()
         let templates = try TemplateSet.load(sources.templates, folder: sources.templatesFolder).get()
         let config = try SiteConfigDecoder.decode(sources.config).get().0
-        let shared = PageContext.Shared(site: config, stylesheetURL: build.stylesheetURL, baseURL: config.baseURL)
+        let shared = PageContext.Shared(site: config, stylesheetURL: build.stylesheetURL, urls: SiteURLs(baseURL: config.baseURL))
         let fast = PageRenderer(templates: templates, shared: shared)
         let reference = PageRenderer(templates: templates, shared: shared, fastRenderer: false)
         #expect(fast.usesFastRenderer)

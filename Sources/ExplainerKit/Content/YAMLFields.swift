@@ -43,14 +43,10 @@ struct YAMLFields {
         return SourceLocation(line: mark.line + lineOffset, column: mark.column)
     }
 
+    /// An error at `node` (at the mapping when `node` is nil or has no mark).
     mutating func error(at node: Node?, _ message: String, hint: String = "") {
-        report(.error, at: node, message, hint: hint)
-    }
-
-    /// A diagnostic at `node` (at the mapping when `node` is nil or has no mark).
-    mutating func report(_ severity: Diagnostic.Severity, at node: Node?, _ message: String, hint: String) {
         let loc = location(node) ?? mappingMark.map { SourceLocation(line: $0.line + lineOffset, column: $0.column) }
-        diagnostics.append(Diagnostic(severity, file: file, line: loc?.line, column: loc?.column, message: message, hint: hint))
+        diagnostics.append(Diagnostic(.error, file: file, line: loc?.line, column: loc?.column, message: message, hint: hint))
     }
 
     /// The value node for `key`, if present.
@@ -90,11 +86,7 @@ struct YAMLFields {
     /// key would otherwise drop its content from the page without a word. `extraKey`, when
     /// there is one, is the key under which authors keep fields of their own.
     mutating func refuseUnknownKeys(known: [String], extraKey: String? = nil) {
-        reportUnknownKeys(known: known, severity: .error, ending: ".",
-                          extra: extraKey.map { " Keep fields of your own under `\($0):`." } ?? "")
-    }
-
-    private mutating func reportUnknownKeys(known: [String], severity: Diagnostic.Severity, ending: String, extra: String) {
+        let extra = extraKey.map { " Keep fields of your own under `\($0):`." } ?? ""
         for key in mapping.keys {
             guard let name = key.scalar?.string else {
                 error(at: key, "A key must be plain text.", hint: "Write keys as `name: value`.")
@@ -104,7 +96,7 @@ struct YAMLFields {
             let nearest = Self.nearest(to: name, in: known)
             let hint = nearest.map { "Did you mean `\($0)`? Known keys: \(known.joined(separator: ", "))." }
                 ?? "Known keys: \(known.joined(separator: ", "))."
-            report(severity, at: key, "Unknown key `\(UnsafeCharacters.printable(name))`" + ending, hint: hint + extra)
+            error(at: key, "Unknown key `\(UnsafeCharacters.printable(name))`.", hint: hint + extra)
         }
     }
 

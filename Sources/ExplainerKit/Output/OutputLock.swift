@@ -55,10 +55,9 @@ struct OutputLock: Sendable {
                 close(fd)
                 throw Self.notOurs(path, output: output)
             }
-            let text = Self.contents(fd)
             if flock(fd, LOCK_EX | LOCK_NB) != 0 {
+                let preview = Self.contents(fd) == Self.marker + Holder.preview.rawValue
                 close(fd)
-                let preview = text == Self.marker + Holder.preview.rawValue
                 throw BuildFailure(Diagnostic(
                     file: output,
                     message: preview

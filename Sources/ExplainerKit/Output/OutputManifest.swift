@@ -105,11 +105,12 @@ struct OutputManifest: Sendable {
     static func read(in folder: Int32) -> OutputManifest? {
         let fd = openat(folder, fileName, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { return nil }
-        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+        defer { close(fd) }
         var st = stat()
-        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, Int(st.st_size) <= sizeLimit,
-              let data = try? handle.readToEnd() else { return nil }
-        return decode(Array(data))
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG,
+              let bytes = try? FileSystem.readAll(fd, size: Int(st.st_size), limit: sizeLimit, path: fileName)
+        else { return nil }
+        return decode(bytes)
     }
 
     /// The manifest in `bytes`, or nil if they do not start with the header.

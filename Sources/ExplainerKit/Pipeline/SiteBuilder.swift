@@ -104,7 +104,7 @@ public enum SiteBuilder {
         // Plan and template every page.
         let renderer = PageRenderer(
             templates: templates,
-            shared: PageContext.Shared(site: config, stylesheetURL: stylesheetURL, baseURL: urls.baseURL))
+            shared: PageContext.Shared(site: config, stylesheetURL: stylesheetURL, urls: urls))
         let pages = SitePlanner.plan(site: config, urls: urls, articles: articles) { article in
             guard let cache else { return SitePlanner.explainerPages(article, urls: urls) }
             return cache.plan(forSource: article.article.sourcePath) { SitePlanner.explainerPages(article, urls: urls) }

@@ -53,7 +53,7 @@ public struct PreviewServer: Sendable {
     public func run() async throws(BuildFailure) {
         let paths = configuration.paths
         let runner = BuildRunner(paths: paths, settings: configuration.settings)
-        if let url = configuration.settings.baseURL, let problem = PublishRunner.baseURLProblem(url) {
+        if let url = configuration.settings.baseURL, let problem = BaseURL.flagProblem(url) {
             throw BuildFailure(problem)
         }
         let unsafe = runner.checkSafe()

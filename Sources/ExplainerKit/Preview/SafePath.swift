@@ -47,7 +47,7 @@ public enum SafePath: Sendable, Hashable {
     public static func resolve(_ rawPath: String, in root: String) -> SafePath {
         guard let canonical = canonical(rawPath), let decoded = canonical.removingPercentEncoding,
               let rootReal = FileSystem.realPath(root) else { return .refused }
-        let folder = FileSystem.Root(rootReal)
+        let folder = FileSystem.Root(root, real: rootReal)
         let segments = decoded.split(separator: "/", omittingEmptySubsequences: true)
         if segments.contains(where: { $0.hasPrefix(".") }) { return .missing }
         let candidate = segments.isEmpty ? rootReal : rootReal + "/" + segments.joined(separator: "/")

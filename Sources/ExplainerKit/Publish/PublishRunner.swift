@@ -82,10 +82,4 @@ public struct PublishRunner: Sendable {
             return .failure(error)
         }
     }
-
-    /// Why `url` cannot be a site's base URL (`BaseURL`'s rule, the one `site.yml` follows),
-    /// or `nil` if it can.
-    public static func baseURLProblem(_ url: String) -> Diagnostic? {
-        BaseURL.flagProblem(url)
-    }
 }

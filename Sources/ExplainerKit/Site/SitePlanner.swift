@@ -14,7 +14,13 @@ public enum SitePlanner {
 
     /// The pages every explainer has besides its overview and sections, by their slug in its
     /// folder: no section may take them.
-    static let explainerPageKeys: Set<String> = [SiteURLs.quotesPage, SiteURLs.allPage]
+    static let explainerPageKeys = Set(explainerPages.map(\.key))
+
+    /// The pages every explainer has besides its sections, and how a clash names them.
+    static let explainerPages = [
+        (key: SiteURLs.quotesPage, name: "the explainer's quotes page"),
+        (key: SiteURLs.allPage, name: "the explainer's one-page view"),
+    ]
 
     /// The folder of the preview's own addresses (`/_explainer/live.js`, `/_explainer/events`).
     static let previewFolder = String(LiveReload.scriptPath.dropFirst().prefix { $0 != "/" })
@@ -24,8 +30,7 @@ public enum SitePlanner {
     static func explainerFolder(_ slug: String) -> PathClaims {
         var folder = PathClaims(folder: "/\(slug)/")
         folder.claim("index.html", by: .generated("the explainer's overview"))
-        folder.claim(SiteURLs.quotesPage, isFolder: true, by: .generated("the explainer's quotes page"))
-        folder.claim(SiteURLs.allPage, isFolder: true, by: .generated("the explainer's one-page view"))
+        for page in explainerPages { folder.claim(page.key, isFolder: true, by: .generated(page.name)) }
         return folder
     }
 

@@ -44,8 +44,13 @@ public enum FileSystem {
         var real: String
 
         public init(_ path: String) {
+            self.init(path, real: FileSystem.realPath(path) ?? FileSystem.canonical(path))
+        }
+
+        /// A folder whose resolved path is already known.
+        init(_ path: String, real: String) {
             self.path = path
-            self.real = FileSystem.realPath(path) ?? FileSystem.canonical(path)
+            self.real = real
         }
 
         /// Whether the resolved path `resolved` is inside the folder.

@@ -20,9 +20,9 @@ public enum PageContext {
         let site: SiteValues
         let assets: AssetValues
 
-        public init(site: SiteConfig, stylesheetURL: String, baseURL: String) {
+        public init(site: SiteConfig, stylesheetURL: String, urls: SiteURLs) {
             self.config = site
-            self.urls = SiteURLs(baseURL: baseURL)
+            self.urls = urls
             self.site = SiteValues(
                 title: site.title, language: site.language, author: site.author,
                 description: site.description, baseURL: urls.baseURL, homeURL: urls.home(), feedURL: urls.feed)
