@@ -257,7 +257,13 @@ public enum FileSystem {
         }
         let fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         if fd >= 0 {
-            _ = ParallelMap.map(entries(of: fd)) { removeEntry($0.name, isFolder: $0.isFolder, in: fd) }
+            // The manifest goes last: a removal killed halfway leaves a folder that still says
+            // it is Explainer's, so the next build recognises it as a leftover and finishes it.
+            let entries = entries(of: fd)
+            _ = ParallelMap.map(entries.filter { $0.name != OutputManifest.fileName }) {
+                removeEntry($0.name, isFolder: $0.isFolder, in: fd)
+            }
+            unlinkat(fd, OutputManifest.fileName, 0)
             close(fd)
         }
         rmdir(path)
