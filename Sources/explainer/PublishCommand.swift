@@ -67,7 +67,7 @@ struct Publish: ParsableCommand {
                     ? "Published \(what) to \(branch) in \(gitRepo ?? "") (commit \(git.commit.prefix(12)))."
                     : "\(branch) in \(gitRepo ?? "") already holds this site; nothing to commit.")
             } else if let to {
-                let kept = FileSystem.isDirectory(to + ".previous") ? " (previous site kept as \(to).previous/; undo with --rollback)" : ""
+                let kept = FileSystem.isDirectory(DirectoryDeployer(target: to).previousPath) ? " (previous site kept as \(to).previous/; undo with --rollback)" : ""
                 Terminal.printOut("Published \(what) to \(to)/\(kept).")
             }
         }

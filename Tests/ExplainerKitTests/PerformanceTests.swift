@@ -92,12 +92,12 @@ struct PerformanceTests {
     }
 
     @Test func outputPathsSplitIntoParentAndName() {
-        #expect(SiteWriter.split("o") == (".", "o"))
-        #expect(SiteWriter.split("Public") == (".", "Public"))
-        #expect(SiteWriter.split("site/out/") == ("site", "out"))
-        #expect(SiteWriter.split("a//b") == ("a", "b"))
-        #expect(SiteWriter.split("/srv/www") == ("/srv", "www"))
-        #expect(SiteWriter.split("/x") == ("/", "x"))
-        #expect(SiteWriter.split("./o") == (".", "o"))
+        #expect(FolderPath("o").parentAndName == (".", "o"))
+        #expect(FolderPath("Public").parentAndName == (".", "Public"))
+        #expect(FolderPath("site/out/").parentAndName == ("site", "out"))
+        #expect(FolderPath("a//b").parentAndName == ("a", "b"))
+        #expect(FolderPath("/srv/www").parentAndName == ("/srv", "www"))
+        #expect(FolderPath("/x").parentAndName == ("/", "x"))
+        #expect(FolderPath("./o").parentAndName == (".", "o"))
     }
 }

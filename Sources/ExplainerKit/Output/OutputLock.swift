@@ -37,8 +37,8 @@ struct OutputLock: Sendable {
     /// Takes the lock for the output folder `output`, or throws naming it if another
     /// process holds it (or the lock file cannot be made).
     init(for output: String, holder: Holder = .build) throws(BuildFailure) {
-        let (parent, name) = SiteWriter.split(output)
-        path = "\(parent)/.\(name).explainer-lock"
+        let (parent, name) = FolderPath(output).parentAndName
+        path = FolderPath(parent).appending(".\(name).explainer-lock")
         while true {
             // Never through a link, never blocking on a pipe; a folder fails to open for writing.
             let fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0o644)

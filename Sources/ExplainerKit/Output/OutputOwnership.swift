@@ -23,8 +23,7 @@ enum OutputOwnership {
     /// holding the lock, just before the swap); without it only the kind of the path and the
     /// presence of a manifest are checked (the quick check before a build starts).
     static func problem(at path: String, thorough: Bool) -> Diagnostic? {
-        var path = path
-        while path.count > 1 && path.hasSuffix("/") { path.removeLast() }  // `link/` would follow the link
+        let path = FolderPath(path).path  // `link/` would follow the link
         var st = stat()
         guard lstat(path, &st) == 0 else { return nil }  // nothing there (or unreachable: writing it will say why)
         let kind = st.st_mode & S_IFMT
@@ -53,7 +52,7 @@ enum OutputOwnership {
         let name = String(decoding: first, as: UTF8.self)
         let more = strays.count > 1 ? " and \(strays.count - 1) more" : ""
         return Diagnostic(
-            file: path + "/" + name,
+            file: FolderPath(path).appending(name),
             message: "\(path) holds \(name)\(more), which Explainer did not write there; replacing the folder would delete it.",
             hint: "Move \(name)\(more.isEmpty ? "" : " and the others") out of \(path) (a build replaces the whole folder), or choose another output folder.")
     }

@@ -26,7 +26,7 @@ public struct SiteWriter: Sendable {
     let writeFile: FileWriter
 
     public init(outputPath: String, writeFile: @escaping FileWriter = { bytes, place throws(FileSystem.Failure) in try FileSystem.write(bytes, to: place) }) {
-        self.outputPath = outputPath.hasSuffix("/") && outputPath.count > 1 ? String(outputPath.dropLast()) : outputPath
+        self.outputPath = FolderPath(outputPath).path
         self.writeFile = writeFile
     }
 
@@ -40,7 +40,7 @@ public struct SiteWriter: Sendable {
         }
         for source in sources {
             let source = FileSystem.canonical(source)
-            if output == source || output.hasPrefix(source + "/") || source.hasPrefix(output + "/") {
+            if FolderPath(source).holds(output) || FolderPath(output).contains(source) {
                 problems.append(Diagnostic(
                     file: outputPath,
                     message: "The output folder \(outputPath) overlaps the source folder \(source); building would replace your files.",
@@ -159,18 +159,5 @@ public struct SiteWriter: Sendable {
             .warning, file: previous,
             message: "The new site is in place, but the one it replaced could not be kept at \(previous): \(String(cString: strerror(code))).",
             hint: "Rollback is not possible for this publish; check that the folder beside \(outputPath) is writable.")]
-    }
-
-    /// The folder holding `path` and its last component: `Public` → (`.`, `Public`),
-    /// `site/out/` → (`site`, `out`), `/srv/www` → (`/srv`, `www`). Plain string work:
-    /// `NSString.deletingLastPathComponent` crashes on a one-character path (`--output o`)
-    /// in swift-corelibs-foundation.
-    static func split(_ path: String) -> (parent: String, name: String) {
-        var path = Substring(path)
-        while path.count > 1 && path.hasSuffix("/") { path = path.dropLast() }
-        guard let slash = path.lastIndex(of: "/") else { return (".", String(path)) }
-        var parent = path[..<slash]
-        while parent.count > 1 && parent.hasSuffix("/") { parent = parent.dropLast() }
-        return (parent.isEmpty ? "/" : String(parent), String(path[path.index(after: slash)...]))
     }
 }

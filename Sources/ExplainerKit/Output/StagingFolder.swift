@@ -46,9 +46,9 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
 
     init(output: String, writeFile: @escaping SiteWriter.FileWriter, holding heldLock: OutputLock? = nil) {
         self.output = output
-        (parent, name) = SiteWriter.split(output)
-        path = "\(parent)/.\(name).explainer-staging-\(getpid())"
-        oldPath = "\(parent)/.\(name).explainer-old-\(getpid())"
+        (parent, name) = FolderPath(output).parentAndName
+        path = FolderPath(parent).appending(".\(name).explainer-staging-\(getpid())")
+        oldPath = FolderPath(parent).appending(".\(name).explainer-old-\(getpid())")
         self.writeFile = writeFile
         self.heldLock = heldLock
     }
@@ -188,7 +188,7 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
             for prefix in [".\(name).explainer-staging-", ".\(name).explainer-old-"] where entry.hasPrefix(prefix) {
                 let pid = entry.utf8.dropFirst(prefix.utf8.count)
                 guard !pid.isEmpty, pid.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else { continue }
-                let leftover = parent + "/" + entry
+                let leftover = FolderPath(parent).appending(entry)
                 if OutputOwnership.isLeftover(leftover) { FileSystem.removeTree(leftover) }
             }
         }

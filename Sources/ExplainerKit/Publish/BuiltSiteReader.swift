@@ -10,9 +10,9 @@ public enum BuiltSiteReader {
         var problems: [Diagnostic] = []
         for path in FileSystem.listFiles(folder) {
             do {
-                files.append(OutputFile(path: path, bytes: try FileSystem.read(folder + "/" + path)))
+                files.append(OutputFile(path: path, bytes: try FileSystem.read(FolderPath(folder).appending(path))))
             } catch {
-                problems.append(Diagnostic(file: folder + "/" + path, message: "The file could not be read: \(error.description).",
+                problems.append(Diagnostic(file: FolderPath(folder).appending(path), message: "The file could not be read: \(error.description).",
                                            hint: "Check its permissions, then check again."))
             }
         }

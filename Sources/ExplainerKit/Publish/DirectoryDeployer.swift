@@ -18,7 +18,7 @@ public struct DirectoryDeployer: Sendable {
     public let target: String
 
     public init(target: String) {
-        self.target = target.hasSuffix("/") && target.count > 1 ? String(target.dropLast()) : target
+        self.target = FolderPath(target).path
     }
 
     /// `<target>.previous`: the site the last publish replaced.
@@ -37,7 +37,7 @@ public struct DirectoryDeployer: Sendable {
     /// Swaps the target folder with `previousPath`, restoring the site published before.
     /// Holds the target's `OutputLock`, so it never interleaves with a publish or build of it.
     public func rollback() throws(BuildFailure) {
-        let (parent, name) = SiteWriter.split(target)
+        let (parent, name) = FolderPath(target).parentAndName
         guard FileSystem.isDirectory(previousPath) else {
             throw BuildFailure(Diagnostic(
                 file: previousPath, message: "There is no previous site to roll back to.",

@@ -38,11 +38,13 @@ public struct GitCommand: Sendable {
     public func run(_ arguments: [String], input: [UInt8] = []) throws(BuildFailure) -> Output {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("explainer-git-\(UUID().uuidString)").path
         defer { FileSystem.removeTree(scratch) }
+        let inPath = FolderPath(scratch).appending("in"), outPath = FolderPath(scratch).appending("out"),
+            errPath = FolderPath(scratch).appending("err")
         do {
             try FileSystem.makeDirectory(scratch)
-            try FileSystem.write(input, to: scratch + "/in")
-            try FileSystem.write([], to: scratch + "/out")
-            try FileSystem.write([], to: scratch + "/err")
+            try FileSystem.write(input, to: inPath)
+            try FileSystem.write([], to: outPath)
+            try FileSystem.write([], to: errPath)
         } catch {
             throw BuildFailure(Diagnostic(file: scratch, message: "Could not prepare to run git: \(error.description).",
                                           hint: "Check that the temporary folder is writable."))
@@ -55,17 +57,17 @@ public struct GitCommand: Sendable {
         process.environment = inherited.merging(environment) { _, new in new }
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         do {
-            process.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: scratch + "/in"))
-            process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: scratch + "/out"))
-            process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: scratch + "/err"))
+            process.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: inPath))
+            process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
+            process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
             try process.run()
         } catch {
             throw BuildFailure(Diagnostic(file: "git", message: "Could not run git: \(error.localizedDescription).",
                                           hint: "Install git and make sure it is on PATH."))
         }
         process.waitUntilExit()
-        let out = (try? FileSystem.read(scratch + "/out")) ?? []
-        let err = (try? FileSystem.read(scratch + "/err")) ?? []
+        let out = (try? FileSystem.read(outPath)) ?? []
+        let err = (try? FileSystem.read(errPath)) ?? []
         if process.terminationReason == .exit && process.terminationStatus == 127 && out.isEmpty {
             throw BuildFailure(Diagnostic(file: "git", message: "Could not run git: it was not found.",
                                           hint: "Install git and make sure it is on PATH."))

@@ -50,17 +50,17 @@ public struct GitDeployer: Sendable {
         let published = files.filter { OutputFile.isSafe($0.path) && !$0.path.contains("\n") }
         do {
             try FileSystem.makeDirectory(scratch)
-            for (index, file) in published.enumerated() { try FileSystem.write(file.bytes, to: "\(scratch)/\(index)") }
+            for (index, file) in published.enumerated() { try FileSystem.write(file.bytes, to: FolderPath(scratch).appending(String(index))) }
         } catch {
             throw fail("Could not stage the site for git: \(error.description).", hint: "Check that the temporary folder is writable.")
         }
         let hashed = try git(["hash-object", "-w", "--no-filters", "--stdin-paths"], [:],
-                             Array(published.indices.map { "\(scratch)/\($0)\n" }.joined().utf8))
+                             Array(published.indices.map { FolderPath(scratch).appending(String($0)) + "\n" }.joined().utf8))
         let blobs = hashed.stdout.split(separator: "\n").map(String.init)
         guard hashed.succeeded, blobs.count == published.count else { throw gitFailure("hash-object", hashed) }
         var entries: [UInt8] = []
         for (file, blob) in zip(published, blobs) { entries += Array("100644 \(blob)\t\(file.path)".utf8) + [0] }
-        let index = ["GIT_INDEX_FILE": scratch + "/index"]
+        let index = ["GIT_INDEX_FILE": FolderPath(scratch).appending("index")]
         let updated = try git(["update-index", "-z", "--add", "--index-info"], index, entries)
         guard updated.succeeded else { throw gitFailure("update-index", updated) }
         let written = try git(["write-tree"], index, [])

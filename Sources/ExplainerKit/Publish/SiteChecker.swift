@@ -167,6 +167,6 @@ public enum SiteChecker {
     }
 
     static func display(_ path: String, in folder: String) -> String {
-        folder.isEmpty ? path : (folder.hasSuffix("/") ? folder + path : folder + "/" + path)
+        FolderPath(folder).appending(path)
     }
 }

@@ -56,12 +56,12 @@ public enum FileSystem {
         /// Whether the resolved path `resolved` is inside the folder.
         /// (By bytes: a sibling folder named as this one in another Unicode form is outside.)
         func contains(_ resolved: String) -> Bool {
-            real == "/" || resolved.utf8.starts(with: (real + "/").utf8)
+            FolderPath(real).contains(resolved)
         }
 
         /// Whether `resolved` is the folder itself or inside it (by bytes, as `contains`).
         func holds(_ resolved: String) -> Bool {
-            resolved.utf8.elementsEqual(real.utf8) || contains(resolved)
+            FolderPath(real).holds(resolved)
         }
     }
 
@@ -185,7 +185,7 @@ public enum FileSystem {
         }
 
         /// The whole path, for messages.
-        public var path: String { folderPath + "/" + name }
+        public var path: String { FolderPath(folderPath).appending(name) }
         /// `path`, or `name` alone when it is relative to the current folder.
         var displayPath: String { folder == AT_FDCWD && folderPath == "." ? name : path }
     }
@@ -317,13 +317,13 @@ public enum FileSystem {
         var out: [Entry] = []
         let fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { return [] }
-        walk(fd, prefix: "", into: &out)
+        walk(fd, in: FolderPath(""), into: &out)
         out.sort { ExactPath.precedes($0.path, $1.path) }
         return out
     }
 
-    /// Lists the open folder `fd` (and closes it) into `out`, its paths starting with `prefix`.
-    private static func walk(_ fd: Int32, prefix: String, into out: inout [Entry]) {
+    /// Lists the open folder `fd` (and closes it) into `out`, its paths inside `folder`.
+    private static func walk(_ fd: Int32, in folder: FolderPath, into out: inout [Entry]) {
         guard let dir = fdopendir(fd) else {
             close(fd)
             return
@@ -345,13 +345,13 @@ public enum FileSystem {
                 return (escapingInvalidUTF8(bytes), false, type)
             }
             if type == 0 { continue }
-            let path = prefix + name
+            let path = folder.appending(name)
             if type == UInt8(DT_DIR) && valid {
                 let sub = withUnsafePointer(to: &entry.pointee.d_name) { tuple in
                     openat(dirfd(dir), UnsafeRawPointer(tuple).assumingMemoryBound(to: CChar.self),
                            O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
                 }
-                if sub >= 0 { walk(sub, prefix: path + "/", into: &out) }
+                if sub >= 0 { walk(sub, in: FolderPath(path), into: &out) }
             } else {
                 out.append(Entry(path: path, isValidName: valid, isSymlink: type == UInt8(DT_LNK)))
             }
@@ -386,7 +386,7 @@ public enum FileSystem {
 
     /// An absolute, `..`-free version of `path` (symlinks resolved where the path exists).
     public static func canonical(_ path: String) -> String {
-        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        let absolute = path.hasPrefix("/") ? path : FolderPath(FileManager.default.currentDirectoryPath).appending(path)
         let url = URL(fileURLWithPath: absolute).standardizedFileURL.resolvingSymlinksInPath()
         return url.path
     }
