@@ -11,7 +11,7 @@ struct Build: ParsableCommand {
     var drafts = false
 
     func run() throws {
-        let runner = BuildRunner(paths: site.paths, settings: BuildSettings(includeDrafts: drafts))
+        let runner = BuildRunner(paths: site.paths, settings: BuildSettings(includeDrafts: drafts, baseURL: site.baseURL))
         switch runner.run() {
         case .failure(let failure):
             throw Terminal.fail(failure, "Build", noun: "error", consequence: "\(site.outputName) was not changed.")

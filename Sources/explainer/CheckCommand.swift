@@ -11,11 +11,11 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let files: [OutputFile]
-        switch BuiltSiteReader.read(output) {
-        case .failure(let failure):
-            Terminal.report(failure.diagnostics)
+        do {
+            files = try BuiltSiteReader.read(output)
+        } catch {
+            Terminal.report(error.diagnostics)
             throw ExitCode.failure
-        case .success(let f): files = f
         }
         let problems = SiteChecker.check(files, folder: output)
         if !problems.isEmpty {

@@ -20,9 +20,6 @@ struct Preview: AsyncParsableCommand {
     @Option(help: "The address to listen on. Anything but loopback exposes your drafts to the network.")
     var host = "127.0.0.1"
 
-    @Option(name: .customLong("base-url"), help: "The address the site will be served at (overrides site.yml's baseURL); the preview serves it under that address's path.")
-    var baseURL: String?
-
     @Flag(help: "Include articles marked `draft: true`.")
     var drafts = false
 
@@ -40,7 +37,7 @@ struct Preview: AsyncParsableCommand {
         let output = site.output
         let openBrowser = open
         let server = PreviewServer(
-            configuration: .init(paths: site.paths, settings: BuildSettings(includeDrafts: drafts, baseURL: baseURL), host: host, port: port),
+            configuration: .init(paths: site.paths, settings: BuildSettings(includeDrafts: drafts, baseURL: site.baseURL), host: host, port: port),
             report: { event in Self.print(event, output: output, openBrowser: openBrowser) })
 
         let task = Task { try await server.run() }

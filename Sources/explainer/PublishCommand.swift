@@ -17,8 +17,7 @@ struct Publish: ParsableCommand {
     @Option(help: "The folder with the Mustache templates and assets/.")
     var templates = "Templates"
 
-    @Option(name: .customLong("base-url"), help: "The address the site is served at (overrides site.yml's baseURL).")
-    var baseURL: String?
+    @OptionGroup var base: BaseURLOption
 
     @Option(help: "Publish into this folder (swapped in atomically; the old site is kept as DIR.previous).")
     var to: String?
@@ -38,8 +37,9 @@ struct Publish: ParsableCommand {
     func validate() throws {
         if (to == nil) == (gitRepo == nil) { throw ValidationError("Pass exactly one of --to DIR or --git-repo PATH.") }
         if rollback && to == nil { throw ValidationError("--rollback works with --to DIR only.") }
-        if let baseURL, case .failure(let problem) = BaseURL.validate(baseURL) {
-            throw ValidationError(problem.message(naming: "--base-url") + " " + BaseURL.hint)
+        // (If git cannot run at all, the publish says so when it starts.)
+        if gitRepo != nil, let problem = try? GitDeployer.branchProblem(branch) {
+            throw ValidationError(problem.message + " " + problem.hint)
         }
     }
 
@@ -55,21 +55,22 @@ struct Publish: ParsableCommand {
             return
         }
         let target: PublishRunner.Target = to.map { .directory($0) } ?? .git(repository: gitRepo ?? "", branch: branch)
-        switch PublishRunner(content: content, templates: templates, baseURL: baseURL, target: target,
-                                  allowWarnings: allowWarnings).run() {
-        case .failure(let failure):
-            throw Terminal.fail(failure, "Publish", noun: "problem", consequence: "Nothing was deployed.")
-        case .success(let report):
-            Terminal.report(report.warnings)
-            let what = "\(report.build.articles.count) article\(report.build.articles.count == 1 ? "" : "s"), \(report.build.files.count) files"
-            if let git = report.git {
-                Terminal.printOut(git.changed
-                    ? "Published \(what) to \(branch) in \(gitRepo ?? "") (commit \(git.commit.prefix(12)))."
-                    : "\(branch) in \(gitRepo ?? "") already holds this site; nothing to commit.")
-            } else if let to {
-                let kept = FileSystem.isDirectory(DirectoryDeployer(target: to).previousPath) ? " (previous site kept as \(to).previous/; undo with --rollback)" : ""
-                Terminal.printOut("Published \(what) to \(to)/\(kept).")
-            }
+        let report: PublishRunner.Report
+        do {
+            report = try PublishRunner(content: content, templates: templates, baseURL: base.baseURL, target: target,
+                                       allowWarnings: allowWarnings).run()
+        } catch {
+            throw Terminal.fail(error, "Publish", noun: "problem", consequence: "Nothing was deployed.")
+        }
+        Terminal.report(report.warnings)
+        let what = "\(report.build.articles.count) article\(report.build.articles.count == 1 ? "" : "s"), \(report.build.files.count) files"
+        if let git = report.git {
+            Terminal.printOut(git.changed
+                ? "Published \(what) to \(branch) in \(gitRepo ?? "") (commit \(git.commit.prefix(12)))."
+                : "\(branch) in \(gitRepo ?? "") already holds this site; nothing to commit.")
+        } else if let to {
+            let kept = FileSystem.isDirectory(DirectoryDeployer(target: to).previousPath) ? " (previous site kept as \(to).previous/; undo with --rollback)" : ""
+            Terminal.printOut("Published \(what) to \(to)/\(kept).")
         }
     }
 }

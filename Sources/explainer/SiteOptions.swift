@@ -2,7 +2,7 @@ import ArgumentParser
 import ExplainerKit
 import Foundation
 
-/// The folder flags shared by every command.
+/// The flags shared by `build` and `preview`: the folders, and the address the site is served at.
 struct SiteOptions: ParsableArguments {
     @Option(help: "The folder with site.yml and the articles.")
     var content = "Content"
@@ -12,6 +12,11 @@ struct SiteOptions: ParsableArguments {
 
     @Option(help: "The folder the site is written to (replaced as a whole; only an empty folder or one explainer built).")
     var output = "Public"
+
+    @OptionGroup var base: BaseURLOption
+
+    /// `--base-url`, normalised (`BaseURLOption`).
+    var baseURL: String? { base.baseURL }
 
     /// The output as messages name it: `Public/` for a folder (or nothing yet), `notes.txt`
     /// for anything else.

@@ -18,12 +18,12 @@ import Testing
         let target = root + "/site"
         let content = try PublishFixtures.writeContent(["first": PublishFixtures.article(title: "First", date: "2025-01-01")], in: root)
         let runner = PublishRunner(content: content, templates: Self.templates, target: .directory(target))
-        let v1 = try runner.run().get()
+        let v1 = try runner.run()
         #expect(Fixtures.snapshot(target).keys.sorted() == v1.build.files.map(\.path).sorted())
         #expect(!FileManager.default.fileExists(atPath: target + ".previous"))
 
         _ = try PublishFixtures.writeContent(["second": PublishFixtures.article(title: "Second", date: "2025-02-01")], in: root)
-        let v2 = try runner.run().get()
+        let v2 = try runner.run()
         let v1Snapshot = Dictionary(uniqueKeysWithValues: v1.build.files.map { ($0.path, $0.bytes) })
         let v2Snapshot = Dictionary(uniqueKeysWithValues: v2.build.files.map { ($0.path, $0.bytes) })
         #expect(v1Snapshot != v2Snapshot)
@@ -43,7 +43,7 @@ import Testing
         // ...one of the same folder does, and nothing moves.
         let same = try OutputLock(for: target)
         #expect(throws: BuildFailure.self) { try DirectoryDeployer(target: target).rollback() }
-        #expect(throws: BuildFailure.self) { try runner.run().get() }
+        #expect(throws: BuildFailure.self) { try runner.run() }
         same.release()
         #expect(Fixtures.snapshot(target) == v1Snapshot)
         #expect(Fixtures.snapshot(target + ".previous") == v2Snapshot)
@@ -62,14 +62,13 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: root) }
         let target = root + "/site"
         let good = try PublishFixtures.writeContent(["good": PublishFixtures.article(title: "Good", date: "2025-01-01")], in: root)
-        _ = try PublishRunner(content: good, templates: Self.templates, target: .directory(target)).run().get()
+        _ = try PublishRunner(content: good, templates: Self.templates, target: .directory(target)).run()
         let before = Fixtures.snapshot(target)
 
         let broken = try PublishFixtures.writeContent(
             ["good": PublishFixtures.article(title: "Good", date: "2025-01-01", extra: " A [broken link](/no-such-page/).")],
             in: root + "/broken")
-        let result = PublishRunner(content: broken, templates: Self.templates, target: .directory(target)).run()
-        guard case .failure(let failure) = result else {
+        guard let failure = PublishRunner(content: broken, templates: Self.templates, target: .directory(target)).runFailure() else {
             Issue.record("publish with a broken link succeeded")
             return
         }
@@ -87,7 +86,7 @@ import Testing
         let runner = PublishRunner(
             content: content, templates: Self.templates, baseURL: "https://pages.example.io",
             target: .git(repository: repo, branch: "gh-pages"), sourceDirectory: PublishFixtures.packageRoot)
-        let report = try runner.run().get()
+        let report = try runner.run()
         let outcome = try #require(report.git)
         #expect(outcome.changed)
         #expect(try Self.git(["--git-dir=\(repo)", "rev-parse", "refs/heads/gh-pages"]) == outcome.commit)
@@ -101,9 +100,9 @@ import Testing
         #expect(try Self.git(["--git-dir=\(repo)", "log", "-1", "--format=%s", "gh-pages"]) == "Publish site from \(source)")
 
         // The same site again: no new commit. A changed site: a commit on top.
-        #expect(try runner.run().get().git?.changed == false)
+        #expect(try runner.run().git?.changed == false)
         _ = try PublishFixtures.writeContent(["story": PublishFixtures.article(title: "Story, updated", date: "2025-01-01")], in: root)
-        let second = try #require(try runner.run().get().git)
+        let second = try #require(try runner.run().git)
         #expect(second.changed)
         #expect(try Self.git(["--git-dir=\(repo)", "rev-parse", "gh-pages^"]) == outcome.commit)
     }
@@ -123,7 +122,7 @@ import Testing
         let content = try PublishFixtures.writeContent(["story": PublishFixtures.article(title: "Story", date: "2025-01-01")], in: root)
         let report = try PublishRunner(
             content: content, templates: Self.templates, target: .git(repository: repo, branch: "gh-pages"),
-            sourceDirectory: root).run().get()
+            sourceDirectory: root).run()
         #expect(report.git?.changed == true)
         #expect(try Self.git(["rev-parse", "HEAD"], in: repo) == head)
         #expect(try Self.git(["symbolic-ref", "HEAD"], in: repo) == "refs/heads/main")
@@ -132,8 +131,8 @@ import Testing
         #expect(try Self.git(["rev-list", "--count", "gh-pages"], in: repo) == "1")
 
         // The branch that is checked out cannot be the target.
-        let refused = PublishRunner(content: content, templates: Self.templates, target: .git(repository: repo, branch: "main")).run()
-        #expect(throws: BuildFailure.self) { try refused.get() }
+        let refused = PublishRunner(content: content, templates: Self.templates, target: .git(repository: repo, branch: "main"))
+        #expect(throws: BuildFailure.self) { try refused.run() }
         #expect(try Self.git(["rev-parse", "HEAD"], in: repo) == head)
     }
 

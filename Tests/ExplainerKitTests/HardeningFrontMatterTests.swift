@@ -257,16 +257,14 @@ struct HardeningFrontMatterTests {
         try fixture.write(try fixture.read(home).replacingOccurrences(of: "{{site.title}}", with: "{{site.title}}{{pgae.title}}"), to: home)
         let target = fixture.root + "/www"
         let content = fixture.root + "/Content", templates = fixture.root + "/Templates"
-        let refused = PublishRunner(content: content, templates: templates, target: .directory(target)).run()
-        guard case .failure(let failure) = refused else {
+        guard let failure = PublishRunner(content: content, templates: templates, target: .directory(target)).runFailure() else {
             Issue.record("publish deployed a site with warnings")
             return
         }
         #expect(failure.diagnostics.contains { $0.severity == .warning && $0.message.contains("pgae.title") })
         #expect(failure.diagnostics.contains { $0.severity == .error && $0.hint.contains("--allow-warnings") })
         #expect(!FileManager.default.fileExists(atPath: target))
-        let allowed = PublishRunner(content: content, templates: templates, target: .directory(target), allowWarnings: true).run()
-        let report = try allowed.get()
+        let report = try PublishRunner(content: content, templates: templates, target: .directory(target), allowWarnings: true).run()
         #expect(report.warnings.contains { $0.message.contains("pgae.title") })
         #expect(FileManager.default.fileExists(atPath: target + "/index.html"))
     }

@@ -83,7 +83,7 @@ import Glibc
             #expect(Self.state(folder) == before, "build into \(what) changed the folder")
 
             let publish = PublishRunner(content: paths.content, templates: paths.templates, target: .directory(build.output))
-            #expect(publish.run().failureValue?.diagnostics.first?.message.contains("not a folder") == true, "publish to \(what)")
+            #expect(publish.runFailure()?.diagnostics.first?.message.contains("not a folder") == true, "publish to \(what)")
             #expect(Self.state(folder) == before, "publish to \(what) changed the folder")
         }
     }
@@ -193,12 +193,12 @@ import Glibc
         let (folder, paths) = Self.site()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         _ = try BuildRunner(paths: paths).run().get()
-        let read = try BuiltSiteReader.read(paths.output).get()
+        let read = try BuiltSiteReader.read(paths.output)
         #expect(!read.map(\.path).contains(OutputManifest.fileName))
         let repo = folder + "/pages.git"
         #expect(try GitCommand().run(["init", "--bare", "--quiet", repo]).succeeded)
         _ = try PublishRunner(content: paths.content, templates: paths.templates, target: .git(repository: repo, branch: "gh-pages"))
-            .run().get()
+            .run()
         let tree = try GitCommand().run(["--git-dir=\(repo)", "ls-tree", "-r", "--name-only", "gh-pages"]).stdout
         #expect(!tree.contains("explainer-manifest"))
         #expect(tree.contains("index.html"))
@@ -223,10 +223,10 @@ import Glibc
             defer { try? FileManager.default.removeItem(atPath: folder) }
             let target = folder + "/w"
             let publish = PublishRunner(content: paths.content, templates: paths.templates, target: .directory(target))
-            _ = try publish.run().get()
+            _ = try publish.run()
             try make(target + ".previous")
             let before = Self.state(folder)
-            let failure = try #require(publish.run().failureValue, "publish over \(what)")
+            let failure = try #require(publish.runFailure(), "publish over \(what)")
             #expect(failure.diagnostics.first?.file.hasPrefix(target + ".previous") == true, "\(what): \(failure)")
             #expect(Self.state(folder) == before, "publish over \(what) changed the folder")
             #expect(throws: BuildFailure.self) { try DirectoryDeployer(target: target).rollback() }
@@ -288,7 +288,7 @@ import Glibc
             #expect(problem.hint.contains("Stop that preview"))
         }
         let publish = PublishRunner(content: paths.content, templates: paths.templates, target: .directory(paths.output))
-        #expect(publish.run().failureValue?.diagnostics.first?.message.contains("preview is writing") == true)
+        #expect(publish.runFailure()?.diagnostics.first?.message.contains("preview is writing") == true)
         #expect(Fixtures.snapshot(paths.output) == before)
         // A build of another folder is not held up; once the preview stops, this one goes through.
         var other = paths
@@ -332,8 +332,8 @@ import Glibc
         let repo = folder + "/pages.git"
         #expect(try GitCommand().run(["init", "--bare", "--quiet", repo]).succeeded)
         for bad in ["@", "refs/heads/x"] {
-            let result = PublishRunner(content: paths.content, templates: paths.templates, target: .git(repository: repo, branch: bad)).run()
-            #expect(result.failureValue?.diagnostics.first?.file == "--branch")
+            let failure = PublishRunner(content: paths.content, templates: paths.templates, target: .git(repository: repo, branch: bad)).runFailure()
+            #expect(failure?.diagnostics.first?.file == "--branch")
             #expect(throws: BuildFailure.self) { try GitDeployer(repository: repo, branch: bad).publish([OutputFile(path: "index.html", text: "x")]) }
         }
         #expect(try GitCommand().run(["--git-dir=\(repo)", "for-each-ref"]).line.isEmpty)

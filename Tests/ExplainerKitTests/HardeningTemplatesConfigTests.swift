@@ -197,7 +197,7 @@ struct HardeningTemplatesConfigTests {
         let sources = Fixtures.sources(articles: [("a.md", Fixtures.article())])
         let failure = try #require(SiteBuilder.build(sources, settings: BuildSettings(baseURL: "https://a b")).failureValue)
         #expect(failure.diagnostics.contains { $0.file == "--base-url" && $0.message.contains("space") })
-        let published = try #require(PublishRunner(content: Fixtures.path("Content"), templates: Fixtures.path("Templates"), baseURL: "http://", target: .directory(Fixtures.temporaryFolder() + "/www")).run().failureValue)
+        let published = try #require(PublishRunner(content: Fixtures.path("Content"), templates: Fixtures.path("Templates"), baseURL: "http://", target: .directory(Fixtures.temporaryFolder() + "/www")).runFailure())
         #expect(published.diagnostics.map(\.message) == [try #require(BaseURL.validate("http://").failureValue).message(naming: "--base-url")])
         let build = try SiteBuilder.build(sources, settings: BuildSettings(baseURL: "https://host.example/x/")).get()
         #expect(build.text("sitemap.xml")?.contains("https://host.example/x/a/") == true)
@@ -210,17 +210,9 @@ struct HardeningTemplatesConfigTests {
 
     @Test(.enabled(if: InterruptedBuildTests.binary != nil, "the explainer binary is not built"))
     func baseURLFlagIsRefusedByTheCLIWithTheSameSentence() throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(InterruptedBuildTests.binary))
         let folder = Fixtures.temporaryFolder()
-        process.arguments = ["publish", "--base-url", "https://user:pw@example.org:70000", "--to", folder + "/www"]
-        let stderr = Pipe()
-        process.standardError = stderr
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let text = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 64, "\(text)")
+        let (status, text) = try CommandLineTests.explainer(["publish", "--base-url", "https://user:pw@example.org:70000", "--to", folder + "/www"])
+        #expect(status == 64, "\(text)")
         let problem = try #require(BaseURL.validate("https://user:pw@example.org:70000").failureValue)
         #expect(text.contains(problem.message(naming: "--base-url")), "\(text)")
         #expect(!FileManager.default.fileExists(atPath: folder + "/www"))

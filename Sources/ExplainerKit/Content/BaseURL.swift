@@ -9,7 +9,22 @@ public enum BaseURL {
 
     /// `text` normalised, or why it cannot be a base URL.
     public static func validate(_ text: String) -> Result<String, Problem> {
-        parse(text).mapError { Problem(text: text, reason: $0.text) }
+        parse(text).map(\.text).mapError { Problem(text: text, reason: $0.text) }
+    }
+
+    /// `text` normalised and split where `SiteURLs` needs it, or nil if it is not a base URL.
+    static func components(_ text: String) -> Components? {
+        try? parse(text).get()
+    }
+
+    /// A normalised base URL in its two parts: `https://host:8080` and `/explainers`.
+    struct Components: Sendable, Hashable {
+        /// `scheme://host[:port]`, lowercase but for the port.
+        let origin: String
+        /// The path without a trailing slash: `""` at the root of the host.
+        let path: String
+        /// The whole normalised URL.
+        var text: String { origin + path }
     }
 
     /// The error for a `--base-url` value (`BuildSettings.baseURL`) that cannot be a base
@@ -45,7 +60,7 @@ public enum BaseURL {
         init(_ text: String) { self.text = text }
     }
 
-    private static func parse(_ text: String) -> Result<String, Reason> {
+    private static func parse(_ text: String) -> Result<Components, Reason> {
         if text.isEmpty { return .failure(Reason("it is empty")) }
         if text.utf8.contains(where: { $0 == 0x20 }) { return .failure(Reason("it contains a space (write `%20`)")) }
         if text.utf8.contains(where: { $0 < 0x21 || $0 > 0x7E }) {
@@ -109,7 +124,7 @@ public enum BaseURL {
         if let percent = badPercentEscape(in: path) {
             return .failure(Reason("its path has `\(percent)`, which is not a percent escape (`%` and two hex digits)"))
         }
-        return .success(scheme + "://" + host.lowercased() + portPart + path)
+        return .success(Components(origin: scheme + "://" + host.lowercased() + portPart, path: path))
     }
 
     /// RFC 3986's path characters: unreserved, sub-delimiters, `:`, `@`, `/` and `%` (whose

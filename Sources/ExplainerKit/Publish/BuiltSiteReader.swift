@@ -1,10 +1,12 @@
 /// Reads a built site folder back into `OutputFile`s, for `explainer check`.
 public enum BuiltSiteReader {
-    public static func read(_ folder: String) -> Result<[OutputFile], BuildFailure> {
+    /// Every file below `folder` (hidden ones aside, as `FileSystem.listFiles` lists them);
+    /// throws when there is no folder, or naming each file that could not be read.
+    public static func read(_ folder: String) throws(BuildFailure) -> [OutputFile] {
         guard FileSystem.isDirectory(folder) else {
-            return .failure(BuildFailure(Diagnostic(
+            throw BuildFailure(Diagnostic(
                 file: folder, message: "There is no built site at \(folder).",
-                hint: "Build it first with `explainer build`, or pass --output PATH.")))
+                hint: "Build it first with `explainer build`, or pass --output PATH."))
         }
         var files: [OutputFile] = []
         var problems: [Diagnostic] = []
@@ -16,6 +18,7 @@ public enum BuiltSiteReader {
                                            hint: "Check its permissions, then check again."))
             }
         }
-        return problems.isEmpty ? .success(files) : .failure(BuildFailure(problems))
+        if !problems.isEmpty { throw BuildFailure(problems) }
+        return files
     }
 }

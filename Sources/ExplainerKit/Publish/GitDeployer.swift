@@ -26,14 +26,16 @@ public struct GitDeployer: Sendable {
     /// The folder whose `HEAD` names the source commit in the message (`nil`: the current folder).
     public var sourceDirectory: String?
 
-    public init(repository: String, branch: String = "gh-pages", sourceDirectory: String? = nil) {
+    /// A deployer to `branch` of `repository`; throws when `branch` cannot be one to publish
+    /// to (`branchProblem`), before anything is built or written.
+    public init(repository: String, branch: String = "gh-pages", sourceDirectory: String? = nil) throws(BuildFailure) {
+        if let problem = try Self.branchProblem(branch) { throw BuildFailure(problem) }
         self.repository = repository
         self.branch = branch
         self.sourceDirectory = sourceDirectory
     }
 
     public func publish(_ files: [OutputFile]) throws(BuildFailure) -> Outcome {
-        if let problem = try Self.branchProblem(branch) { throw BuildFailure(problem) }
         let gitDir = try resolveGitDir()
         let git = { (arguments: [String], environment: [String: String], input: [UInt8]) throws(BuildFailure) -> GitCommand.Output in
             try GitCommand(environment: environment).run(["--git-dir=\(gitDir)"] + arguments, input: input)

@@ -41,23 +41,25 @@ public struct PublishRunner: Sendable {
         self.allowWarnings = allowWarnings
     }
 
-    public func run() -> Result<Report, BuildFailure> {
-        // Normalised when usable; the build refuses it otherwise (`BaseURL.flagProblem`).
-        let baseURL = self.baseURL.map { (try? BaseURL.validate($0).get()) ?? $0 }
-        if case .git(_, let branch) = target {  // before building: a bad name is a typo, say so at once
-            do throws(BuildFailure) {
-                if let problem = try GitDeployer.branchProblem(branch) { return .failure(BuildFailure(problem)) }
-            } catch {
-                return .failure(error)
+    /// Builds, checks and deploys; throws every problem found (the build's warnings with
+    /// them), before anything is deployed when the build or the checks fail.
+    public func run() throws(BuildFailure) -> Report {
+        let deploy: (SiteBuild) throws(BuildFailure) -> Report
+        switch target {
+        case .directory(let folder):
+            deploy = { [content, templates] build throws(BuildFailure) in
+                let warnings = try DirectoryDeployer(target: folder).publish(build.files, protecting: [content, templates])
+                return Report(build: build, warnings: build.warnings + warnings, git: nil)
+            }
+        case .git(let repository, let branch):
+            // Made before building: a bad branch name is a typo, said at once.
+            let deployer = try GitDeployer(repository: repository, branch: branch, sourceDirectory: sourceDirectory)
+            deploy = { build throws(BuildFailure) in
+                Report(build: build, warnings: build.warnings, git: try deployer.publish(build.files))
             }
         }
         let settings = BuildSettings(includeDrafts: false, baseURL: baseURL, production: true)
-        let runner = BuildRunner(paths: .init(content: content, templates: templates), settings: settings)
-        let build: SiteBuild
-        switch runner.buildInMemory() {
-        case .failure(let failure): return .failure(failure)
-        case .success(let b): build = b
-        }
+        let build = try BuildRunner(paths: .init(content: content, templates: templates), settings: settings).buildInMemory().get()
         var problems = SiteChecker.check(build.files, basePath: build.basePath)
         if !allowWarnings, !build.warnings.isEmpty {
             let count = build.warnings.count
@@ -65,21 +67,7 @@ public struct PublishRunner: Sendable {
                 file: content, message: "The build has \(count) warning\(count == 1 ? "" : "s"); a site with warnings is not published.",
                 hint: "Fix the warning\(count == 1 ? "" : "s") above, or pass --allow-warnings to publish anyway."))
         }
-        if !problems.isEmpty {
-            return .failure(BuildFailure(build.warnings + problems))
-        }
-        do {
-            switch target {
-            case .directory(let folder):
-                let warnings = try DirectoryDeployer(target: folder).publish(build.files, protecting: [content, templates])
-                return .success(Report(build: build, warnings: build.warnings + warnings, git: nil))
-            case .git(let repository, let branch):
-                let deployer = GitDeployer(repository: repository, branch: branch, sourceDirectory: sourceDirectory)
-                let outcome = try deployer.publish(build.files)
-                return .success(Report(build: build, warnings: build.warnings, git: outcome))
-            }
-        } catch {
-            return .failure(error)
-        }
+        if !problems.isEmpty { throw BuildFailure(build.warnings + problems) }
+        return try deploy(build)
     }
 }

@@ -140,7 +140,8 @@ public enum SiteChecker {
             }
             let joined = segments.joined(separator: "/")
             let isFolder = decoded.hasSuffix("/") || joined.isEmpty || parts.last == "." || parts.last == ".."
-            let candidates = isFolder ? [joined.isEmpty ? "index.html" : joined + "/index.html"] : [joined, joined + "/index.html"]
+            let index = FolderPath(joined).appending("index.html")
+            let candidates = isFolder ? [index] : [joined, index]
             guard let found = candidates.first(where: site.paths.contains) else {
                 return "leads to no file of the site (looked for \(candidates.map { "`\($0)`" }.joined(separator: " and ")))"
             }

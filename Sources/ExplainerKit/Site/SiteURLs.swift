@@ -23,16 +23,14 @@ public struct SiteURLs: Sendable, Hashable {
     static let allPage = "all"
     static let notFoundFile = "404.html"
 
-    /// `baseURL` as `site.yml` or `--base-url` give it (trailing slashes are dropped).
+    /// `baseURL` as `site.yml` or `--base-url` give it, normalised by `BaseURL` (the one
+    /// parse: `HTTPS://Host/x/` is `https://host/x`). A text that is no base URL (the build
+    /// has reported it, or none is set: `""`) is kept as it is, without trailing slashes, as
+    /// an origin without a path.
     public init(baseURL: String) {
-        let base = Substring(BaseURL.trimmingTrailingSlashes(baseURL))
-        if let scheme = base.range(of: "://"), let slash = base[scheme.upperBound...].firstIndex(of: "/") {
-            origin = String(base[..<slash])
-            basePath = String(base[slash...])
-        } else {
-            origin = String(base)
-            basePath = ""
-        }
+        let components = BaseURL.components(baseURL)
+        origin = components?.origin ?? BaseURL.trimmingTrailingSlashes(baseURL)
+        basePath = components?.path ?? ""
         self.baseURL = origin + basePath
     }
 

@@ -96,3 +96,16 @@ final class XMLTextCollector: NSObject, XMLParserDelegate {
         if elementName == element { current = nil }
     }
 }
+
+extension PublishRunner {
+    /// What `run()` threw, or nil when the publish succeeded: for the tests that look at how
+    /// a publish failed.
+    func runFailure() -> BuildFailure? {
+        do {
+            _ = try run()
+            return nil
+        } catch {
+            return error
+        }
+    }
+}

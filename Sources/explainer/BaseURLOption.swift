@@ -1,0 +1,20 @@
+import ArgumentParser
+import ExplainerKit
+
+/// `--base-url`, shared by `build`, `preview` and `publish`: checked and normalised once, by
+/// the rule `site.yml`'s `baseURL` follows (`BaseURL`), so `HTTPS://Host/x/` means what it
+/// would mean there (`https://host/x`) and a bad address stops the command before it starts.
+struct BaseURLOption: ParsableArguments {
+    @Option(
+        name: .customLong("base-url"),
+        help: "The address the site is served at (overrides site.yml's baseURL); the preview serves the site under that address's path.")
+    var baseURL: String?
+
+    mutating func validate() throws {
+        guard let given = baseURL else { return }
+        switch BaseURL.validate(given) {
+        case .success(let normalised): baseURL = normalised
+        case .failure(let problem): throw ValidationError(problem.message(naming: "--base-url") + " " + BaseURL.hint)
+        }
+    }
+}
