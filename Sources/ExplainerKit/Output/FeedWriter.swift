@@ -16,9 +16,7 @@ public enum FeedWriter {
         articles: [RenderedArticle], site: SiteConfig, urls: SiteURLs,
         entry: ((RenderedArticle) -> String)? = nil
     ) -> String {
-        let newestFirst = articles.sorted {
-            ($0.frontMatter.date, $1.slug) > ($1.frontMatter.date, $0.slug)
-        }
+        let newestFirst = SitePlanner.newestFirst(articles)
         let updated = articles.map(SitemapWriter.lastModified).max()?.rfc3339 ?? epoch
         let author = site.author.isEmpty ? site.title : site.author
         var xml = """

@@ -62,6 +62,12 @@ public enum SitePlanner {
         return problems
     }
 
+    /// The site's one order of explainers, used by its pages and its feed: newest first, and
+    /// by slug among those of one date.
+    static func newestFirst(_ articles: [RenderedArticle]) -> [RenderedArticle] {
+        articles.sorted { ($0.frontMatter.date, $1.slug) > ($1.frontMatter.date, $0.slug) }
+    }
+
     /// Every page of the site: the home pages, each explainer's pages (newest explainer first),
     /// and the 404 page. `explainerPages` plans one explainer's pages; a cache may pass a
     /// memoised `explainerPages(_:urls:)`.
@@ -69,9 +75,7 @@ public enum SitePlanner {
         site: SiteConfig, urls: SiteURLs, articles: [RenderedArticle],
         explainerPages: ((RenderedArticle) -> [Page])? = nil
     ) -> [Page] {
-        let newestFirst = articles.sorted {
-            ($0.frontMatter.date, $1.slug) > ($1.frontMatter.date, $0.slug)
-        }
+        let newestFirst = newestFirst(articles)
         var pages = homePages(site: site, urls: urls, newestFirst: newestFirst)
         for article in newestFirst {
             pages += explainerPages?(article) ?? Self.explainerPages(article, urls: urls)
