@@ -81,9 +81,9 @@ public enum ArticleRenderer {
             // otherwise the heading's (the second of two the same).
             let location = binding.flatMap { SitePlanner.explainerPageKeys.contains($0.key) ? $0.location : nil }
                 ?? SourceLocation(line: heading.line + article.bodyStartLine - 1, column: 1)
-            let owner = PathOwner.section(
-                key: key, heading: heading.text, file: article.sourcePath, location: location, bound: binding != nil)
-            if let conflict = folder.claim(key, isFolder: true, by: owner) {
+            // Only a `sections:` key can clash: an unnamed section's slug is unique already.
+            if binding != nil, let conflict = folder.claim(
+                key, isFolder: true, by: .section(key: key, heading: heading.text, file: article.sourcePath, location: location)) {
                 diagnostics.append(conflict)
                 continue
             }

@@ -7,8 +7,9 @@ indirect enum PathOwner: Sendable, Hashable {
     case generated(String)
     /// An explainer's folder, `/slug/`, from its file name or its `slug:`.
     case explainer(slug: String, file: String, slugLocation: SourceLocation?)
-    /// A section page of an explainer, from an H2 heading (named in `sections:` or not).
-    case section(key: String, heading: String, file: String, location: SourceLocation, bound: Bool)
+    /// A section page of an explainer, from an H2 heading named in `sections:` (the slug of
+    /// an unnamed one is unique in its folder already: `UniqueNames` reserves the others).
+    case section(key: String, heading: String, file: String, location: SourceLocation)
     /// A file of the template set's assets, e.g. `Templates/assets/style.css`.
     case asset(String)
     /// The `.gz` copy a production build writes beside the owner's file.
@@ -20,7 +21,7 @@ indirect enum PathOwner: Sendable, Hashable {
         case .generated(let name), .asset(let name): name
         case .explainer(let slug, let file, let location):
             file + (location.map { ":\($0.line):\($0.column) (`slug: \(slug)`)" } ?? " (its file name)")
-        case .section(_, let heading, let file, let location, _): "the heading \"\(heading)\" (\(file):\(location.line))"
+        case .section(_, let heading, let file, let location): "the heading \"\(heading)\" (\(file):\(location.line))"
         case .gzipCopy(let owner): "the gzip copy of " + owner.name
         }
     }
@@ -29,7 +30,7 @@ indirect enum PathOwner: Sendable, Hashable {
     var subject: String {
         switch self {
         case .explainer(let slug, _, _): "This explainer (slug `\(slug)`)"
-        case .section(let key, let heading, _, _, _): "The section `\(key)` (heading \"\(heading)\")"
+        case .section(let key, let heading, _, _): "The section `\(key)` (heading \"\(heading)\")"
         default: name.prefix(1).uppercased() + name.dropFirst()
         }
     }
@@ -38,7 +39,7 @@ indirect enum PathOwner: Sendable, Hashable {
     var file: String {
         switch self {
         case .generated(let name), .asset(let name): name
-        case .explainer(_, let file, _), .section(_, _, let file, _, _): file
+        case .explainer(_, let file, _), .section(_, _, let file, _): file
         case .gzipCopy(let owner): owner.file
         }
     }
@@ -47,7 +48,7 @@ indirect enum PathOwner: Sendable, Hashable {
         switch self {
         case .generated, .asset: nil
         case .explainer(_, _, let location): location
-        case .section(_, _, _, let location, _): location
+        case .section(_, _, _, let location): location
         case .gzipCopy(let owner): owner.location
         }
     }
@@ -57,9 +58,7 @@ indirect enum PathOwner: Sendable, Hashable {
         case .generated: "Rename what comes second."
         case .explainer(_, _, let location):
             location == nil ? "Rename the file, or set another `slug:` in its front matter." : "Set another `slug:` in the front matter."
-        case .section(_, _, _, _, let bound):
-            bound ? "Choose another page slug for this section in `sections:`."
-                : "Give each H2 heading different text, or name them in `sections:`."
+        case .section: "Choose another page slug for this section in `sections:`."
         case .asset: "Rename or move the file in the assets folder."
         case .gzipCopy(let owner): owner.hint
         }
