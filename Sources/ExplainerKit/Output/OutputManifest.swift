@@ -48,7 +48,7 @@ struct OutputManifest: Sendable {
     /// left out), in a canonical order; duplicates are listed once.
     static func encode(_ paths: [String]) -> [UInt8] {
         var sorted = paths.compactMap { OutputFile.isSafe($0) ? Array($0.utf8) : nil }
-        sorted.sort(by: precedes)
+        sorted.sort(by: ExactPath.precedes)
         var out = Array(header.utf8)
         out.append(UInt8(ascii: "\n"))
         out.reserveCapacity(sorted.reduce(out.count) { $0 + $1.count + 1 })
@@ -65,16 +65,6 @@ struct OutputManifest: Sendable {
             last = path
         }
         return out
-    }
-
-    /// Byte order of two paths (`memcmp`, then the shorter first): the manifest's order.
-    static func precedes(_ a: [UInt8], _ b: [UInt8]) -> Bool {
-        let order = a.withUnsafeBytes { pa in
-            b.withUnsafeBytes { pb in
-                min(pa.count, pb.count) == 0 ? 0 : memcmp(pa.baseAddress!, pb.baseAddress!, min(pa.count, pb.count))
-            }
-        }
-        return order != 0 ? order < 0 : a.count < b.count
     }
 
     /// `line` with `\n` and `\r` turned back into line breaks.

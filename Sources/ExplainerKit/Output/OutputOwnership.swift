@@ -27,7 +27,7 @@ enum OutputOwnership {
         var st = stat()
         guard lstat(path, &st) == 0 else { return nil }  // nothing there (or unreachable: writing it will say why)
         let kind = st.st_mode & S_IFMT
-        guard kind == S_IFDIR else { return notAFolder(path, kind: kind) }
+        guard kind == S_IFDIR else { return notAFolderProblem(path, type: kind) }
         let fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0 else {
             return Diagnostic(file: path, message: "Could not look inside \(path): \(String(cString: strerror(errno))).",
@@ -80,18 +80,13 @@ enum OutputOwnership {
         return name[(digits - marker.count)..<digits].elementsEqual(marker)
     }
 
-    private static func notAFolder(_ path: String, kind: mode_t) -> Diagnostic {
-        let what: String
+    /// Why `path`, a file of type `type` (`FileSystem.kind` names it), is not replaced.
+    private static func notAFolderProblem(_ path: String, type: mode_t) -> Diagnostic {
+        var what = FileSystem.kind(type)
         var hint = "Move \(path) away first, or choose another folder for the site (--output when building, --to when publishing)."
-        switch kind {
-        case S_IFLNK:
-            let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
-            what = "a symbolic link (to \(target))"
+        if type == S_IFLNK {
+            what += " (to \((try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"))"
             hint = "Pass the folder itself rather than a link to it, or choose another output folder."
-        case S_IFIFO: what = "a named pipe"
-        case S_IFSOCK: what = "a socket"
-        case S_IFCHR, S_IFBLK: what = "a device"
-        default: what = "a file"
         }
         return Diagnostic(
             file: path,
@@ -120,18 +115,8 @@ enum OutputOwnership {
 
     /// The entries of the open folder `dir`, from where it is, but `.` and `..`.
     private static func entries(in dir: OpaquePointer) -> [Entry] {
-        let fd = dirfd(dir)
         var out: [Entry] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: &entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
-            if name == [UInt8(ascii: ".")] || name == [UInt8(ascii: "."), UInt8(ascii: ".")] { continue }
-            var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
-            if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
-                var st = stat()
-                isFolder = withCName(name) { fstatat(fd, $0, &st, AT_SYMLINK_NOFOLLOW) } == 0 && (st.st_mode & S_IFMT) == S_IFDIR
-            }
-            out.append(Entry(name: name, isFolder: isFolder))
-        }
+        FileSystem.forEachEntry(in: dir) { name, type in out.append(Entry(name: Array(name), isFolder: type == UInt8(DT_DIR))) }
         return out
     }
 
@@ -154,7 +139,7 @@ enum OutputOwnership {
             return out
         }
         strays += found.joined()
-        return strays.sorted(by: OutputManifest.precedes)
+        return strays.sorted(by: ExactPath.precedes)
     }
 
     /// Adds the paths below the folder `path` (`name` in the open folder `parent`) that

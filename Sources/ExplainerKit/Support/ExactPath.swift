@@ -24,13 +24,19 @@ struct ExactPath: Hashable, Sendable {
     /// Whether `a`'s bytes sort before `b`'s (`memcmp`; the order of `FileSystem.listTree`).
     static func precedes(_ a: String, _ b: String) -> Bool {
         var a = a, b = b
-        return a.withUTF8 { x in
-            b.withUTF8 { y in
-                let common = min(x.count, y.count)
-                let order = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
-                return order < 0 || (order == 0 && x.count < y.count)
-            }
-        }
+        return a.withUTF8 { x in b.withUTF8 { y in precedes(UnsafeRawBufferPointer(x), UnsafeRawBufferPointer(y)) } }
+    }
+
+    /// The same byte order for paths held as bytes (`OutputManifest`'s).
+    static func precedes(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        a.withUnsafeBytes { x in b.withUnsafeBytes { y in precedes(x, y) } }
+    }
+
+    /// The one byte order of paths: `memcmp` of the common length, then the shorter first.
+    private static func precedes(_ x: UnsafeRawBufferPointer, _ y: UnsafeRawBufferPointer) -> Bool {
+        let common = min(x.count, y.count)
+        let order = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
+        return order < 0 || (order == 0 && x.count < y.count)
     }
 
     /// Pairs of `paths` that are different bytes but the same `String` (the same name in two

@@ -124,8 +124,10 @@ public enum FileSystem {
     }
 
     /// What a file of type `type` (`st_mode & S_IFMT`) is, for messages: `a FIFO (named pipe)`.
+    /// The one naming of file types (`OutputOwnership` says what stands where a folder should).
     static func kind(_ type: mode_t) -> String {
         switch type {
+        case S_IFREG: "a file"
         case S_IFIFO: "a FIFO (named pipe)"
         case S_IFSOCK: "a socket"
         case S_IFCHR: "a character device"
@@ -269,10 +271,9 @@ public enum FileSystem {
         rmdir(path)
     }
 
-    /// Removes `name` in the open folder `folder`, everything in it first if it is a folder
-    /// (`isFolder` nil: the file system did not say).
-    private static func removeEntry(_ name: String, isFolder: Bool?, in folder: Int32) {
-        if isFolder != true && unlinkat(folder, name, 0) == 0 { return }
+    /// Removes `name` in the open folder `folder`, everything in it first if it is a folder.
+    private static func removeEntry(_ name: String, isFolder: Bool, in folder: Int32) {
+        if !isFolder && unlinkat(folder, name, 0) == 0 { return }
         let fd = openat(folder, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0 else { return }
         for entry in entries(of: fd) { removeEntry(entry.name, isFolder: entry.isFolder, in: fd) }
@@ -281,20 +282,43 @@ public enum FileSystem {
     }
 
     /// The names in the open folder `fd` (but `.` and `..`), and whether each is a folder.
-    private static func entries(of fd: Int32) -> [(name: String, isFolder: Bool?)] {
+    private static func entries(of fd: Int32) -> [(name: String, isFolder: Bool)] {
         let copy = dup(fd)
         guard copy >= 0, let dir = fdopendir(copy) else { return [] }
         defer { closedir(dir) }
-        var out: [(name: String, isFolder: Bool?)] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: &entry.pointee.d_name) {
-                String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
-            }
-            if name == "." || name == ".." { continue }
-            let type = entry.pointee.d_type
-            out.append((name, type == UInt8(DT_UNKNOWN) ? nil : type == UInt8(DT_DIR)))
+        var out: [(name: String, isFolder: Bool)] = []
+        forEachEntry(in: dir) { name, type in
+            out.append((String(decoding: name, as: UTF8.self), type == UInt8(DT_DIR)))
         }
         return out
+    }
+
+    /// The one reading of a folder: calls `body` with each entry of the open folder `dir`
+    /// from where it is (but `.` and `..`), its name's bytes (not necessarily UTF-8) and its
+    /// type, `DT_DIR`, `DT_LNK`, `DT_REG`…. A type the file system does not say (`DT_UNKNOWN`)
+    /// is asked with `fstatat`, never following a link; an entry gone meanwhile is skipped.
+    /// `skip` passes over entries by name before any of that.
+    static func forEachEntry(
+        in dir: OpaquePointer, skipping skip: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in false },
+        _ body: (_ name: UnsafeBufferPointer<UInt8>, _ type: UInt8) -> Void
+    ) {
+        while let entry = readdir(dir) {
+            withUnsafePointer(to: &entry.pointee.d_name) { tuple in
+                let cName = UnsafeRawPointer(tuple).assumingMemoryBound(to: CChar.self)
+                let name = UnsafeBufferPointer(start: UnsafeRawPointer(tuple).assumingMemoryBound(to: UInt8.self), count: strlen(cName))
+                let dot = UInt8(ascii: ".")
+                if name.first == dot && (name.count == 1 || (name.count == 2 && name[1] == dot)) { return }
+                if skip(name) { return }
+                var type = entry.pointee.d_type
+                if type == UInt8(DT_UNKNOWN) {
+                    var st = stat()
+                    guard fstatat(dirfd(dir), cName, &st, AT_SYMLINK_NOFOLLOW) == 0 else { return }
+                    let mode = st.st_mode & S_IFMT
+                    type = mode == S_IFDIR ? UInt8(DT_DIR) : mode == S_IFLNK ? UInt8(DT_LNK) : UInt8(DT_REG)
+                }
+                body(name, type)
+            }
+        }
     }
 
     /// One file found by `listTree`: anything but a folder (symlinks are not followed).
@@ -329,31 +353,16 @@ public enum FileSystem {
             return
         }
         defer { closedir(dir) }
-        while let entry = readdir(dir) {
-            let (name, valid, type): (String, Bool, UInt8) = withUnsafePointer(to: &entry.pointee.d_name) { tuple in
-                let cName = UnsafeRawPointer(tuple).assumingMemoryBound(to: CChar.self)
-                let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(tuple).assumingMemoryBound(to: UInt8.self), count: strlen(cName))
-                if bytes.first == UInt8(ascii: ".") { return ("", false, 0) }
-                var type = entry.pointee.d_type
-                if type == UInt8(DT_UNKNOWN) {
-                    var st = stat()
-                    guard fstatat(dirfd(dir), cName, &st, AT_SYMLINK_NOFOLLOW) == 0 else { return ("", false, 0) }
-                    let mode = st.st_mode & S_IFMT
-                    type = mode == S_IFDIR ? UInt8(DT_DIR) : mode == S_IFLNK ? UInt8(DT_LNK) : UInt8(DT_REG)
-                }
-                if let name = String(validating: bytes, as: UTF8.self) { return (name, true, type) }
-                return (escapingInvalidUTF8(bytes), false, type)
-            }
-            if type == 0 { continue }
-            let path = folder.appending(name)
-            if type == UInt8(DT_DIR) && valid {
-                let sub = withUnsafePointer(to: &entry.pointee.d_name) { tuple in
-                    openat(dirfd(dir), UnsafeRawPointer(tuple).assumingMemoryBound(to: CChar.self),
-                           O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        forEachEntry(in: dir, skipping: { $0.first == UInt8(ascii: ".") }) { bytes, type in
+            let validName = String(validating: bytes, as: UTF8.self)
+            let path = folder.appending(validName ?? escapingInvalidUTF8(bytes))
+            if type == UInt8(DT_DIR) && validName != nil {
+                let sub = bytes.withMemoryRebound(to: CChar.self) {
+                    openat(dirfd(dir), $0.baseAddress!, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
                 }
                 if sub >= 0 { walk(sub, in: FolderPath(path), into: &out) }
             } else {
-                out.append(Entry(path: path, isValidName: valid, isSymlink: type == UInt8(DT_LNK)))
+                out.append(Entry(path: path, isValidName: validName != nil, isSymlink: type == UInt8(DT_LNK)))
             }
         }
     }
