@@ -24,21 +24,15 @@ public enum HTMLEscaping {
 
     /// Appends the UTF-8 `text` escaped.
     static func append(_ text: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
-        var start = 0
-        for i in 0..<text.count {
-            let replacement: StaticString
+        ByteEscaping.append(text, to: &out) { text, i in
             switch text[i] {
-            case 0x26: replacement = "&amp;"
-            case 0x3C: replacement = "&lt;"
-            case 0x3E: replacement = "&gt;"
-            case 0x22: replacement = "&quot;"
-            case 0x27: replacement = "&#39;"
-            default: continue
+            case 0x26: ("&amp;", 1)
+            case 0x3C: ("&lt;", 1)
+            case 0x3E: ("&gt;", 1)
+            case 0x22: ("&quot;", 1)
+            case 0x27: ("&#39;", 1)
+            default: nil
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<i]))
-            replacement.withUTF8Buffer { out.append(contentsOf: $0) }
-            start = i + 1
         }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: text[start...]))
     }
 }

@@ -137,52 +137,32 @@ public indirect enum JSONText: Sendable, Hashable {
         private static let escapedBelow0x40: UInt64 = 0xFFFF_FFFF | 1 << 0x22 | 1 << 0x26 | 1 << 0x3C | 1 << 0x3E
 
         static func escape(_ utf8: UnsafeBufferPointer<UInt8>, into out: inout UTF8Builder) {
-            var start = 0
-            var i = 0
-            while i < utf8.count {
+            ByteEscaping.append(utf8, to: &out.bytes) { utf8, i in
                 let byte = utf8[i]
-                let mayEscape = byte < 0x40 ? escapedBelow0x40 >> byte & 1 != 0 : byte == 0x5C || byte == 0xE2
-                if !mayEscape {
-                    i += 1
-                    continue
-                }
-                let replacement: StaticString
-                var length = 1
+                guard byte < 0x40 ? escapedBelow0x40 >> byte & 1 != 0 : byte == 0x5C || byte == 0xE2 else { return nil }
                 switch byte {
-                case 0x22: replacement = "\\\""
-                case 0x5C: replacement = "\\\\"
-                case 0x0A: replacement = "\\n"
-                case 0x0D: replacement = "\\r"
-                case 0x09: replacement = "\\t"
-                case 0x3C: replacement = "\\u003c"
-                case 0x3E: replacement = "\\u003e"
-                case 0x26: replacement = "\\u0026"
-                case 0xE2 where i + 2 < utf8.count && utf8[i + 1] == 0x80 && utf8[i + 2] == 0xA8:
-                    replacement = "\\u2028"
-                    length = 3
-                case 0xE2 where i + 2 < utf8.count && utf8[i + 1] == 0x80 && utf8[i + 2] == 0xA9:
-                    replacement = "\\u2029"
-                    length = 3
-                case 0..<0x20:
-                    out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i]))
-                    out.append("\\u00")
-                    out.append(byte: hexDigits[Int(byte >> 4)])
-                    out.append(byte: hexDigits[Int(byte & 0x0F)])
-                    i += 1
-                    start = i
-                    continue
-                default:
-                    i += 1
-                    continue
+                case 0x22: return ("\\\"", 1)
+                case 0x5C: return ("\\\\", 1)
+                case 0x0A: return ("\\n", 1)
+                case 0x0D: return ("\\r", 1)
+                case 0x09: return ("\\t", 1)
+                case 0x3C: return ("\\u003c", 1)
+                case 0x3E: return ("\\u003e", 1)
+                case 0x26: return ("\\u0026", 1)
+                case 0xE2 where i + 2 < utf8.count && utf8[i + 1] == 0x80 && utf8[i + 2] == 0xA8: return ("\\u2028", 3)
+                case 0xE2 where i + 2 < utf8.count && utf8[i + 1] == 0x80 && utf8[i + 2] == 0xA9: return ("\\u2029", 3)
+                case 0..<0x20: return (controlEscapes[Int(byte)], 1)
+                default: return nil
                 }
-                out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i]))
-                out.append(replacement)
-                i += length
-                start = i
             }
-            out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
         }
 
-        private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+        /// `\u0000` … `\u001f`: the other control characters (lower-case hex, as before).
+        private static let controlEscapes: [StaticString] = [
+            "\\u0000", "\\u0001", "\\u0002", "\\u0003", "\\u0004", "\\u0005", "\\u0006", "\\u0007",
+            "\\u0008", "\\u0009", "\\u000a", "\\u000b", "\\u000c", "\\u000d", "\\u000e", "\\u000f",
+            "\\u0010", "\\u0011", "\\u0012", "\\u0013", "\\u0014", "\\u0015", "\\u0016", "\\u0017",
+            "\\u0018", "\\u0019", "\\u001a", "\\u001b", "\\u001c", "\\u001d", "\\u001e", "\\u001f",
+        ]
     }
 }

@@ -28,7 +28,9 @@ public enum TerminalText {
 
     /// `\x1B`: one byte written as an escape.
     static func escaped(_ byte: UInt8) -> String {
-        let hex = Array("0123456789ABCDEF")
-        return "\\x" + String(hex[Int(byte >> 4)]) + String(hex[Int(byte & 0x0F)])
+        var out = UTF8Builder(capacity: 4)
+        out.append("\\x")
+        out.append(hex: byte)
+        return out.string
     }
 }

@@ -6,16 +6,15 @@ enum URIEscaping {
     /// `/%E6%97%A5%E6%9C%AC%E8%AA%9E/`); ASCII text is returned as it is.
     static func encodingNonASCII(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 >= 0x80 }) else { return text }
-        let hex = Array("0123456789ABCDEF".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count * 3)
+        var out = UTF8Builder(capacity: text.utf8.count * 3)
         for byte in text.utf8 {
             if byte < 0x80 {
-                out.append(byte)
+                out.append(byte: byte)
             } else {
-                out += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+                out.append(byte: UInt8(ascii: "%"))
+                out.append(hex: byte)
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        return out.string
     }
 }

@@ -40,3 +40,14 @@ struct UTF8Builder {
         }
     }
 }
+
+extension UTF8Builder {
+    /// The hex digits of every escape written in hex (`%E6`, `\x1B`): one table, upper case.
+    static let hexDigits: [UInt8] = Array("0123456789ABCDEF".utf8)
+
+    /// `byte` as two upper-case hex digits.
+    mutating func append(hex byte: UInt8) {
+        bytes.append(Self.hexDigits[Int(byte >> 4)])
+        bytes.append(Self.hexDigits[Int(byte & 0x0F)])
+    }
+}

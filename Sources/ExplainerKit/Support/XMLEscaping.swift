@@ -19,37 +19,20 @@ public enum XMLEscaping {
     static func append(_ text: String, to out: inout UTF8Builder) {
         var text = text
         text.withUTF8 { utf8 in
-            var start = 0
-            var i = 0
-            while i < utf8.count {
-                let byte = utf8[i]
-                let replacement: StaticString
-                var length = 1
-                switch byte {
-                case 0x26: replacement = "&amp;"
-                case 0x3C: replacement = "&lt;"
-                case 0x3E: replacement = "&gt;"
-                case 0x22: replacement = "&quot;"
-                case 0x27: replacement = "&apos;"
-                case 0x09, 0x0A, 0x0D:
-                    i += 1
-                    continue
-                case 0..<0x20:
-                    replacement = ""
+            ByteEscaping.append(utf8, to: &out.bytes) { utf8, i in
+                switch utf8[i] {
+                case 0x26: ("&amp;", 1)
+                case 0x3C: ("&lt;", 1)
+                case 0x3E: ("&gt;", 1)
+                case 0x22: ("&quot;", 1)
+                case 0x27: ("&apos;", 1)
+                case 0x09, 0x0A, 0x0D: nil
+                case 0..<0x20: ("", 1)
                 // U+FFFE and U+FFFF: EF BF BE and EF BF BF.
-                case 0xEF where i + 2 < utf8.count && utf8[i + 1] == 0xBF && (utf8[i + 2] == 0xBE || utf8[i + 2] == 0xBF):
-                    replacement = ""
-                    length = 3
-                default:
-                    i += 1
-                    continue
+                case 0xEF where i + 2 < utf8.count && utf8[i + 1] == 0xBF && (utf8[i + 2] == 0xBE || utf8[i + 2] == 0xBF): ("", 3)
+                default: nil
                 }
-                out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i]))
-                out.append(replacement)
-                i += length
-                start = i
             }
-            out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
         }
     }
 }

@@ -1,0 +1,26 @@
+/// The one loop of the escaping writers (`HTMLEscaping`, `XMLEscaping`, JSON's
+/// `JSONText.Writer`): UTF-8 text is copied in runs, and a byte the rule replaces is written
+/// as its replacement. The rules, which bytes and written how, stay with each writer.
+enum ByteEscaping {
+    /// Appends `text` to `out`, asking `replacement(text, i)` at each byte: nil keeps it; a
+    /// replacement is written instead of the `length` bytes from `i` (an empty one drops them).
+    @inline(__always)
+    static func append(
+        _ text: UnsafeBufferPointer<UInt8>, to out: inout [UInt8],
+        replacing replacement: (_ text: UnsafeBufferPointer<UInt8>, _ i: Int) -> (text: StaticString, length: Int)?
+    ) {
+        var start = 0
+        var i = 0
+        while i < text.count {
+            guard let (written, length) = replacement(text, i) else {
+                i += 1
+                continue
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<i]))
+            written.withUTF8Buffer { out.append(contentsOf: $0) }
+            i += length
+            start = i
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: text[start...]))
+    }
+}
