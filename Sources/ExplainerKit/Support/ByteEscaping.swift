@@ -23,4 +23,17 @@ enum ByteEscaping {
         }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: text[start...]))
     }
+
+    /// `text` as `append` escapes it, or `text` itself when no byte of it `mayChange`: most
+    /// text (URLs, dates, plain titles) needs nothing, and is returned without a copy.
+    @inline(__always)
+    static func escaped(
+        _ text: String, when mayChange: (UInt8) -> Bool, by append: (String, inout UTF8Builder) -> Void
+    ) -> String {
+        var text = text
+        guard text.withUTF8({ $0.contains(where: mayChange) }) else { return text }
+        var out = UTF8Builder(capacity: text.utf8.count + 16)
+        append(text, &out)
+        return out.string
+    }
 }

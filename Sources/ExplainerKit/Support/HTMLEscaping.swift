@@ -1,14 +1,9 @@
 /// Escapes text for HTML text and attribute values (`&`, `<`, `>`, `"`, `'`).
 public enum HTMLEscaping {
     public static func escape(_ text: String) -> String {
-        var text = text
-        let needs = text.withUTF8 { utf8 in
-            utf8.contains { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }
+        ByteEscaping.escaped(text, when: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) {
+            append($0, to: &$1)
         }
-        guard needs else { return text }
-        var out = UTF8Builder(capacity: text.utf8.count + 16)
-        append(text, to: &out)
-        return out.string
     }
 
     /// Appends `text` escaped.

@@ -2,17 +2,9 @@
 /// carry at all (C0 controls other than tab, line feed and carriage return, U+FFFE, U+FFFF).
 public enum XMLEscaping {
     public static func escape(_ text: String) -> String {
-        // Most text (URLs, dates, plain titles) needs nothing: return it as it is.
-        var text = text
-        let needsWork = text.withUTF8 { utf8 in
-            utf8.contains { byte in
-                byte < 0x20 || byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 || byte == 0xEF
-            }
-        }
-        guard needsWork else { return text }
-        var out = UTF8Builder(capacity: text.utf8.count + 16)
-        append(text, to: &out)
-        return out.string
+        ByteEscaping.escaped(text, when: { byte in
+            byte < 0x20 || byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 || byte == 0xEF
+        }) { append($0, to: &$1) }
     }
 
     /// Appends `text` escaped.
