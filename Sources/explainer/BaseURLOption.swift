@@ -7,7 +7,7 @@ import ExplainerKit
 struct BaseURLOption: ParsableArguments {
     @Option(
         name: .customLong("base-url"),
-        help: "The address the site is served at (overrides site.yml's baseURL); the preview serves the site under that address's path.")
+        help: "The address the site is served at (overrides site.yml's baseURL): every link follows its path, and the preview serves the site under it.")
     var baseURL: String?
 
     mutating func validate() throws {
