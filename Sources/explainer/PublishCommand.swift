@@ -38,9 +38,7 @@ struct Publish: ParsableCommand {
     func validate() throws {
         if (to == nil) == (gitRepo == nil) { throw ValidationError("Pass exactly one of --to DIR or --git-repo PATH.") }
         if rollback && to == nil { throw ValidationError("--rollback works with --to DIR only.") }
-        if let baseURL, case .failure(let problem) = BaseURL.validate(baseURL) {
-            throw ValidationError(problem.message(naming: "--base-url") + " " + BaseURL.hint)
-        }
+        try BaseURLOption.validate(baseURL)
     }
 
     func run() throws {

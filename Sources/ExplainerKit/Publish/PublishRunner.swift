@@ -54,9 +54,10 @@ public struct PublishRunner: Sendable {
         let settings = BuildSettings(includeDrafts: false, baseURL: baseURL, production: true)
         let runner = BuildRunner(paths: .init(content: content, templates: templates), settings: settings)
         let build: SiteBuild
-        switch runner.buildInMemory() {
-        case .failure(let failure): return .failure(failure)
-        case .success(let b): build = b
+        do {
+            build = try runner.buildInMemory()
+        } catch {
+            return .failure(error)
         }
         var problems = SiteChecker.check(build.files, basePath: build.basePath)
         if !allowWarnings, !build.warnings.isEmpty {
