@@ -10,7 +10,6 @@ let package = Package(
     products: [
         .executable(name: "explainer", targets: ["explainer"]),
         .library(name: "ExplainerKit", targets: ["ExplainerKit"]),
-        .library(name: "ExplainerPreview", targets: ["ExplainerPreview"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
@@ -79,7 +78,12 @@ let package = Package(
         ),
         .testTarget(
             name: "ExplainerKitTests",
-            dependencies: ["ExplainerKit", "ExplainerPreview"]
+            dependencies: [
+                "ExplainerKit",
+                "ExplainerPreview",
+                // The preview's tests make the error NIO throws when a port is busy.
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
         ),
     ]
 )

@@ -210,17 +210,11 @@ struct HardeningTemplatesConfigTests {
 
     @Test(.enabled(if: InterruptedBuildTests.binary != nil, "the explainer binary is not built"))
     func baseURLFlagIsRefusedByTheCLIWithTheSameSentence() throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(InterruptedBuildTests.binary))
         let folder = Fixtures.temporaryFolder()
-        process.arguments = ["publish", "--base-url", "https://user:pw@example.org:70000", "--to", folder + "/www"]
-        let stderr = Pipe()
-        process.standardError = stderr
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let text = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 64, "\(text)")
+        let (status, text) = try CLIProcess.run(
+            try #require(InterruptedBuildTests.binary),
+            ["publish", "--base-url", "https://user:pw@example.org:70000", "--to", folder + "/www"])
+        #expect(status == 64, "\(text)")
         let problem = try #require(BaseURL.validate("https://user:pw@example.org:70000").failureValue)
         #expect(text.contains(problem.message(naming: "--base-url")), "\(text)")
         #expect(!FileManager.default.fileExists(atPath: folder + "/www"))
