@@ -1,6 +1,8 @@
 /// The one seam through which `SiteBuilder` reuses what an earlier build made. The builder
-/// always calls it, at six places; a memo either answers from what it remembers or calls
-/// `make` (and may remember the answer). Whatever a memo answers, the build's bytes are the
+/// always calls it: `begin` once, then for every article source, every explainer (its plan,
+/// its templated files, its parts of the sitemap and the feed), every listing page and each
+/// site-wide file. A memo either answers from what it remembers or calls `make` (and may
+/// remember the answer). Whatever a memo answers, the build's bytes are the
 /// same as with `PassThroughMemo`, which remembers nothing (`explainer build`, publish).
 ///
 /// Keys are values (`MemoEnvironment`, `SourceFile`, `ListingKey`, `SiteFileKey`, a source
