@@ -1,9 +1,12 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// Linux only: the output folder is swapped with renameat2(RENAME_EXCHANGE) (CPlatform), the
+// preview watches with inotify, and the source cache reads `stat`'s `st_mtim`. No `platforms:`
+// is declared because SwiftPM has no way to name Linux alone; nothing else is supported.
+// Every pin is exact: the versions Package.resolved holds.
 let package = Package(
     name: "Explainer",
-    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "explainer", targets: ["explainer"]),
         .library(name: "ExplainerKit", targets: ["ExplainerKit"]),
@@ -14,6 +17,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", exact: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", exact: "2.28.1"),
+        // What Hummingbird 2.28.1 resolves to; the preview imports them directly.
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", exact: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", exact: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-nio-extras.git", exact: "1.35.2"),
+        .package(url: "https://github.com/apple/swift-http-types.git", exact: "1.8.0"),
     ],
     targets: [
         .systemLibrary(
@@ -23,12 +31,13 @@ let package = Package(
         ),
         .systemLibrary(
             name: "CMimalloc",
-            providers: [.apt(["libmimalloc-dev"]), .brew(["mimalloc"])]
+            providers: [.apt(["libmimalloc-dev"])]
         ),
         .target(
             name: "CPlatform",
             linkerSettings: [.linkedLibrary("z")]
         ),
+        // The static site generator: sources in, files out. No HTTP.
         .target(
             name: "ExplainerKit",
             dependencies: [
@@ -36,17 +45,31 @@ let package = Package(
                 "CPlatform",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
-                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // `explainer preview`: the HTTP server, the watcher, live reload, in-place updates.
+        .target(
+            name: "ExplainerPreview",
+            dependencies: [
+                "ExplainerKit",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+                .product(name: "NIOHTTPTypesHTTP1", package: "swift-nio-extras"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
         .executableTarget(
             name: "explainer",
             dependencies: [
                 "ExplainerKit",
+                "ExplainerPreview",
                 "CMimalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(
@@ -55,7 +78,12 @@ let package = Package(
         ),
         .testTarget(
             name: "ExplainerKitTests",
-            dependencies: ["ExplainerKit"]
+            dependencies: [
+                "ExplainerKit",
+                "ExplainerPreview",
+                // The preview's tests make the error NIO throws when a port is busy.
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
         ),
     ]
 )

@@ -12,13 +12,14 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let runner = BuildRunner(paths: site.paths, settings: BuildSettings(includeDrafts: drafts, baseURL: site.baseURL))
-        switch runner.run() {
-        case .failure(let failure):
-            throw Terminal.fail(failure, "Build", noun: "error", consequence: "\(site.outputName) was not changed.")
-        case .success(let report):
-            Terminal.report(report.warnings)
-            let ms = Int((report.seconds * 1000).rounded())
-            Terminal.printOut("Built \(report.articles) article\(report.articles == 1 ? "" : "s"), \(report.pages) pages (\(report.files) files) into \(site.outputName) in \(ms) ms.")
+        let report: BuildRunner.Report
+        do {
+            report = try runner.run()
+        } catch {
+            throw Terminal.fail(error, "Build", noun: "error", consequence: "\(site.outputName) was not changed.")
         }
+        Terminal.report(report.warnings)
+        let ms = Int((report.seconds * 1000).rounded())
+        Terminal.printOut("Built \(report.articles) article\(report.articles == 1 ? "" : "s"), \(report.pages) pages (\(report.files) files) into \(site.outputName) in \(ms) ms.")
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Dispatch
 import ExplainerKit
+import ExplainerPreview
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -28,6 +29,7 @@ struct Preview: AsyncParsableCommand {
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
+        guard !host.isEmpty else { throw ValidationError("--host must be an address or a name, e.g. 127.0.0.1.") }
     }
 
     func run() async throws {
@@ -64,10 +66,11 @@ struct Preview: AsyncParsableCommand {
 
     static func print(_ event: PreviewServer.Event, output: String, openBrowser: Bool) {
         switch event {
-        case .initialBuild(.success(let report), let ms):
-            Terminal.report(report.warnings)
-            line("Built \(report.articles) article\(report.articles == 1 ? "" : "s"), \(report.pages) pages into \(output)/ in \(Int(ms.rounded())) ms.")
-        case .initialBuild(.failure(let failure), _):
+        case .initialBuild(let build, let ms):
+            Terminal.report(build.warnings)
+            let articles = build.articles.count
+            line("Built \(articles) article\(articles == 1 ? "" : "s"), \(build.pages.count) pages into \(output)/ in \(Int(ms.rounded())) ms.")
+        case .initialBuildFailed(let failure, _):
             Terminal.report(failure.diagnostics)
             Terminal.printError("The first build failed; serving what \(output)/ holds. Fix the errors and save to rebuild.")
         case .listening(let url, _):

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ExplainerKit
+@testable import ExplainerPreview
 
 @Suite struct BuildCacheTests {
     func sources(_ fixture: Fixture) throws -> SiteSources {
@@ -8,7 +9,8 @@ import Testing
     }
 
     func files(_ sources: SiteSources, cache: BuildCache? = nil) throws -> [OutputFile] {
-        try SiteBuilder.build(sources, cache: cache).get().files
+        guard let cache else { return try SiteBuilder.build(sources).files }
+        return try SiteBuilder.build(sources, memo: cache).files
     }
 
     @Test func cachedBuildsAreByteIdenticalToFullBuilds() throws {

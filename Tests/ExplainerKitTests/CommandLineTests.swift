@@ -8,16 +8,7 @@ import Testing
 @Suite struct CommandLineTests {
     /// Runs the `explainer` binary with `arguments`; its status and standard error.
     static func explainer(_ arguments: [String]) throws -> (status: Int32, stderr: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(InterruptedBuildTests.binary))
-        process.arguments = arguments
-        let stderr = Pipe()
-        process.standardError = stderr
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let text = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, text)
+        try CLIProcess.run(try #require(InterruptedBuildTests.binary), arguments)
     }
 
     @Test(.enabled(if: InterruptedBuildTests.binary != nil, "the explainer binary is not built"))

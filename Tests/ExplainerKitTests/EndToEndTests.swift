@@ -8,7 +8,7 @@ struct EndToEndTests {
         let build = try SiteBuilder.build(Fixtures.sources(articles: [
             ("a.md", Fixtures.article()),
             ("b.md", Fixtures.article(title: "Newer", date: "2025-03-01")),
-        ])).get()
+        ]))
         let paths = Set(build.files.map(\.path))
         for page in ["index.html", "404.html", "assets/style.css", "a/index.html", "a/history/index.html",
                      "a/risks/index.html", "a/unnamed-section/index.html", "a/quotes/index.html", "a/all/index.html"] {
@@ -33,7 +33,7 @@ struct EndToEndTests {
     }
 
     @Test func quotesPageLinksBackToEachQuote() throws {
-        let build = try SiteBuilder.build(Fixtures.sources(articles: [("a.md", Fixtures.article())])).get()
+        let build = try SiteBuilder.build(Fixtures.sources(articles: [("a.md", Fixtures.article())]))
         let quotes = try #require(build.text("a/quotes/index.html"))
         #expect(quotes.contains("<span class=\"speaker\">Ada Lovelace</span><span class=\"context\">mathematician</span>"))
         #expect(quotes.contains("<a href=\"/a/#quote-1\">Read it in context: Overview</a>"))
@@ -43,7 +43,7 @@ struct EndToEndTests {
     }
 
     @Test func sectionPagesHaveTOCAndTimelineOnHistory() throws {
-        let build = try SiteBuilder.build(Fixtures.sources(articles: [("a.md", Fixtures.article())])).get()
+        let build = try SiteBuilder.build(Fixtures.sources(articles: [("a.md", Fixtures.article())]))
         let history = try #require(build.text("a/history/index.html"))
         #expect(history.contains("<a href=\"#early-days\">Early days</a>"))
         #expect(history.contains("<h3 id=\"early-days\">Early days</h3>"))
@@ -57,18 +57,18 @@ struct EndToEndTests {
 
     @Test func draftsAreLeftOutUnlessAskedFor() throws {
         let sources = Fixtures.sources(articles: [("a.md", Fixtures.article(extraFrontMatter: "draft: true"))])
-        let without = try SiteBuilder.build(sources).get()
+        let without = try SiteBuilder.build(sources)
         #expect(without.articles.isEmpty)
         #expect(!without.files.contains { $0.path.hasPrefix("a/") })
-        let with = try SiteBuilder.build(sources, settings: BuildSettings(includeDrafts: true)).get()
+        let with = try SiteBuilder.build(sources, settings: BuildSettings(includeDrafts: true))
         #expect(with.articles.count == 1)
     }
 
     @Test func unknownSectionHeadingAndDuplicateSlugsAreReportedTogether() throws {
         let bad = Fixtures.article().replacingOccurrences(of: "history: \"The past\"", with: "history: \"The pasta\"")
-        let failure = try #require(SiteBuilder.build(Fixtures.sources(articles: [
+        let failure = try #require(thrownFailure { try SiteBuilder.build(Fixtures.sources(articles: [
             ("a.md", bad), ("b.md", Fixtures.article(extraFrontMatter: "slug: c")), ("c.md", Fixtures.article()),
-        ])).failureValue)
+        ])) })
         let heading = try #require(failure.diagnostics.first { $0.message.contains("The pasta") })
         #expect(heading.file == "Content/a.md" && heading.line == 7 && heading.column == 3)
         #expect(heading.hint.contains("\"The past\""))
@@ -78,9 +78,9 @@ struct EndToEndTests {
     @Test func buildIsByteIdenticalAndAtomicOnDisk() throws {
         let folder = Fixtures.siteOnDisk(articles: ["a.md": Fixtures.article()])
         let paths = BuildRunner.Paths(content: folder + "/Content", templates: folder + "/Templates", output: folder + "/Public")
-        _ = try BuildRunner(paths: paths).run().get()
+        _ = try BuildRunner(paths: paths).run()
         let first = Fixtures.snapshot(folder + "/Public")
-        _ = try BuildRunner(paths: paths).run().get()
+        _ = try BuildRunner(paths: paths).run()
         #expect(Fixtures.snapshot(folder + "/Public") == first)
         #expect(first["a/history/index.html"] != nil)
         // Nothing but Public/ (no staging folder) is left beside the sources.
@@ -90,10 +90,10 @@ struct EndToEndTests {
     @Test func filesNoLongerProducedAreRemoved() throws {
         let folder = Fixtures.siteOnDisk(articles: ["a.md": Fixtures.article(), "b.md": Fixtures.article()])
         let paths = BuildRunner.Paths(content: folder + "/Content", templates: folder + "/Templates", output: folder + "/Public")
-        _ = try BuildRunner(paths: paths).run().get()
+        _ = try BuildRunner(paths: paths).run()
         #expect(FileSystem.exists(folder + "/Public/b/index.html"))
         try FileManager.default.removeItem(atPath: folder + "/Content/b.md")
-        _ = try BuildRunner(paths: paths).run().get()
+        _ = try BuildRunner(paths: paths).run()
         #expect(!FileSystem.exists(folder + "/Public/b"))
         #expect(FileSystem.exists(folder + "/Public/a/index.html"))
     }
@@ -101,10 +101,10 @@ struct EndToEndTests {
     @Test func failedBuildLeavesOutputUntouched() throws {
         let folder = Fixtures.siteOnDisk(articles: ["a.md": Fixtures.article()])
         let paths = BuildRunner.Paths(content: folder + "/Content", templates: folder + "/Templates", output: folder + "/Public")
-        _ = try BuildRunner(paths: paths).run().get()
+        _ = try BuildRunner(paths: paths).run()
         let before = Fixtures.snapshot(folder + "/Public")
         Fixtures.write(["Content/a.md": "---\ntitle: [\n---\n", "Content/b.md": "no front matter"], into: folder)
-        let failure = try #require(BuildRunner(paths: paths).run().failureValue)
+        let failure = try #require(thrownFailure { try BuildRunner(paths: paths).run() })
         #expect(Set(failure.diagnostics.map(\.file)) == [folder + "/Content/a.md", folder + "/Content/b.md"])
         #expect(Fixtures.snapshot(folder + "/Public") == before)
     }
@@ -112,11 +112,11 @@ struct EndToEndTests {
     @Test func outputInsideContentIsRefused() throws {
         let folder = Fixtures.siteOnDisk(articles: ["a.md": Fixtures.article()])
         let paths = BuildRunner.Paths(content: folder + "/Content", templates: folder + "/Templates", output: folder + "/Content/out")
-        let failure = try #require(BuildRunner(paths: paths).run().failureValue)
+        let failure = try #require(thrownFailure { try BuildRunner(paths: paths).run() })
         #expect(failure.diagnostics.first?.message.contains("overlaps") == true)
         #expect(!FileSystem.exists(folder + "/Content/out"))
         let parent = BuildRunner.Paths(content: folder + "/Content", templates: folder + "/Templates", output: folder)
-        #expect(BuildRunner(paths: parent).run().failureValue != nil)
+        #expect(thrownFailure { try BuildRunner(paths: parent).run() } != nil)
         #expect(FileSystem.exists(folder + "/Content/a.md"))
     }
 }
@@ -129,13 +129,13 @@ struct ParallelismTests {
         var articles: [(String, String)] = []
         for i in 0..<40 { articles.append(("a\(i).md", Fixtures.article(title: "Article \(i)", date: "2024-02-\(10 + i % 18)"))) }
         let sources = Fixtures.sources(articles: articles)
-        let parallel = try SiteBuilder.build(sources).get().files
-        let serial = try ParallelMap.$serial.withValue(true) { try SiteBuilder.build(sources).get().files }
+        let parallel = try SiteBuilder.build(sources).files
+        let serial = try ParallelMap.$serial.withValue(true) { try SiteBuilder.build(sources).files }
         #expect(parallel.count == serial.count)
         #expect(parallel == serial)
         let production = BuildSettings(production: true)
-        let parallelProduction = try SiteBuilder.build(sources, settings: production).get().files
-        let serialProduction = try ParallelMap.$serial.withValue(true) { try SiteBuilder.build(sources, settings: production).get().files }
+        let parallelProduction = try SiteBuilder.build(sources, settings: production).files
+        let serialProduction = try ParallelMap.$serial.withValue(true) { try SiteBuilder.build(sources, settings: production).files }
         #expect(parallelProduction == serialProduction)
     }
 }

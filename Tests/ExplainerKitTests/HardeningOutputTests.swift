@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ExplainerKit
+@testable import ExplainerPreview
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -19,7 +20,7 @@ import Glibc
     /// A preview session of `paths` that made its first build (and so holds the lock).
     static func previewSession(_ paths: BuildRunner.Paths) async throws -> PreviewSession {
         let session = PreviewSession(runner: BuildRunner(paths: paths), liveReload: LiveReload())
-        _ = try await session.initialBuild().get()
+        _ = try await session.initialBuild()
         return session
     }
 
@@ -76,7 +77,7 @@ import Glibc
             build.output = folder + "/n.txt"
             try make(build.output)
             let before = Self.state(folder)
-            let failure = try #require(BuildRunner(paths: build).run().failureValue, "build into \(what)")
+            let failure = try #require(thrownFailure { try BuildRunner(paths: build).run() }, "build into \(what)")
             let problem = try #require(failure.diagnostics.first)
             #expect(problem.message.contains("not a folder"), "\(what): \(problem.message)")
             #expect(!problem.hint.isEmpty)
@@ -107,7 +108,7 @@ import Glibc
         defer { try? FileManager.default.removeItem(atPath: folder) }
         Fixtures.write(["Public/index.html": "<h1>x</h1>", "Public/data.csv": "precious"], into: folder)
         let before = Self.state(paths.output)
-        let problem = try #require(BuildRunner(paths: paths).run().failureValue?.diagnostics.first)
+        let problem = try #require(thrownFailure { try BuildRunner(paths: paths).run() }?.diagnostics.first)
         #expect(problem.message.contains("does not look like a built site"))
         #expect(problem.message.contains(OutputManifest.fileName))
         #expect(problem.hint.contains("older Explainer"))
@@ -117,22 +118,22 @@ import Glibc
         Fixtures.write([".git/HEAD": "ref: refs/heads/main\n"], into: hidden)
         var other = paths
         other.output = hidden
-        #expect(BuildRunner(paths: other).run().failureValue != nil)
+        #expect(thrownFailure { try BuildRunner(paths: other).run() } != nil)
         #expect(Self.state(hidden + "/.git/HEAD") == "file:ref: refs/heads/main\n")
         // An empty folder is fine.
         try FileManager.default.createDirectory(atPath: folder + "/Empty", withIntermediateDirectories: false)
         other.output = folder + "/Empty"
-        _ = try BuildRunner(paths: other).run().get()
+        _ = try BuildRunner(paths: other).run()
     }
 
     @Test func aFileTheUserDroppedIntoABuiltSiteStopsTheBuildAndIsNamed() throws {
         let (folder, paths) = Self.site()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        _ = try BuildRunner(paths: paths).run().get()
+        _ = try BuildRunner(paths: paths).run()
         for dropped in ["data.csv", "a/history/notes.txt", ".htaccess", "mine/deep/x.txt", "a/risks/index.html.bak"] {
             Fixtures.write([dropped: "precious"], into: paths.output)
             let before = Self.state(paths.output)
-            let problem = try #require(BuildRunner(paths: paths).run().failureValue?.diagnostics.first, "dropped \(dropped)")
+            let problem = try #require(thrownFailure { try BuildRunner(paths: paths).run() }?.diagnostics.first, "dropped \(dropped)")
             let named = dropped.hasPrefix("mine/") ? "mine" : dropped
             #expect(problem.file == paths.output + "/" + named, "\(problem)")
             #expect(problem.message.contains("did not write"))
@@ -143,16 +144,16 @@ import Glibc
         }
         // A temporary file of a preview killed mid-write is ours; the build goes through.
         Fixtures.write(["a/.index.html.explainer-tmp-4242": "half"], into: paths.output)
-        _ = try BuildRunner(paths: paths).run().get()
+        _ = try BuildRunner(paths: paths).run()
         #expect(!FileSystem.exists(paths.output + "/a/.index.html.explainer-tmp-4242"))
     }
 
     @Test func theManifestListsExactlyTheBuiltFilesAndIsDeterministic() throws {
         let (folder, paths) = Self.site()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        _ = try BuildRunner(paths: paths).run().get()  // streamed
+        _ = try BuildRunner(paths: paths).run()  // streamed
         let first = try FileSystem.read(paths.output + "/" + OutputManifest.fileName)
-        let files = try BuildRunner(paths: paths).buildInMemory().get().files
+        let files = try BuildRunner(paths: paths).buildInMemory().files
         #expect(first == OutputManifest.encode(files.map(\.path)))
         let listed = Set(try #require(OutputManifest.decode(first)).files.map(\.bytes))
         #expect(listed == Set(FileSystem.listFiles(paths.output).map { Array($0.utf8) }))
@@ -164,7 +165,7 @@ import Glibc
         #expect(OutputManifest.decode(odd).map { Set($0.files.map(\.bytes)) } == Set([Array("a".utf8), Array("a\nb.txt".utf8), Array("b".utf8)]))
         // The committed Public/ carries the manifest of a fresh build of the repository.
         let repo = try BuildRunner(paths: .init(content: Fixtures.path("Content"), templates: Fixtures.path("Templates")))
-            .buildInMemory().get()
+            .buildInMemory()
         #expect(try FileSystem.read(Fixtures.path("Public/" + OutputManifest.fileName)) == OutputManifest.encode(repo.files.map(\.path)),
                 "Public/ is out of date (run `make site`)")
     }
@@ -186,13 +187,13 @@ import Glibc
             _ = await session.rebuild([paths.content + "/b.md"])
             #expect(!FileSystem.exists(paths.output + "/b/index.html"))
         }
-        _ = try BuildRunner(paths: paths).run().get()  // the session is gone: its folder is a built site
+        _ = try BuildRunner(paths: paths).run()  // the session is gone: its folder is a built site
     }
 
     @Test func theGitDeployAndTheCheckerNeverSeeTheManifest() throws {
         let (folder, paths) = Self.site()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        _ = try BuildRunner(paths: paths).run().get()
+        _ = try BuildRunner(paths: paths).run()
         let read = try BuiltSiteReader.read(paths.output)
         #expect(!read.map(\.path).contains(OutputManifest.fileName))
         let repo = folder + "/pages.git"
@@ -213,7 +214,7 @@ import Glibc
                 let (other, otherPaths) = Self.site()
                 var built = otherPaths
                 built.output = path
-                _ = try BuildRunner(paths: built).run().get()
+                _ = try BuildRunner(paths: built).run()
                 Fixtures.write(["mine.txt": "mine"], into: path)
                 try FileManager.default.removeItem(atPath: other)
             }),
@@ -237,7 +238,7 @@ import Glibc
     @Test func onlyLeftoversABuildMadeAreRemoved() throws {
         let (folder, paths) = Self.site()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        _ = try BuildRunner(paths: paths).run().get()
+        _ = try BuildRunner(paths: paths).run()
         // Named like leftovers of a killed build, but the user's.
         Fixtures.write([".Public.explainer-staging-1/mine.txt": "mine", ".Public.explainer-old-2x/mine.txt": "mine",
                         ".Public.explainer-staging-notes": "mine", "elsewhere/kept.txt": "kept"], into: folder)
@@ -250,7 +251,7 @@ import Glibc
         let kept = Set([".Public.explainer-staging-1", ".Public.explainer-old-2x", ".Public.explainer-staging-notes",
                         ".Public.explainer-old-3", ".Public.explainer-staging-4", "elsewhere"])
         let before = kept.map { Self.state(folder + "/" + $0) }
-        _ = try BuildRunner(paths: paths).run().get()
+        _ = try BuildRunner(paths: paths).run()
         #expect(kept.map { Self.state(folder + "/" + $0) } == before)
         #expect(Set(try FileManager.default.contentsOfDirectory(atPath: folder)) == kept.union(["Content", "Public", "Templates"]))
     }
@@ -268,7 +269,7 @@ import Glibc
             defer { try? FileManager.default.removeItem(atPath: folder) }
             try make(folder + "/" + lockName)
             let before = Self.state(folder)
-            let failure = try #require(BuildRunner(paths: paths).run().failureValue, "lock file is \(what)")
+            let failure = try #require(thrownFailure { try BuildRunner(paths: paths).run() }, "lock file is \(what)")
             #expect(failure.diagnostics.first?.hint.contains("move it away") == true || failure.diagnostics.first?.hint.contains("Move it away") == true,
                     "\(what): \(failure)")
             #expect(Self.state(folder) == before, "a build with \(what) as its lock file changed the folder")
@@ -283,7 +284,7 @@ import Glibc
         let before = Fixtures.snapshot(paths.output)
         for drafts in [false, true] {
             let runner = BuildRunner(paths: paths, settings: BuildSettings(includeDrafts: drafts))
-            let problem = try #require(runner.run().failureValue?.diagnostics.first)
+            let problem = try #require(thrownFailure { try runner.run() }?.diagnostics.first)
             #expect(problem.message.contains("preview is writing"), "\(problem)")
             #expect(problem.hint.contains("Stop that preview"))
         }
@@ -293,10 +294,10 @@ import Glibc
         // A build of another folder is not held up; once the preview stops, this one goes through.
         var other = paths
         other.output = preview.fixture.root + "/Other"
-        _ = try BuildRunner(paths: other).run().get()
+        _ = try BuildRunner(paths: other).run()
         preview.task.cancel()
         _ = try? await preview.task.value
-        _ = try BuildRunner(paths: paths, settings: BuildSettings(includeDrafts: true)).run().get()
+        _ = try BuildRunner(paths: paths, settings: BuildSettings(includeDrafts: true)).run()
         preview.fixture.remove()
     }
 
@@ -305,14 +306,15 @@ import Glibc
         defer { try? FileManager.default.removeItem(atPath: folder) }
         do {
             let session = try await Self.previewSession(paths)
-            #expect(BuildRunner(paths: paths).run().failureValue?.diagnostics.first?.message.contains("preview is writing") == true)
+            #expect(thrownFailure { try BuildRunner(paths: paths).run() }?.diagnostics.first?.message.contains("preview is writing") == true)
             #expect(throws: BuildFailure.self) { try OutputLock(for: paths.output) }
             // A second preview of the same folder cannot write it either.
             let second = PreviewSession(runner: BuildRunner(paths: paths), liveReload: LiveReload())
-            let refused = await second.initialBuild()
-            #expect(refused.failureValue?.diagnostics.first?.message.contains("preview is writing") == true)
+            var refused: BuildFailure?
+            do { _ = try await second.initialBuild() } catch { refused = error }
+            #expect(refused?.diagnostics.first?.message.contains("preview is writing") == true)
         }
-        _ = try BuildRunner(paths: paths).run().get()
+        _ = try BuildRunner(paths: paths).run()
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["Content", "Public", "Templates"])
     }
 

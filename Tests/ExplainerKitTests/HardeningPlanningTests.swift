@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ExplainerKit
+@testable import ExplainerPreview
 
 /// Issue 11, the planning classes: every output path has one owner (6), headings never take
 /// an id the templates use (16), an explainer's sections are bounded and its rendering linear
@@ -15,7 +16,9 @@ struct HardeningPlanningTests {
     }
 
     static func failure(_ sources: SiteSources, settings: BuildSettings = BuildSettings(), cache: BuildCache? = nil) throws -> [Diagnostic] {
-        try #require(SiteBuilder.build(sources, settings: settings, cache: cache).failureValue).diagnostics
+        try #require(thrownFailure {
+            try cache.map { try SiteBuilder.build(sources, settings: settings, memo: $0) } ?? SiteBuilder.build(sources, settings: settings)
+        }).diagnostics
     }
 
     /// Every `href` and `src` of every HTML page.
@@ -75,7 +78,7 @@ struct HardeningPlanningTests {
         // An unnamed heading `## Quotes` or `## All` gets a page of its own instead.
         let build = try SiteBuilder.build(Fixtures.sources(articles: [
             ("a.md", Self.article(body: "## Quotes\n\nText.\n\n## All\n\nMore.\n\n> \"Q.\"\n>\n> — Someone\n")),
-        ])).get()
+        ]))
         #expect(build.articles[0].sections.map(\.key) == ["quotes-2", "all-2"])
         #expect(build.text("a/quotes/index.html")?.contains("What was said") == true)
         #expect(SiteChecker.check(build.files) == [])
@@ -93,7 +96,7 @@ struct HardeningPlanningTests {
     @Test func aProductionGzipCopyCannotReplaceAnAsset() throws {
         var sources = Fixtures.sources(articles: [("a.md", Self.article())])
         sources.assets.append(SourceFile(path: "favicon.svg.gz", text: "not gzip"))
-        #expect(throws: Never.self) { try SiteBuilder.build(sources).get() }
+        #expect(throws: Never.self) { try SiteBuilder.build(sources) }
         let diagnostics = try Self.failure(sources, settings: BuildSettings(production: true))
         #expect(diagnostics.contains {
             $0.file.hasSuffix("Templates/assets/favicon.svg.gz") && $0.message.contains("the gzip copy of")
@@ -117,12 +120,12 @@ struct HardeningPlanningTests {
     /// The preview rebuilds through the cache: the check runs on every build, cached or not.
     @Test func aCachedRebuildChecksPathsToo() throws {
         let cache = BuildCache()
-        _ = try SiteBuilder.build(Fixtures.sources(articles: [("a.md", Self.article()), ("b.md", Self.article())]), cache: cache).get()
+        _ = try SiteBuilder.build(Fixtures.sources(articles: [("a.md", Self.article()), ("b.md", Self.article())]), memo: cache)
         let diagnostics = try Self.failure(
             Fixtures.sources(articles: [("a.md", Self.article()), ("b.md", Self.article("slug: a"))]), cache: cache)
         #expect(diagnostics.contains { $0.file == "Content/b.md" && $0.message.contains("Content/a.md (its file name)") }, "\(diagnostics)")
         #expect(cache.statistics.articlesReused == 1)
-        _ = try SiteBuilder.build(Fixtures.sources(articles: [("a.md", Self.article()), ("b.md", Self.article())]), cache: cache).get()
+        _ = try SiteBuilder.build(Fixtures.sources(articles: [("a.md", Self.article()), ("b.md", Self.article())]), memo: cache)
     }
 
     // MARK: 16. Headings never take the templates' ids
@@ -155,7 +158,7 @@ struct HardeningPlanningTests {
 
         [A source](https://example.com/a)
         """
-        let build = try SiteBuilder.build(Fixtures.sources(articles: [("a.md", Self.article("keyPoints: [\"A\"]", body: body))])).get()
+        let build = try SiteBuilder.build(Fixtures.sources(articles: [("a.md", Self.article("keyPoints: [\"A\"]", body: body))]))
         let sections = build.articles[0].sections
         #expect(sections.map(\.heading.id) == ["quote-1-2", "sources-2"])
         #expect(sections[0].chunk.toc.map(\.id) == ["quote-2-2", "quote", "quote-3", "key-points-2", "toc-2"])
@@ -169,7 +172,7 @@ struct HardeningPlanningTests {
         let text = String(decoding: sources.templates[layout].bytes, as: UTF8.self)
             .replacingOccurrences(of: "<footer class=\"site-footer\">", with: "<footer class=\"site-footer\"><p id='share-box' data-id=\"not-an-id\" class=\"x\">Share</p>")
         sources.templates[layout] = SourceFile(path: sources.templates[layout].path, text: text)
-        let build = try SiteBuilder.build(sources).get()
+        let build = try SiteBuilder.build(sources)
         #expect(build.articles[0].sections[0].heading.id == "share-box-2")
         #expect(SiteChecker.check(build.files) == [])
         #expect(TemplateIDs.literal(in: text).isSuperset(of: ["main", "share-box"]))
@@ -185,7 +188,7 @@ struct HardeningPlanningTests {
 
     @Test func anExplainerHasAtMostTheLimitOfSections() throws {
         let limit = SitePlanner.maxSections
-        let atLimit = try SiteBuilder.build(Fixtures.sources(articles: [("a.md", Self.article(body: Self.sections(limit)))])).get()
+        let atLimit = try SiteBuilder.build(Fixtures.sources(articles: [("a.md", Self.article(body: Self.sections(limit)))]))
         #expect(atLimit.articles[0].sections.count == limit)
 
         let over = try Self.failure(Fixtures.sources(articles: [("a.md", Self.article(body: Self.sections(limit + 5)))]))
@@ -228,7 +231,7 @@ struct HardeningPlanningTests {
         let settings = BuildSettings(baseURL: viaSiteYML ? nil : "https://host.example/explainers", production: production)
         return try SiteBuilder.build(Fixtures.sources(articles: [
             ("story.md", subPathArticle), ("other.md", Self.article(body: "## One\n\nText.\n")),
-        ], siteYML: yml), settings: settings).get()
+        ], siteYML: yml), settings: settings)
     }
 
     @Test(arguments: [(false, false), (true, false), (false, true)])

@@ -126,7 +126,7 @@ struct HardeningTemplatesConfigTests {
             let text = String(decoding: file.bytes, as: UTF8.self).replacingOccurrences(of: "</body>", with: "{{>partials/deep0}}</body>")
             sources.templates[index] = SourceFile(path: file.path, text: text)
         }
-        let build = try SiteBuilder.build(sources).get()
+        let build = try SiteBuilder.build(sources)
         #expect(build.text("index.html")?.contains("Test site</body>") == true)
         try PerformanceTests.compareRenderers(sources)
     }
@@ -195,11 +195,11 @@ struct HardeningTemplatesConfigTests {
     /// Every build refuses an unusable override (publish's, the preview's), naming the flag.
     @Test func everyBuildRefusesAnUnusableBaseURLOverride() throws {
         let sources = Fixtures.sources(articles: [("a.md", Fixtures.article())])
-        let failure = try #require(SiteBuilder.build(sources, settings: BuildSettings(baseURL: "https://a b")).failureValue)
+        let failure = try #require(thrownFailure { try SiteBuilder.build(sources, settings: BuildSettings(baseURL: "https://a b")) })
         #expect(failure.diagnostics.contains { $0.file == "--base-url" && $0.message.contains("space") })
         let published = try #require(PublishRunner(content: Fixtures.path("Content"), templates: Fixtures.path("Templates"), baseURL: "http://", target: .directory(Fixtures.temporaryFolder() + "/www")).runFailure())
         #expect(published.diagnostics.map(\.message) == [try #require(BaseURL.validate("http://").failureValue).message(naming: "--base-url")])
-        let build = try SiteBuilder.build(sources, settings: BuildSettings(baseURL: "https://host.example/x/")).get()
+        let build = try SiteBuilder.build(sources, settings: BuildSettings(baseURL: "https://host.example/x/"))
         #expect(build.text("sitemap.xml")?.contains("https://host.example/x/a/") == true)
     }
 
@@ -211,7 +211,9 @@ struct HardeningTemplatesConfigTests {
     @Test(.enabled(if: InterruptedBuildTests.binary != nil, "the explainer binary is not built"))
     func baseURLFlagIsRefusedByTheCLIWithTheSameSentence() throws {
         let folder = Fixtures.temporaryFolder()
-        let (status, text) = try CommandLineTests.explainer(["publish", "--base-url", "https://user:pw@example.org:70000", "--to", folder + "/www"])
+        let (status, text) = try CLIProcess.run(
+            try #require(InterruptedBuildTests.binary),
+            ["publish", "--base-url", "https://user:pw@example.org:70000", "--to", folder + "/www"])
         #expect(status == 64, "\(text)")
         let problem = try #require(BaseURL.validate("https://user:pw@example.org:70000").failureValue)
         #expect(text.contains(problem.message(naming: "--base-url")), "\(text)")

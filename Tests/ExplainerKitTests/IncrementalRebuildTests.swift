@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ExplainerKit
+@testable import ExplainerPreview
 
 /// The preview's rebuilds, which read only the files the watcher names and write only the
 /// files that changed, must leave the output folder exactly as a full build would make it.
@@ -17,7 +18,7 @@ import Testing
             folder = Fixtures.siteOnDisk(articles: files)
             paths = BuildRunner.Paths(content: folder + "/Content", templates: folder + "/Templates", output: folder + "/Public")
             session = PreviewSession(runner: BuildRunner(paths: paths), liveReload: LiveReload())
-            _ = try await session.initialBuild().get()
+            _ = try await session.initialBuild()
         }
 
         func content(_ name: String) -> String { paths.content + "/" + name }
@@ -35,7 +36,7 @@ import Testing
                 Issue.record("expected a rebuild, got \(String(describing: outcome))")
                 throw POSIXError(.EIO)
             }
-            let full = try BuildRunner(paths: paths).buildInMemory().get()
+            let full = try BuildRunner(paths: paths).buildInMemory()
             let expected = Dictionary(uniqueKeysWithValues: full.files.map { ($0.path, $0.bytes) })
             let onDisk = Fixtures.snapshot(paths.output)
             #expect(onDisk.keys.sorted() == expected.keys.sorted())

@@ -22,10 +22,10 @@ struct InterruptedBuildTests {
         for i in 0..<150 { articles["a\(i).md"] = Fixtures.article(title: "Old \(i)") }
         let folder = Fixtures.siteOnDisk(articles: articles)
         let paths = BuildRunner.Paths(content: folder + "/Content", templates: folder + "/Templates", output: folder + "/Public")
-        _ = try BuildRunner(paths: paths).run().get()
+        _ = try BuildRunner(paths: paths).run()
         let old = Fixtures.snapshot(paths.output)
         for i in 0..<150 { Fixtures.write(["Content/a\(i).md": Fixtures.article(title: "New \(i)")], into: folder) }
-        let new = try Dictionary(uniqueKeysWithValues: BuildRunner(paths: paths).buildInMemory().get().files.map { ($0.path, $0.bytes) })
+        let new = try Dictionary(uniqueKeysWithValues: BuildRunner(paths: paths).buildInMemory().files.map { ($0.path, $0.bytes) })
         #expect(old != new)
 
         func start(output: String) throws -> Process {
@@ -62,7 +62,7 @@ struct InterruptedBuildTests {
         print("killed builds: \(outcomes)")
 
         // A later build removes whatever the killed ones left beside the output folder.
-        _ = try BuildRunner(paths: paths).run().get()
+        _ = try BuildRunner(paths: paths).run()
         #expect(Fixtures.snapshot(paths.output) == new)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["Content", "Public", "Templates"])
     }

@@ -14,7 +14,7 @@ struct PaginationTests {
     }
 
     @Test func fiveExplainersTwoPerPageMakeThreeLinkedHomePages() throws {
-        let build = try SiteBuilder.build(Fixtures.sources(articles: Self.articles(5), siteYML: Self.siteYML)).get()
+        let build = try SiteBuilder.build(Fixtures.sources(articles: Self.articles(5), siteYML: Self.siteYML))
         let first = build.text("index.html") ?? "", second = build.text("page/2/index.html") ?? "",
             third = build.text("page/3/index.html") ?? ""
         #expect(first.contains("Explainer 5") && first.contains("Explainer 4") && !first.contains("Explainer 3<"))
@@ -32,7 +32,7 @@ struct PaginationTests {
     }
 
     @Test func oneHomePageHasNoPager() throws {
-        let build = try SiteBuilder.build(Fixtures.sources(articles: Self.articles(2), siteYML: Self.siteYML)).get()
+        let build = try SiteBuilder.build(Fixtures.sources(articles: Self.articles(2), siteYML: Self.siteYML))
         #expect(!(build.text("index.html") ?? "").contains("More explainers"))
         #expect(!build.files.contains { $0.path.hasPrefix("page/") })
     }
@@ -53,10 +53,10 @@ struct PaginationTests {
     /// full build (only that listing page changes).
     @Test func cachedRebuildAfterARetitleEqualsAFullBuild() throws {
         let cache = BuildCache()
-        let before = try SiteBuilder.build(Fixtures.sources(articles: Self.articles(5), siteYML: Self.siteYML), cache: cache).get()
+        let before = try SiteBuilder.build(Fixtures.sources(articles: Self.articles(5), siteYML: Self.siteYML), memo: cache)
         let sources = Fixtures.sources(articles: Self.articles(5, retitle: 1), siteYML: Self.siteYML)
-        let cached = try SiteBuilder.build(sources, cache: cache).get()
-        let full = try SiteBuilder.build(sources).get()
+        let cached = try SiteBuilder.build(sources, memo: cache)
+        let full = try SiteBuilder.build(sources)
         #expect(cached.files == full.files)
         #expect((cached.text("index.html") ?? "") == before.text("index.html") ?? "")
         #expect((cached.text("page/3/index.html") ?? "").contains("Retitled 1"))

@@ -10,7 +10,7 @@ import Testing
 struct PerformanceTests {
     /// Every page of `sources`, rendered by `MustacheRenderer` and by swift-mustache.
     static func compareRenderers(_ sources: SiteSources) throws {
-        let build = try SiteBuilder.build(sources).get()
+        let build = try SiteBuilder.build(sources)
         let templates = try TemplateSet.load(sources.templates, folder: sources.templatesFolder).get()
         let config = try SiteConfigDecoder.decode(sources.config).get().0
         let shared = PageContext.Shared(site: config, stylesheetURL: build.stylesheetURL, urls: SiteURLs(baseURL: config.baseURL))
@@ -75,7 +75,7 @@ struct PerformanceTests {
     @Test func parallelWriteWritesEveryFileOfTheBuild() throws {
         var articles: [(String, String)] = []
         for i in 0..<60 { articles.append(("a\(i).md", Fixtures.article(title: "Article \(i)", date: "2024-01-\(10 + i % 18)"))) }
-        let build = try SiteBuilder.build(Fixtures.sources(articles: articles)).get()
+        let build = try SiteBuilder.build(Fixtures.sources(articles: articles))
         #expect(build.files.count > 300)  // more than one chunk of the parallel writer
         let folder = Fixtures.temporaryFolder()
         defer { FileSystem.removeTree(folder) }

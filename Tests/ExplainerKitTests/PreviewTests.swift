@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ExplainerKit
+@testable import ExplainerPreview
 
 /// A preview server running in-process on a free port against a fixture copy.
 final class PreviewHarness: @unchecked Sendable {

@@ -10,14 +10,14 @@ struct ReliabilityTests {
     func builtSite(_ articles: [String: String] = ["a.md": Fixtures.article()]) throws -> (String, BuildRunner.Paths) {
         let folder = Fixtures.siteOnDisk(articles: articles)
         let paths = BuildRunner.Paths(content: folder + "/Content", templates: folder + "/Templates", output: folder + "/Public")
-        _ = try BuildRunner(paths: paths).run().get()
+        _ = try BuildRunner(paths: paths).run()
         return (folder, paths)
     }
 
     /// Builds, expects failure, and checks `Public/` is byte-for-byte as before.
     func expectFailureLeavingOutput(_ folder: String, _ paths: BuildRunner.Paths) throws -> [Diagnostic] {
         let before = Fixtures.snapshot(paths.output)
-        let failure = try #require(BuildRunner(paths: paths).run().failureValue)
+        let failure = try #require(thrownFailure { try BuildRunner(paths: paths).run() })
         #expect(Fixtures.snapshot(paths.output) == before)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix(".") }
         #expect(leftovers.isEmpty, "temporary files left: \(leftovers)")
@@ -59,11 +59,11 @@ struct ReliabilityTests {
     @Test func fileNamesAreSluggedSafely() throws {
         let build = try SiteBuilder.build(Fixtures.sources(articles: [
             ("Crème brûlée & co.md", Fixtures.article()),
-        ])).get()
+        ]))
         #expect(build.articles.map(\.slug) == ["creme-brulee-co"])
         #expect(build.files.allSatisfy { OutputFile.isSafe($0.path) })
         let hostile = Fixtures.article().replacingOccurrences(of: "risks: ", with: "../../x: ")
-        let failure = try #require(SiteBuilder.build(Fixtures.sources(articles: [("a.md", hostile)])).failureValue)
+        let failure = try #require(thrownFailure { try SiteBuilder.build(Fixtures.sources(articles: [("a.md", hostile)])) })
         #expect(failure.diagnostics.contains { $0.message.contains("not a valid page slug") && $0.line == 8 })
         #expect(!OutputFile.isSafe("../x") && !OutputFile.isSafe("/etc/x") && !OutputFile.isSafe("a/../b") && !OutputFile.isSafe(".git/x"))
     }
@@ -71,7 +71,7 @@ struct ReliabilityTests {
     @Test func diskFullLeavesOutputAsItWas() throws {
         let (folder, paths) = try builtSite()
         let before = Fixtures.snapshot(paths.output)
-        let build = try BuildRunner(paths: paths).buildInMemory().get()
+        let build = try BuildRunner(paths: paths).buildInMemory()
         let count = Counter()
         let writer = SiteWriter(outputPath: paths.output) { bytes, place throws(FileSystem.Failure) in
             if count.next() > 3 { throw FileSystem.Failure(path: place.path, operation: "write", code: ENOSPC) }
@@ -90,7 +90,7 @@ struct ReliabilityTests {
         let (folder, paths) = try builtSite()
         var bad = paths
         bad.output = folder + "/Content/site.yml/out"  // below a file
-        let failure = try #require(BuildRunner(paths: bad).run().failureValue)
+        let failure = try #require(thrownFailure { try BuildRunner(paths: bad).run() })
         #expect(failure.diagnostics.first?.file == bad.output)
     }
 
@@ -98,7 +98,7 @@ struct ReliabilityTests {
         let (folder, paths) = try builtSite()
         let lock = try OutputLock(for: paths.output)
         let before = Fixtures.snapshot(paths.output)
-        let failure = try #require(BuildRunner(paths: paths).run().failureValue)
+        let failure = try #require(thrownFailure { try BuildRunner(paths: paths).run() })
         #expect(failure.diagnostics.first?.message == "Another explainer build is writing \(paths.output) right now.")
         #expect(Fixtures.snapshot(paths.output) == before)
         #expect(throws: BuildFailure.self) { try OutputLock(for: folder + "/./Public/") }  // the same folder
@@ -106,7 +106,7 @@ struct ReliabilityTests {
         // Released: the lock file is gone and the next build goes through.
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["Content", "Public", "Templates"])
         Fixtures.write(["Content/a.md": Fixtures.article(title: "Changed")], into: folder)
-        _ = try BuildRunner(paths: paths).run().get()
+        _ = try BuildRunner(paths: paths).run()
         #expect(Fixtures.snapshot(paths.output) != before)
     }
 
@@ -116,10 +116,10 @@ struct ReliabilityTests {
         other.output = folder + "/Other"
         // A build of Other while one of Public holds its lock (and the reverse) goes through.
         let lock = try OutputLock(for: paths.output)
-        _ = try BuildRunner(paths: other).run().get()
+        _ = try BuildRunner(paths: other).run()
         lock.release()
         let otherLock = try OutputLock(for: other.output)
-        _ = try BuildRunner(paths: paths).run().get()
+        _ = try BuildRunner(paths: paths).run()
         otherLock.release()
         #expect(Fixtures.snapshot(other.output) == Fixtures.snapshot(paths.output))
         // Both at once, on two threads, several times over: neither is refused.
@@ -127,7 +127,7 @@ struct ReliabilityTests {
         let both = [paths, other]
         for _ in 0..<5 {
             DispatchQueue.concurrentPerform(iterations: 2) { index in
-                if BuildRunner(paths: both[index]).run().failureValue != nil { _ = failures.next() }
+                if thrownFailure({ try BuildRunner(paths: both[index]).run() }) != nil { _ = failures.next() }
             }
         }
         #expect(failures.next() == 1)
@@ -141,7 +141,7 @@ struct ReliabilityTests {
         Fixtures.write([".Public.explainer-lock": ""], into: folder)
         Fixtures.write(["Content/a.md": Fixtures.article(title: "Changed")], into: folder)
         let before = Fixtures.snapshot(paths.output)
-        _ = try BuildRunner(paths: paths).run().get()
+        _ = try BuildRunner(paths: paths).run()
         #expect(Fixtures.snapshot(paths.output) != before)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["Content", "Public", "Templates"])
     }
@@ -151,7 +151,7 @@ struct ReliabilityTests {
         var other = paths
         other.output = folder + "/Notes"
         Fixtures.write(["Notes/todo.txt": "precious"], into: folder)
-        let failure = try #require(BuildRunner(paths: other).run().failureValue)
+        let failure = try #require(thrownFailure { try BuildRunner(paths: other).run() })
         #expect(failure.diagnostics.first?.message.contains("does not look like a built site") == true)
         #expect(try String(contentsOfFile: folder + "/Notes/todo.txt", encoding: .utf8) == "precious")
     }
@@ -166,7 +166,7 @@ struct ReliabilityTests {
         ]
         for body in cases {
             let text = "---\ntitle: T\nsummary: S\ndate: 2025-01-01\n---\n" + body
-            let build = try SiteBuilder.build(Fixtures.sources(articles: [("a.md", text)])).get()
+            let build = try SiteBuilder.build(Fixtures.sources(articles: [("a.md", text)]))
             #expect(build.text("a/index.html") != nil)
         }
     }
@@ -192,7 +192,7 @@ struct ReliabilityTests {
 
         Text.
         """
-        let build = try SiteBuilder.build(Fixtures.sources(articles: [("a.md", article)])).get()
+        let build = try SiteBuilder.build(Fixtures.sources(articles: [("a.md", article)]))
         for file in build.files {
             let text = String(decoding: file.bytes, as: UTF8.self)
             #expect(!text.contains("<img src=x"), "\(file.path) contains unescaped HTML")
@@ -201,15 +201,15 @@ struct ReliabilityTests {
 
     @Test func unsafeHTMLIsOptIn() throws {
         let text = "---\ntitle: T\nsummary: S\ndate: 2025-01-01\n---\n<div class=\"raw\">x</div>\n\n[a](javascript:alert(1))\n"
-        let safe = try SiteBuilder.build(Fixtures.sources(articles: [("a.md", text)])).get()
+        let safe = try SiteBuilder.build(Fixtures.sources(articles: [("a.md", text)]))
         #expect(try #require(safe.text("a/index.html")).contains("<!-- raw HTML omitted -->"))
         #expect(!(try #require(safe.text("a/index.html")).contains("javascript:")))
-        let trusting = try SiteBuilder.build(Fixtures.sources(articles: [("a.md", text)], siteYML: Fixtures.siteYML + "\nunsafeHTML: true")).get()
+        let trusting = try SiteBuilder.build(Fixtures.sources(articles: [("a.md", text)], siteYML: Fixtures.siteYML + "\nunsafeHTML: true"))
         #expect(try #require(trusting.text("a/index.html")).contains("<div class=\"raw\">x</div>"))
     }
 
     @Test func everyPageCarriesAContentSecurityPolicyWithoutInlineScript() throws {
-        let build = try SiteBuilder.build(Fixtures.sources(articles: [("a.md", Fixtures.article())])).get()
+        let build = try SiteBuilder.build(Fixtures.sources(articles: [("a.md", Fixtures.article())]))
         for file in build.files where file.path.hasSuffix(".html") {
             let html = String(decoding: file.bytes, as: UTF8.self)
             #expect(html.contains("http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self';"))

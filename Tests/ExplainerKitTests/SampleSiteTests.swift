@@ -8,7 +8,7 @@ struct SampleSiteTests {
     static func build() throws -> SiteBuild {
         try BuildRunner(paths: BuildRunner.Paths(
             content: Fixtures.path("Content"), templates: Fixtures.path("Templates"), output: Fixtures.path("Public")
-        )).buildInMemory().get()
+        )).buildInMemory()
     }
 
     /// Every sentence of the seed article appears exactly once in the body text (`.prose`) of

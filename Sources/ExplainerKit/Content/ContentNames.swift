@@ -2,7 +2,7 @@
 /// `site.yml`; an article (`NAME.md` directly in the folder); an editor's scratch file or a
 /// dot-file, ignored; or anything else, which is reported, since nothing an author put in
 /// `Content/` may vanish without a word.
-enum ContentNames {
+package enum ContentNames {
     enum Kind: Equatable {
         case config
         case article
@@ -26,7 +26,7 @@ enum ContentNames {
 
     /// Whether `name` (no folders) is a dot-file or an editor's scratch file: `x~`, `#x#`,
     /// `x.swp`, `x.swo`, `x.swx`, `x.tmp`, `x.bak`, or a name of digits only (Vim's `4913`).
-    static func isScratch(_ name: some StringProtocol) -> Bool {
+    package static func isScratch(_ name: some StringProtocol) -> Bool {
         if name.hasPrefix(".") || name.hasSuffix("~") || (name.hasPrefix("#") && name.hasSuffix("#")) { return true }
         if !name.isEmpty && name.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) { return true }
         return [".swp", ".swo", ".swx", ".tmp", ".bak"].contains { name.hasSuffix($0) }

@@ -21,9 +21,9 @@ import Darwin
 /// that the file is still the one at the path, and starts over if it is not. Something at that
 /// path that Explainer did not make (a folder, a link, a pipe, a file with other text) is
 /// never opened through, written or removed: the lock is refused instead.
-struct OutputLock: Sendable {
+package struct OutputLock: Sendable {
     /// Who holds a lock, as its file says.
-    enum Holder: String, Sendable {
+    package enum Holder: String, Sendable {
         case build
         case preview
     }
@@ -36,7 +36,7 @@ struct OutputLock: Sendable {
 
     /// Takes the lock for the output folder `output`, or throws naming it if another
     /// process holds it (or the lock file cannot be made).
-    init(for output: String, holder: Holder = .build) throws(BuildFailure) {
+    package init(for output: String, holder: Holder = .build) throws(BuildFailure) {
         let (parent, name) = FolderPath(output).parentAndName
         path = FolderPath(parent).appending(".\(name).explainer-lock")
         while true {
@@ -100,7 +100,7 @@ struct OutputLock: Sendable {
     }
 
     /// Removes the lock file, then releases the lock.
-    func release() {
+    package func release() {
         unlink(path)
         close(fd)
     }

@@ -20,7 +20,7 @@ import Darwin
 /// The format is text: the line `explainer-manifest 1`, then one path per line. A built
 /// path never holds a backslash (`OutputFile.isSafe`), so `\n` and `\r` stand for the line
 /// breaks a file name may contain.
-struct OutputManifest: Sendable {
+package struct OutputManifest: Sendable {
     /// The manifest's name inside the output folder. Hidden, so never a page's path.
     static let fileName = ".explainer-manifest"
     static let header = "explainer-manifest 1"
@@ -86,7 +86,7 @@ struct OutputManifest: Sendable {
     }
 
     /// The manifest of `paths`, as the file to write into the output folder.
-    static func file(listing paths: [String]) -> OutputFile {
+    package static func file(listing paths: [String]) -> OutputFile {
         OutputFile(path: fileName, bytes: encode(paths))
     }
 

@@ -79,7 +79,7 @@ public struct SiteWriter: Sendable {
 
     /// `write`, under `lock` if the caller holds it (see `staging(holding:)`).
     @discardableResult
-    func write(_ files: [OutputFile], keepingPreviousAt previous: String?, holding lock: OutputLock?) throws(BuildFailure) -> [Diagnostic] {
+    package func write(_ files: [OutputFile], keepingPreviousAt previous: String?, holding lock: OutputLock?) throws(BuildFailure) -> [Diagnostic] {
         let staging = staging(holding: lock)
         // Written on all cores, in chunks: a site is tens of thousands of small files.
         let chunkSize = 256

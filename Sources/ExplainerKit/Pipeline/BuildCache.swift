@@ -1,37 +1,27 @@
 import Foundation
 
-/// Remembers, between builds, what each article became, so that a rebuild only parses,
-/// renders and templates the articles whose source bytes changed.
+/// The preview's `BuildMemo`, in memory: remembers, between builds, what each article
+/// became, so that a rebuild only parses, renders and templates the articles whose source
+/// bytes changed, and templates the listing pages and joins the site-wide files again only
+/// when what they are made of changed.
 ///
-/// Entries are keyed by the article's path and checked against its exact bytes. Everything
-/// else an article's pages depend on — `site.yml`, the templates, the assets and the build
-/// settings — forms the cache's *environment*: when any of it changes, the cache is emptied
-/// and the next build is a full one. The home pages and the 404 page, which list articles, are
-/// templated again only when what they list changed. A build with a cache gives the same
-/// bytes as one without.
+/// Entries are keyed by the article's path and checked against its exact bytes. When the
+/// environment (`site.yml`, the templates, the assets, the build settings) changes, the
+/// cache is emptied and the build is a full one. A build through the cache gives the same
+/// bytes as one through `PassThroughMemo`.
 ///
-/// One build uses a cache at a time (the preview serialises its rebuilds); a lock guards it
-/// anyway, since articles are loaded in parallel.
-public final class BuildCache: @unchecked Sendable {
-    /// Everything every page depends on.
-    struct Environment: Equatable {
-        var config: SourceFile
-        var templates: [SourceFile]
-        var assets: [SourceFile]
-        var settings: BuildSettings
-    }
-
-    /// What one article source became.
-    struct Entry {
+/// It also keeps the source files' bytes (`sourceFiles`), so that a rebuild reads again only
+/// the files that changed. One build uses a cache at a time (the preview serialises its
+/// rebuilds); a lock guards it anyway, since articles are loaded in parallel.
+public final class BuildCache: BuildMemo, @unchecked Sendable {
+    /// What one article source became, and what was made of it in this environment.
+    private struct Entry {
         var bytes: [UInt8]
-        var articles: [RenderedArticle]
-        var diagnostics: [Diagnostic]
-        /// The article's planned pages (they depend on the article alone).
+        var loaded: LoadedArticle
         var plan: [Page]?
-        /// The article's templated pages, once rendered in this environment.
-        var pages: [OutputFile]?
-        /// Its parts of the site-wide files (sitemap entries, feed entry), by name.
-        var fragments: [String: String] = [:]
+        var files: [OutputFile]?
+        /// Its parts of the site-wide files, by the file's path.
+        var parts: [String: String] = [:]
     }
 
     /// How the last build used the cache.
@@ -46,48 +36,34 @@ public final class BuildCache: @unchecked Sendable {
         public var fullBuild = false
     }
 
-    /// What a listing page (home, 404) shows of each explainer: when none of it changed, the
-    /// page is the same bytes as last time.
-    struct ListingKey: Hashable {
-        var slug: String
-        var title: String
-        var summary: String
-        var date: ArticleDate
-        var updated: ArticleDate?
-        var minutes: Int
-        var tags: [String]
-    }
-
-    /// The last listing pages made, by URL, with what they listed and where they stood.
-    private var listings: [String: ([ListingKey], ListingPosition?, [OutputFile])] = [:]
-
     /// The source files' bytes, re-read only when a file's size or modification time changes.
     public let sourceFiles = SourceFileCache()
 
     private let lock = NSLock()
-    private var environment: Environment?
+    private var environment: MemoEnvironment?
     /// By path, byte for byte (`ExactPath`): two names in two Unicode forms are two articles.
     private var entries: [ExactPath: Entry] = [:]
     /// The article paths of the last build: `entries` holds no other.
     private var articlePaths: [String] = []
+    /// The last listing pages made, by URL, with their key.
+    private var listings: [String: (ListingKey, [OutputFile])] = [:]
+    /// The last site-wide files made, by path, with their key.
+    private var siteFiles: [String: (SiteFileKey, OutputFile)] = [:]
     private var stats = Statistics()
-    private var discovery: [String: DiscoveryMemo] = [:]
 
     public init() {}
 
     /// How the last build used the cache.
     public var statistics: Statistics { lock.withLock { stats } }
 
-    /// Starts a build: empties the cache when the environment changed; forgets articles that
-    /// are gone.
-    func begin(_ environment: Environment, articlePaths: [String]) {
+    public func begin(_ environment: MemoEnvironment, articlePaths: [String]) {
         lock.withLock {
             stats = Statistics()
             if self.environment != environment {
                 self.environment = environment
                 entries = [:]
                 listings = [:]
-                discovery = [:]
+                siteFiles = [:]
                 stats.fullBuild = true
             }
             // Usually the same articles as last time (the very same strings): nothing to forget.
@@ -99,77 +75,59 @@ public final class BuildCache: @unchecked Sendable {
         }
     }
 
-    /// `sitemap.xml` or `feed.xml` (`path`): the last one when no explainer's `part` of it
-    /// changed (see `DiscoveryMemo`), else `make()`.
-    func discoveryFile(
-        _ path: String, articles: [RenderedArticle], site: SiteConfig, baseURL: String,
-        make: () -> OutputFile, part: @escaping (RenderedArticle) -> String
-    ) -> OutputFile {
-        if let file = lock.withLock({ discovery[path, default: DiscoveryMemo()]
-            .reuse(articles: articles, site: site, baseURL: baseURL, parts: { [part($0)] }) })?.first {
-            return file
-        }
-        let file = make()
-        lock.withLock { discovery[path, default: DiscoveryMemo()].store([file], articles: articles, site: site, baseURL: baseURL) }
-        return file
-    }
-
-    func article(_ file: SourceFile) -> Entry? {
-        lock.withLock {
-            guard let entry = entries[ExactPath(file.path)], entry.bytes == file.bytes else { return nil }
+    public func article(_ file: SourceFile, make: () -> LoadedArticle) -> LoadedArticle {
+        let key = ExactPath(file.path)
+        let hit: LoadedArticle? = lock.withLock {
+            guard let entry = entries[key], entry.bytes == file.bytes else { return nil }
             stats.articlesReused += 1
-            return entry
+            return entry.loaded
         }
-    }
-
-    func store(_ file: SourceFile, articles: [RenderedArticle], diagnostics: [Diagnostic]) {
+        if let hit { return hit }
+        let loaded = make()
         lock.withLock {
-            entries[ExactPath(file.path)] = Entry(bytes: file.bytes, articles: articles, diagnostics: diagnostics)
+            entries[key] = Entry(bytes: file.bytes, loaded: loaded)
             stats.articlesRendered += 1
         }
+        return loaded
     }
 
-    /// The explainer's planned pages, planned once per version of its source.
-    func plan(forSource path: String, make: () -> [Page]) -> [Page] {
-        if let plan = lock.withLock({ entries[ExactPath(path)]?.plan }) { return plan }
-        let plan = make()
-        lock.withLock { entries[ExactPath(path)]?.plan = plan }
-        return plan
+    public func plan(ofSource source: String, make: () -> [Page]) -> [Page] {
+        remembered(\.plan, ofSource: source, make: make)
     }
 
-    /// A piece of a site-wide file for one explainer (`sitemap`, `feed`), made once per
-    /// version of its source.
-    func fragment(_ name: String, forSource path: String, make: () -> String) -> String {
-        if let fragment = lock.withLock({ entries[ExactPath(path)]?.fragments[name] }) { return fragment }
-        let fragment = make()
-        lock.withLock { entries[ExactPath(path)]?.fragments[name] = fragment }
-        return fragment
-    }
-
-    /// A listing page (home, 404), templated again only when what it lists changed.
-    func listing(_ page: Page, make: () -> [OutputFile]) -> [OutputFile] {
-        let key = page.articles.map { article in
-            ListingKey(
-                slug: article.slug, title: article.frontMatter.title, summary: article.frontMatter.summary,
-                date: article.frontMatter.date, updated: article.frontMatter.updated,
-                minutes: article.readingMinutes, tags: article.frontMatter.tags)
+    public func explainerFiles(ofSource source: String, make: () -> [OutputFile]) -> [OutputFile] {
+        remembered(\.files, ofSource: source) {
+            lock.withLock { stats.explainersTemplated += 1 }
+            return make()
         }
-        if let (cachedKey, position, files) = lock.withLock({ listings[page.url] }), cachedKey == key, position == page.listing {
-            return files
-        }
+    }
+
+    public func part(of path: String, forSource source: String, make: () -> String) -> String {
+        remembered(\.parts[path], ofSource: source, make: make)
+    }
+
+    public func listing(_ key: ListingKey, make: () -> [OutputFile]) -> [OutputFile] {
+        if let (held, files) = lock.withLock({ listings[key.url] }), held == key { return files }
         let files = make()
-        lock.withLock { listings[page.url] = (key, page.listing, files) }
+        lock.withLock { listings[key.url] = (key, files) }
         return files
     }
 
-    func pages(forSource path: String) -> [OutputFile]? {
-        lock.withLock { entries[ExactPath(path)]?.pages }
+    public func siteFile(_ key: SiteFileKey, make: () -> OutputFile) -> OutputFile {
+        if let (held, file) = lock.withLock({ siteFiles[key.path] }), held == key { return file }
+        let file = make()
+        lock.withLock { siteFiles[key.path] = (key, file) }
+        return file
     }
 
-    func storePages(_ pages: [OutputFile], forSource path: String) {
-        lock.withLock {
-            entries[ExactPath(path)]?.pages = pages
-            stats.explainersTemplated += 1
-        }
+    /// The value at `field` of the entry of `source` (made and kept there if missing).
+    private func remembered<Value>(
+        _ field: WritableKeyPath<Entry, Value?>, ofSource source: String, make: () -> Value
+    ) -> Value {
+        let key = ExactPath(source)
+        if let value = lock.withLock({ entries[key]?[keyPath: field] }) { return value }
+        let value = make()
+        lock.withLock { entries[key]?[keyPath: field] = value }
+        return value
     }
 }

@@ -16,14 +16,14 @@ public struct BuildRunner: Sendable {
         }
     }
 
-    /// What a successful build did.
+    /// What a successful build into the output folder did.
     public struct Report: Sendable {
         public var articles: Int
         public var pages: Int
         public var files: Int
         public var warnings: [Diagnostic]
         public var seconds: Double
-        public var build: SiteBuild
+        public var summary: BuildSummary
     }
 
     public var paths: Paths
@@ -34,15 +34,19 @@ public struct BuildRunner: Sendable {
         self.settings = settings
     }
 
-    /// Builds in memory only (nothing is written), reusing and updating `cache` if given.
-    /// `changed`: with a cache, the source paths that changed since its last build, as the
-    /// watcher reports them (only those articles are read again); nil checks every file.
-    public func buildInMemory(cache: BuildCache? = nil, changed: Set<String>? = nil) -> Result<SiteBuild, BuildFailure> {
-        switch SiteSourceReader.read(
-            content: paths.content, templates: paths.templates, cache: cache?.sourceFiles, changed: changed) {
-        case .failure(let f): return .failure(f)
-        case .success(let sources): return SiteBuilder.build(sources, settings: settings, cache: cache)
-        }
+    /// Builds in memory only (nothing is written), reading every source file.
+    public func buildInMemory() throws(BuildFailure) -> SiteBuild {
+        let sources = try SiteSourceReader.read(content: paths.content, templates: paths.templates).get()
+        return try SiteBuilder.build(consume sources, settings: settings)
+    }
+
+    /// Builds in memory through `cache` (the preview's), reusing and updating it.
+    /// `changed`: the source paths that changed since the cache's last build, as the watcher
+    /// reports them (only those articles are read again); nil checks every file.
+    public func buildInMemory(cache: BuildCache, changed: Set<String>? = nil) throws(BuildFailure) -> SiteBuild {
+        let sources = try SiteSourceReader.read(
+            content: paths.content, templates: paths.templates, cache: cache.sourceFiles, changed: changed).get()
+        return try SiteBuilder.build(consume sources, settings: settings, memo: cache)
     }
 
     /// Checks that the output folder can be written without harming the sources.
@@ -50,55 +54,27 @@ public struct BuildRunner: Sendable {
         SiteWriter(outputPath: paths.output).checkSafe(protecting: [paths.content, paths.templates])
     }
 
-    /// Builds and replaces the output folder (filling `cache`, if given, for later rebuilds).
-    ///
-    /// Without a cache, pages are written into the staging folder as they are made, so the
-    /// whole site is never in memory at once (the report's `build.files` is then empty); with
-    /// one (the preview, which needs every file), the site is built in memory, then written.
-    public func run(cache: BuildCache? = nil) -> Result<Report, BuildFailure> {
-        run(cache: cache, holding: nil)
-    }
-
-    /// `run`, writing under `lock` when the caller already holds the output folder's lock
-    /// (the preview, which holds it for as long as it runs).
-    func run(cache: BuildCache?, holding lock: OutputLock?) -> Result<Report, BuildFailure> {
+    /// Builds and replaces the output folder. Pages are written into the staging folder as
+    /// they are made, so the whole site is never in memory at once; a failed build leaves
+    /// nothing behind.
+    public func run() throws(BuildFailure) -> Report {
         let start = DispatchTime.now()
         let writer = SiteWriter(outputPath: paths.output)
         let unsafe = checkSafe()
-        if !unsafe.isEmpty { return .failure(BuildFailure(unsafe)) }
-        let build: SiteBuild
+        if !unsafe.isEmpty { throw BuildFailure(unsafe) }
+        let sources = try SiteSourceReader.read(content: paths.content, templates: paths.templates).get()
+        let staging = writer.staging()
+        let summary: BuildSummary
         do {
-            if let cache {
-                build = try buildInMemory(cache: cache).get()
-                try writer.write(build.files, keepingPreviousAt: nil, holding: lock)
-            } else {
-                build = try buildStreaming(into: writer, holding: lock)
-            }
+            summary = try SiteBuilder.build(consume sources, settings: settings, into: staging)
         } catch {
-            return .failure(error)
-        }
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-        return .success(Report(
-            articles: build.articles.count, pages: build.pages.count, files: build.fileCount,
-            warnings: build.warnings, seconds: seconds, build: build))
-    }
-
-    /// Builds straight into `writer`'s staging folder and swaps it in; a failed build leaves
-    /// nothing behind.
-    private func buildStreaming(into writer: SiteWriter, holding lock: OutputLock?) throws(BuildFailure) -> SiteBuild {
-        let sources: SiteSources
-        switch SiteSourceReader.read(content: paths.content, templates: paths.templates, cache: nil) {
-        case .failure(let f): throw f
-        case .success(let s): sources = s
-        }
-        let staging = writer.staging(holding: lock)
-        switch SiteBuilder.build(consume sources, settings: settings, into: staging) {
-        case .failure(let f):
             staging.discard()
-            throw f
-        case .success(let build):
-            try writer.commit(staging)
-            return build
+            throw error
         }
+        try writer.commit(staging)
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        return Report(
+            articles: summary.articles.count, pages: summary.pages.count, files: summary.fileCount,
+            warnings: summary.warnings, seconds: seconds, summary: summary)
     }
 }

@@ -1,10 +1,7 @@
-/// The result of a successful build, in memory: the output files (when built into memory),
-/// the articles that went into it, and the warnings met on the way.
-public struct SiteBuild: Sendable {
-    /// Every output file, sorted by path; empty when the build handed its files to a sink
-    /// (`SiteBuilder.build(_:settings:cache:into:)`).
-    public var files: [OutputFile]
-    /// How many files the build made (whether kept in `files` or handed to a sink).
+/// What a build made, without its files: a build into a sink returns this (the files went to
+/// the sink); a build into memory returns it inside a `SiteBuild`, with the files.
+public struct BuildSummary: Sendable {
+    /// How many files the build made.
     public var fileCount: Int
     public var articles: [RenderedArticle]
     public var pages: [Page]
@@ -19,4 +16,17 @@ public struct SiteBuild: Sendable {
     /// have it (`index.html`, `assets/style.css`); a server of the folder strips it from
     /// request paths.
     public var basePath: String { urls.basePath }
+}
+
+/// A build into memory: every output file, sorted by path, and the build's summary (whose
+/// fields it answers for: `build.articles`, `build.warnings`…).
+@dynamicMemberLookup
+public struct SiteBuild: Sendable {
+    /// Every output file, sorted by path.
+    public var files: [OutputFile]
+    public var summary: BuildSummary
+
+    public subscript<Value>(dynamicMember field: KeyPath<BuildSummary, Value>) -> Value {
+        summary[keyPath: field]
+    }
 }

@@ -9,33 +9,31 @@ import Dispatch
 /// templated, instead of the whole site being held in memory; each file is the same bytes
 /// whatever the parallelism, and the sink decides the order they land in.
 ///
-/// With a `BuildCache`, articles whose bytes did not change since the cache's last build are
-/// neither parsed, rendered nor templated again; the result is the same bytes.
+/// Every reuse of earlier work goes through one seam, `BuildMemo`, which the builder always
+/// calls: `PassThroughMemo` remembers nothing (`explainer build`); the preview's `BuildCache`
+/// answers for the articles whose bytes did not change. The result is the same bytes.
 public enum SiteBuilder {
     /// Builds into memory: the result's `files` hold the whole site, sorted by path.
     public static func build(
-        _ sources: consuming SiteSources, settings: BuildSettings = BuildSettings(), cache: BuildCache? = nil
-    ) -> Result<SiteBuild, BuildFailure> {
+        _ sources: consuming SiteSources, settings: BuildSettings = BuildSettings(), memo: some BuildMemo = PassThroughMemo()
+    ) throws(BuildFailure) -> SiteBuild {
         let collector = OutputCollector()
-        return build(consume sources, settings: settings, cache: cache, into: collector).map { build in
-            var build = build
-            build.files = collector.files()
-            return build
-        }
+        let summary = try build(consume sources, settings: settings, memo: memo, into: collector)
+        return SiteBuild(files: collector.files(), summary: summary)
     }
 
-    /// Builds, handing every output file to `sink` as it is made (from many threads); the
-    /// result's `files` is empty. On failure the sink received nothing.
+    /// Builds, handing every output file to `sink` as it is made (from many threads). On
+    /// failure the sink received nothing.
     ///
     /// `sources` is consumed: the articles' bytes are let go once they are loaded (pass the
     /// last copy, e.g. `build(consume sources, …)`, for that to free them).
     public static func build(
-        _ sources: consuming SiteSources, settings: BuildSettings = BuildSettings(), cache: BuildCache? = nil,
+        _ sources: consuming SiteSources, settings: BuildSettings = BuildSettings(), memo: some BuildMemo = PassThroughMemo(),
         into sink: some OutputSink
-    ) -> Result<SiteBuild, BuildFailure> {
+    ) throws(BuildFailure) -> BuildSummary {
         var diagnostics = sources.readDiagnostics
-        cache?.begin(
-            BuildCache.Environment(config: sources.config, templates: sources.templates, assets: sources.assets, settings: settings),
+        memo.begin(
+            MemoEnvironment(config: sources.config, templates: sources.templates, assets: sources.assets, settings: settings),
             articlePaths: sources.articles.map(\.path))
 
         // Site configuration and templates: everything else depends on them.
@@ -59,18 +57,15 @@ public enum SiteBuilder {
         // Articles: load and render each (in parallel); collect every problem of every file.
         let options = ArticleRenderer.Options(
             unsafeHTML: config?.unsafeHTML ?? false, reservedIDs: templates?.elementIDs ?? [], basePath: urls.basePath)
-        let outcomes = ParallelMap.map(sources.articles) { file -> ([RenderedArticle], [Diagnostic]) in
-            if let hit = cache?.article(file) { return (hit.articles, hit.diagnostics) }
-            let outcome = load(file, options: options, settings: settings)
-            cache?.store(file, articles: outcome.0, diagnostics: outcome.1)
-            return outcome
+        let loaded = ParallelMap.map(sources.articles) { file in
+            memo.article(file) { load(file, options: options, settings: settings) }
         }
         // The sources' bytes are not needed any more (a 10,000-explainer site's are ~100 MB).
         sources.articles = []
         var articles: [RenderedArticle] = []
-        for (rendered, problems) in outcomes {
-            articles += rendered
-            diagnostics += problems
+        for one in loaded {
+            if let article = one.article { articles.append(article) }
+            diagnostics += one.diagnostics
         }
 
         // Assets, with the stylesheet fingerprinted in production.
@@ -91,7 +86,7 @@ public enum SiteBuilder {
             articles: articles, assets: Array(zip(assetSources, assets.map(\.path))), production: settings.production)
 
         guard let config, let templates, !diagnostics.contains(where: { $0.severity == .error }) else {
-            return .failure(BuildFailure(diagnostics))
+            throw BuildFailure(diagnostics)
         }
         let production = settings.production
         @Sendable func deliver(_ files: [OutputFile]) -> Int {
@@ -106,8 +101,7 @@ public enum SiteBuilder {
             templates: templates,
             shared: PageContext.Shared(site: config, stylesheetURL: stylesheetURL, urls: urls))
         let pages = SitePlanner.plan(site: config, urls: urls, articles: articles) { article in
-            guard let cache else { return SitePlanner.explainerPages(article, urls: urls) }
-            return cache.plan(forSource: article.article.sourcePath) { SitePlanner.explainerPages(article, urls: urls) }
+            memo.plan(ofSource: article.article.sourcePath) { SitePlanner.explainerPages(article, urls: urls) }
         }
         let groups = group(pages)
         let counts = ParallelMap.map(groups) { group -> Int in
@@ -117,63 +111,71 @@ public enum SiteBuilder {
                     .sorted { $0.path < $1.path }
             }
             func files() -> [OutputFile] {
-                guard let cache else { return render() }
-                guard let source = group.first?.article?.article.sourcePath else {
-                    // Home and 404 list explainers: made again only when what they list changed.
-                    guard group.count == 1, let page = group.first else { return render() }
-                    return cache.listing(page, make: render)
+                if let source = group.first?.article?.article.sourcePath {
+                    return memo.explainerFiles(ofSource: source, make: render)
                 }
-                if let pages = cache.pages(forSource: source) { return pages }
-                let pages = render()
-                cache.storePages(pages, forSource: source)
-                return pages
+                // Home and 404 list explainers: made again only when what they list changed.
+                guard group.count == 1, let page = group.first else { return render() }
+                return memo.listing(ListingKey(page), make: render)
             }
             return deliver(files())
         }
         fileCount += counts.reduce(0, +)
         // One by one: their paths fall between explainers' (`feed.xml`, `sitemap.xml`).
-        for file in discoveryFiles(pages: pages, articles: articles, site: config, urls: urls, cache: cache) {
+        for file in discoveryFiles(pages: pages, articles: articles, site: config, urls: urls, memo: memo) {
             fileCount += deliver([file])
         }
-        return .success(SiteBuild(
-            files: [], fileCount: fileCount, articles: articles, pages: pages, warnings: diagnostics,
-            stylesheetURL: stylesheetURL, urls: urls))
+        return BuildSummary(
+            fileCount: fileCount, articles: articles, pages: pages, warnings: diagnostics,
+            stylesheetURL: stylesheetURL, urls: urls)
     }
 
     /// `sitemap.xml`, `feed.xml` and `robots.txt`: made for every build, so that a local
-    /// build shows exactly what will be published.
-    /// With a cache, each explainer's part of the sitemap and the feed is made once per version.
+    /// build shows exactly what will be published. Each explainer's part of the sitemap and
+    /// the feed goes through `memo`, and so does each whole file (keyed by those parts: a new
+    /// title changes the feed, not the sitemap).
     static func discoveryFiles(
-        pages: [Page], articles: [RenderedArticle], site: SiteConfig, urls: SiteURLs, cache: BuildCache? = nil
+        pages: [Page], articles: [RenderedArticle], site: SiteConfig, urls: SiteURLs, memo: some BuildMemo = PassThroughMemo()
     ) -> [OutputFile] {
-        let baseURL = urls.baseURL
-        func sitemap() -> OutputFile {
-            OutputFile(path: SitemapWriter.path, text: SitemapWriter.sitemap(pages: pages, urls: urls) { explainerPages in
-                let make = { SitemapWriter.entries(for: explainerPages, origin: urls.origin) }
-                guard let cache, let source = explainerPages.first?.article?.article.sourcePath else { return make() }
-                return cache.fragment("sitemap", forSource: source, make: make)
+        func key(_ path: String, _ parts: [String]) -> SiteFileKey {
+            SiteFileKey(path: path, site: site, baseURL: urls.baseURL, articles: articles, parts: parts)
+        }
+        // Parts by article, in `articles` order; an explainer's pages are consecutive in `pages`.
+        var explainerPages: [ObjectIdentifier: ArraySlice<Page>] = [:]
+        explainerPages.reserveCapacity(articles.count)
+        var start = pages.startIndex
+        while start < pages.endIndex {
+            var end = start + 1
+            if let article = pages[start].article {
+                while end < pages.endIndex, pages[end].article === article { end += 1 }
+                explainerPages[ObjectIdentifier(article)] = pages[start..<end]
+            }
+            start = end
+        }
+        let sitemapParts = articles.map { article in
+            memo.part(of: SitemapWriter.path, forSource: article.article.sourcePath) {
+                SitemapWriter.entries(for: explainerPages[ObjectIdentifier(article)] ?? [], origin: urls.origin)
+            }
+        }
+        let feedParts = articles.map { article in
+            memo.part(of: FeedWriter.path, forSource: article.article.sourcePath) { FeedWriter.entry(for: article, urls: urls) }
+        }
+        func byArticle(_ parts: [String]) -> [ObjectIdentifier: String] {
+            Dictionary(uniqueKeysWithValues: zip(articles.lazy.map(ObjectIdentifier.init), parts))
+        }
+        let sitemap = memo.siteFile(key(SitemapWriter.path, sitemapParts)) {
+            let parts = byArticle(sitemapParts)
+            return OutputFile(path: SitemapWriter.path, text: SitemapWriter.sitemap(pages: pages, urls: urls) { explainerPages in
+                explainerPages.first?.article.flatMap { parts[ObjectIdentifier($0)] } ?? ""
             })
         }
-        func feed() -> OutputFile {
-            OutputFile(path: FeedWriter.path, text: FeedWriter.feed(articles: articles, site: site, urls: urls) { article in
-                let make = { FeedWriter.entry(for: article, urls: urls) }
-                guard let cache else { return make() }
-                return cache.fragment("feed", forSource: article.article.sourcePath, make: make)
+        let feed = memo.siteFile(key(FeedWriter.path, feedParts)) {
+            let parts = byArticle(feedParts)
+            return OutputFile(path: FeedWriter.path, text: FeedWriter.feed(articles: articles, site: site, urls: urls) { article in
+                parts[ObjectIdentifier(article)] ?? ""
             })
         }
-        let robots = OutputFile(path: RobotsWriter.path, text: RobotsWriter.robots(urls: urls))
-        guard let cache else { return [sitemap(), feed(), robots] }
-        // Each reused whole when no explainer's part of it changed (a new title changes the
-        // feed, not the sitemap).
-        return [
-            cache.discoveryFile(SitemapWriter.path, articles: articles, site: site, baseURL: baseURL, make: sitemap) { article in
-                SitemapWriter.entries(for: SitePlanner.explainerPages(article, urls: urls)[...], origin: urls.origin)
-            },
-            cache.discoveryFile(FeedWriter.path, articles: articles, site: site, baseURL: baseURL, make: feed) { article in
-                FeedWriter.entry(for: article, urls: urls)
-            },
-            robots,
-        ]
+        return [sitemap, feed, OutputFile(path: RobotsWriter.path, text: RobotsWriter.robots(urls: urls))]
     }
 
     /// Production only: a deterministic `.gz` copy beside every HTML, CSS, XML and SVG file,
@@ -187,16 +189,16 @@ public enum SiteBuilder {
         }
     }
 
-    /// Parses and renders one article source (nothing when it is a draft left out).
-    static func load(_ file: SourceFile, options: ArticleRenderer.Options, settings: BuildSettings) -> ([RenderedArticle], [Diagnostic]) {
+    /// Parses and renders one article source (no article when it is a draft left out).
+    static func load(_ file: SourceFile, options: ArticleRenderer.Options, settings: BuildSettings) -> LoadedArticle {
         let parsed = ArticleParser.parse(file)
-        guard let article = parsed.article else { return ([], parsed.diagnostics) }
+        guard let article = parsed.article else { return LoadedArticle(article: nil, diagnostics: parsed.diagnostics) }
         // Drafts are never published: production leaves them out even with --drafts.
         if article.frontMatter.draft && (!settings.includeDrafts || settings.production) {
-            return ([], parsed.diagnostics)
+            return LoadedArticle(article: nil, diagnostics: parsed.diagnostics)
         }
         let rendered = ArticleRenderer.render(article, options: options)
-        return (rendered.article.map { [$0] } ?? [], parsed.diagnostics + rendered.diagnostics)
+        return LoadedArticle(article: rendered.article, diagnostics: parsed.diagnostics + rendered.diagnostics)
     }
 
     /// Consecutive pages of the same explainer form one group (templated together, sharing

@@ -59,7 +59,7 @@ public struct PublishRunner: Sendable {
             }
         }
         let settings = BuildSettings(includeDrafts: false, baseURL: baseURL, production: true)
-        let build = try BuildRunner(paths: .init(content: content, templates: templates), settings: settings).buildInMemory().get()
+        let build = try BuildRunner(paths: .init(content: content, templates: templates), settings: settings).buildInMemory()
         var problems = SiteChecker.check(build.files, basePath: build.basePath)
         if !allowWarnings, !build.warnings.isEmpty {
             let count = build.warnings.count

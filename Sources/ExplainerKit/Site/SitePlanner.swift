@@ -23,7 +23,7 @@ public enum SitePlanner {
     ]
 
     /// The folder of the preview's own addresses (`/_explainer/live.js`, `/_explainer/events`).
-    static let previewFolder = String(LiveReload.scriptPath.dropFirst().prefix { $0 != "/" })
+    static let previewFolder = PreviewAddresses.folder
 
     /// One explainer's folder, with the pages it has besides its sections already claimed: its
     /// sections are claimed in it as they are rendered (`ArticleRenderer`).
@@ -49,7 +49,7 @@ public enum SitePlanner {
         claims.claim(SitemapWriter.path, by: .generated("the sitemap"), gzip: production)
         claims.claim(RobotsWriter.path, by: .generated("robots.txt"), gzip: production)
         claims.claim(previewFolder, isFolder: true, by: .generated(
-            "the preview's own addresses (\(LiveReload.scriptPath), \(LiveReload.eventsPath))"))
+            "the preview's own addresses (\(PreviewAddresses.script), \(PreviewAddresses.events))"))
         var problems: [Diagnostic] = []
         for asset in assets {
             if let problem = claims.claim(asset.path, by: .asset(asset.source), gzip: production) { problems.append(problem) }

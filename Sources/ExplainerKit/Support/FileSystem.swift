@@ -48,7 +48,7 @@ public enum FileSystem {
         }
 
         /// A folder whose resolved path is already known.
-        init(_ path: String, real: String) {
+        package init(_ path: String, real: String) {
             self.path = path
             self.real = real
         }
@@ -60,7 +60,7 @@ public enum FileSystem {
         }
 
         /// Whether `resolved` is the folder itself or inside it (by bytes, as `contains`).
-        func holds(_ resolved: String) -> Bool {
+        package func holds(_ resolved: String) -> Bool {
             FolderPath(real).holds(resolved)
         }
     }
@@ -106,7 +106,7 @@ public enum FileSystem {
     }
 
     /// Everything the open regular file `fd` holds (about `size` bytes, at most `limit`).
-    static func readAll(_ fd: Int32, size: Int, limit: Int = Int.max, path: String) throws(Failure) -> [UInt8] {
+    package static func readAll(_ fd: Int32, size: Int, limit: Int = Int.max, path: String) throws(Failure) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(min(size, limit) + 1)
         var buffer = [UInt8](repeating: 0, count: 65536)
@@ -145,7 +145,7 @@ public enum FileSystem {
 
     /// The path the kernel knows the open `fd` by (nil if it cannot say, or the file was
     /// deleted meanwhile): what was opened, whatever symlinks were swapped in on the way.
-    static func openedPath(_ fd: Int32) -> String? {
+    package static func openedPath(_ fd: Int32) -> String? {
         #if os(Linux)
         var buffer = [UInt8](repeating: 0, count: Int(PATH_MAX) + 1)
         let n = buffer.withUnsafeMutableBufferPointer { raw in
@@ -164,7 +164,7 @@ public enum FileSystem {
     }
 
     /// `realpath(3)`: nil when `path` cannot be resolved.
-    static func realPath(_ path: String) -> String? {
+    package static func realPath(_ path: String) -> String? {
         guard let pointer = realpath(path, nil) else { return nil }
         defer { free(pointer) }
         return String(cString: pointer)
@@ -401,3 +401,11 @@ public enum FileSystem {
     }
 }
 
+
+extension FileSystem.Failure {
+    /// The failure of `operation` on `path` with the system's error `code` (for the preview,
+    /// which does its own `rename`).
+    package init(path: String, operation: String, errno code: Int32) {
+        self.init(path: path, operation: operation, code: code)
+    }
+}

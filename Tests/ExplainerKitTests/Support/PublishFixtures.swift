@@ -43,7 +43,7 @@ enum PublishFixtures {
     }
 
     static func build(_ articles: [String: String], settings: BuildSettings = BuildSettings()) throws -> SiteBuild {
-        try SiteBuilder.build(sources(articles), settings: settings).get()
+        try SiteBuilder.build(sources(articles), settings: settings)
     }
 
     /// Writes `Content/` with `site.yml` and the articles into `root`; returns the folder.

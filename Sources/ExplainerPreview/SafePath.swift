@@ -1,3 +1,4 @@
+import ExplainerKit
 import Foundation
 #if canImport(Glibc)
 import Glibc

@@ -1,3 +1,4 @@
+import ExplainerKit
 import Foundation
 
 /// The preview's builder: makes the first build, then turns each batch of changed source
@@ -48,34 +49,38 @@ public actor PreviewSession {
     /// The output folder's lock, once taken: held until the session ends.
     private var outputLock: OutputLock?
 
-    public init(runner: BuildRunner, liveReload: LiveReload) {
+    /// The base path the site is served under: the last good build's (`SiteBuild.basePath`).
+    public let basePath: BasePath.Current
+
+    public init(runner: BuildRunner, liveReload: LiveReload, basePath: BasePath.Current = BasePath.Current()) {
         self.runner = runner
         self.liveReload = liveReload
+        self.basePath = basePath
     }
 
     deinit {
         outputLock?.release()
     }
 
-    /// The first build: replaces the output folder as a whole (like `explainer build`).
-    public func initialBuild() -> Result<BuildRunner.Report, BuildFailure> {
-        let result: Result<BuildRunner.Report, BuildFailure>
+    /// The first build: built in memory through the cache, then written as a whole folder
+    /// (like `explainer build`) under the session's lock of the output folder.
+    public func initialBuild() throws(BuildFailure) -> SiteBuild {
         do throws(BuildFailure) {
             if outputLock == nil { outputLock = try OutputLock(for: runner.paths.output, holder: .preview) }
-            result = runner.run(cache: cache, holding: outputLock)
-        } catch {
-            result = .failure(error)
-        }
-        switch result {
-        case .success(let report):
-            current = report.build.files
+            let unsafe = runner.checkSafe()
+            if !unsafe.isEmpty { throw BuildFailure(unsafe) }
+            let build = try runner.buildInMemory(cache: cache)
+            try SiteWriter(outputPath: runner.paths.output).write(build.files, keepingPreviousAt: nil, holding: outputLock)
+            current = build.files
             failing = false
-            liveReload.broadcast(.warnings(report.warnings))
-        case .failure(let failure):
+            basePath.basePath = BasePath(path: build.basePath)
+            liveReload.broadcast(.warnings(build.warnings))
+            return build
+        } catch {
             failing = true
-            liveReload.broadcast(.error(failure.diagnostics))
+            liveReload.broadcast(.error(error.diagnostics))
+            throw error
         }
-        return result
     }
 
     /// Rebuilds after `changed` source files changed; nil when none of them is a source.
@@ -86,27 +91,26 @@ public actor PreviewSession {
         func elapsed() -> Double { PreviewServer.milliseconds(since: start) }
         guard var files = current else {
             // No good build yet: make a whole one.
-            switch initialBuild() {
-            case .failure(let failure):
-                return .failed(changed: relevant, failure: failure, milliseconds: elapsed())
-            case .success(let report):
+            do {
+                let build = try initialBuild()
                 let rebuild = Rebuild(
-                    changed: relevant, written: report.build.files.map(\.path), removed: [],
-                    statistics: cache.statistics, event: .reload, milliseconds: elapsed(), warnings: report.warnings)
+                    changed: relevant, written: build.files.map(\.path), removed: [],
+                    statistics: cache.statistics, event: .reload, milliseconds: elapsed(), warnings: build.warnings)
                 liveReload.broadcast(.reload)
                 return .rebuilt(rebuild)
+            } catch {
+                return .failed(changed: relevant, failure: error, milliseconds: elapsed())
             }
         }
         let changedSources: Set<String>? = scanEverything ? nil : Set(relevant)
         scanEverything = false
         let build: SiteBuild
-        switch runner.buildInMemory(cache: cache, changed: changedSources) {
-        case .failure(let failure):
+        do {
+            build = try runner.buildInMemory(cache: cache, changed: changedSources)
+        } catch {
             failing = true
-            liveReload.broadcast(.error(failure.diagnostics))
-            return .failed(changed: relevant, failure: failure, milliseconds: elapsed())
-        case .success(let b):
-            build = b
+            liveReload.broadcast(.error(error.diagnostics))
+            return .failed(changed: relevant, failure: error, milliseconds: elapsed())
         }
         let changes: InPlaceWriter.Changes
         do {
@@ -118,6 +122,7 @@ public actor PreviewSession {
             return .failed(changed: relevant, failure: error, milliseconds: elapsed())
         }
         current = files
+        basePath.basePath = BasePath(path: build.basePath)
         let event: LiveReloadEvent?
         let touched = changes.written + changes.removed
         if touched.isEmpty {

@@ -1,3 +1,4 @@
+import ExplainerKit
 import Foundation
 
 /// The live-reload hub: every open page holds a Server-Sent Events connection to
@@ -9,9 +10,9 @@ import Foundation
 /// they stay in view (after each reload) until a build has none.
 public final class LiveReload: @unchecked Sendable {
     /// URL of the client script injected into pages.
-    public static let scriptPath = "/_explainer/live.js"
+    public static let scriptPath = PreviewAddresses.script
     /// URL of the event stream.
-    public static let eventsPath = "/_explainer/events"
+    public static let eventsPath = PreviewAddresses.events
     /// The tag injected before `</body>`.
     public static let scriptTag = "<script src=\"\(scriptPath)\"></script>"
 

@@ -1,7 +1,12 @@
+import ExplainerKit
 import Foundation
 import Hummingbird
 import Logging
+import NIOCore
 import ServiceLifecycle
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `explainer preview`: builds the site, serves the output folder over HTTP (Hummingbird),
 /// watches the sources and rebuilds incrementally as the author writes, and reloads open
@@ -9,7 +14,8 @@ import ServiceLifecycle
 ///
 /// `run()` returns when its task is cancelled (Ctrl-C in the CLI) or the server fails; it
 /// throws a `BuildFailure` for problems the author can fix (port in use, unsafe output
-/// folder). Everything worth printing is handed to `report`.
+/// folder). Everything worth printing is handed to `report`. The flags' values are the CLI's
+/// to validate (argument-parser); a bad `settings.baseURL` fails the build, saying so.
 public struct PreviewServer: Sendable {
     /// Where to read and serve, and on which address.
     public struct Configuration: Sendable {
@@ -35,7 +41,10 @@ public struct PreviewServer: Sendable {
 
     /// Something that happened, for the terminal.
     public enum Event: Sendable {
-        case initialBuild(Result<BuildRunner.Report, BuildFailure>, milliseconds: Double)
+        /// The first build succeeded and the output folder holds it.
+        case initialBuild(SiteBuild, milliseconds: Double)
+        /// The first build failed: the output folder is as it was.
+        case initialBuildFailed(BuildFailure, milliseconds: Double)
         /// The server accepts connections at `url` (with the port actually bound).
         case listening(url: String, port: Int)
         case rebuild(PreviewSession.Outcome)
@@ -53,20 +62,22 @@ public struct PreviewServer: Sendable {
     public func run() async throws(BuildFailure) {
         let paths = configuration.paths
         let runner = BuildRunner(paths: paths, settings: configuration.settings)
-        if let url = configuration.settings.baseURL, let problem = BaseURL.flagProblem(url) {
-            throw BuildFailure(problem)
-        }
         let unsafe = runner.checkSafe()
         if !unsafe.isEmpty { throw BuildFailure(unsafe) }
 
         // Watching starts before the first build reads anything, so that every change after
         // that read is reported: rebuilds look only at the files the watcher names.
         let early = try? Watcher(roots: [paths.content, paths.templates], debounce: configuration.debounce)
-        let session = PreviewSession(runner: runner, liveReload: liveReload)
+        // Served under the base path of the last good build (the session sets it).
+        let basePath = BasePath.Current(configuration.settings.baseURL.map(BasePath.init(baseURL:)) ?? BasePath())
+        let session = PreviewSession(runner: runner, liveReload: liveReload, basePath: basePath)
         let start = ContinuousClock.now
-        let first = await session.initialBuild()
-        let ms = Self.milliseconds(since: start)
-        report(.initialBuild(first, milliseconds: ms))
+        do {
+            let first = try await session.initialBuild()
+            report(.initialBuild(first, milliseconds: Self.milliseconds(since: start)))
+        } catch {
+            report(.initialBuildFailed(error, milliseconds: Self.milliseconds(since: start)))
+        }
         if !FileSystem.isDirectory(paths.output) { try? FileSystem.makeDirectory(paths.output) }
         // Could not watch before the build (the folder was missing?): try again, reporting why
         // it fails; changes made during the build are then found by a full scan.
@@ -81,7 +92,6 @@ public struct PreviewServer: Sendable {
         logger.logLevel = .critical
         let host = configuration.host
         let report = self.report
-        let basePath = BasePath.Current(BasePath.of(paths, settings: configuration.settings) ?? BasePath())
         let app = Application(
             responder: StaticFileResponder(
                 root: paths.output, liveReload: liveReload, hosts: HostPolicy(listeningOn: host), basePath: basePath),
@@ -96,9 +106,7 @@ public struct PreviewServer: Sendable {
 
         // The rebuild loop runs as the last service, so a graceful shutdown stops it first:
         // it ends the event streams, which lets the HTTP server finish its open responses.
-        let rebuilds = RebuildService(
-            watcher: watcher, session: session, liveReload: liveReload, report: report,
-            basePath: basePath, readBasePath: { [paths, settings = configuration.settings] in BasePath.of(paths, settings: settings) })
+        let rebuilds = RebuildService(watcher: watcher, session: session, liveReload: liveReload, report: report)
         let group = ServiceGroup(configuration: .init(services: [app, rebuilds], logger: logger))
         // Cancelling run() shuts the group down gracefully: the group runs in a task of its own,
         // so the cancellation does not reach the HTTP server's connections directly (which would
@@ -118,21 +126,33 @@ public struct PreviewServer: Sendable {
         } catch {
             watcher.stop()
             liveReload.finishAll()
-            let text = String(describing: error)
-            if text.contains("Address already in use") || text.contains("errno: 98") {
-                throw BuildFailure(Diagnostic(
-                    file: "--port", message: "Port \(configuration.port) on \(host) is already in use.",
-                    hint: "Stop the other server, or pass another --port (--port 0 picks a free one)."))
-            }
-            if text.contains("Cannot assign requested address") || text.contains("errno: 99") {
-                throw BuildFailure(Diagnostic(
-                    file: "--host", message: "Cannot listen on \(host): it is not an address of this machine.",
-                    hint: "Use --host 127.0.0.1 (the default)."))
-            }
-            throw BuildFailure(Diagnostic(file: "\(host):\(configuration.port)", message: "The preview server stopped: \(text)."))
+            throw Self.failure(error, host: host, port: configuration.port)
         }
         watcher.stop()
         liveReload.finishAll()
+    }
+
+    /// The author's view of why the server stopped: a busy port or an address that is not
+    /// this machine's is recognised by its errno (NIO's `IOError` from `bind`).
+    static func failure(_ error: any Error, host: String, port: Int) -> BuildFailure {
+        let address = "\(host):\(port)"
+        switch (error as? IOError)?.errnoCode {
+        case EADDRINUSE:
+            return BuildFailure(Diagnostic(
+                file: address, message: "Port \(port) on \(host) is already in use.",
+                hint: "Stop the other server, or pass another --port (--port 0 picks a free one)."))
+        case EADDRNOTAVAIL:
+            return BuildFailure(Diagnostic(
+                file: address, message: "Cannot listen on \(host): it is not an address of this machine.",
+                hint: "Use --host 127.0.0.1 (the default)."))
+        default:
+            if error is SocketAddressError {
+                return BuildFailure(Diagnostic(
+                    file: address, message: "Cannot listen on \(host): it is not a name or address this machine can resolve.",
+                    hint: "Use --host 127.0.0.1 (the default)."))
+            }
+            return BuildFailure(Diagnostic(file: address, message: "The preview server stopped: \(error)."))
+        }
     }
 
     /// How long a graceful shutdown may take before open connections are cut.

@@ -1,3 +1,4 @@
+import ExplainerKit
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -124,7 +125,7 @@ public struct InPlaceWriter: Sendable {
         if rename(temporary, outputPath + "/" + file.path) != 0 {
             let code = errno
             unlink(temporary)
-            throw FileSystem.Failure(path: outputPath + "/" + file.path, operation: "replace", code: code)
+            throw FileSystem.Failure(path: outputPath + "/" + file.path, operation: "replace", errno: code)
         }
     }
 

@@ -1,3 +1,4 @@
+import ExplainerKit
 /// A message the preview sends to open pages over Server-Sent Events.
 public enum LiveReloadEvent: Sendable, Hashable {
     /// Pages changed: reload.

@@ -1,3 +1,4 @@
+import ExplainerKit
 import Foundation
 import HTTPTypes
 import Hummingbird

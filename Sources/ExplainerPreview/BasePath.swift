@@ -1,3 +1,4 @@
+import ExplainerKit
 import Foundation
 
 /// The URL path a site is served under: the path of its base URL (`https://host/explainers`
@@ -14,18 +15,6 @@ public struct BasePath: Sendable, Hashable {
     /// The path of `baseURL` (a base URL `BaseURL.validate` accepted): `SiteURLs`' rule.
     public init(baseURL: String) {
         path = SiteURLs(baseURL: baseURL).basePath
-    }
-
-    /// The base path of the site the preview builds: from `settings.baseURL` if set, else from
-    /// `site.yml` (nil when that cannot be read or decoded; the build reports why).
-    public static func of(_ paths: BuildRunner.Paths, settings: BuildSettings) -> BasePath? {
-        if let url = settings.baseURL { return BasePath(baseURL: url) }
-        let configPath = (paths.content.hasSuffix("/") ? paths.content : paths.content + "/") + "site.yml"
-        // Only a regular file is read (`FileSystem.read`): a FIFO would block the preview.
-        guard let bytes = try? FileSystem.read(configPath, limit: TextDecoding.maxBytes),
-              case .success(let (config, _)) = SiteConfigDecoder.decode(SourceFile(path: configPath, bytes: bytes))
-        else { return nil }
-        return BasePath(baseURL: config.baseURL)
     }
 
     /// The path inside the site of a request's raw path: `/x/` for `/explainers/x/`, `/` for

@@ -1,3 +1,4 @@
+import ExplainerKit
 import HummingbirdCore
 import Logging
 import NIOCore

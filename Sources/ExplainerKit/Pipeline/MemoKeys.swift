@@ -1,0 +1,74 @@
+/// Everything every page depends on: when it changes, nothing a memo holds may be reused.
+public struct MemoEnvironment: Sendable, Hashable {
+    public var config: SourceFile
+    public var templates: [SourceFile]
+    public var assets: [SourceFile]
+    public var settings: BuildSettings
+}
+
+/// What one article source became: its rendered article (nil for a draft left out, or when it
+/// failed) and the problems met.
+public struct LoadedArticle: Sendable, Hashable {
+    public var article: RenderedArticle?
+    public var diagnostics: [Diagnostic]
+}
+
+/// What a listing page (home, 404) shows: its URL, its place among the listing pages and, of
+/// each explainer it lists, what the page shows of it. Equal keys give the same files.
+public struct ListingKey: Sendable, Hashable {
+    /// What a listing page shows of one explainer.
+    public struct Entry: Sendable, Hashable {
+        var slug: String
+        var title: String
+        var summary: String
+        var date: ArticleDate
+        var updated: ArticleDate?
+        var minutes: Int
+        var tags: [String]
+    }
+
+    public var url: String
+    public var position: ListingPosition?
+    public var entries: [Entry]
+
+    /// The key of `page`.
+    init(_ page: Page) {
+        url = page.url
+        position = page.listing
+        entries = page.articles.map { article in
+            Entry(
+                slug: article.slug, title: article.frontMatter.title, summary: article.frontMatter.summary,
+                date: article.frontMatter.date, updated: article.frontMatter.updated,
+                minutes: article.readingMinutes, tags: article.frontMatter.tags)
+        }
+    }
+}
+
+/// What a site-wide file (`sitemap.xml`, `feed.xml`) is made of: the site, the base URL and,
+/// for each explainer in build order, what decides its place (slug, dates) and its part of
+/// the file. Equal keys give the same file.
+public struct SiteFileKey: Sendable, Hashable {
+    /// One explainer's share of the file.
+    public struct Explainer: Sendable, Hashable {
+        var slug: String
+        var date: ArticleDate
+        var updated: ArticleDate?
+        var part: String
+    }
+
+    /// The file's path in the output folder.
+    public var path: String
+    public var site: SiteConfig
+    public var baseURL: String
+    public var explainers: [Explainer]
+
+    /// The key of the file at `path` made of `articles` with `parts` (one per article, in order).
+    init(path: String, site: SiteConfig, baseURL: String, articles: [RenderedArticle], parts: [String]) {
+        self.path = path
+        self.site = site
+        self.baseURL = baseURL
+        explainers = zip(articles, parts).map { article, part in
+            Explainer(slug: article.slug, date: article.frontMatter.date, updated: article.frontMatter.updated, part: part)
+        }
+    }
+}
