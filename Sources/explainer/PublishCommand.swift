@@ -38,8 +38,10 @@ struct Publish: ParsableCommand {
     func validate() throws {
         if (to == nil) == (gitRepo == nil) { throw ValidationError("Pass exactly one of --to DIR or --git-repo PATH.") }
         if rollback && to == nil { throw ValidationError("--rollback works with --to DIR only.") }
-        if let baseURL, case .failure(let problem) = BaseURL.validate(baseURL) {
-            throw ValidationError(problem.message(naming: "--base-url") + " " + BaseURL.hint)
+        if let baseURL {
+            do { _ = try BaseURL.validate(baseURL) } catch {
+                throw ValidationError(error.message(naming: "--base-url") + " " + BaseURL.hint)
+            }
         }
     }
 

@@ -2,17 +2,10 @@ import Yams
 
 /// Decodes front matter YAML into a `FrontMatter`, reporting every problem with its location.
 enum FrontMatterDecoder {
-    struct Outcome {
-        var frontMatter: FrontMatter?
-        var diagnostics: [Diagnostic]
-    }
-
-    static func decode(yaml: String, file: String, yamlStartLine: Int) -> Outcome {
-        let composed: YAMLDocument.Composed
-        switch YAMLDocument.mapping(yaml, file: file, lineOffset: yamlStartLine - 1, what: "front matter") {
-        case .failure(let failure): return Outcome(frontMatter: nil, diagnostics: failure.diagnostics)
-        case .success(let value): composed = value
-        }
+    /// The front matter of `yaml` (which starts on line `yamlStartLine` of `file`), or every
+    /// problem it has.
+    static func decode(yaml: String, file: String, yamlStartLine: Int) throws(BuildFailure) -> FrontMatter {
+        let composed = try YAMLDocument.mapping(yaml, file: file, lineOffset: yamlStartLine - 1, what: "front matter")
         var fields = YAMLFields(file: file, lineOffset: yamlStartLine - 1, composed: composed)
         fields.refuseUnknownKeys(known: FrontMatter.knownKeys, extraKey: FrontMatter.extraKey)
         checkExtra(&fields)
@@ -37,13 +30,12 @@ enum FrontMatterDecoder {
         let timeline = decodeTimeline(&fields)
 
         guard let title, let summary, let date, !fields.diagnostics.contains(where: { $0.severity == .error }) else {
-            return Outcome(frontMatter: nil, diagnostics: fields.diagnostics)
+            throw BuildFailure(fields.diagnostics)
         }
-        let frontMatter = FrontMatter(
+        return FrontMatter(
             title: title, summary: summary, date: date, updated: updated, tags: tags,
             sections: sections, keyPoints: keyPoints, timeline: timeline, draft: draft, slug: slug,
             slugLocation: slug == nil ? nil : fields.location(fields.node("slug")))
-        return Outcome(frontMatter: frontMatter, diagnostics: fields.diagnostics)
     }
 
     /// `extra:` holds the author's own fields, of any shape; Explainer reads none of them, so

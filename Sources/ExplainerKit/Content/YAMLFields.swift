@@ -10,8 +10,6 @@ struct YAMLFields {
     let lineOffset: Int
     let mapping: Node.Mapping
     let mappingMark: Mark?
-    /// Whether plain scalars' tags come from `YAMLTags` (see `YAMLDocument.Composed`).
-    let resolvesTagsItself: Bool
     private(set) var diagnostics: [Diagnostic] = []
 
     init(file: String, lineOffset: Int, composed: YAMLDocument.Composed) {
@@ -19,23 +17,15 @@ struct YAMLFields {
         self.lineOffset = lineOffset
         self.mapping = composed.mapping
         self.mappingMark = composed.mark
-        self.resolvesTagsItself = composed.resolvesTagsItself
     }
 
     /// The tag of `node` as Yams' default resolver names it.
     func tagName(_ node: Node) -> String {
-        Self.tagName(node, resolvesTagsItself: resolvesTagsItself)
-    }
-
-    static func tagName(_ node: Node, resolvesTagsItself: Bool) -> String {
-        if resolvesTagsItself, case .scalar(let scalar) = node {
-            return scalar.style == .plain ? YAMLTags.plainScalarTag(scalar.string) : Tag.Name.str.rawValue
-        }
-        return node.tag.rawValue
+        node.tag.rawValue
     }
 
     func kind(of node: Node) -> String {
-        Self.kind(of: node, resolvesTagsItself: resolvesTagsItself)
+        Self.kind(of: node)
     }
 
     func location(_ node: Node?) -> SourceLocation? {
@@ -51,7 +41,7 @@ struct YAMLFields {
 
     /// The value node for `key`, if present.
     func node(_ key: String) -> Node? {
-        Self.value(key, in: mapping, resolvesTagsItself: resolvesTagsItself)
+        value(key, in: mapping)
     }
 
     /// `mapping[key]`, Yams' subscript, without its cost: that builds a key node (and a tag)
@@ -59,22 +49,15 @@ struct YAMLFields {
     ///
     /// Here keys are compared by their text first; only a key with the same text is compared
     /// the way Yams does (`==`: same text and same resolved tag), with a key node made for it.
-    /// When tags are our own (`resolvesTagsItself`: composed with `Resolver.basic`, no explicit
-    /// tags), every scalar key's tag is `str`, like that of the looked-up key, so equal text is
-    /// enough. The last matching key wins, as with Yams (duplicates are refused before).
+    /// The last matching key wins, as with Yams (duplicates are refused before).
     /// The value of `key` in a mapping of this document (e.g. a timeline entry).
     func value(_ key: String, in mapping: Node.Mapping) -> Node? {
-        Self.value(key, in: mapping, resolvesTagsItself: resolvesTagsItself)
-    }
-
-    static func value(_ key: String, in mapping: Node.Mapping, resolvesTagsItself: Bool) -> Node? {
         var index = mapping.endIndex
         var probe: Node?
         while index > mapping.startIndex {
             index -= 1
             let entry = mapping[index]
             guard case .scalar(let scalar) = entry.key, scalar.string == key else { continue }
-            if resolvesTagsItself { return entry.value }
             let lookup = probe ?? Node(key, mapping.tag.copy(with: .implicit))
             probe = lookup
             if entry.key == lookup { return entry.value }
@@ -198,10 +181,11 @@ struct YAMLFields {
         return date
     }
 
-    static func kind(of node: Node, resolvesTagsItself: Bool) -> String {
+    /// What `node` is, in the words of messages ("number", "list", …).
+    static func kind(of node: Node) -> String {
         switch node {
         case .scalar:
-            switch tagName(node, resolvesTagsItself: resolvesTagsItself) {
+            switch node.tag.rawValue {
             case Tag.Name.int.rawValue, Tag.Name.float.rawValue: return "number"
             case Tag.Name.bool.rawValue: return "true/false value"
             case Tag.Name.null.rawValue: return "empty value"

@@ -38,10 +38,12 @@ public struct BuildRunner: Sendable {
     /// `changed`: with a cache, the source paths that changed since its last build, as the
     /// watcher reports them (only those articles are read again); nil checks every file.
     public func buildInMemory(cache: BuildCache? = nil, changed: Set<String>? = nil) -> Result<SiteBuild, BuildFailure> {
-        switch SiteSourceReader.read(
-            content: paths.content, templates: paths.templates, cache: cache?.sourceFiles, changed: changed) {
-        case .failure(let f): return .failure(f)
-        case .success(let sources): return SiteBuilder.build(sources, settings: settings, cache: cache)
+        do throws(BuildFailure) {
+            let sources = try SiteSourceReader.read(
+                content: paths.content, templates: paths.templates, cache: cache?.sourceFiles, changed: changed)
+            return SiteBuilder.build(sources, settings: settings, cache: cache)
+        } catch {
+            return .failure(error)
         }
     }
 
@@ -86,11 +88,7 @@ public struct BuildRunner: Sendable {
     /// Builds straight into `writer`'s staging folder and swaps it in; a failed build leaves
     /// nothing behind.
     private func buildStreaming(into writer: SiteWriter, holding lock: OutputLock?) throws(BuildFailure) -> SiteBuild {
-        let sources: SiteSources
-        switch SiteSourceReader.read(content: paths.content, templates: paths.templates, cache: nil) {
-        case .failure(let f): throw f
-        case .success(let s): sources = s
-        }
+        let sources = try SiteSourceReader.read(content: paths.content, templates: paths.templates, cache: nil)
         let staging = writer.staging(holding: lock)
         switch SiteBuilder.build(consume sources, settings: settings, into: staging) {
         case .failure(let f):

@@ -41,10 +41,7 @@ public enum SiteBuilder {
         // Site configuration and templates: everything else depends on them.
         var config: SiteConfig?
         if !diagnostics.contains(where: { $0.file == sources.config.path }) {
-            switch SiteConfigDecoder.decode(sources.config) {
-            case .failure(let f): diagnostics += f.diagnostics
-            case .success(let (c, warnings)): config = c; diagnostics += warnings
-            }
+            do { config = try SiteConfigDecoder.decode(sources.config) } catch { diagnostics += error.diagnostics }
         }
         if let override = settings.baseURL, let problem = BaseURL.flagProblem(override) { diagnostics.append(problem) }
         var templates: TemplateSet?
@@ -189,14 +186,14 @@ public enum SiteBuilder {
 
     /// Parses and renders one article source (nothing when it is a draft left out).
     static func load(_ file: SourceFile, options: ArticleRenderer.Options, settings: BuildSettings) -> ([RenderedArticle], [Diagnostic]) {
-        let parsed = ArticleParser.parse(file)
-        guard let article = parsed.article else { return ([], parsed.diagnostics) }
-        // Drafts are never published: production leaves them out even with --drafts.
-        if article.frontMatter.draft && (!settings.includeDrafts || settings.production) {
-            return ([], parsed.diagnostics)
+        do throws(BuildFailure) {
+            let article = try ArticleParser.parse(file)
+            // Drafts are never published: production leaves them out even with --drafts.
+            if article.frontMatter.draft && (!settings.includeDrafts || settings.production) { return ([], []) }
+            return ([try ArticleRenderer.render(article, options: options)], [])
+        } catch {
+            return ([], error.diagnostics)
         }
-        let rendered = ArticleRenderer.render(article, options: options)
-        return (rendered.article.map { [$0] } ?? [], parsed.diagnostics + rendered.diagnostics)
     }
 
     /// Consecutive pages of the same explainer form one group (templated together, sharing

@@ -23,7 +23,7 @@ public struct BasePath: Sendable, Hashable {
         let configPath = (paths.content.hasSuffix("/") ? paths.content : paths.content + "/") + "site.yml"
         // Only a regular file is read (`FileSystem.read`): a FIFO would block the preview.
         guard let bytes = try? FileSystem.read(configPath, limit: TextDecoding.maxBytes),
-              case .success(let (config, _)) = SiteConfigDecoder.decode(SourceFile(path: configPath, bytes: bytes))
+              let config = try? SiteConfigDecoder.decode(SourceFile(path: configPath, bytes: bytes))
         else { return nil }
         return BasePath(baseURL: config.baseURL)
     }

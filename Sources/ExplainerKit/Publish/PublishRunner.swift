@@ -43,7 +43,7 @@ public struct PublishRunner: Sendable {
 
     public func run() -> Result<Report, BuildFailure> {
         // Normalised when usable; the build refuses it otherwise (`BaseURL.flagProblem`).
-        let baseURL = self.baseURL.map { (try? BaseURL.validate($0).get()) ?? $0 }
+        let baseURL = self.baseURL.map { (try? BaseURL.validate($0)) ?? $0 }
         if case .git(_, let branch) = target {  // before building: a bad name is a typo, say so at once
             do throws(BuildFailure) {
                 if let problem = try GitDeployer.branchProblem(branch) { return .failure(BuildFailure(problem)) }
