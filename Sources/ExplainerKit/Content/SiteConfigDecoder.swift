@@ -7,7 +7,6 @@ public enum SiteConfigDecoder {
         let text = try TextDecoding.decode(file)
         let composed = try YAMLDocument.mapping(text, file: file.path, lineOffset: 0, what: "site configuration")
         var fields = YAMLFields(file: file.path, lineOffset: 0, composed: composed)
-        fields.refuseUnknownKeys(known: SiteConfig.knownKeys)
         let title = fields.requiredString("title", what: "\"My explainers\"")
         var baseURL = fields.requiredString("baseURL", what: "https://example.org")
         if let text = baseURL {
@@ -22,6 +21,7 @@ public enum SiteConfigDecoder {
         let description = fields.optionalString("description", what: "\"What the site is\"") ?? ""
         let unsafeHTML = fields.bool("unsafeHTML", default: false)
         let homePageSize = fields.integer("homePageSize", default: SiteConfig.defaultHomePageSize, range: 1...10_000)
+        fields.refuseUnknownKeys()
         guard let title, let baseURL, !fields.diagnostics.contains(where: { $0.severity == .error }) else {
             throw BuildFailure(fields.diagnostics)
         }

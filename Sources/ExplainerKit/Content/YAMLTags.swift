@@ -1,0 +1,53 @@
+import Yams
+
+/// The tag Yams' default resolver (`Resolver.default`) gives a plain scalar, found with byte
+/// comparisons instead of its seven anchored regular expressions (bool, int, float, merge, null,
+/// timestamp, value, tried in that order; `str` if none matches).
+///
+/// Only the rules for text starting with a sign, a digit or a dot (int, float, timestamp) need
+/// patterns; those rare scalars (and any ending in a line terminator or a non-ASCII byte, where
+/// ICU's `$` has subtleties) go to Yams' own resolver, so the answer is always the same as its.
+enum YAMLTags {
+    static func plainScalarTag(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { bytes -> String in
+            guard let first = bytes.first, let last = bytes.last else { return Tag.Name.null.rawValue }
+            if last >= 0x80 || (last >= 0x0A && last <= 0x0D) { return yamsTag(bytes) }
+            switch first {
+            case UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                return yamsTag(bytes)
+            case UInt8(ascii: "<"):
+                return equals(bytes, "<<") ? Tag.Name.merge.rawValue : Tag.Name.str.rawValue
+            case UInt8(ascii: "="):
+                return bytes.count == 1 ? Tag.Name.value.rawValue : Tag.Name.str.rawValue
+            case UInt8(ascii: "~"):
+                return bytes.count == 1 ? Tag.Name.null.rawValue : Tag.Name.str.rawValue
+            case UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "n"), UInt8(ascii: "N"),
+                 UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"),
+                 UInt8(ascii: "o"), UInt8(ascii: "O"):
+                guard bytes.count <= 5 else { return Tag.Name.str.rawValue }
+                for word in boolWords where equals(bytes, word) { return Tag.Name.bool.rawValue }
+                for word in nullWords where equals(bytes, word) { return Tag.Name.null.rawValue }
+                return Tag.Name.str.rawValue
+            default:
+                return Tag.Name.str.rawValue
+            }
+        }
+    }
+
+    private static let boolWords: [StaticString] = [
+        "yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE",
+        "on", "On", "ON", "off", "Off", "OFF",
+    ]
+    private static let nullWords: [StaticString] = ["null", "Null", "NULL"]
+
+    private static func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
+        guard bytes.count == word.utf8CodeUnitCount else { return false }
+        let other = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+        return bytes.elementsEqual(other)
+    }
+
+    private static func yamsTag(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        Resolver.default.resolveTag(of: Node(String(decoding: bytes, as: UTF8.self))).rawValue
+    }
+}
