@@ -7,19 +7,20 @@ enum FuzzTarget {
     static let path = "Content/fuzz.md"
 
     static func run(_ bytes: [UInt8]) {
-        let outcome = ArticleParser.parse(SourceFile(path: path, bytes: bytes))
-        for diagnostic in outcome.diagnostics where diagnostic.file != path {
-            fatalError("diagnostic names the wrong file: \(diagnostic)")
-        }
-        if let article = outcome.article {
+        do throws(BuildFailure) {
+            let article = try ArticleParser.parse(SourceFile(path: path, bytes: bytes))
             // Unsafe mode here; the whole-site build below renders in the site's (safe) mode.
-            let rendered = ArticleRenderer.render(article, options: .init(unsafeHTML: true))
-            if rendered.article == nil && rendered.diagnostics.isEmpty { fatalError("no article and no error") }
+            _ = try ArticleRenderer.render(article, options: .init(unsafeHTML: true))
+        } catch {
+            if error.diagnostics.isEmpty { fatalError("no article and no error") }
+            for diagnostic in error.diagnostics where diagnostic.file != path {
+                fatalError("diagnostic names the wrong file: \(diagnostic)")
+            }
         }
         // The Markdown stage alone, on the raw bytes as text (no front matter needed).
         let text = String(decoding: bytes, as: UTF8.self)
         _ = MarkdownRenderer.render(text)
-        _ = SiteConfigDecoder.decode(SourceFile(path: "Content/site.yml", bytes: bytes))
+        _ = try? SiteConfigDecoder.decode(SourceFile(path: "Content/site.yml", bytes: bytes))
         // The whole pipeline with the repository's templates: the input as the site's only
         // article, every page templated (timeline graphic, quotes, JSON-LD, feed, sitemap).
         guard var sources = site else { fatalError("could not read the repository's Content/site.yml and Templates/") }
@@ -33,7 +34,7 @@ enum FuzzTarget {
     static let site: SiteSources? = {
         let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().path
-        return try? SiteSourceReader.read(content: repo + "/Content", templates: repo + "/Templates").get()
+        return try? SiteSourceReader.read(content: repo + "/Content", templates: repo + "/Templates")
     }()
 }
 

@@ -12,9 +12,10 @@ struct BaseURLOption: ParsableArguments {
 
     mutating func validate() throws {
         guard let given = baseURL else { return }
-        switch BaseURL.validate(given) {
-        case .success(let normalised): baseURL = normalised
-        case .failure(let problem): throw ValidationError(problem.message(naming: "--base-url") + " " + BaseURL.hint)
+        do {
+            baseURL = try BaseURL.validate(given)
+        } catch {
+            throw ValidationError(error.message(naming: "--base-url") + " " + BaseURL.hint)
         }
     }
 }

@@ -5,7 +5,7 @@ import Testing
 
 @Suite struct BuildCacheTests {
     func sources(_ fixture: Fixture) throws -> SiteSources {
-        try SiteSourceReader.read(content: fixture.paths.content, templates: fixture.paths.templates).get()
+        try SiteSourceReader.read(content: fixture.paths.content, templates: fixture.paths.templates)
     }
 
     func files(_ sources: SiteSources, cache: BuildCache? = nil) throws -> [OutputFile] {

@@ -19,7 +19,7 @@ import Testing
         let run = try Self.explainer(["build", "--content", paths.content, "--templates", paths.templates,
                                       "--output", paths.output, "--base-url", "HTTPS://Host.Example/sub/"])
         #expect(run.status == 0, "\(run.stderr)")
-        let expected = try BuildRunner(paths: paths, settings: BuildSettings(baseURL: "https://host.example/sub")).buildInMemory().get()
+        let expected = try BuildRunner(paths: paths, settings: BuildSettings(baseURL: "https://host.example/sub")).buildInMemory()
         let built = Fixtures.snapshot(paths.output)
         for file in expected.files { #expect(built[file.path] == file.bytes, "\(file.path)") }
         let sitemap = String(decoding: try #require(built[SitemapWriter.path]), as: UTF8.self)
@@ -33,7 +33,7 @@ import Testing
         let run = try Self.explainer(["build", "--content", folder + "/Content", "--templates", folder + "/Templates",
                                       "--output", folder + "/Out", "--base-url", "example.org"])
         #expect(run.status == 64, "\(run.stderr)")
-        let problem = try #require(BaseURL.validate("example.org").failureValue)
+        let problem = try #require(BaseURL.problem("example.org"))
         #expect(run.stderr.contains(problem.message(naming: "--base-url")), "\(run.stderr)")
         #expect(run.stderr.contains(BaseURL.hint), "\(run.stderr)")
         #expect(!FileManager.default.fileExists(atPath: folder + "/Out"))

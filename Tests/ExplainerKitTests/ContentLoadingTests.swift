@@ -3,11 +3,11 @@ import Testing
 
 @Suite("Content loading")
 struct ContentLoadingTests {
-    func parse(_ text: String, path: String = "Content/a.md") -> ArticleParser.Outcome {
-        ArticleParser.parse(SourceFile(path: path, text: text))
+    func parse(_ text: String, path: String = "Content/a.md") -> Result<Article, BuildFailure> {
+        outcome { () throws(BuildFailure) in try ArticleParser.parse(SourceFile(path: path, text: text)) }
     }
 
-    func onlyError(_ outcome: ArticleParser.Outcome) -> Diagnostic? {
+    func onlyError(_ outcome: Result<Article, BuildFailure>) -> Diagnostic? {
         let errors = outcome.diagnostics.filter { $0.severity == .error }
         return errors.count == 1 ? errors[0] : nil
     }
@@ -84,14 +84,14 @@ struct ContentLoadingTests {
         let crlfText = Fixtures.article().replacingOccurrences(of: "\n", with: "\r\n")
         var bytes: [UInt8] = [0xEF, 0xBB, 0xBF]
         bytes += Array(crlfText.utf8)
-        let crlf = try #require(ArticleParser.parse(SourceFile(path: "Content/a.md", bytes: bytes)).article)
+        let crlf = try ArticleParser.parse(SourceFile(path: "Content/a.md", bytes: bytes))
         #expect(crlf == lf)
     }
 
     @Test func binaryAndNonUTF8FilesAreRefused() throws {
-        let binary = ArticleParser.parse(SourceFile(path: "Content/b.md", bytes: [0x2D, 0x2D, 0x2D, 0x0A, 0x00, 0x01]))
+        let binary = outcome { () throws(BuildFailure) in try ArticleParser.parse(SourceFile(path: "Content/b.md", bytes: [0x2D, 0x2D, 0x2D, 0x0A, 0x00, 0x01])) }
         #expect(onlyError(binary)?.message.contains("binary") == true)
-        let latin1 = ArticleParser.parse(SourceFile(path: "Content/c.md", bytes: Array("---\ntitle: ".utf8) + [0xE9] + Array("\n---\n".utf8)))
+        let latin1 = outcome { () throws(BuildFailure) in try ArticleParser.parse(SourceFile(path: "Content/c.md", bytes: Array("---\ntitle: ".utf8) + [0xE9] + Array("\n---\n".utf8))) }
         let error = try #require(onlyError(latin1))
         #expect(error.message.contains("UTF-8"))
         #expect(error.line == 2 && error.column == 8)
@@ -116,7 +116,7 @@ struct ContentLoadingTests {
     }
 
     @Test func siteConfigErrorsNameTheFile() throws {
-        let failure = try #require(SiteConfigDecoder.decode(SourceFile(path: "Content/site.yml", text: "title: X\nbaseURL: example.org\n")).failureValue)
+        let failure = try #require(outcome { () throws(BuildFailure) in try SiteConfigDecoder.decode(SourceFile(path: "Content/site.yml", text: "title: X\nbaseURL: example.org\n")) }.failureValue)
         #expect(failure.diagnostics.first?.file == "Content/site.yml")
         #expect(failure.diagnostics.first?.line == 2)
         #expect(failure.diagnostics.first?.message.contains("absolute") == true)

@@ -7,11 +7,11 @@ import Testing
 /// unknown keys and warnings that are not seen (22), timestamps and `updated` before `date`.
 @Suite("Hardening: front matter")
 struct HardeningFrontMatterTests {
-    func parse(_ text: String) -> ArticleParser.Outcome {
-        ArticleParser.parse(SourceFile(path: "Content/a.md", text: text))
+    func parse(_ text: String) -> Result<Article, BuildFailure> {
+        outcome { () throws(BuildFailure) in try ArticleParser.parse(SourceFile(path: "Content/a.md", text: text)) }
     }
 
-    func errors(_ outcome: ArticleParser.Outcome) -> [Diagnostic] {
+    func errors(_ outcome: Result<Article, BuildFailure>) -> [Diagnostic] {
         outcome.diagnostics.filter { $0.severity == .error }
     }
 
@@ -20,8 +20,8 @@ struct HardeningFrontMatterTests {
         "---\ntitle: T\nsummary: S\ndate: 2025-07-04\n\(lines)\n---\nBody.\n"
     }
 
-    func siteConfig(_ text: String) -> Result<(SiteConfig, [Diagnostic]), BuildFailure> {
-        SiteConfigDecoder.decode(SourceFile(path: "Content/site.yml", text: text))
+    func siteConfig(_ text: String) -> Result<SiteConfig, BuildFailure> {
+        outcome { () throws(BuildFailure) in try SiteConfigDecoder.decode(SourceFile(path: "Content/site.yml", text: text)) }
     }
 
     // MARK: - 14: aliases
@@ -190,7 +190,8 @@ struct HardeningFrontMatterTests {
 
     @Test func theSeedArticleHasNoDiagnostic() throws {
         let path = Fixtures.path("Content/russia-taliban.md")
-        let outcome = ArticleParser.parse(SourceFile(path: path, text: try String(contentsOfFile: path, encoding: .utf8)))
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let outcome = outcome { () throws(BuildFailure) in try ArticleParser.parse(SourceFile(path: path, text: text)) }
         #expect(outcome.article != nil)
         #expect(outcome.diagnostics.isEmpty, "\(outcome.diagnostics)")
     }

@@ -40,7 +40,7 @@ struct PaginationTests {
     @Test func aBadPageSizeIsAnErrorAtItsLine() {
         for value in ["0", "two", "\"3\"", "2.5"] {
             let yml = Fixtures.siteYML + "\nhomePageSize: \(value)\n"
-            let failure = SiteConfigDecoder.decode(SourceFile(path: "Content/site.yml", text: yml))
+            let failure = outcome { () throws(BuildFailure) in try SiteConfigDecoder.decode(SourceFile(path: "Content/site.yml", text: yml)) }
             guard case .failure(let f) = failure else {
                 Issue.record("homePageSize: \(value) was accepted")
                 continue

@@ -12,7 +12,7 @@ struct PerformanceTests {
     static func compareRenderers(_ sources: SiteSources) throws {
         let build = try SiteBuilder.build(sources)
         let templates = try TemplateSet.load(sources.templates, folder: sources.templatesFolder).get()
-        let config = try SiteConfigDecoder.decode(sources.config).get().0
+        let config = try SiteConfigDecoder.decode(sources.config)
         let shared = PageContext.Shared(site: config, stylesheetURL: build.stylesheetURL, urls: SiteURLs(baseURL: config.baseURL))
         let fast = PageRenderer(templates: templates, shared: shared)
         let reference = PageRenderer(templates: templates, shared: shared, fastRenderer: false)
@@ -28,7 +28,7 @@ struct PerformanceTests {
     }
 
     @Test func fastRendererMatchesSwiftMustacheOnTheSampleSite() throws {
-        try Self.compareRenderers(SiteSourceReader.read(content: Fixtures.path("Content"), templates: Fixtures.path("Templates")).get())
+        try Self.compareRenderers(SiteSourceReader.read(content: Fixtures.path("Content"), templates: Fixtures.path("Templates")))
     }
 
     @Test func fastRendererMatchesSwiftMustacheOnHostileText() throws {

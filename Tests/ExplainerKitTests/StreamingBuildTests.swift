@@ -107,7 +107,7 @@ struct StreamingBuildTests {
             if count.next() > 5 { throw FileSystem.Failure(path: place.path, operation: "write", code: ENOSPC) }
             try FileSystem.write(bytes, to: place)
         }
-        let sources = try SiteSourceReader.read(content: paths.content, templates: paths.templates).get()
+        let sources = try SiteSourceReader.read(content: paths.content, templates: paths.templates)
         let staging = writer.staging()
         _ = try SiteBuilder.build(sources, into: staging)
         #expect(FileSystem.isDirectory(staging.path))  // written while the pages were made

@@ -263,22 +263,21 @@ struct YAMLSubsetComposerTests {
         }
     }
 
-    /// Random edits of valid documents with YAML's significant characters: whatever the
-    /// composer answers must be what Yams composes. `YAML_FUZZ_ROUNDS` sets how many (for a
-    /// longer local run; 1500 by default).
-    @Test func agreesWithYamsOnMutations() {
-        let bases = [Self.seed, Self.benchSamples[0], "a:\n  - k: v\n    l: 'w'\n  - [x, y]\nb: {c: \"d\"}\n- e\n",
-                     "a:\n- x\n- 'y'\nb:\n  c:\n    - d: e\n      f: \"g\\\"h\"\n  i: j # c\n\nk: [l, \"m\"]\n",
-                     "- a: b\n  c: {d: e, f: 'g'}\n-\n  - h\n- \"i\": j\n", "a: x\nb: 'it''s'\nc: \"\\u00e9\\n\"\nd:\ne: ~\n"]
+    /// The bases of `mutations` (the third ends with a root-level `- e` after the mapping: not YAML).
+    static var mutationBases: [String] {
+        [seed, benchSamples[0], "a:\n  - k: v\n    l: 'w'\n  - [x, y]\nb: {c: \"d\"}\n- e\n",
+         "a:\n- x\n- 'y'\nb:\n  c:\n    - d: e\n      f: \"g\\\"h\"\n  i: j # c\n\nk: [l, \"m\"]\n",
+         "- a: b\n  c: {d: e, f: 'g'}\n-\n  - h\n- \"i\": j\n", "a: x\nb: 'it''s'\nc: \"\\u00e9\\n\"\nd:\ne: ~\n"]
+    }
+
+    /// Random edits of `mutationBases` with YAML's significant characters. `YAML_FUZZ_ROUNDS`
+    /// sets how many (for a longer local run; 1500 by default).
+    static var mutations: [String] {
+        let bases = mutationBases
         let pieces = [" ", "  ", "\n", "\n  ", ":", ": ", "-", "- ", "#", " #", "'", "\"", "\\", "''", "[", "]", "{", "}",
                       ",", "a", "é", "?", "&", "*", "!", "|", ">", "%", "@", "~", "1", "\u{A0}", "\t", "\n- ", "\n  - "]
-        for (index, base) in bases.enumerated() {
-            // The third ends with a root-level `- e` after the mapping: not YAML.
-            #expect(Self.check(base) == (index != 2), "\(base.debugDescription)")
-        }
         var random = SeededRandom(seed: 42)
-        var fast = 0
-        for round in 0..<(ProcessInfo.processInfo.environment["YAML_FUZZ_ROUNDS"].flatMap(Int.init) ?? 1500) {
+        return (0..<(ProcessInfo.processInfo.environment["YAML_FUZZ_ROUNDS"].flatMap(Int.init) ?? 1500)).map { round in
             var scalars = Array(bases[round % bases.count].unicodeScalars)
             for _ in 0..<Int.random(in: 1...3, using: &random) {
                 let at = Int.random(in: 0...scalars.count, using: &random)
@@ -290,8 +289,17 @@ struct YAMLSubsetComposerTests {
             }
             var text = ""
             text.unicodeScalars.append(contentsOf: scalars)
-            if Self.check(text) { fast += 1 }
+            return text
         }
+    }
+
+    /// Random edits of valid documents: whatever the composer answers must be what Yams composes.
+    @Test func agreesWithYamsOnMutations() {
+        for (index, base) in Self.mutationBases.enumerated() {
+            #expect(Self.check(base) == (index != 2), "\(base.debugDescription)")
+        }
+        var fast = 0
+        for text in Self.mutations where Self.check(text) { fast += 1 }
         #expect(fast > 300)
     }
 }

@@ -35,14 +35,14 @@ struct YAMLTagsTests {
             "true: x\n\"true\": y\ntitle: T\n",
         ]
         for yaml in documents {
-            let ours = FrontMatterDecoder.decode(yaml: yaml, file: "a.md", yamlStartLine: 2)
-            let legacy = FrontMatterDecoder.decode(yaml: yaml + "# !\n", file: "a.md", yamlStartLine: 2)
+            let ours = outcome { () throws(BuildFailure) in try FrontMatterDecoder.decode(yaml: yaml, file: "a.md", yamlStartLine: 2) }
+            let legacy = outcome { () throws(BuildFailure) in try FrontMatterDecoder.decode(yaml: yaml + "# !\n", file: "a.md", yamlStartLine: 2) }
             #expect(ours.diagnostics == legacy.diagnostics, "\(yaml)")
             #expect(ours.frontMatter == legacy.frontMatter, "\(yaml)")
         }
         for root in ["5", "yes", "~", "text", "- a\n"] {
-            let ours = FrontMatterDecoder.decode(yaml: root, file: "a.md", yamlStartLine: 2)
-            let legacy = FrontMatterDecoder.decode(yaml: root + "\n# !\n", file: "a.md", yamlStartLine: 2)
+            let ours = outcome { () throws(BuildFailure) in try FrontMatterDecoder.decode(yaml: root, file: "a.md", yamlStartLine: 2) }
+            let legacy = outcome { () throws(BuildFailure) in try FrontMatterDecoder.decode(yaml: root + "\n# !\n", file: "a.md", yamlStartLine: 2) }
             #expect(ours.diagnostics == legacy.diagnostics, "\(root)")
         }
     }

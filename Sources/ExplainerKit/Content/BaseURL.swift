@@ -8,13 +8,17 @@ public enum BaseURL {
     public static let hint = "Write the address the site is served at, e.g. `https://example.org` or `https://example.org/explainers`."
 
     /// `text` normalised, or why it cannot be a base URL.
-    public static func validate(_ text: String) -> Result<String, Problem> {
-        parse(text).map(\.text).mapError { Problem(text: text, reason: $0.text) }
+    public static func validate(_ text: String) throws(Problem) -> String {
+        do {
+            return try parse(text).text
+        } catch {
+            throw Problem(text: text, reason: error.text)
+        }
     }
 
     /// `text` normalised and split where `SiteURLs` needs it, or nil if it is not a base URL.
     static func components(_ text: String) -> Components? {
-        try? parse(text).get()
+        try? parse(text)
     }
 
     /// A normalised base URL in its two parts: `https://host:8080` and `/explainers`.
@@ -30,8 +34,12 @@ public enum BaseURL {
     /// The error for a `--base-url` value (`BuildSettings.baseURL`) that cannot be a base
     /// URL, or `nil` if it can.
     public static func flagProblem(_ url: String) -> Diagnostic? {
-        guard case .failure(let problem) = validate(url) else { return nil }
-        return Diagnostic(file: "--base-url", message: problem.message(naming: "--base-url"), hint: hint)
+        do {
+            _ = try validate(url)
+            return nil
+        } catch {
+            return Diagnostic(file: "--base-url", message: error.message(naming: "--base-url"), hint: hint)
+        }
     }
 
     /// `url` without its trailing slashes (the whole normalisation of an already valid URL).
@@ -60,35 +68,35 @@ public enum BaseURL {
         init(_ text: String) { self.text = text }
     }
 
-    private static func parse(_ text: String) -> Result<Components, Reason> {
-        if text.isEmpty { return .failure(Reason("it is empty")) }
-        if text.utf8.contains(where: { $0 == 0x20 }) { return .failure(Reason("it contains a space (write `%20`)")) }
+    private static func parse(_ text: String) throws(Reason) -> Components {
+        if text.isEmpty { throw Reason("it is empty") }
+        if text.utf8.contains(where: { $0 == 0x20 }) { throw Reason("it contains a space (write `%20`)") }
         if text.utf8.contains(where: { $0 < 0x21 || $0 > 0x7E }) {
-            return .failure(Reason("it contains a character that is not printable ASCII (percent-encode it, and write the host in punycode)"))
+            throw Reason("it contains a character that is not printable ASCII (percent-encode it, and write the host in punycode)")
         }
         guard let separator = text.firstRange(of: "://") else {
-            return .failure(Reason("it is not an absolute address (start it with `https://` or `http://`)"))
+            throw Reason("it is not an absolute address (start it with `https://` or `http://`)")
         }
         let scheme = text[..<separator.lowerBound].lowercased()
         guard scheme == "https" || scheme == "http" else {
-            return .failure(Reason("its scheme is `\(text[..<separator.lowerBound])`; only `https` and `http` are served by web browsers"))
+            throw Reason("its scheme is `\(text[..<separator.lowerBound])`; only `https` and `http` are served by web browsers")
         }
         let rest = text[separator.upperBound...]
-        if rest.contains("?") { return .failure(Reason("it has a query (`?…`)")) }
-        if rest.contains("#") { return .failure(Reason("it has a fragment (`#…`)")) }
+        if rest.contains("?") { throw Reason("it has a query (`?…`)") }
+        if rest.contains("#") { throw Reason("it has a fragment (`#…`)") }
         let authority = rest.prefix { $0 != "/" }
         let path = trimmingTrailingSlashes(String(rest[authority.endIndex...]))
-        if authority.contains("@") { return .failure(Reason("it contains a user name or password (`…@`)")) }
+        if authority.contains("@") { throw Reason("it contains a user name or password (`…@`)") }
         let host: Substring, port: Substring?
         if authority.hasPrefix("[") {
-            guard let close = authority.firstIndex(of: "]") else { return .failure(Reason("its IPv6 host has no closing `]`")) }
+            guard let close = authority.firstIndex(of: "]") else { throw Reason("its IPv6 host has no closing `]`") }
             host = authority[...close]
             let inner = authority[authority.index(after: authority.startIndex)..<close]
             guard !inner.isEmpty, inner.allSatisfy({ $0.isHexDigit || $0 == ":" || $0 == "." }) else {
-                return .failure(Reason("its IPv6 host `\(host)` is not an address"))
+                throw Reason("its IPv6 host `\(host)` is not an address")
             }
             let after = authority[authority.index(after: close)...]
-            guard after.isEmpty || after.hasPrefix(":") else { return .failure(Reason("text follows its IPv6 host")) }
+            guard after.isEmpty || after.hasPrefix(":") else { throw Reason("text follows its IPv6 host") }
             port = after.isEmpty ? nil : after.dropFirst()
         } else if let colon = authority.lastIndex(of: ":") {
             host = authority[..<colon]
@@ -97,34 +105,34 @@ public enum BaseURL {
             host = authority
             port = nil
         }
-        if host.isEmpty { return .failure(Reason("it has no host")) }
+        if host.isEmpty { throw Reason("it has no host") }
         if !host.hasPrefix("[") {
             for label in host.split(separator: ".", omittingEmptySubsequences: false) {
                 guard !label.isEmpty, !label.hasPrefix("-"), !label.hasSuffix("-"),
                       label.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {
-                    return .failure(Reason("its host `\(host)` is not a host name (letters, digits and hyphens between dots)"))
+                    throw Reason("its host `\(host)` is not a host name (letters, digits and hyphens between dots)")
                 }
             }
         }
         var portPart = ""
         if let port {
             guard !port.isEmpty, port.count <= 5, port.allSatisfy(\.isASCIIDigit), let number = Int(port), (1...65535).contains(number) else {
-                return .failure(Reason("its port `\(port)` is not a number from 1 to 65535"))
+                throw Reason("its port `\(port)` is not a number from 1 to 65535")
             }
             portPart = ":\(number)"
         }
         if let bad = path.first(where: { !isPathCharacter($0) }) {
-            return .failure(Reason("its path has `\(bad)`, which a URL path cannot hold (percent-encode it)"))
+            throw Reason("its path has `\(bad)`, which a URL path cannot hold (percent-encode it)")
         }
         for segment in path.split(separator: "/", omittingEmptySubsequences: false).dropFirst() {
             if segment.isEmpty || segment == "." || segment == ".." {
-                return .failure(Reason("its path `\(path)` has an empty, `.` or `..` segment"))
+                throw Reason("its path `\(path)` has an empty, `.` or `..` segment")
             }
         }
         if let percent = badPercentEscape(in: path) {
-            return .failure(Reason("its path has `\(percent)`, which is not a percent escape (`%` and two hex digits)"))
+            throw Reason("its path has `\(percent)`, which is not a percent escape (`%` and two hex digits)")
         }
-        return .success(Components(origin: scheme + "://" + host.lowercased() + portPart, path: path))
+        return Components(origin: scheme + "://" + host.lowercased() + portPart, path: path)
     }
 
     /// RFC 3986's path characters: unreserved, sub-delimiters, `:`, `@`, `/` and `%` (whose

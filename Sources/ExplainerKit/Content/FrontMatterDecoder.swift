@@ -1,22 +1,16 @@
 import Yams
 
 /// Decodes front matter YAML into a `FrontMatter`, reporting every problem with its location.
+///
+/// Each key is declared where it is read: the `YAMLFields` reader names the key, its type and
+/// its check, and makes it known (any key not read is refused). The reads follow the order in
+/// which the unknown-key hint lists the keys.
 enum FrontMatterDecoder {
-    struct Outcome {
-        var frontMatter: FrontMatter?
-        var diagnostics: [Diagnostic]
-    }
-
-    static func decode(yaml: String, file: String, yamlStartLine: Int) -> Outcome {
-        let composed: YAMLDocument.Composed
-        switch YAMLDocument.mapping(yaml, file: file, lineOffset: yamlStartLine - 1, what: "front matter") {
-        case .failure(let failure): return Outcome(frontMatter: nil, diagnostics: failure.diagnostics)
-        case .success(let value): composed = value
-        }
+    /// The front matter of `yaml` (which starts on line `yamlStartLine` of `file`), or every
+    /// problem it has.
+    static func decode(yaml: String, file: String, yamlStartLine: Int) throws(BuildFailure) -> FrontMatter {
+        let composed = try YAMLDocument.mapping(yaml, file: file, lineOffset: yamlStartLine - 1, what: "front matter")
         var fields = YAMLFields(file: file, lineOffset: yamlStartLine - 1, composed: composed)
-        fields.refuseUnknownKeys(known: FrontMatter.knownKeys, extraKey: FrontMatter.extraKey)
-        checkExtra(&fields)
-
         let title = fields.requiredString("title", what: "\"The explainer's title\"")
         let summary = fields.requiredString("summary", what: "\"One or two sentences saying what it explains.\"")
         let date = fields.date("date", required: true)
@@ -26,30 +20,31 @@ enum FrontMatterDecoder {
                          hint: "`date` is when the explainer was first published and `updated` its last update: fix the one that is wrong.")
         }
         let tags = fields.stringList("tags", what: "Tag")
+        let sections = decodeSections(&fields)
         let keyPoints = fields.stringList("keyPoints", what: "\"A main point\"")
+        let timeline = decodeTimeline(&fields)
         let draft = fields.bool("draft", default: false)
         let slug = fields.optionalString("slug", what: "my-explainer")
         if let slug, !Slug.isValid(slug) {
             fields.error(at: fields.node("slug"), "`slug: \(slug)` is not a valid slug.",
                          hint: "Use lowercase letters, digits and hyphens only, e.g. `slug: \(Slug.make(slug).isEmpty ? "my-explainer" : Slug.make(slug))`.")
         }
-        let sections = decodeSections(&fields)
-        let timeline = decodeTimeline(&fields)
+        checkExtra(&fields)
+        fields.refuseUnknownKeys(extraKey: FrontMatter.extraKey)
 
         guard let title, let summary, let date, !fields.diagnostics.contains(where: { $0.severity == .error }) else {
-            return Outcome(frontMatter: nil, diagnostics: fields.diagnostics)
+            throw BuildFailure(fields.diagnostics)
         }
-        let frontMatter = FrontMatter(
+        return FrontMatter(
             title: title, summary: summary, date: date, updated: updated, tags: tags,
             sections: sections, keyPoints: keyPoints, timeline: timeline, draft: draft, slug: slug,
             slugLocation: slug == nil ? nil : fields.location(fields.node("slug")))
-        return Outcome(frontMatter: frontMatter, diagnostics: fields.diagnostics)
     }
 
     /// `extra:` holds the author's own fields, of any shape; Explainer reads none of them, so
     /// only its own shape is checked (a mapping, or empty).
     private static func checkExtra(_ fields: inout YAMLFields) {
-        guard let node = fields.node(FrontMatter.extraKey) else { return }
+        guard let node = fields.field(FrontMatter.extraKey) else { return }
         switch node {
         case .mapping: return
         case .scalar where fields.tagName(node) == Tag.Name.null.rawValue: return
@@ -60,7 +55,7 @@ enum FrontMatterDecoder {
     }
 
     private static func decodeSections(_ fields: inout YAMLFields) -> [SectionBinding] {
-        guard let node = fields.node("sections") else { return [] }
+        guard let node = fields.field("sections") else { return [] }
         guard case .mapping(let mapping) = node else {
             fields.error(at: node, "`sections` must map page slugs to headings, not be a \(fields.kind(of: node)).",
                          hint: "Write `sections:` then lines like `  history: \"The H2 heading\"`.")
@@ -87,7 +82,7 @@ enum FrontMatterDecoder {
     }
 
     private static func decodeTimeline(_ fields: inout YAMLFields) -> [TimelineEntry] {
-        guard let node = fields.node("timeline") else { return [] }
+        guard let node = fields.field("timeline") else { return [] }
         guard case .sequence(let sequence) = node else {
             fields.error(at: node, "`timeline` must be a list, not a \(fields.kind(of: node)).",
                          hint: "Write items like `  - { date: \"1979\", event: \"What happened\" }`.")

@@ -13,27 +13,28 @@ struct FrontMatterSplitter {
         var bodyStartLine: Int
     }
 
-    static func split(_ text: String, file: String) -> Result<Parts, BuildFailure> {
+    /// The parts of `text` (the file `file`), or why it has no front matter.
+    static func split(_ text: String, file: String) throws(BuildFailure) -> Parts {
         if text.allSatisfy({ $0.isWhitespace }) {
-            return .failure(BuildFailure(Diagnostic(
+            throw BuildFailure(Diagnostic(
                 file: file, line: 1, column: 1,
                 message: "The file is empty.",
-                hint: "Start it with front matter between `---` lines (title, summary, date), then the Markdown.")))
+                hint: "Start it with front matter between `---` lines (title, summary, date), then the Markdown."))
         }
-        if let parts = splitBytes(text) { return .success(parts) }
+        if let parts = splitBytes(text) { return parts }
         // No closing fence found: either there is no opening fence, or it is never closed.
         var firstLine = text.utf8.prefix { $0 != UInt8(ascii: "\n") }
         while let last = firstLine.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") { firstLine = firstLine.dropLast() }
         guard firstLine.elementsEqual("---".utf8) else {
-            return .failure(BuildFailure(Diagnostic(
+            throw BuildFailure(Diagnostic(
                 file: file, line: 1, column: 1,
                 message: "The file has no front matter: it must start with a line `---`.",
-                hint: "Add `---`, then `title:`, `summary:` and `date:` lines, then `---`, above the Markdown.")))
+                hint: "Add `---`, then `title:`, `summary:` and `date:` lines, then `---`, above the Markdown."))
         }
-        return .failure(BuildFailure(Diagnostic(
+        throw BuildFailure(Diagnostic(
             file: file, line: 1, column: 1,
             message: "The front matter opened on line 1 is never closed.",
-            hint: "Add a line `---` after the last front matter field, before the Markdown.")))
+            hint: "Add a line `---` after the last front matter field, before the Markdown."))
     }
 }
 

@@ -30,6 +30,4 @@ public struct SiteConfig: Sendable, Hashable {
         self.unsafeHTML = unsafeHTML
         self.homePageSize = max(1, homePageSize)
     }
-
-    public static let knownKeys = ["title", "baseURL", "language", "author", "description", "unsafeHTML", "homePageSize"]
 }

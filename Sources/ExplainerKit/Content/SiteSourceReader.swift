@@ -16,17 +16,17 @@ public enum SiteSourceReader {
     ///   nil lists and checks every file.
     public static func read(
         content: String, templates: String, cache: SourceFileCache? = nil, changed: Set<String>? = nil
-    ) -> Result<SiteSources, BuildFailure> {
+    ) throws(BuildFailure) -> SiteSources {
         var diagnostics: [Diagnostic] = []
         guard FileSystem.isDirectory(content) else {
-            return .failure(BuildFailure(Diagnostic(
+            throw BuildFailure(Diagnostic(
                 file: content, message: "The content folder does not exist.",
-                hint: "Run explainer from the site's folder, or pass --content PATH.")))
+                hint: "Run explainer from the site's folder, or pass --content PATH."))
         }
         guard FileSystem.isDirectory(templates) else {
-            return .failure(BuildFailure(Diagnostic(
+            throw BuildFailure(Diagnostic(
                 file: templates, message: "The templates folder does not exist.",
-                hint: "Run explainer from the site's folder, or pass --templates PATH.")))
+                hint: "Run explainer from the site's folder, or pass --templates PATH."))
         }
         let contentRoot = FileSystem.Root(content), templatesRoot = FileSystem.Root(templates)
         func read(_ path: String, limit: Int, in root: FileSystem.Root) throws(FileSystem.Failure) -> [UInt8] {
@@ -50,9 +50,17 @@ public enum SiteSourceReader {
         if let cache, let changed, var previous = cache.articleListing(of: content),
            let names = ArticleListing.changedNames(changed, content: content, templates: templates) {
             // The watcher said which files changed: only those (and symlinks) are looked at.
+            // Each may have gone, or become a folder: `lstat` says (the full scan's listing does).
             for name in Set(names.map(ExactPath.init)).union(previous.symlinks) {
-                let (read, isSymlink) = readArticle(name.path, in: content, read: articleBytes)
-                previous.set(name.path, to: read, isSymlink: isSymlink)
+                var st = stat()
+                let path = join(content, name.path)
+                guard lstat(path, &st) == 0, (st.st_mode & S_IFMT) != S_IFDIR else {
+                    previous.set(name.path, to: nil, isSymlink: false)
+                    continue
+                }
+                previous.set(
+                    name.path, to: readArticle(path, in: content, read: articleBytes),
+                    isSymlink: (st.st_mode & S_IFMT) == S_IFLNK)
             }
             listing = previous
         } else {
@@ -64,7 +72,7 @@ public enum SiteSourceReader {
                 }
                 switch ContentNames.kind(of: entry.path) {
                 case .article:
-                    let (read, _) = readArticle(entry.path, in: content, read: articleBytes)
+                    let read = readArticle(join(content, entry.path), in: content, read: articleBytes)
                     listing.set(entry.path, to: read, isSymlink: entry.isSymlink)
                 case .config, .ignored: break
                 case let kind: listing.notBuilt.append(ContentNames.notBuilt(entry.path, in: content, kind: kind))
@@ -111,27 +119,25 @@ public enum SiteSourceReader {
                     hint: unreadableHint(in: templates)))
             }
         }
-        return .success(SiteSources(
+        return SiteSources(
             config: config, articles: articles, templates: templateFiles, assets: assets,
-            templatesFolder: templates, readDiagnostics: diagnostics))
+            templatesFolder: templates, readDiagnostics: diagnostics)
     }
 
-    /// Reads the article `name` of `content`: nil when it is no longer a file there.
+    /// Reads the article at `path` in `content` (a name that is not a folder): its bytes, or
+    /// why they could not be read (`read` refuses anything but a regular file, or a symlink
+    /// to one inside `content`).
     private static func readArticle(
-        _ name: String, in content: String, read: (String) throws(FileSystem.Failure) -> [UInt8]
-    ) -> (ArticleListing.Read?, isSymlink: Bool) {
-        let path = join(content, name)
-        var st = stat()
-        guard lstat(path, &st) == 0, (st.st_mode & S_IFMT) != S_IFDIR else { return (nil, false) }
-        let isSymlink = (st.st_mode & S_IFMT) == S_IFLNK
+        _ path: String, in content: String, read: (String) throws(FileSystem.Failure) -> [UInt8]
+    ) -> ArticleListing.Read {
         do {
-            return (.file(SourceFile(path: path, bytes: try read(path))), isSymlink)
+            return .file(SourceFile(path: path, bytes: try read(path)))
         } catch where error.code == EFBIG {
-            return (.failure(TextDecoding.tooLarge(path, size: error.size, folder: content)), isSymlink)
+            return .failure(TextDecoding.tooLarge(path, size: error.size, folder: content))
         } catch {
-            return (.failure(Diagnostic(
+            return .failure(Diagnostic(
                 file: path, message: "The article could not be read: \(error.reason).",
-                hint: unreadableHint(in: content))), isSymlink)
+                hint: unreadableHint(in: content)))
         }
     }
 

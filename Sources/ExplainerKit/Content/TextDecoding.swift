@@ -20,28 +20,28 @@ public enum TextDecoding {
             hint: "Split the article, or move large data out of \(folder).")
     }
 
-    public static func decode(_ file: SourceFile) -> Result<String, BuildFailure> {
-        file.bytes.withUnsafeBufferPointer { all in
+    /// The text of `file`, or why it is not text.
+    public static func decode(_ file: SourceFile) throws(BuildFailure) -> String {
+        try file.bytes.withUnsafeBufferPointer { all throws(BuildFailure) -> String in
             if all.count > maxBytes {
-                return .failure(BuildFailure(tooLarge(file.path, size: all.count, folder: "Content/")))
+                throw BuildFailure(tooLarge(file.path, size: all.count, folder: "Content/"))
             }
             let bom = all.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
             let bytes = UnsafeBufferPointer(rebasing: all[bom...])
             if let nul = firstIndex(of: 0, in: bytes) {
-                let line = bytes[..<nul].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
-                return .failure(BuildFailure(Diagnostic(
-                    file: file.path, line: line,
+                throw BuildFailure(Diagnostic(
+                    file: file.path, line: position(of: nul, in: bytes).line,
                     message: "This is a binary file, not Markdown text (it contains a NUL byte).",
-                    hint: "Remove it from Content/ or give it another extension than .md.")))
+                    hint: "Remove it from Content/ or give it another extension than .md."))
             }
             guard let text = String(validating: bytes, as: UTF8.self) else {
-                let (line, column) = firstInvalidUTF8(in: Array(bytes))
-                return .failure(BuildFailure(Diagnostic(
+                let (line, column) = position(of: firstInvalidUTF8(in: bytes), in: bytes)
+                throw BuildFailure(Diagnostic(
                     file: file.path, line: line, column: column,
                     message: "The file is not valid UTF-8 text.",
-                    hint: "Save it as UTF-8 in your editor (\"Save with encoding\" → UTF-8).")))
+                    hint: "Save it as UTF-8 in your editor (\"Save with encoding\" → UTF-8)."))
             }
-            return .success(normalizingLineEndings(text))
+            return normalizingLineEndings(text)
         }
     }
 
@@ -78,22 +78,38 @@ public enum TextDecoding {
         return UnsafeRawPointer(found) - UnsafeRawPointer(base)
     }
 
-    private static func firstInvalidUTF8(in bytes: [UInt8]) -> (Int, Int) {
-        var line = 1, column = 1, i = 0
+    /// The offset of the first byte of `bytes` that does not start a valid UTF-8 sequence
+    /// (`bytes.count` when they are all valid).
+    private static func firstInvalidUTF8(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var i = 0
         while i < bytes.count {
-            let b = bytes[i]
             let length: Int
-            switch b {
+            switch bytes[i] {
             case 0x00...0x7F: length = 1
             case 0xC2...0xDF: length = 2
             case 0xE0...0xEF: length = 3
             case 0xF0...0xF4: length = 4
-            default: return (line, column)
+            default: return i
             }
             guard i + length <= bytes.count,
-                  String(validating: bytes[i..<(i + length)], as: UTF8.self) != nil else { return (line, column) }
-            if b == 0x0A { line += 1; column = 1 } else { column += 1 }
+                  String(validating: UnsafeBufferPointer(rebasing: bytes[i..<(i + length)]), as: UTF8.self) != nil
+            else { return i }
             i += length
+        }
+        return i
+    }
+
+    /// The line and column (from 1; columns count Unicode scalars) of the byte at `offset`,
+    /// the bytes before it being valid UTF-8: the one rule for where a byte of a source is.
+    static func position(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (line: Int, column: Int) {
+        var line = 1, column = 1
+        for byte in UnsafeBufferPointer(rebasing: bytes[..<offset]) {
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
         }
         return (line, column)
     }

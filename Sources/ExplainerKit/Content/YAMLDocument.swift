@@ -15,9 +15,11 @@ enum YAMLDocument {
         var resolvesTagsItself: Bool
     }
 
+    /// The mapping `yaml` composes to; `lineOffset` is added to YAML line numbers, `what`
+    /// names the text in messages ("front matter").
     static func mapping(
         _ yaml: String, file: String, lineOffset: Int, what: String
-    ) -> Result<Composed, BuildFailure> {
+    ) throws(BuildFailure) -> Composed {
         // Yams' default resolver matches plain scalars (keys, looked-up keys, values) against up
         // to seven regular expressions; composing with `Resolver.basic` and resolving the few
         // tags we read ourselves (`YAMLTags`) gives the same results without them. Two cases
@@ -25,12 +27,12 @@ enum YAMLDocument {
         // explicit tags (`!!str 5`: any `!` in the text) and keys duplicated only under
         // `basic` (`1:` and `"1":`), which it reports as duplicates while the default does not.
         if let excess = YAMLAliasLimit.excess(in: yaml) {
-            return .failure(BuildFailure(Diagnostic(
+            throw BuildFailure(Diagnostic(
                 file: file, line: excess.line + lineOffset, column: excess.column,
                 message: "The alias `*\(excess.anchor)` makes the \(what) repeat more than "
                     + "\(YAMLAliasLimit.maxValues) values or \(YAMLAliasLimit.maxBytes / 1000) KB of text.",
                 hint: "Write the values out instead: aliases (`*name`) may repeat at most "
-                    + "\(YAMLAliasLimit.maxValues) values and \(YAMLAliasLimit.maxBytes / 1000) KB of text in all.")))
+                    + "\(YAMLAliasLimit.maxValues) values and \(YAMLAliasLimit.maxBytes / 1000) KB of text in all."))
         }
         let fast = !yaml.utf8.contains(UInt8(ascii: "!"))
         var resolvesTagsItself = fast
@@ -50,24 +52,24 @@ enum YAMLDocument {
                 node = try Yams.compose(yaml: yaml)
             }
         } catch let error as YamlError {
-            return .failure(BuildFailure(diagnostic(for: error, file: file, lineOffset: lineOffset)))
+            throw BuildFailure(diagnostic(for: error, file: file, lineOffset: lineOffset))
         } catch {
-            return .failure(BuildFailure(Diagnostic(file: file, message: "Could not read the YAML: \(error).")))
+            throw BuildFailure(Diagnostic(file: file, message: "Could not read the YAML: \(error)."))
         }
         guard let node else {
-            return .failure(BuildFailure(Diagnostic(
+            throw BuildFailure(Diagnostic(
                 file: file, line: lineOffset + 1,
                 message: "The \(what) is empty.",
-                hint: "Write `key: value` lines, at least `title:`.")))
+                hint: "Write `key: value` lines, at least `title:`."))
         }
         guard case .mapping(let mapping) = node else {
             let mark = node.mark
-            return .failure(BuildFailure(Diagnostic(
+            throw BuildFailure(Diagnostic(
                 file: file, line: mark.map { $0.line + lineOffset }, column: mark?.column,
                 message: "The \(what) must be a set of `key: value` lines, not a \(YAMLFields.kind(of: node, resolvesTagsItself: resolvesTagsItself)).",
-                hint: "Write one `key: value` per line, e.g. `title: My explainer`.")))
+                hint: "Write one `key: value` per line, e.g. `title: My explainer`."))
         }
-        return .success(Composed(mapping: mapping, mark: node.mark, resolvesTagsItself: resolvesTagsItself))
+        return Composed(mapping: mapping, mark: node.mark, resolvesTagsItself: resolvesTagsItself)
     }
 
     static func diagnostic(for error: YamlError, file: String, lineOffset: Int) -> Diagnostic {

@@ -13,6 +13,9 @@ struct YAMLFields {
     /// Whether plain scalars' tags come from `YAMLTags` (see `YAMLDocument.Composed`).
     let resolvesTagsItself: Bool
     private(set) var diagnostics: [Diagnostic] = []
+    /// The keys of `mapping` read through `field` (every typed reader does), in the order first
+    /// read: the keys the decoder knows, so that the read is where a key is declared.
+    private(set) var knownKeys: [String] = []
 
     init(file: String, lineOffset: Int, composed: YAMLDocument.Composed) {
         self.file = file
@@ -54,6 +57,12 @@ struct YAMLFields {
         Self.value(key, in: mapping, resolvesTagsItself: resolvesTagsItself)
     }
 
+    /// The value node for `key`, if present, declaring `key` known (`refuseUnknownKeys`).
+    mutating func field(_ key: String) -> Node? {
+        if !knownKeys.contains(key) { knownKeys.append(key) }
+        return node(key)
+    }
+
     /// `mapping[key]`, Yams' subscript, without its cost: that builds a key node (and a tag)
     /// per lookup and compares it with every key, resolving tags, from the last key back.
     ///
@@ -82,11 +91,16 @@ struct YAMLFields {
         return nil
     }
 
-    /// Refuses every key not in `known` (an error naming the nearest known key): a mistyped
-    /// key would otherwise drop its content from the page without a word. `extraKey`, when
-    /// there is one, is the key under which authors keep fields of their own.
-    mutating func refuseUnknownKeys(known: [String], extraKey: String? = nil) {
+    /// Refuses every key that was not read (`knownKeys`), with an error naming the nearest
+    /// known key: a mistyped key would otherwise drop its content from the page without a
+    /// word. Called after every field is read; these errors come first. `extraKey`, when there
+    /// is one, is the key under which authors keep fields of their own.
+    mutating func refuseUnknownKeys(extraKey: String? = nil) {
+        let known = knownKeys
         let extra = extraKey.map { " Keep fields of your own under `\($0):`." } ?? ""
+        let fieldErrors = diagnostics
+        diagnostics = []
+        defer { diagnostics += fieldErrors }
         for key in mapping.keys {
             guard let name = key.scalar?.string else {
                 error(at: key, "A key must be plain text.", hint: "Write keys as `name: value`.")
@@ -103,7 +117,7 @@ struct YAMLFields {
     // MARK: - Typed readers
 
     mutating func requiredString(_ key: String, what: String) -> String? {
-        guard let node = node(key) else {
+        guard let node = field(key) else {
             error(at: nil, "Missing required field `\(key)`.", hint: "Add `\(key): \(what)` to the front matter.")
             return nil
         }
@@ -111,7 +125,7 @@ struct YAMLFields {
     }
 
     mutating func optionalString(_ key: String, what: String) -> String? {
-        guard let node = node(key) else { return nil }
+        guard let node = field(key) else { return nil }
         return string(node, key: key, what: what)
     }
 
@@ -138,7 +152,7 @@ struct YAMLFields {
     /// Text that only looks like one (`"true"`, `"on"`), YAML 1.1's `yes`/`on`/`no`/`off`
     /// and numbers are errors, so that nothing but `true` turns a setting on.
     mutating func bool(_ key: String, default value: Bool) -> Bool {
-        guard let node = node(key) else { return value }
+        guard let node = field(key) else { return value }
         if let scalar = node.scalar, scalar.style == .plain, tagName(node) == Tag.Name.bool.rawValue {
             switch scalar.string.lowercased() {
             case "true": return true
@@ -154,7 +168,7 @@ struct YAMLFields {
 
     /// A whole number from `range` (a plain scalar of decimal digits).
     mutating func integer(_ key: String, default value: Int, range: ClosedRange<Int>) -> Int {
-        guard let node = node(key) else { return value }
+        guard let node = field(key) else { return value }
         guard let scalar = node.scalar, scalar.style == .plain, let number = Int(scalar.string), range.contains(number) else {
             error(at: node, "`\(key)` must be a whole number from \(range.lowerBound) to \(range.upperBound).",
                   hint: "Write e.g. `\(key): \(value)`.")
@@ -165,7 +179,7 @@ struct YAMLFields {
 
     /// A list of strings; a single string is accepted as a one-item list.
     mutating func stringList(_ key: String, what: String) -> [String] {
-        guard let node = node(key) else { return [] }
+        guard let node = field(key) else { return [] }
         switch node {
         case .sequence(let seq):
             var out: [String] = []
@@ -183,7 +197,7 @@ struct YAMLFields {
     }
 
     mutating func date(_ key: String, required: Bool) -> ArticleDate? {
-        guard let node = node(key) else {
+        guard let node = field(key) else {
             if required {
                 error(at: nil, "Missing required field `\(key)`.", hint: "Add `\(key): 2025-07-04` (year-month-day).")
             }
@@ -198,6 +212,7 @@ struct YAMLFields {
         return date
     }
 
+    /// What `node` is, in the words of messages ("number", "list", …).
     static func kind(of node: Node, resolvesTagsItself: Bool) -> String {
         switch node {
         case .scalar:
@@ -219,24 +234,5 @@ struct YAMLFields {
         let scored = candidates.map { ($0, EditDistance.between(lowered, $0.lowercased())) }
         guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
         return best.1 <= max(2, word.count / 3) ? best.0 : nil
-    }
-}
-
-extension String {
-    func trimmingWhitespace() -> String {
-        // Fast path: an ASCII first and last byte that is not whitespace (tab, line feed,
-        // vertical tab, form feed, carriage return, space) means there is nothing to trim.
-        if let first = utf8.first, let last = utf8.last, first < 0x80, last < 0x80,
-           !Self.isASCIIWhitespace(first), !Self.isASCIIWhitespace(last) {
-            return self
-        }
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
-        return String(scalars[first...last])
-    }
-
-    private static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
     }
 }

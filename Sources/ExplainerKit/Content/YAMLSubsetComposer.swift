@@ -1,3 +1,4 @@
+import Synchronization
 import Yams
 
 /// Composes the small part of YAML that front matter uses into exactly the `Node` that
@@ -18,11 +19,11 @@ import Yams
 /// the style from the end event, which carries none); every tag uses `Resolver.basic` and
 /// `Constructor.default`; a collection's mark is its first key or `-` (block) or its bracket
 /// (flow); an empty value's mark is just after its `:` or `-`. Marks count lines and columns
-/// from 1, columns in Unicode scalars.
+/// from 1, columns in Unicode scalars; each is a mark Yams made (see `MarkTable`).
 struct YAMLSubsetComposer {
     /// The node Yams would compose from `yaml` with `Resolver.basic`, or nil when not sure.
     static func compose(_ yaml: String) -> Node? {
-        guard marksAreTwoInts else { return nil }
+        guard !MarkTable.shared.isFull else { return nil }
         var yaml = yaml
         return yaml.withUTF8 { bytes in
             var composer = YAMLSubsetComposer(bytes: bytes)
@@ -130,30 +131,15 @@ struct YAMLSubsetComposer {
         }
     }
 
-    private func mark(_ line: Line, _ position: Int) -> Mark {
+    private func mark(_ line: Line, _ position: Int) -> Mark? {
         var column = 1
         var index = line.start
         while index < position {
             if bytes[index] & 0xC0 != 0x80 { column += 1 }
             index += 1
         }
-        return unsafeBitCast((line.number, column), to: Mark.self)
+        return MarkTable.shared.mark(line: line.number, column: column)
     }
-
-    /// Yams' `Mark` has no public initialiser; it is a frozen-layout struct of two `Int`s
-    /// (`line`, `column`), so marks are made by reinterpreting a pair. Checked once against a
-    /// mark Yams made itself: if Yams ever changes its layout, `compose` answers nil and Yams
-    /// composes everything as before.
-    private static let marksAreTwoInts: Bool = {
-        guard MemoryLayout<Mark>.size == MemoryLayout<(Int, Int)>.size,
-              MemoryLayout<Mark>.alignment == MemoryLayout<(Int, Int)>.alignment,
-              MemoryLayout<Mark>.stride == MemoryLayout<(Int, Int)>.stride,
-              let node = try? Yams.compose(yaml: "\n\n  key: value", .basic),
-              let mark = node.mark, mark.line == 3, mark.column == 3 else { return false }
-        let pair = unsafeBitCast(mark, to: (Int, Int).self)
-        let made = unsafeBitCast((5, 9), to: Mark.self)
-        return pair == (3, 3) && made.line == 5 && made.column == 9
-    }()
 
     private func skipSpaces(_ position: Int, _ end: Int) -> Int {
         var position = position
@@ -180,7 +166,7 @@ struct YAMLSubsetComposer {
         Tag(name, .basic, constructor)
     }
 
-    private func scalar(_ string: String, _ style: Node.Scalar.Style, _ mark: Mark) -> Node {
+    private func scalar(_ string: String, _ style: Node.Scalar.Style, _ mark: Mark?) -> Node {
         .scalar(Node.Scalar(string, tag(style == .plain ? .implicit : .str), style, mark))
     }
 
@@ -525,5 +511,29 @@ struct YAMLSubsetComposer {
         case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
         default: return nil
         }
+    }
+}
+
+/// Marks for the composer. Yams' `Mark` has no public initialiser, so the mark of a line and
+/// column is taken from the node Yams composes there (a plain scalar after `line - 1` empty
+/// lines and `column - 1` spaces), once per place, and kept for every later document. Front
+/// matter uses a few hundred places; once `capacity` are kept, the composer answers nil (Yams
+/// composes), so odd files cannot make it compose ever more marks. (Should Yams ever put the
+/// node elsewhere there would be no mark: the tests compare every mark with Yams'.)
+private final class MarkTable: Sendable {
+    static let shared = MarkTable()
+    private static let capacity = 20_000
+    private let marks = Mutex<[Int: Mark]>([:])
+
+    var isFull: Bool { marks.withLock { $0.count >= Self.capacity } }
+
+    func mark(line: Int, column: Int) -> Mark? {
+        let key = line << 32 | column
+        if let mark = marks.withLock({ $0[key] }) { return mark }
+        let text = String(repeating: "\n", count: line - 1) + String(repeating: " ", count: column - 1) + "x"
+        guard let made = (try? Yams.compose(yaml: text, .basic))?.flatMap(\.mark),
+              made.line == line, made.column == column else { return nil }
+        marks.withLock { $0[key] = made }
+        return made
     }
 }

@@ -36,7 +36,7 @@ public struct BuildRunner: Sendable {
 
     /// Builds in memory only (nothing is written), reading every source file.
     public func buildInMemory() throws(BuildFailure) -> SiteBuild {
-        let sources = try SiteSourceReader.read(content: paths.content, templates: paths.templates).get()
+        let sources = try SiteSourceReader.read(content: paths.content, templates: paths.templates)
         return try SiteBuilder.build(consume sources, settings: settings)
     }
 
@@ -45,7 +45,7 @@ public struct BuildRunner: Sendable {
     /// reports them (only those articles are read again); nil checks every file.
     public func buildInMemory(cache: BuildCache, changed: Set<String>? = nil) throws(BuildFailure) -> SiteBuild {
         let sources = try SiteSourceReader.read(
-            content: paths.content, templates: paths.templates, cache: cache.sourceFiles, changed: changed).get()
+            content: paths.content, templates: paths.templates, cache: cache.sourceFiles, changed: changed)
         return try SiteBuilder.build(consume sources, settings: settings, memo: cache)
     }
 
@@ -62,7 +62,7 @@ public struct BuildRunner: Sendable {
         let writer = SiteWriter(outputPath: paths.output)
         let unsafe = checkSafe()
         if !unsafe.isEmpty { throw BuildFailure(unsafe) }
-        let sources = try SiteSourceReader.read(content: paths.content, templates: paths.templates).get()
+        let sources = try SiteSourceReader.read(content: paths.content, templates: paths.templates)
         let staging = writer.staging()
         let summary: BuildSummary
         do {

@@ -39,10 +39,7 @@ public enum SiteBuilder {
         // Site configuration and templates: everything else depends on them.
         var config: SiteConfig?
         if !diagnostics.contains(where: { $0.file == sources.config.path }) {
-            switch SiteConfigDecoder.decode(sources.config) {
-            case .failure(let f): diagnostics += f.diagnostics
-            case .success(let (c, warnings)): config = c; diagnostics += warnings
-            }
+            do { config = try SiteConfigDecoder.decode(sources.config) } catch { diagnostics += error.diagnostics }
         }
         if let override = settings.baseURL, let problem = BaseURL.flagProblem(override) { diagnostics.append(problem) }
         var templates: TemplateSet?
@@ -191,14 +188,16 @@ public enum SiteBuilder {
 
     /// Parses and renders one article source (no article when it is a draft left out).
     static func load(_ file: SourceFile, options: ArticleRenderer.Options, settings: BuildSettings) -> LoadedArticle {
-        let parsed = ArticleParser.parse(file)
-        guard let article = parsed.article else { return LoadedArticle(article: nil, diagnostics: parsed.diagnostics) }
-        // Drafts are never published: production leaves them out even with --drafts.
-        if article.frontMatter.draft && (!settings.includeDrafts || settings.production) {
-            return LoadedArticle(article: nil, diagnostics: parsed.diagnostics)
+        do throws(BuildFailure) {
+            let article = try ArticleParser.parse(file)
+            // Drafts are never published: production leaves them out even with --drafts.
+            if article.frontMatter.draft && (!settings.includeDrafts || settings.production) {
+                return LoadedArticle(article: nil, diagnostics: [])
+            }
+            return LoadedArticle(article: try ArticleRenderer.render(article, options: options), diagnostics: [])
+        } catch {
+            return LoadedArticle(article: nil, diagnostics: error.diagnostics)
         }
-        let rendered = ArticleRenderer.render(article, options: options)
-        return LoadedArticle(article: rendered.article, diagnostics: parsed.diagnostics + rendered.diagnostics)
     }
 
     /// Consecutive pages of the same explainer form one group (templated together, sharing

@@ -5,12 +5,6 @@
 /// pages the planner gives every explainer (`SitePlanner.explainerFolder`), so a section can
 /// never take the quotes page or another section's page.
 public enum ArticleRenderer {
-    /// The rendered article (when there was no error) and the diagnostics.
-    public struct Outcome: Sendable {
-        public var article: RenderedArticle?
-        public var diagnostics: [Diagnostic]
-    }
-
     /// How the site renders Markdown.
     public struct Options: Sendable {
         /// `site.yml`'s `unsafeHTML`.
@@ -27,7 +21,8 @@ public enum ArticleRenderer {
         }
     }
 
-    public static func render(_ article: Article, options: Options = Options()) -> Outcome {
+    /// The rendered article, or every problem of its sections (rendering gives no warnings).
+    public static func render(_ article: Article, options: Options = Options()) throws(BuildFailure) -> RenderedArticle {
         let markdown = MarkdownRenderer.render(
             article.body, unsafe: options.unsafeHTML, reservedIDs: options.reservedIDs, basePath: options.basePath)
         var diagnostics: [Diagnostic] = []
@@ -56,7 +51,7 @@ public enum ArticleRenderer {
                 file: article.sourcePath, line: heading.line + article.bodyStartLine - 1, column: 1,
                 message: "This explainer has \(markdown.sections.count) sections (H2 headings); at most \(SitePlanner.maxSections) are allowed, and this is heading \(SitePlanner.maxSections + 1).",
                 hint: "Each section is a page that links to every other; split the explainer in two, or make some of these headings `###`."))
-            return Outcome(article: nil, diagnostics: diagnostics)
+            throw BuildFailure(diagnostics)
         }
 
         var folder = SitePlanner.explainerFolder(article.slug)
@@ -91,7 +86,7 @@ public enum ArticleRenderer {
                 key: key, label: label, chunk: chunk,
                 description: Excerpt.plainText(fromHTML: chunk.excerptHTML, limit: 160)))
         }
-        guard diagnostics.isEmpty else { return Outcome(article: nil, diagnostics: diagnostics) }
+        guard diagnostics.isEmpty else { throw BuildFailure(diagnostics) }
 
         var quotes = markdown.lede.quotes.map { RenderedArticle.PlacedQuote(quote: $0, sectionKey: nil) }
         for section in sections {
@@ -101,8 +96,7 @@ public enum ArticleRenderer {
         // article until the build ends, so the source text is not kept twice.
         var article = article
         article.body = ""
-        let rendered = RenderedArticle(article: article, lede: markdown.lede, sections: sections, quotes: quotes)
-        return Outcome(article: rendered, diagnostics: [])
+        return RenderedArticle(article: article, lede: markdown.lede, sections: sections, quotes: quotes)
     }
 }
 

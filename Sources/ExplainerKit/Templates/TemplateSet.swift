@@ -29,10 +29,7 @@ public struct TemplateSet: Sendable {
             guard name.hasSuffix(".mustache") else { continue }
             name = String(name.dropLast(".mustache".count))
             let text: String
-            switch TextDecoding.decode(file) {
-            case .failure(let f): diagnostics += f.diagnostics; continue
-            case .success(let t): text = t
-            }
+            do { text = try TextDecoding.decode(file) } catch { diagnostics += error.diagnostics; continue }
             // Scanned before parsing: swift-mustache parses nested sections recursively.
             let scan = TemplateScanner.scan(text)
             if let problem = TemplateGraph.parsingProblem(scan, file: file.path) {

@@ -21,7 +21,7 @@ enum Fixtures {
 
     /// The repository's real templates and assets.
     static func repoTemplates() -> (templates: [SourceFile], assets: [SourceFile]) {
-        let sources = try! SiteSourceReader.read(content: path("Content"), templates: path("Templates")).get()
+        let sources = try! SiteSourceReader.read(content: path("Content"), templates: path("Templates"))
         return (sources.templates, sources.assets)
     }
 
