@@ -7,8 +7,8 @@
 /// per explainer by `explainer(_:)` and reused for each of its pages.
 public enum PageContext {
     /// Every variable name any page provides (for the template check): the names of the
-    /// view models' tables (`TemplateVocabulary`), plus swift-mustache's sequence names and `year`, which the check has
-    /// always accepted.
+    /// view models' tables (`TemplateVocabulary`), plus swift-mustache's sequence names and
+    /// `year`, which the check has always accepted.
     public static let knownNames: Set<String> = TemplateVocabulary.names
         .union(["first", "last", "index", "even", "odd", "year"])
 
