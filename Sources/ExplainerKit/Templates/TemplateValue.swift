@@ -51,6 +51,10 @@ enum TemplateValue {
 protocol TemplateObject: TemplateElement {
     /// The type's template variables.
     static var templateFields: TemplateFields<Self> { get }
+    /// The value of the variable `key` names. A requirement (answered by the default below),
+    /// so that a call on `any TemplateObject` reaches code specialized for the type, without
+    /// generic metadata lookups while rendering.
+    func value(for key: TemplateKey) -> TemplateValue?
 }
 
 extension TemplateObject {
