@@ -39,20 +39,20 @@ public enum PageContext {
                 shared: explainer, pages: page.explainerPages, previous: page.previous, next: page.next)
             switch page.kind {
             case .overview:
-                context.lede = article.lede
+                context.lede = Prepared(article.lede)
                 context.cards = article.sections.map { section in
                     CardValues(section: section, url: shared.urls.explainerPage(article.slug, section.key))
                 }
                 context.sources = article.lede.links
             case .section:
                 if let section = page.section {
-                    context.section = section
+                    context.section = Prepared(section)
                     context.sources = section.chunk.links
                 }
             case .quotes:
                 break
             case .all:
-                context.lede = article.lede
+                context.lede = Prepared(article.lede)
                 context.allSections = article.sections
                 let links = article.lede.links + article.sections.flatMap(\.chunk.links)
                 var seen: Set<String> = []
@@ -63,7 +63,7 @@ public enum PageContext {
         }
         if page.kind == .home || page.kind == .notFound {
             context.articles = page.articles.map { ArticleCardValues(article: $0, url: shared.urls.explainer($0.slug)) }
-            context.pagination = page.listing
+            context.pagination = Prepared(page.listing)
         }
         return context
     }

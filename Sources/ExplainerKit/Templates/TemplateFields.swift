@@ -104,6 +104,20 @@ extension Optional: TemplateRepresentable where Wrapped: TemplateRepresentable {
     static var templateShape: TemplateShape { Wrapped.templateShape }
 }
 
+/// An object put in its `TemplateValue` once, when the context is made, rather than at each
+/// lookup (a struct larger than an existential's inline buffer is boxed by each `.object`):
+/// for the objects a page looks up many times (`section.…`).
+/// (Sendable: it only ever holds `.object` of a `Sendable` `Object`.)
+struct Prepared<Object: TemplateObject>: TemplateRepresentable, @unchecked Sendable {
+    let templateValue: TemplateValue?
+
+    init(_ object: Object?) {
+        templateValue = object.map { .object($0) }
+    }
+
+    static var templateShape: TemplateShape { .object(Object.self) }
+}
+
 extension Array: TemplateRepresentable where Element: TemplateElement {
     var templateValue: TemplateValue? { .list(self) }
     static var templateShape: TemplateShape {

@@ -13,13 +13,13 @@ struct PageValuesRoot: TemplateObject {
     let assets: AssetValues
     let page: PageValues
     var explainer: ExplainerPageValues?
-    var lede: MarkdownChunk?
+    var lede = Prepared<MarkdownChunk>(nil)
     var cards: [CardValues]?
     var sources: [ExternalLink]?
-    var section: RenderedSection?
+    var section = Prepared<RenderedSection>(nil)
     var allSections: [RenderedSection]?
     var articles: [ArticleCardValues]?
-    var pagination: ListingPosition?
+    var pagination = Prepared<ListingPosition>(nil)
 
     static let templateFields = TemplateFields<Self>([
         .field("site", "the site's values", on: everyPage, \.site),
@@ -207,8 +207,9 @@ final class ExplainerPageValues: TemplateObject {
         ])
 }
 
-/// One entry of `explainer.quotes`: the quotation, its speaker and where it is.
-struct QuoteValues: TemplateObject {
+/// One entry of `explainer.quotes`: the quotation, its speaker and where it is (a class:
+/// built once per explainer, not copied into each lookup).
+final class QuoteValues: TemplateObject {
     let quote: Quote
     let url: String
     let pageLabel: String
@@ -217,6 +218,15 @@ struct QuoteValues: TemplateObject {
     let role: String
     /// The date the attribution names, if any.
     let date: ArticleDate?
+
+    init(quote: Quote, url: String, pageLabel: String, pageURL: String, role: String, date: ArticleDate?) {
+        self.quote = quote
+        self.url = url
+        self.pageLabel = pageLabel
+        self.pageURL = pageURL
+        self.role = role
+        self.date = date
+    }
 
     static let templateFields = TemplateFields<QuoteValues>([
         .field("id", "the quote's anchor on its page (`quote-1`…)", \.quote.id),
@@ -234,10 +244,16 @@ struct QuoteValues: TemplateObject {
     ])
 }
 
-/// One entry of `cards`: a section teaser on the overview.
-struct CardValues: TemplateObject {
+/// One entry of `cards`: a section teaser on the overview (a class: the section is not
+/// copied into each lookup).
+final class CardValues: TemplateObject {
     let section: RenderedSection
     let url: String
+
+    init(section: RenderedSection, url: String) {
+        self.section = section
+        self.url = url
+    }
 
     static let templateFields = TemplateFields<CardValues>([
         .field("label", "the section's label", \.section.label),
