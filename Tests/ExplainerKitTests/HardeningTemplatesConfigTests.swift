@@ -19,7 +19,7 @@ struct HardeningTemplatesConfigTests {
     }
 
     static func loadFailure(_ extra: [String: String], home: String = "x") throws -> [Diagnostic] {
-        try #require(TemplateSet.load(templateFiles(extra, home: home), folder: "T").failureValue).diagnostics
+        try #require(throws: BuildFailure.self) { try TemplateSet.load(templateFiles(extra, home: home), folder: "T") }.diagnostics
     }
 
     @Test func partialIncludingItselfIsATemplateErrorAtItsTag() throws {
@@ -75,7 +75,7 @@ struct HardeningTemplatesConfigTests {
         // Overrides that only fill blocks, as the repository's templates do, are fine.
         let fine = Self.templateFiles(["layout": layout + "{{$nav}}{{/nav}}", "partials/nav": "<nav>{{$links}}none{{/links}}</nav>"],
                                       home: "{{<layout}}{{$nav}}{{>partials/nav}}{{/nav}}{{$content}}{{>partials/nav}}{{/content}}{{/layout}}")
-        #expect(TemplateSet.load(fine, folder: "T").failureValue == nil)
+        #expect(throws: Never.self) { try TemplateSet.load(fine, folder: "T") }
     }
 
     @Test func cycleBehindChangedDelimitersAndDynamicPartialsAreErrors() throws {
@@ -133,7 +133,7 @@ struct HardeningTemplatesConfigTests {
 
     @Test func repositoryTemplatesAreFarFromTheDepthLimit() throws {
         let (templates, _) = Fixtures.repoTemplates()
-        #expect(TemplateSet.load(templates, folder: Fixtures.path("Templates")).failureValue == nil)
+        #expect(throws: Never.self) { try TemplateSet.load(templates, folder: Fixtures.path("Templates")) }
         var graph: [TemplateGraph.Template] = []
         for file in templates {
             graph.append(TemplateGraph.Template(name: file.path, path: file.path, scan: TemplateScanner.scan(String(decoding: file.bytes, as: UTF8.self))))

@@ -11,7 +11,7 @@ struct PerformanceTests {
     /// Every page of `sources`, rendered by `MustacheRenderer` and by swift-mustache.
     static func compareRenderers(_ sources: SiteSources) throws {
         let build = try SiteBuilder.build(sources)
-        let templates = try TemplateSet.load(sources.templates, folder: sources.templatesFolder).get()
+        let templates = try TemplateSet.load(sources.templates, folder: sources.templatesFolder)
         let config = try SiteConfigDecoder.decode(sources.config)
         let shared = PageContext.Shared(site: config, stylesheetURL: build.stylesheetURL, urls: SiteURLs(baseURL: config.baseURL))
         let fast = PageRenderer(templates: templates, shared: shared)

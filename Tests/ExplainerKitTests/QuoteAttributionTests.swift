@@ -1,9 +1,9 @@
 import Testing
 @testable import ExplainerKit
 
-/// `QuoteAttribution.split` reads ASCII contexts as bytes (`QuoteAttributionBytes`); these tests
-/// hold it to the `Character`-based implementation it replaced, kept here verbatim as
-/// `ReferenceQuoteAttribution`, on every date form it accepts and on many generated contexts.
+/// `QuoteAttribution.split` reads words as bytes; these tests hold it to the `Character`-based
+/// implementation it replaced, kept here verbatim as `ReferenceQuoteAttribution`, on every
+/// date form it accepts and on many generated contexts.
 @Suite("Quote attribution")
 struct QuoteAttributionTests {
     static let publishedDates = [
@@ -92,14 +92,19 @@ struct QuoteAttributionTests {
         #expect(dated > 1_000)
     }
 
-    @Test func asciiIsReadAsBytesAndOtherTextIsNot() throws {
+    @Test func asciiAndOtherTextAreReadAlike() throws {
         let published = Self.publishedDates[0]
-        let ascii = try #require(QuoteAttributionBytes.split("told reporters on March 3, 2019, in Kabul", published: published))
+        let ascii = QuoteAttribution.split("told reporters on March 3, 2019, in Kabul", published: published)
         #expect(ascii.role == "told reporters in Kabul" && ascii.date?.iso == "2019-03-03")
-        #expect(QuoteAttributionBytes.split("à Kaboul le 3 juillet", published: published) == nil)
-        #expect(QuoteAttributionBytes.split("on 3 July\r\n", published: published) == nil)
+        #expect(QuoteAttribution.split("à Kaboul le 3 juillet", published: published).date == nil)
+        #expect(QuoteAttribution.split("on 3 July\r\n", published: published).date == nil)
         let other = QuoteAttribution.split("à Kaboul on 3 July", published: published)
         #expect(other.role == "à Kaboul" && other.date?.iso == "2025-07-03")
+        // A space joined to a combining mark separates no words.
+        let joined = QuoteAttribution.split("said on 3 \u{301}July", published: published)
+        #expect(joined.date == nil)
+        expectSame("said on 3 \u{301}July", published)
+        expectSame("— Kabul, on 3 July –", published)
     }
 }
 

@@ -22,7 +22,7 @@ struct TemplateTests {
 
     @Test func templateSyntaxErrorHasFileLineAndColumn() throws {
         let files = [SourceFile(path: "T/bad.mustache", text: "line one\n{{#open}}\nnever closed\n")]
-        let failure = try #require(TemplateSet.load(files, folder: "T").failureValue)
+        let failure = try #require(throws: BuildFailure.self) { try TemplateSet.load(files, folder: "T") }
         let error = try #require(failure.diagnostics.first { $0.file == "T/bad.mustache" })
         #expect(error.message.contains("never closed"))
         #expect(error.line != nil && error.column != nil)
@@ -33,7 +33,7 @@ struct TemplateTests {
             SourceFile(path: "T/\($0.template).mustache", text: "<p>{{page.title}}</p>")
         }
         files.append(SourceFile(path: "T/layout.mustache", text: "x\n  {{>partials/nope}}"))
-        let failure = try #require(TemplateSet.load(files, folder: "T").failureValue)
+        let failure = try #require(throws: BuildFailure.self) { try TemplateSet.load(files, folder: "T") }
         let partial = try #require(failure.diagnostics.first { $0.message.contains("partials/nope") })
         #expect(partial.file == "T/layout.mustache" && partial.line == 2 && partial.column == 3)
         #expect(failure.diagnostics.contains { $0.file == "T/quotes.mustache" && $0.message.contains("no template") })
@@ -43,7 +43,7 @@ struct TemplateTests {
         let files = Page.Kind.allCases.map {
             SourceFile(path: "T/\($0.template).mustache", text: $0 == .home ? "{{site.title}} {{pgae.title}}" : "x")
         }
-        let set = try TemplateSet.load(files, folder: "T").get()
+        let set = try TemplateSet.load(files, folder: "T")
         let warning = try #require(set.warnings.first)
         #expect(warning.severity == .warning)
         #expect(warning.message.contains("`pgae.title`"))
@@ -53,7 +53,7 @@ struct TemplateTests {
 
     @Test func repositoryTemplatesHaveNoWarnings() throws {
         let (templates, _) = Fixtures.repoTemplates()
-        let set = try TemplateSet.load(templates, folder: Fixtures.path("Templates")).get()
+        let set = try TemplateSet.load(templates, folder: Fixtures.path("Templates"))
         #expect(set.warnings.isEmpty, "\(set.warnings)")
     }
 

@@ -43,10 +43,8 @@ public enum SiteBuilder {
         }
         if let override = settings.baseURL, let problem = BaseURL.flagProblem(override) { diagnostics.append(problem) }
         var templates: TemplateSet?
-        switch TemplateSet.load(sources.templates, folder: sources.templatesFolder) {
-        case .failure(let f): diagnostics += f.diagnostics
-        case .success(let t): templates = t; diagnostics += t.warnings
-        }
+        do { templates = try TemplateSet.load(sources.templates, folder: sources.templatesFolder); diagnostics += templates?.warnings ?? [] }
+        catch { diagnostics += error.diagnostics }
 
         // Every internal URL follows the base URL's path (`urls.basePath`).
         let urls = SiteURLs(baseURL: settings.baseURL ?? config?.baseURL ?? "")

@@ -6,10 +6,8 @@ public enum Excerpt {
     public static func plainText(fromHTML html: String, limit: Int) -> String {
         var html = html
         let bytes = html.withUTF8 { text(of: $0) }
-        // A `Character` is at least one byte, and a byte when the text is ASCII (white space
-        // is collapsed to single spaces, so no CR LF pair is left).
+        // A `Character` is at least one byte.
         if bytes.count <= limit { return String(decoding: bytes, as: UTF8.self) }
-        if limit >= 0, bytes.allSatisfy({ $0 < 0x80 }) { return cut(ascii: bytes, limit: limit) }
         return cut(String(decoding: bytes, as: UTF8.self), limit: limit)
     }
 
@@ -45,28 +43,36 @@ public enum Excerpt {
         return bytes
     }
 
-    /// `cut(_:limit:)` for ASCII text longer than `limit`, where a `Character` is a byte.
-    private static func cut(ascii bytes: [UInt8], limit: Int) -> String {
-        var cut = 0
-        for index in 0..<limit where bytes[index] == UInt8(ascii: " ") { cut = index }
-        if bytes[limit] == UInt8(ascii: " ") { cut = limit }
-        return String(decoding: bytes[..<cut], as: UTF8.self) + "\u{2026}"
-    }
-
     /// Cuts `text` at the last space that leaves room for the ellipsis, if it is longer than
-    /// `limit` `Character`s.
+    /// `limit` `Character`s: reads the first `limit + 1` `Character`s, on the bytes (in ASCII,
+    /// where white space is collapsed so no CR LF pair is left, a `Character` is a byte).
     static func cut(_ text: String, limit: Int) -> String {
-        guard text.count > limit else { return text }
-        var cut = text.startIndex
-        var count = 0
-        var index = text.startIndex
-        while index < text.endIndex, count < limit {
-            if text[index] == " " { cut = index }
-            count += 1
-            index = text.index(after: index)
+        let needed = max(limit, 0) + 1
+        // Where each of the first `needed` `Character`s starts, then where the next starts.
+        var starts: [Int]?
+        if !text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var offsets: [Int] = []
+            var index = text.startIndex
+            while offsets.count <= needed {
+                offsets.append(text.utf8.distance(from: text.startIndex, to: index))
+                if index == text.endIndex { break }
+                index = text.index(after: index)
+            }
+            starts = offsets
         }
-        if index < text.endIndex, text[index] == " " { cut = index }
-        return String(text[..<cut]) + "\u{2026}"
+        let seen = starts.map { $0.count - 1 } ?? text.utf8.count
+        guard seen > limit else { return text }
+        func start(_ k: Int) -> Int { starts?[k] ?? k }
+        var text = text
+        return text.withUTF8 { bytes in
+            func isSpace(_ k: Int) -> Bool {
+                start(k) < bytes.count && bytes[start(k)] == UInt8(ascii: " ") && start(k + 1) == start(k) + 1
+            }
+            var cut = 0
+            for k in 0..<max(limit, 0) where isSpace(k) { cut = k }
+            if isSpace(max(limit, 0)) { cut = max(limit, 0) }
+            return String(decoding: bytes[..<start(cut)], as: UTF8.self) + "\u{2026}"
+        }
     }
 
     /// The entity after a `&` (already consumed): its byte and length, for the five cmark uses.

@@ -250,8 +250,7 @@ struct MustacheRenderer: Sendable {
     private static func immediateChild(_ name: Compiled.Name, _ index: Int, of value: TemplateValue) -> TemplateValue? {
         switch value {
         case .object(let object):
-            guard let key = name.keys[index] else { return nil }
-            return object.value(for: key)
+            return object.value(for: name.keys[index])
         case .other(let object):
             return immediateChild(name.parts[index], of: object).map(TemplateValue.init(any:))
         case .string, .int, .bool, .list:
@@ -292,8 +291,8 @@ private final class Compiled: Sendable {
         enum Scope: Sendable { case current, top, stack }
         let scope: Scope
         let parts: [String]
-        /// `parts` as keys (`nil` for a name no view model answers).
-        let keys: [TemplateKey?]
+        /// `parts` as keys.
+        let keys: [TemplateKey]
         let transforms: [String]
 
         /// `nil` for the names this renderer does not implement (`""` with transforms: the
@@ -310,7 +309,7 @@ private final class Compiled: Sendable {
                 scope = name.first == "." ? .top : .stack
                 parts = name.split(separator: ".").map(String.init)
                 if scope == .stack && parts.isEmpty { return nil }
-                keys = parts.map(TemplateKey.init(rawValue:))
+                keys = parts.map(TemplateKey.init)
             }
         }
     }

@@ -6,10 +6,10 @@
 /// The parts every page of an explainer shares (key points, timeline, quotes…) are built once
 /// per explainer by `explainer(_:)` and reused for each of its pages.
 public enum PageContext {
-    /// Every variable name any page provides (for the template check): the names the view
-    /// models answer, plus swift-mustache's sequence names and `year`, which the check has
-    /// always accepted.
-    public static let knownNames: Set<String> = Set(TemplateKey.allCases.map(\.rawValue))
+    /// Every variable name any page provides (for the template check): the names of the
+    /// view models' tables (`TemplateVocabulary`), plus swift-mustache's sequence names and
+    /// `year`, which the check has always accepted.
+    public static let knownNames: Set<String> = TemplateVocabulary.names
         .union(["first", "last", "index", "even", "odd", "year"])
 
     /// Site-wide values: the same for every page.
@@ -33,45 +33,39 @@ public enum PageContext {
     /// The context of one page: a typed view model (see `ViewModels.swift`) whose names are
     /// the template variables.
     static func make(_ page: Page, shared: Shared, explainer: ExplainerValues?) -> PageValuesRoot {
-        var context = PageValuesRoot.Parts(site: shared.site, assets: shared.assets, page: pageValues(page, shared: shared))
+        var context = PageValuesRoot(site: shared.site, assets: shared.assets, page: pageValues(page, shared: shared))
         if let explainer, let article = page.article {
             context.explainer = ExplainerPageValues(
-                shared: explainer,
-                pages: page.explainerPages.map(link),
-                previous: page.previous.map(link),
-                next: page.next.map(link))
+                shared: explainer, pages: page.explainerPages, previous: page.previous, next: page.next)
             switch page.kind {
             case .overview:
-                context.lede = LedeValues(html: article.lede.html)
+                context.lede = Prepared(article.lede)
                 context.cards = article.sections.map { section in
-                    CardValues(
-                        label: section.label, title: section.heading.text,
-                        url: shared.urls.explainerPage(article.slug, section.key),
-                        excerptHTML: section.chunk.excerptHTML, minutes: section.readingMinutes)
+                    CardValues(section: section, url: shared.urls.explainerPage(article.slug, section.key))
                 }
-                context.sources = article.lede.links.map(source)
+                context.sources = article.lede.links
             case .section:
                 if let section = page.section {
-                    context.section = sectionValues(section)
-                    context.sources = section.chunk.links.map(source)
+                    context.section = Prepared(section)
+                    context.sources = section.chunk.links
                 }
             case .quotes:
                 break
             case .all:
-                context.lede = LedeValues(html: article.lede.html)
-                context.allSections = article.sections.map(sectionValues)
+                context.lede = Prepared(article.lede)
+                context.allSections = article.sections
                 let links = article.lede.links + article.sections.flatMap(\.chunk.links)
                 var seen: Set<String> = []
-                context.sources = links.filter { seen.insert($0.url).inserted }.map(source)
+                context.sources = links.filter { seen.insert($0.url).inserted }
             case .home, .notFound:
                 break
             }
         }
         if page.kind == .home || page.kind == .notFound {
-            context.articles = page.articles.map { articleCard($0, urls: shared.urls) }
-            context.pagination = page.listing.map(PaginationValues.init)
+            context.articles = page.articles.map { ArticleCardValues(article: $0, url: shared.urls.explainer($0.slug)) }
+            context.pagination = Prepared(page.listing)
         }
-        return PageValuesRoot(context)
+        return context
     }
 
     /// The values shared by every page of one explainer (built once per explainer).
@@ -83,19 +77,11 @@ public enum PageContext {
         // sections once alongside them.
         var section = article.sections.startIndex
         return ExplainerValues(
-            title: fm.title,
-            summary: fm.summary,
+            frontMatter: fm,
+            readingMinutes: article.readingMinutes,
             url: base,
             allURL: urls.explainerPage(article.slug, SiteURLs.allPage),
             quotesURL: urls.explainerPage(article.slug, SiteURLs.quotesPage),
-            date: fm.date.long,
-            dateISO: fm.date.iso,
-            updated: fm.updated?.long,
-            updatedISO: fm.updated?.iso,
-            tags: fm.tags,
-            readingMinutes: article.readingMinutes,
-            keyPoints: fm.keyPoints,
-            timeline: fm.timeline.map { TimelineValues(date: $0.date, event: $0.event) },
             timelineSVG: TimelineGraphic.svg(fm.timeline),
             timelineURL: (onHistory ? urls.explainerPage(article.slug, TimelinePlacement.sectionKey) : base) + "#timeline",
             timelineOnOverview: !fm.timeline.isEmpty && !onHistory,
@@ -108,9 +94,8 @@ public enum PageContext {
                 }
                 let (role, date) = QuoteAttribution.split(placed.quote.context, published: fm.date)
                 return QuoteValues(
-                    id: placed.quote.id, html: placed.quote.html, speaker: placed.quote.speaker,
-                    context: placed.quote.context, url: page + "#" + placed.quote.id,
-                    pageLabel: label, pageURL: page, role: role, date: date)
+                    quote: placed.quote, url: page + "#" + placed.quote.id, pageLabel: label, pageURL: page,
+                    role: role, date: date)
             })
     }
 
@@ -127,39 +112,9 @@ public enum PageContext {
             description: page.description,
             url: page.url,
             canonicalURL: shared.urls.absolute(page.url),
-            kind: page.kind.rawValue,
-            isHome: page.kind == .home,
+            kind: page.kind,
             isExplainer: page.article != nil,
-            ogType: page.article != nil ? "article" : "website",
             jsonLD: jsonLD.isEmpty ? nil : jsonLD)
-    }
-
-    private static func link(_ link: PageLink) -> LinkValues {
-        LinkValues(label: link.label, title: link.title, url: link.url, current: link.isCurrent, minutes: link.readingMinutes)
-    }
-
-    private static func sectionValues(_ section: RenderedSection) -> SectionValues {
-        SectionValues(
-            key: section.key,
-            label: section.label,
-            title: section.heading.text,
-            titleHTML: section.heading.innerHTML,
-            id: section.heading.id,
-            bodyHTML: section.chunk.html,
-            minutes: section.readingMinutes,
-            toc: section.chunk.toc.map { TOCValues(text: $0.text, id: $0.id, level: $0.level) },
-            showTimeline: section.key == TimelinePlacement.sectionKey)
-    }
-
-    private static func source(_ link: ExternalLink) -> SourceValues {
-        SourceValues(text: link.text, url: link.url)
-    }
-
-    private static func articleCard(_ article: RenderedArticle, urls: SiteURLs) -> ArticleCardValues {
-        let fm = article.frontMatter
-        return ArticleCardValues(
-            title: fm.title, summary: fm.summary, url: urls.explainer(article.slug),
-            date: fm.date.long, dateISO: fm.date.iso, minutes: article.readingMinutes, tags: fm.tags)
     }
 }
 

@@ -23,7 +23,7 @@ public struct PageRenderer: Sendable {
         return pages.map { page in
             let context = PageContext.make(page, shared: shared, explainer: page.article == nil ? nil : explainer)
             let html = fast?.render(context, withTemplate: page.kind.template)
-                ?? Array((templates.library.render(context, withTemplate: page.kind.template) ?? "").utf8)
+                ?? Array((templates.library.render(MustacheView(object: context), withTemplate: page.kind.template) ?? "").utf8)
             return (page.file, html)
         }
     }

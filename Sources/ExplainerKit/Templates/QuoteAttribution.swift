@@ -2,81 +2,165 @@
 /// mentions, for the quote cards: "in a statement on 3 July" → "in a statement" and 3 July.
 /// A date without a year takes the latest year that does not put it after the explainer's date.
 ///
-/// Contexts in ASCII (all real ones) are read as bytes by `QuoteAttributionBytes`; any other
-/// text takes the `Character`-based reading below, which defines the results of both.
+/// Words are the text's runs between spaces (`withSpaceSeparatedWords`); each is tried as a
+/// date part on its UTF-8 bytes. A date part (a month's name or prefix, a
+/// day, a year, `2025-07-03`) is ASCII, and no non-ASCII text lowercases into one, so a
+/// word with any other byte is none. The readable `Character` version this replaced is the
+/// tests' reference (`QuoteAttributionTests`).
 enum QuoteAttribution {
     static let months = [
         "january", "february", "march", "april", "may", "june",
         "july", "august", "september", "october", "november", "december",
     ]
 
-    static func split(_ context: String, published: ArticleDate) -> (role: String, date: ArticleDate?) {
-        if let result = QuoteAttributionBytes.split(context, published: published) { return result }
-        return splitCharacters(context, published: published)
-    }
+    private typealias Bytes = UnsafeBufferPointer<UInt8>
 
-    /// The general reading, for any text.
-    static func splitCharacters(_ context: String, published: ArticleDate) -> (role: String, date: ArticleDate?) {
-        let words = context.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-        for start in words.indices {
-            guard let (date, end) = date(in: words, at: start, published: published) else { continue }
-            var before = Array(words[..<start])
-            if let word = before.last?.lowercased(), ["on", "dated", "of"].contains(word) { before.removeLast() }
-            let after = words[end...].joined(separator: " ")
-            var role = before.joined(separator: " ")
-            if !after.isEmpty { role += (role.isEmpty ? "" : " ") + after }
-            return (trimPunctuation(role), date)
+    static func split(_ context: String, published: ArticleDate) -> (role: String, date: ArticleDate?) {
+        context.withSpaceSeparatedWords { bytes, words in
+            for start in words.indices {
+                guard let (date, end) = date(bytes, words, at: start, published: published) else { continue }
+                var before = words[..<start]
+                if let last = before.last, isConnective(bytes[last]) { before.removeLast() }
+                var role: [UInt8] = []
+                for word in before + words[end...] {
+                    if !role.isEmpty { role.append(0x20) }
+                    role.append(contentsOf: bytes[word])
+                }
+                return (trimPunctuation(String(decoding: role, as: UTF8.self)), date)
+            }
+            return (context, nil)
         }
-        return (context, nil)
     }
 
     /// A date starting at `words[start]`: `3 July [2025]`, `July 3[,] [2025]`, `2025-07-03`.
     /// Returns it with the index just past its last word.
-    static func date(in words: [String], at start: Int, published: ArticleDate) -> (ArticleDate, Int)? {
-        func clean(_ word: String) -> String { String(word.filter { !",.;:".contains($0) }) }
-        func month(_ word: String) -> Int? {
-            let w = clean(word).lowercased()
-            guard w.count >= 3 else { return nil }
-            return months.firstIndex { $0 == w || ($0.hasPrefix(w) && w.count <= 4 && $0 != "may") }.map { $0 + 1 }
+    private static func date(_ bytes: Bytes, _ words: [Range<Int>], at start: Int, published: ArticleDate) -> (ArticleDate, Int)? {
+        let first = bytes[words[start]]
+        // Only a digit, a sign (`+5` is a day, as `Int("+5")` reads it), a dropped `,.;:` or
+        // a month's first letter can start a date: this skips the cleaning of most words.
+        guard let firstByte = first.first,
+              (firstByte >= 0x30 && firstByte <= 0x39) || firstByte == 0x2B || isDropped(firstByte)
+                || monthInitials.contains(firstByte | 0x20) else { return nil }
+        if first.count >= 10, let clean = cleaned(first, lowercase: false), clean.count == 10,
+           let date = ArticleDate(iso: String(decoding: clean, as: UTF8.self)) {
+            return (date, start + 1)
         }
-        func day(_ word: String) -> Int? {
-            var w = clean(word).lowercased()
-            for suffix in ["st", "nd", "rd", "th"] where w.hasSuffix(suffix) { w.removeLast(2) }
-            guard (1...2).contains(w.count), let d = Int(w), (1...31).contains(d) else { return nil }
-            return d
+        guard start + 1 < words.count else { return nil }
+        let second = bytes[words[start + 1]]
+        if let d = day(first), first.last != 0x2C, let m = month(second) {
+            let y = second.last == 0x2C ? nil : year(bytes, words, start + 2)
+            return resolve(d, m, y, end: start + 2, published: published)
         }
-        func year(_ index: Int) -> Int? {
-            guard index < words.count else { return nil }
-            let w = clean(words[index])
-            guard w.count == 4, let y = Int(w), (1000...9999).contains(y) else { return nil }
-            return y
-        }
-        let first = words[start]
-        if let date = ArticleDate(iso: clean(first)), clean(first).count == 10 { return (date, start + 1) }
-        if start + 1 < words.count {
-            if let d = day(first), !first.hasSuffix(","), let m = month(words[start + 1]) {
-                return resolve(d, m, words[start + 1].hasSuffix(",") ? nil : year(start + 2), end: start + 2, published: published)
-            }
-            if let m = month(first), let d = day(words[start + 1]) {
-                return resolve(d, m, year(start + 2), end: start + 2, published: published)
-            }
+        if let m = month(first), let d = day(second) {
+            return resolve(d, m, year(bytes, words, start + 2), end: start + 2, published: published)
         }
         return nil
     }
 
     /// Day `d` of month `m`, in year `y`, or else in the latest year not after `published`;
     /// with the index past the date (`end + 1` when the year was a word of it).
-    static func resolve(_ d: Int, _ m: Int, _ y: Int?, end: Int, published: ArticleDate) -> (ArticleDate, Int)? {
+    private static func resolve(_ d: Int, _ m: Int, _ y: Int?, end: Int, published: ArticleDate) -> (ArticleDate, Int)? {
         if let y { return ArticleDate(year: y, month: m, day: d).map { ($0, end + 1) } }
         guard let date = ArticleDate(year: published.year, month: m, day: d) else { return nil }
         return date > published ? ArticleDate(year: published.year - 1, month: m, day: d).map { ($0, end) } : (date, end)
     }
 
-    static func trimPunctuation(_ text: String) -> String {
+    /// The role's ends lose spaces and `,;:–—-` (as `Character`s: a mark joined to one keeps it).
+    private static func trimPunctuation(_ text: String) -> String {
         let junk: Set<Character> = [" ", ",", ";", ":", "–", "—", "-"]
         var s = Substring(text)
         while let c = s.first, junk.contains(c) { s.removeFirst() }
         while let c = s.last, junk.contains(c) { s.removeLast() }
         return String(s)
+    }
+
+    /// `on`, `dated` or `of`, in any case.
+    private static func isConnective(_ word: Slice<Bytes>) -> Bool {
+        equalsLowercased(word, "on") || equalsLowercased(word, "dated") || equalsLowercased(word, "of")
+    }
+
+    /// `,.;:` are dropped from a word before it is read as a date part.
+    private static func isDropped(_ byte: UInt8) -> Bool {
+        byte == 0x2C || byte == 0x2E || byte == 0x3B || byte == 0x3A
+    }
+
+    /// The word's bytes without `,.;:`, ASCII letters lowercased if asked; `nil` when the word
+    /// has a byte outside printable ASCII (then it is no date part).
+    private static func cleaned(_ word: Slice<Bytes>, lowercase: Bool) -> [UInt8]? {
+        var out: [UInt8] = []
+        out.reserveCapacity(word.count)
+        for byte in word where !isDropped(byte) {
+            guard byte >= 0x20 && byte < 0x7F else { return nil }
+            out.append(lowercase && byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+        }
+        return out
+    }
+
+    private static func equalsLowercased(_ word: Slice<Bytes>, _ name: StaticString) -> Bool {
+        guard word.count == name.utf8CodeUnitCount else { return false }
+        var other = name.utf8Start
+        for byte in word {
+            let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            if lower != other.pointee { return false }
+            other += 1
+        }
+        return true
+    }
+
+    /// First letters of month names, lowercase.
+    private static let monthInitials: [UInt8] = Array("jfmasond".utf8)
+
+    private static let monthNames: [[UInt8]] = months.map { Array($0.utf8) }
+
+    /// A month's name, or a prefix of three or four letters (not of `may`).
+    private static func month(_ word: Slice<Bytes>) -> Int? {
+        guard let w = cleaned(word, lowercase: true), w.count >= 3 else { return nil }
+        for (index, name) in monthNames.enumerated() {
+            if name == w { return index + 1 }
+            if w.count <= 4, index != 4, name.starts(with: w) { return index + 1 }
+        }
+        return nil
+    }
+
+    /// `3`, `03`, `3rd`…: 1 to 31.
+    private static func day(_ word: Slice<Bytes>) -> Int? {
+        guard var w = cleaned(word, lowercase: true) else { return nil }
+        for suffix in daySuffixes where w.count >= 2 && w[w.count - 2] == suffix.0 && w[w.count - 1] == suffix.1 {
+            w.removeLast(2)
+        }
+        guard (1...2).contains(w.count), let d = integer(w), (1...31).contains(d) else { return nil }
+        return d
+    }
+
+    private static let daySuffixes: [(UInt8, UInt8)] = [
+        (UInt8(ascii: "s"), UInt8(ascii: "t")), (UInt8(ascii: "n"), UInt8(ascii: "d")),
+        (UInt8(ascii: "r"), UInt8(ascii: "d")), (UInt8(ascii: "t"), UInt8(ascii: "h")),
+    ]
+
+    /// Four digits, 1000 to 9999.
+    private static func year(_ bytes: Bytes, _ words: [Range<Int>], _ index: Int) -> Int? {
+        guard index < words.count, let w = cleaned(bytes[words[index]], lowercase: false), w.count == 4,
+              let y = integer(w), (1000...9999).contains(y) else { return nil }
+        return y
+    }
+
+    /// `Int(_:)` of a short ASCII text: an optional `+` or `-`, then one or more digits.
+    private static func integer(_ w: [UInt8]) -> Int? {
+        guard !w.isEmpty else { return nil }
+        var index = 0
+        var negative = false
+        if w[0] == UInt8(ascii: "+") || w[0] == UInt8(ascii: "-") {
+            negative = w[0] == UInt8(ascii: "-")
+            index = 1
+        }
+        guard index < w.count else { return nil }
+        var value = 0
+        while index < w.count {
+            let digit = w[index] &- 0x30
+            guard digit <= 9 else { return nil }
+            value = value * 10 + Int(digit)
+            index += 1
+        }
+        return negative ? -value : value
     }
 }

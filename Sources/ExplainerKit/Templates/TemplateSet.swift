@@ -16,8 +16,9 @@ public struct TemplateSet: Sendable {
     public let elementIDs: Set<String>
 
     /// Parses `files` (paths ending in `.mustache`). `folder` is the display prefix of paths,
-    /// e.g. `Templates`, used to name templates relative to it.
-    public static func load(_ files: [SourceFile], folder: String) -> Result<TemplateSet, BuildFailure> {
+    /// e.g. `Templates`, used to name templates relative to it. The warnings ride on the set
+    /// (`warnings`); a failure carries the errors and the warnings.
+    public static func load(_ files: [SourceFile], folder: String) throws(BuildFailure) -> TemplateSet {
         var library = MustacheLibrary()
         var names: Set<String> = []
         var scanned: [TemplateGraph.Template] = []
@@ -90,8 +91,8 @@ public struct TemplateSet: Sendable {
             }
         }
         diagnostics += TemplateGraph(scanned).problems()
-        if !diagnostics.isEmpty { return .failure(BuildFailure(diagnostics + warnings)) }
-        return .success(TemplateSet(library: library, names: names, warnings: warnings, elementIDs: elementIDs))
+        if !diagnostics.isEmpty { throw BuildFailure(diagnostics + warnings) }
+        return TemplateSet(library: library, names: names, warnings: warnings, elementIDs: elementIDs)
     }
 
     private init(library: MustacheLibrary, names: Set<String>, warnings: [Diagnostic], elementIDs: Set<String>) {

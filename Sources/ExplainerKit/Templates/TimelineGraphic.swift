@@ -132,64 +132,35 @@ enum TimelineGraphic {
         return lines
     }
 
-    /// Calls `body` with the UTF-8 of each line of `wrap(text, width:)`, in order.
-    ///
-    /// ASCII text without a carriage return (which would join a following line feed into one
-    /// `Character`) is wrapped on its bytes, where a `Character` is a byte; other text on its
-    /// `Character`s.
+    /// Calls `body` with the UTF-8 of each line of `wrap(text, width:)`, in order: the words
+    /// are the runs between spaces (`withSpaceSeparatedWords`), counted in `Character`s (in
+    /// ASCII without a carriage return, which joins a following line feed, a `Character` is a
+    /// byte), and each line is built as bytes. (The readable version this replaced, a
+    /// `String` per line recounted for every word, is the tests' reference.)
     static func forEachLine(of text: String, width: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        var text = text
-        let wrapped = text.withUTF8 { utf8 -> Bool in
-            for byte in utf8 where byte >= 0x80 || byte == 0x0D { return false }
+        text.withSpaceSeparatedWords { bytes, words in
+            let bytesAreCharacters = bytes.allSatisfy { $0 < 0x80 && $0 != 0x0D }
             var line: [UInt8] = []
             line.reserveCapacity(width + 8)
-            var i = 0
-            while i < utf8.count {
-                if utf8[i] == UInt8(ascii: " ") { i += 1; continue }
-                let start = i
-                while i < utf8.count, utf8[i] != UInt8(ascii: " ") { i += 1 }
-                let word = UnsafeBufferPointer(rebasing: utf8[start..<i])
-                if line.isEmpty {
+            var lineCount = 0
+            for range in words {
+                let word = UnsafeBufferPointer(rebasing: bytes[range])
+                let wordCount = bytesAreCharacters ? word.count : String(decoding: word, as: UTF8.self).count
+                if lineCount == 0 {
                     line.append(contentsOf: word)
-                } else if line.count + 1 + word.count <= width {
+                    lineCount = wordCount
+                } else if lineCount + 1 + wordCount <= width {
                     line.append(UInt8(ascii: " "))
                     line.append(contentsOf: word)
+                    lineCount += 1 + wordCount
                 } else {
                     line.withUnsafeBufferPointer(body)
                     line.removeAll(keepingCapacity: true)
                     line.append(contentsOf: word)
+                    lineCount = wordCount
                 }
             }
-            if !line.isEmpty { line.withUnsafeBufferPointer(body) }
-            return true
+            if lineCount > 0 { line.withUnsafeBufferPointer(body) }
         }
-        if wrapped { return }
-        for var line in characterLines(text, width: width) {
-            line.withUTF8(body)
-        }
-    }
-
-    /// The wrap on `Character`s, keeping the current line's length as a count (rather than
-    /// recounting the line's `Character`s for every word).
-    static func characterLines(_ text: String, width: Int) -> [String] {
-        var lines: [String] = []
-        var current = ""
-        var currentCount = 0
-        for word in text.split(separator: " ") {
-            let wordCount = word.count
-            if currentCount == 0 {
-                current = String(word)
-                currentCount = wordCount
-            } else if currentCount + 1 + wordCount <= width {
-                current += " " + word
-                currentCount += 1 + wordCount
-            } else {
-                lines.append(current)
-                current = String(word)
-                currentCount = wordCount
-            }
-        }
-        if currentCount > 0 { lines.append(current) }
-        return lines
     }
 }

@@ -1,51 +1,41 @@
-// Typed Mustache view models: each answers the template variable names of one object of the
-// context (the names documented in the README), and nothing else, so lookups of other names
-// fall through to the enclosing objects exactly as they did with `[String: Any]`
-// dictionaries. Optional values answer `nil` when absent, as a missing dictionary key did.
-// They replace dictionaries because a template renders thousands of lookups per page:
-// names are turned into `TemplateKey`s once per template, so a lookup is an integer `switch`
-// returning a `TemplateValue` (no `Any`, no dynamic casts), and a page's context costs a few
-// allocations. See `TemplateValue.swift`.
+// The view models of a page's context: the values templates see that no domain type holds as
+// it is (URLs, the document title, the quote cards…). Domain types that templates show as they
+// are answer for themselves (`DomainTemplateFields.swift`). Each type's names, with their
+// documentation, are its `templateFields` table: the README's table of template variables is
+// checked against these tables (`TemplateVocabularyTests`).
+
+private let everyPage = Page.Kind.allCases
+private let explainerPages: [Page.Kind] = [.overview, .section, .quotes, .all]
 
 /// The top of a page's context: `site`, `assets`, `page`, and the page kind's own values.
-final class PageValuesRoot: TemplateObject {
-    /// What the context holds, filled in by `PageContext.make`.
-    struct Parts {
-        let site: SiteValues
-        let assets: AssetValues
-        let page: PageValues
-        var explainer: ExplainerPageValues?
-        var lede: LedeValues?
-        var cards: [CardValues]?
-        var sources: [SourceValues]?
-        var section: SectionValues?
-        var allSections: [SectionValues]?
-        var articles: [ArticleCardValues]?
-        var pagination: PaginationValues?
-    }
+struct PageValuesRoot: TemplateObject {
+    let site: SiteValues
+    let assets: AssetValues
+    let page: PageValues
+    var explainer: ExplainerPageValues?
+    var lede = Prepared<MarkdownChunk>(nil)
+    var cards: [CardValues]?
+    var sources: [ExternalLink]?
+    var section = Prepared<RenderedSection>(nil)
+    var allSections: [RenderedSection]?
+    var articles: [ArticleCardValues]?
+    var pagination = Prepared<ListingPosition>(nil)
 
-    let parts: Parts
-
-    init(_ parts: Parts) {
-        self.parts = parts
-    }
-
-    func value(for name: TemplateKey) -> TemplateValue? {
-        switch name {
-        case .site: .object(parts.site)
-        case .assets: .object(parts.assets)
-        case .page: .object(parts.page)
-        case .explainer: parts.explainer.map { .object($0) }
-        case .lede: parts.lede.map { .object($0) }
-        case .cards: parts.cards.map { .list($0) }
-        case .sources: parts.sources.map { .list($0) }
-        case .section: parts.section.map { .object($0) }
-        case .allSections: parts.allSections.map { .list($0) }
-        case .articles: parts.articles.map { .list($0) }
-        case .pagination: parts.pagination.map { .object($0) }
-        default: nil
-        }
-    }
+    static let templateFields = TemplateFields<Self>([
+        .field("site", "the site's values", on: everyPage, \.site),
+        .field("assets", "the URLs of the site's assets", on: everyPage, \.assets),
+        .field("page", "the page itself", on: everyPage, \.page),
+        .field("explainer", "the explainer the page belongs to", on: explainerPages, \.explainer),
+        .field("lede", "the explainer's opening, before its first section", on: [.overview, .all], \.lede),
+        .field("cards", "a card per section", on: [.overview], \.cards),
+        .field("section", "the section the page shows", on: [.section], \.section),
+        .field("allSections", "every section, each as `section`", on: [.all], \.allSections),
+        .field("sources", "the external links of the page (on the one-page view, each once)", on: [.overview, .section, .all], \.sources),
+        .field("articles", "this home page's explainers (`homePageSize` of them), newest first; on the 404 page the 10 newest",
+               on: [.home, .notFound], \.articles),
+        .field("pagination", "where this home page stands among the home pages; absent when there is only one",
+               on: [.home], \.pagination),
+    ])
 }
 
 /// `site`: the site-wide values from `site.yml` (one object shared by every page).
@@ -70,18 +60,15 @@ final class SiteValues: TemplateObject {
         self.feedURL = feedURL
     }
 
-    func value(for name: TemplateKey) -> TemplateValue? {
-        switch name {
-        case .title: .string(title)
-        case .language: .string(language)
-        case .author: .string(author)
-        case .description: .string(description)
-        case .baseURL: .string(baseURL)
-        case .homeURL: .string(homeURL)
-        case .feedURL: .string(feedURL)
-        default: nil
-        }
-    }
+    static let templateFields = TemplateFields<SiteValues>([
+        .field("title", "`title` of `site.yml`", \.title),
+        .field("language", "`language` of `site.yml`", \.language),
+        .field("author", "`author` of `site.yml`", \.author),
+        .field("description", "`description` of `site.yml`", \.description),
+        .field("baseURL", "`baseURL` of `site.yml` (or `--base-url`)", \.baseURL),
+        .field("homeURL", "the home page's URL (with the base path)", \.homeURL),
+        .field("feedURL", "the feed's URL (with the base path)", \.feedURL),
+    ])
 }
 
 /// `assets`: URLs of the site's assets: the stylesheet (fingerprinted in production) and the
@@ -95,13 +82,10 @@ final class AssetValues: TemplateObject {
         self.url = url
     }
 
-    func value(for name: TemplateKey) -> TemplateValue? {
-        switch name {
-        case .stylesheet: .string(stylesheet)
-        case .url: .string(url)
-        default: nil
-        }
-    }
+    static let templateFields = TemplateFields<AssetValues>([
+        .field("stylesheet", "the URL of `style.css` (fingerprinted when publishing)", \.stylesheet),
+        .field("url", "the assets folder's URL, ending in `/`: `{{assets.url}}favicon.svg`", \.url),
+    ])
 }
 
 /// `page`: this page's own values (titles, URLs, kind, JSON-LD).
@@ -111,47 +95,41 @@ final class PageValues: TemplateObject {
     let description: String
     let url: String
     let canonicalURL: String
-    let kind: String
-    let isHome: Bool
+    let kind: Page.Kind
     let isExplainer: Bool
-    let ogType: String
     let jsonLD: String?
 
-    init(title: String, documentTitle: String, description: String, url: String, canonicalURL: String, kind: String, isHome: Bool, isExplainer: Bool, ogType: String, jsonLD: String?) {
+    init(title: String, documentTitle: String, description: String, url: String, canonicalURL: String,
+         kind: Page.Kind, isExplainer: Bool, jsonLD: String?) {
         self.title = title
         self.documentTitle = documentTitle
         self.description = description
         self.url = url
         self.canonicalURL = canonicalURL
         self.kind = kind
-        self.isHome = isHome
         self.isExplainer = isExplainer
-        self.ogType = ogType
         self.jsonLD = jsonLD
     }
 
-    func value(for name: TemplateKey) -> TemplateValue? {
-        switch name {
-        case .title: .string(title)
-        case .documentTitle: .string(documentTitle)
-        case .description: .string(description)
-        case .url: .string(url)
-        case .canonicalURL: .string(canonicalURL)
-        case .kind: .string(kind)
-        case .isHome: .bool(isHome)
-        case .isExplainer: .bool(isExplainer)
-        case .ogType: .string(ogType)
-        case .jsonLD: jsonLD.templateValue
-        default: nil
-        }
-    }
+    static let templateFields = TemplateFields<PageValues>([
+        .field("title", "the page's own title (its `<h1>`)", \.title),
+        .field("documentTitle", "the title for `<title>`: the page's, the explainer's and the site's", \.documentTitle),
+        .field("description", "the meta description", \.description),
+        .field("url", "the page's URL", \.url),
+        .field("canonicalURL", "the page's absolute URL", \.canonicalURL),
+        .field("kind", "`home`, `overview`, `section`, `quotes`, `all` or `404`", \.kind.rawValue),
+        .field("ogType", "`article` on explainer pages, else `website`", { $0.isExplainer ? "article" : "website" }),
+        .field("jsonLD", "JSON-LD for search engines (HTML: use `{{{ }}}`)", \.jsonLD),
+        .field("isHome", "whether this is a home page", { $0.kind == .home }),
+        .field("isExplainer", "whether the page belongs to an explainer", \.isExplainer),
+    ])
 }
 
 /// The values every page of one explainer shares: built once per explainer, shared by its
 /// pages (a class, so each page's context holds a reference rather than a copy).
 final class ExplainerValues: TemplateObject {
-    let title: String
-    let summary: String
+    let frontMatter: FrontMatter
+    let readingMinutes: Int
     let url: String
     let allURL: String
     let quotesURL: String
@@ -159,142 +137,80 @@ final class ExplainerValues: TemplateObject {
     let dateISO: String
     let updated: String?
     let updatedISO: String?
-    let tags: [String]
-    let readingMinutes: Int
-    let keyPoints: [String]
-    let timeline: [TimelineValues]
     let timelineSVG: String?
     let timelineURL: String
     let timelineOnOverview: Bool
     let quotes: [QuoteValues]
 
-    init(title: String, summary: String, url: String, allURL: String, quotesURL: String, date: String, dateISO: String,
-         updated: String?, updatedISO: String?, tags: [String], readingMinutes: Int, keyPoints: [String],
-         timeline: [TimelineValues], timelineSVG: String?, timelineURL: String, timelineOnOverview: Bool,
-         quotes: [QuoteValues]) {
-        self.title = title
-        self.summary = summary
+    init(frontMatter: FrontMatter, readingMinutes: Int, url: String, allURL: String, quotesURL: String,
+         timelineSVG: String?, timelineURL: String, timelineOnOverview: Bool, quotes: [QuoteValues]) {
+        self.frontMatter = frontMatter
+        self.readingMinutes = readingMinutes
         self.url = url
         self.allURL = allURL
         self.quotesURL = quotesURL
-        self.date = date
-        self.dateISO = dateISO
-        self.updated = updated
-        self.updatedISO = updatedISO
-        self.tags = tags
-        self.readingMinutes = readingMinutes
-        self.keyPoints = keyPoints
-        self.timeline = timeline
+        // Formatted once: most pages show them.
+        date = frontMatter.date.long
+        dateISO = frontMatter.date.iso
+        updated = frontMatter.updated?.long
+        updatedISO = frontMatter.updated?.iso
         self.timelineSVG = timelineSVG
         self.timelineURL = timelineURL
         self.timelineOnOverview = timelineOnOverview
         self.quotes = quotes
     }
 
-    func value(for name: TemplateKey) -> TemplateValue? {
-        switch name {
-        case .title: .string(title)
-        case .summary: .string(summary)
-        case .url: .string(url)
-        case .allURL: .string(allURL)
-        case .quotesURL: .string(quotesURL)
-        case .date: .string(date)
-        case .dateISO: .string(dateISO)
-        case .updated: updated.templateValue
-        case .updatedISO: updatedISO.templateValue
-        case .tags: .list(tags)
-        case .readingMinutes: .int(readingMinutes)
-        case .keyPoints: .list(keyPoints)
-        case .hasKeyPoints: .bool(!keyPoints.isEmpty)
-        case .timeline: .list(timeline)
-        case .timelineSVG: timelineSVG.templateValue
-        case .hasTimeline: .bool(!timeline.isEmpty)
-        case .timelineURL: .string(timelineURL)
-        case .timelineOnOverview: .bool(timelineOnOverview)
-        case .hasQuotes: .bool(!quotes.isEmpty)
-        case .quotes: .list(quotes)
-        default: nil
-        }
-    }
+    static let templateFields = TemplateFields<ExplainerValues>([
+        .field("title", "`title` of the front matter", \.frontMatter.title),
+        .field("summary", "`summary` of the front matter", \.frontMatter.summary),
+        .field("url", "the overview's URL", \.url),
+        .field("allURL", "the one-page view's URL", \.allURL),
+        .field("quotesURL", "the quotes page's URL", \.quotesURL),
+        .field("date", "`date`, as `4 July 2025`", \.date),
+        .field("dateISO", "`date`, as `2025-07-04`", \.dateISO),
+        .field("updated", "`updated`, as `4 July 2025` (absent without one)", \.updated),
+        .field("updatedISO", "`updated`, as `2025-07-04`", \.updatedISO),
+        .field("tags", "`tags` of the front matter (text)", \.frontMatter.tags),
+        .field("readingMinutes", "minutes to read the whole explainer", \.readingMinutes),
+        .field("keyPoints", "`keyPoints` of the front matter (text)", \.frontMatter.keyPoints),
+        .field("hasKeyPoints", "whether there are key points", { !$0.frontMatter.keyPoints.isEmpty }),
+        .field("timeline", "`timeline` of the front matter", \.frontMatter.timeline),
+        .field("hasTimeline", "whether there is a timeline", { !$0.frontMatter.timeline.isEmpty }),
+        .field("timelineSVG", "the timeline drawn as SVG (HTML); absent with fewer than two years", \.timelineSVG),
+        .field("timelineURL", "the URL of the timeline (on the `history` section, else on the overview)", \.timelineURL),
+        .field("timelineOnOverview", "whether the overview shows the timeline (there is no `history` section)",
+               \.timelineOnOverview),
+        .field("quotes", "every quote, in reading order", \.quotes),
+        .field("hasQuotes", "whether there are quotes", { !$0.quotes.isEmpty }),
+    ])
 }
 
 /// `explainer` on one page: the shared values plus this page's navigation.
 final class ExplainerPageValues: TemplateObject {
     let shared: ExplainerValues
-    let pages: [LinkValues]
-    let previous: LinkValues?
-    let next: LinkValues?
+    let pages: [PageLink]
+    let previous: PageLink?
+    let next: PageLink?
 
-    init(shared: ExplainerValues, pages: [LinkValues], previous: LinkValues?, next: LinkValues?) {
+    init(shared: ExplainerValues, pages: [PageLink], previous: PageLink?, next: PageLink?) {
         self.shared = shared
         self.pages = pages
         self.previous = previous
         self.next = next
     }
 
-    func value(for name: TemplateKey) -> TemplateValue? {
-        switch name {
-        case .pages: .list(pages)
-        case .previous: previous.map { .object($0) }
-        case .next: next.map { .object($0) }
-        default: shared.value(for: name)
-        }
-    }
+    static let templateFields = TemplateFields<ExplainerPageValues>(
+        ExplainerValues.templateFields.all.map { $0.reading(through: \.shared) } + [
+            .field("pages", "every page of the explainer, in reading order", \.pages),
+            .field("previous", "the page before this one (as an entry of `pages`)", \.previous),
+            .field("next", "the page after this one (as an entry of `pages`)", \.next),
+        ])
 }
 
-/// One entry of an explainer's page navigation (`explainer.pages`, `previous`, `next`).
-final class LinkValues: TemplateObject {
-    let label: String
-    let title: String
-    let url: String
-    let current: Bool
-    let minutes: Int?
-
-    init(label: String, title: String, url: String, current: Bool, minutes: Int?) {
-        self.label = label
-        self.title = title
-        self.url = url
-        self.current = current
-        self.minutes = minutes
-    }
-
-    func value(for name: TemplateKey) -> TemplateValue? {
-        switch name {
-        case .label: .string(label)
-        case .title: .string(title)
-        case .url: .string(url)
-        case .current: .bool(current)
-        case .minutes: minutes.templateValue
-        default: nil
-        }
-    }
-}
-
-/// One entry of `explainer.timeline`.
-final class TimelineValues: TemplateObject {
-    let date: String
-    let event: String
-
-    init(date: String, event: String) {
-        self.date = date
-        self.event = event
-    }
-
-    func value(for name: TemplateKey) -> TemplateValue? {
-        switch name {
-        case .date: .string(date)
-        case .event: .string(event)
-        default: nil
-        }
-    }
-}
-
-/// One entry of `explainer.quotes`: the quotation, its speaker and where it is.
+/// One entry of `explainer.quotes`: the quotation, its speaker and where it is (a class:
+/// built once per explainer, not copied into each lookup).
 final class QuoteValues: TemplateObject {
-    let id: String
-    let html: String
-    let speaker: String
-    let context: String
+    let quote: Quote
     let url: String
     let pageLabel: String
     let pageURL: String
@@ -303,11 +219,8 @@ final class QuoteValues: TemplateObject {
     /// The date the attribution names, if any.
     let date: ArticleDate?
 
-    init(id: String, html: String, speaker: String, context: String, url: String, pageLabel: String, pageURL: String, role: String, date: ArticleDate?) {
-        self.id = id
-        self.html = html
-        self.speaker = speaker
-        self.context = context
+    init(quote: Quote, url: String, pageLabel: String, pageURL: String, role: String, date: ArticleDate?) {
+        self.quote = quote
         self.url = url
         self.pageLabel = pageLabel
         self.pageURL = pageURL
@@ -315,203 +228,54 @@ final class QuoteValues: TemplateObject {
         self.date = date
     }
 
-    func value(for name: TemplateKey) -> TemplateValue? {
-        switch name {
-        case .id: .string(id)
-        case .html: .string(html)
-        case .speaker: .string(speaker)
-        case .context: .string(context)
-        case .url: .string(url)
-        case .pageLabel: .string(pageLabel)
-        case .pageURL: .string(pageURL)
-        case .role: .string(role)
-        case .hasRole: .bool(!role.isEmpty)
-        case .hasDate: .bool(date != nil)
-        case .date: date?.long.templateValue
-        case .dateISO: date?.iso.templateValue
-        default: nil
-        }
-    }
+    static let templateFields = TemplateFields<QuoteValues>([
+        .field("id", "the quote's anchor on its page (`quote-1`…)", \.quote.id),
+        .field("html", "the quotation (HTML)", \.quote.html),
+        .field("speaker", "who said it: the attribution up to its first comma", \.quote.speaker),
+        .field("context", "the rest of the attribution", \.quote.context),
+        .field("role", "the attribution's role or occasion, without its date", \.role),
+        .field("hasRole", "whether `role` is not empty", { !$0.role.isEmpty }),
+        .field("date", "the date the attribution names, as `3 July 2025` (absent without one)", \.date?.long),
+        .field("dateISO", "that date as `2025-07-03`", \.date?.iso),
+        .field("hasDate", "whether the attribution names a date", { $0.date != nil }),
+        .field("url", "the quote's URL, on the page it stands on", \.url),
+        .field("pageLabel", "the label of the page it stands on", \.pageLabel),
+        .field("pageURL", "the URL of the page it stands on", \.pageURL),
+    ])
 }
 
-/// `lede`: the explainer's opening, before its first section.
-final class LedeValues: TemplateObject {
-    let html: String
-
-    init(html: String) {
-        self.html = html
-    }
-
-    func value(for name: TemplateKey) -> TemplateValue? {
-        name == .html ? .string(html) : nil
-    }
-}
-
-/// One entry of `cards`: a section teaser on the overview.
+/// One entry of `cards`: a section teaser on the overview (a class: the section is not
+/// copied into each lookup).
 final class CardValues: TemplateObject {
-    let label: String
-    let title: String
-    let url: String
-    let excerptHTML: String
-    let minutes: Int
-
-    init(label: String, title: String, url: String, excerptHTML: String, minutes: Int) {
-        self.label = label
-        self.title = title
-        self.url = url
-        self.excerptHTML = excerptHTML
-        self.minutes = minutes
-    }
-
-    func value(for name: TemplateKey) -> TemplateValue? {
-        switch name {
-        case .label: .string(label)
-        case .title: .string(title)
-        case .url: .string(url)
-        case .excerptHTML: .string(excerptHTML)
-        case .minutes: .int(minutes)
-        default: nil
-        }
-    }
-}
-
-/// `section` (and each entry of `allSections`): one section page's content.
-final class SectionValues: TemplateObject {
-    let key: String
-    let label: String
-    let title: String
-    let titleHTML: String
-    let id: String
-    let bodyHTML: String
-    let minutes: Int
-    let toc: [TOCValues]
-    let showTimeline: Bool
-
-    init(key: String, label: String, title: String, titleHTML: String, id: String, bodyHTML: String, minutes: Int, toc: [TOCValues], showTimeline: Bool) {
-        self.key = key
-        self.label = label
-        self.title = title
-        self.titleHTML = titleHTML
-        self.id = id
-        self.bodyHTML = bodyHTML
-        self.minutes = minutes
-        self.toc = toc
-        self.showTimeline = showTimeline
-    }
-
-    func value(for name: TemplateKey) -> TemplateValue? {
-        switch name {
-        case .key: .string(key)
-        case .label: .string(label)
-        case .title: .string(title)
-        case .titleHTML: .string(titleHTML)
-        case .id: .string(id)
-        case .bodyHTML: .string(bodyHTML)
-        case .minutes: .int(minutes)
-        case .toc: .list(toc)
-        case .hasTOC: .bool(toc.count >= 2)
-        case .showTimeline: .bool(showTimeline)
-        default: nil
-        }
-    }
-}
-
-/// One entry of `section.toc`: a `###` heading of the section.
-final class TOCValues: TemplateObject {
-    let text: String
-    let id: String
-    let level: Int
-
-    init(text: String, id: String, level: Int) {
-        self.text = text
-        self.id = id
-        self.level = level
-    }
-
-    func value(for name: TemplateKey) -> TemplateValue? {
-        switch name {
-        case .text: .string(text)
-        case .id: .string(id)
-        case .level: .int(level)
-        default: nil
-        }
-    }
-}
-
-/// One entry of `sources`: an external link the page cites.
-final class SourceValues: TemplateObject {
-    let text: String
+    let section: RenderedSection
     let url: String
 
-    init(text: String, url: String) {
-        self.text = text
+    init(section: RenderedSection, url: String) {
+        self.section = section
         self.url = url
     }
 
-    func value(for name: TemplateKey) -> TemplateValue? {
-        switch name {
-        case .text: .string(text)
-        case .url: .string(url)
-        default: nil
-        }
-    }
+    static let templateFields = TemplateFields<CardValues>([
+        .field("label", "the section's label", \.section.label),
+        .field("title", "the section's title", \.section.heading.text),
+        .field("url", "the section page's URL", \.url),
+        .field("excerptHTML", "the section's first paragraph (HTML)", \.section.chunk.excerptHTML),
+        .field("minutes", "minutes to read the section", \.section.readingMinutes),
+    ])
 }
 
 /// One entry of `articles`: an explainer listed on the home and 404 pages.
-final class ArticleCardValues: TemplateObject {
-    let title: String
-    let summary: String
+struct ArticleCardValues: TemplateObject {
+    let article: RenderedArticle
     let url: String
-    let date: String
-    let dateISO: String
-    let minutes: Int
-    let tags: [String]
 
-    init(title: String, summary: String, url: String, date: String, dateISO: String, minutes: Int, tags: [String]) {
-        self.title = title
-        self.summary = summary
-        self.url = url
-        self.date = date
-        self.dateISO = dateISO
-        self.minutes = minutes
-        self.tags = tags
-    }
-
-    func value(for name: TemplateKey) -> TemplateValue? {
-        switch name {
-        case .title: .string(title)
-        case .summary: .string(summary)
-        case .url: .string(url)
-        case .date: .string(date)
-        case .dateISO: .string(dateISO)
-        case .minutes: .int(minutes)
-        case .tags: .list(tags)
-        default: nil
-        }
-    }
-}
-
-/// `pagination`: where a home page stands among several (absent when there is only one).
-final class PaginationValues: TemplateObject {
-    let number: Int
-    let count: Int
-    let previousURL: String?
-    let nextURL: String?
-
-    init(_ position: ListingPosition) {
-        number = position.number
-        count = position.count
-        previousURL = position.previousURL
-        nextURL = position.nextURL
-    }
-
-    func value(for name: TemplateKey) -> TemplateValue? {
-        switch name {
-        case .number: .int(number)
-        case .count: .int(count)
-        case .previousURL: previousURL.templateValue
-        case .nextURL: nextURL.templateValue
-        default: nil
-        }
-    }
+    static let templateFields = TemplateFields<ArticleCardValues>([
+        .field("title", "the explainer's title", \.article.article.frontMatter.title),
+        .field("summary", "its summary", \.article.article.frontMatter.summary),
+        .field("url", "its overview's URL", \.url),
+        .field("date", "its date, as `4 July 2025`", { $0.article.article.frontMatter.date.long }),
+        .field("dateISO", "its date, as `2025-07-04`", { $0.article.article.frontMatter.date.iso }),
+        .field("minutes", "minutes to read it", \.article.readingMinutes),
+        .field("tags", "its tags (text)", \.article.article.frontMatter.tags),
+    ])
 }
