@@ -1,4 +1,4 @@
-import ExplainerKit
+@testable import ExplainerKit
 import Testing
 
 /// The publish checks, run in memory.

@@ -1,16 +1,16 @@
 /// One explainer as loaded from `Content/<slug>.md`: typed front matter plus its Markdown body.
-public struct Article: Sendable, Hashable {
+package struct Article: Sendable, Hashable {
     /// URL- and file-safe name: `Content/russia-taliban.md` → `russia-taliban`.
-    public var slug: String
+    var slug: String
     /// The file it came from, for error messages.
-    public var sourcePath: String
-    public var frontMatter: FrontMatter
+    var sourcePath: String
+    var frontMatter: FrontMatter
     /// The Markdown after the front matter (LF line endings, no BOM).
-    public var body: String
+    var body: String
     /// The file line on which `body` starts (1-based), to map Markdown lines back to the file.
-    public var bodyStartLine: Int
+    var bodyStartLine: Int
 
-    public init(slug: String, sourcePath: String, frontMatter: FrontMatter, body: String, bodyStartLine: Int) {
+    init(slug: String, sourcePath: String, frontMatter: FrontMatter, body: String, bodyStartLine: Int) {
         self.slug = slug
         self.sourcePath = sourcePath
         self.frontMatter = frontMatter

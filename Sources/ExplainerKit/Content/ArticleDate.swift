@@ -1,12 +1,12 @@
 /// A calendar date (no time, no time zone) as authors write it: `2025-07-04`.
 ///
 /// Kept as plain numbers so that output never depends on the machine's time zone or locale.
-public struct ArticleDate: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public var year: Int
-    public var month: Int
-    public var day: Int
+struct ArticleDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+    var year: Int
+    var month: Int
+    var day: Int
 
-    public init?(year: Int, month: Int, day: Int) {
+    init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month), (1...Self.days(in: month, year: year)).contains(day) else {
             return nil
         }
@@ -19,7 +19,7 @@ public struct ArticleDate: Sendable, Hashable, Comparable, CustomStringConvertib
     /// (`2025-07-04T10:00:00Z`, `2025-07-04 10:00:00.5 +02:00`): the time must exist (hours
     /// 0-23, minutes and seconds 0-59, a zone of at most 23:59) and is then ignored, so the
     /// date is the calendar date as written, whatever the zone.
-    public init?(iso text: String) {
+    init?(iso text: String) {
         var text = text
         guard let fields = text.withUTF8({ Self.fields($0) }) else { return nil }
         self.init(year: fields.0, month: fields.1, day: fields.2)
@@ -80,15 +80,15 @@ public struct ArticleDate: Sendable, Hashable, Comparable, CustomStringConvertib
     }
 
     /// `2025-07-04`.
-    public var iso: String { text(time: false) }
+    var iso: String { text(time: false) }
 
     /// `4 July 2025`.
-    public var long: String {
+    var long: String {
         "\(day) \(Self.monthNames[month - 1]) \(year)"
     }
 
     /// `2025-07-04T00:00:00Z`, for feeds and sitemaps.
-    public var rfc3339: String { text(time: true) }
+    var rfc3339: String { text(time: true) }
 
     /// `iso`, followed by `T00:00:00Z` when `time`: written straight to the string's bytes
     /// (years 0–9999, as `init` allows; other values the padded way).
@@ -116,9 +116,9 @@ public struct ArticleDate: Sendable, Hashable, Comparable, CustomStringConvertib
         }
     }
 
-    public var description: String { iso }
+    var description: String { iso }
 
-    public static func < (lhs: ArticleDate, rhs: ArticleDate) -> Bool {
+    static func < (lhs: ArticleDate, rhs: ArticleDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 

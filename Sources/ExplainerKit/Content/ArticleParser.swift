@@ -1,9 +1,9 @@
 /// Turns one source file into an `Article`: decodes the text, splits off and decodes the
 /// front matter. Pure: no disk access.
-public enum ArticleParser {
+package enum ArticleParser {
     /// The article of `file`, or every problem of the file (the front matter's all together).
     /// Parsing gives no warnings: every problem it finds is an error.
-    public static func parse(_ file: SourceFile) throws(BuildFailure) -> Article {
+    package static func parse(_ file: SourceFile) throws(BuildFailure) -> Article {
         let text = try TextDecoding.decode(file)
         let parts = try FrontMatterSplitter.split(text, file: file.path)
         let frontMatter = try FrontMatterDecoder.decode(yaml: parts.yaml, file: file.path, yamlStartLine: parts.yamlStartLine)

@@ -33,7 +33,7 @@ public enum BaseURL {
 
     /// The error for a `--base-url` value (`BuildSettings.baseURL`) that cannot be a base
     /// URL, or `nil` if it can.
-    public static func flagProblem(_ url: String) -> Diagnostic? {
+    static func flagProblem(_ url: String) -> Diagnostic? {
         do {
             _ = try validate(url)
             return nil
@@ -43,7 +43,7 @@ public enum BaseURL {
     }
 
     /// `url` without its trailing slashes (the whole normalisation of an already valid URL).
-    public static func trimmingTrailingSlashes(_ url: String) -> String {
+    static func trimmingTrailingSlashes(_ url: String) -> String {
         var url = Substring(url)
         while url.hasSuffix("/") { url = url.dropLast() }
         return String(url)
@@ -52,9 +52,9 @@ public enum BaseURL {
     /// Why a text is not a base URL.
     public struct Problem: Error, Sendable, Hashable {
         /// The text given as a base URL.
-        public let text: String
+        let text: String
         /// What is wrong with it, e.g. "it has no host".
-        public let reason: String
+        let reason: String
 
         /// The one sentence for the problem, naming where the URL was given (`baseURL`,
         /// `--base-url`).

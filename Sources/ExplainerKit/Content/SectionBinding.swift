@@ -1,13 +1,13 @@
 /// A `sections:` entry of front matter: the page slug for the H2 heading that starts a section.
-public struct SectionBinding: Sendable, Hashable {
+struct SectionBinding: Sendable, Hashable {
     /// The page's slug, e.g. `history` (its URL is `/<article>/history/`).
-    public var key: String
+    var key: String
     /// The exact text of the H2 heading, e.g. `Afghanistan's historical context`.
-    public var heading: String
+    var heading: String
     /// Where the entry stands in the file, for errors.
-    public var location: SourceLocation?
+    var location: SourceLocation?
 
-    public init(key: String, heading: String, location: SourceLocation? = nil) {
+    init(key: String, heading: String, location: SourceLocation? = nil) {
         self.key = key
         self.heading = heading
         self.location = location

@@ -1,24 +1,24 @@
 /// The site-wide settings of `Content/site.yml`.
-public struct SiteConfig: Sendable, Hashable {
-    public var title: String
+package struct SiteConfig: Sendable, Hashable {
+    var title: String
     /// Absolute URL the site is published at, without a trailing slash: `https://example.org`,
     /// `https://example.org/explainers` (see `BaseURL`).
-    public var baseURL: String
+    var baseURL: String
     /// BCP 47 language tag for `<html lang>`.
-    public var language: String
-    public var author: String
+    var language: String
+    var author: String
     /// Describes the whole site (home page meta description).
-    public var description: String
+    var description: String
     /// Lets raw HTML and `javascript:`/`data:` links through cmark. Off by default: turning it
     /// on means trusting every author of the site.
-    public var unsafeHTML: Bool
+    var unsafeHTML: Bool
     /// How many explainers each home page lists (newest first); more make `/page/2/`, … .
-    public var homePageSize: Int
+    var homePageSize: Int
 
     /// The default `homePageSize`.
-    public static let defaultHomePageSize = 50
+    static let defaultHomePageSize = 50
 
-    public init(
+    init(
         title: String, baseURL: String, language: String = "en", author: String = "",
         description: String = "", unsafeHTML: Bool = false, homePageSize: Int = SiteConfig.defaultHomePageSize
     ) {

@@ -1,9 +1,9 @@
 import Yams
 
 /// Decodes `site.yml` into a `SiteConfig`.
-public enum SiteConfigDecoder {
+package enum SiteConfigDecoder {
     /// The configuration `file` holds, or every problem it has (decoding gives no warnings).
-    public static func decode(_ file: SourceFile) throws(BuildFailure) -> SiteConfig {
+    package static func decode(_ file: SourceFile) throws(BuildFailure) -> SiteConfig {
         let text = try TextDecoding.decode(file)
         let composed = try YAMLDocument.mapping(text, file: file.path, lineOffset: 0, what: "site configuration")
         var fields = YAMLFields(file: file.path, lineOffset: 0, composed: composed)

@@ -10,11 +10,11 @@ import Glibc
 /// symlink only to a file inside the same folder) or reported: a name that is not UTF-8, a
 /// name that is another's in a different Unicode normalisation form, a file in `Content/`
 /// that is not an article (see `ContentNames`).
-public enum SiteSourceReader {
+package enum SiteSourceReader {
     /// - Parameter changed: with a `cache`, the paths that changed since its last read (as the
     ///   watcher reports them, `*` for unknown): only those articles are looked at again.
     ///   nil lists and checks every file.
-    public static func read(
+    package static func read(
         content: String, templates: String, cache: SourceFileCache? = nil, changed: Set<String>? = nil
     ) throws(BuildFailure) -> SiteSources {
         var diagnostics: [Diagnostic] = []

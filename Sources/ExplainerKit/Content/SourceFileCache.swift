@@ -6,7 +6,7 @@ import Glibc
 /// Remembers the bytes of source files with their identity (device, inode, size, modification
 /// time in nanoseconds), so that a rebuild re-reads only the files that changed. Used by the
 /// preview, which rebuilds after every save; a one-off `explainer build` reads everything.
-public final class SourceFileCache: @unchecked Sendable {
+package final class SourceFileCache: @unchecked Sendable {
     private struct Stamp: Equatable {
         var device: UInt64
         var inode: UInt64
@@ -19,7 +19,7 @@ public final class SourceFileCache: @unchecked Sendable {
     private var entries: [ExactPath: (Stamp, [UInt8])] = [:]
     private var listing: ArticleListing?
 
-    public init() {}
+    init() {}
 
     /// The content folder's articles as last read (nil before the first read of `folder`).
     func articleListing(of folder: String) -> ArticleListing? {

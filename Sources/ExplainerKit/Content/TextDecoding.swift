@@ -9,9 +9,9 @@ import Darwin
 /// Accepts UTF-8 with or without a byte-order mark and with LF or CRLF line endings (CRLF and
 /// lone CR become LF, so both give the same output). Refuses binary files, other encodings and
 /// files larger than `maxBytes`.
-public enum TextDecoding {
+enum TextDecoding {
     /// The largest source file accepted (an explainer is a few KB; this is generous).
-    public static let maxBytes = 8 * 1024 * 1024
+    static let maxBytes = 8 * 1024 * 1024
 
     /// The diagnostic for a source file over `maxBytes`.
     static func tooLarge(_ path: String, size: Int, folder: String) -> Diagnostic {
@@ -21,7 +21,7 @@ public enum TextDecoding {
     }
 
     /// The text of `file`, or why it is not text.
-    public static func decode(_ file: SourceFile) throws(BuildFailure) -> String {
+    static func decode(_ file: SourceFile) throws(BuildFailure) -> String {
         try file.bytes.withUnsafeBufferPointer { all throws(BuildFailure) -> String in
             if all.count > maxBytes {
                 throw BuildFailure(tooLarge(file.path, size: all.count, folder: "Content/"))

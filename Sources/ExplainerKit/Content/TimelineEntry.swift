@@ -1,13 +1,13 @@
 /// One dated event of an explainer's timeline (`timeline:` in front matter).
-public struct TimelineEntry: Sendable, Hashable {
+struct TimelineEntry: Sendable, Hashable {
     /// The date as the author wrote it: `1979`, `March 2024`, `15 August 2021`.
-    public var date: String
+    var date: String
     /// What happened.
-    public var event: String
+    var event: String
     /// The year found in `date`, used to draw the timeline to scale.
-    public var year: Int?
+    var year: Int?
 
-    public init(date: String, event: String) {
+    init(date: String, event: String) {
         self.date = date
         self.event = event
         self.year = Self.year(in: date)

@@ -514,7 +514,7 @@ struct YAMLSubsetComposer {
     }
 }
 
-/// Marks for the composer. Yams' `Mark` has no public initialiser, so the mark of a line and
+/// Marks for the composer. Yams' `Mark` has no initialiser, so the mark of a line and
 /// column is taken from the node Yams composes there (a plain scalar after `line - 1` empty
 /// lines and `column - 1` spaces), once per place, and kept for every later document. Front
 /// matter uses a few hundred places; once `capacity` are kept, the composer answers nil (Yams

@@ -6,13 +6,13 @@ import CCmark
 /// Top-level blocks are rendered one at a time with `cmark_render_html`, which gives exactly
 /// the bytes cmark renders for the whole document; the only changes are an `id` on top-level
 /// headings and a `<figure>` around attributed quotes (checked against the CommonMark spec).
-public enum MarkdownRenderer {
+package enum MarkdownRenderer {
     /// - Parameters:
     ///   - reservedIDs: ids the pages use for something else (the templates' `main`, `toc`…),
     ///     never given to a heading; nor are the quotes' anchors (`quote-1`…).
     ///   - basePath: the site's base path (`SiteURLs.basePath`), put before every link and
     ///     image that starts with `/` (a link from the site's root: `/slug/risks/`).
-    public static func render(
+    package static func render(
         _ markdown: String, unsafe: Bool = false, reservedIDs: Set<String> = [], basePath: String = ""
     ) -> RenderedMarkdown {
         let document = CmarkDocument(markdown: markdown, unsafe: unsafe)

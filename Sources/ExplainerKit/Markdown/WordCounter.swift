@@ -1,13 +1,13 @@
 /// Counts words and turns them into reading time.
-public enum WordCounter {
+enum WordCounter {
     /// Words per minute of an average adult reading on screen.
-    public static let wordsPerMinute = 220
+    static let wordsPerMinute = 220
 
     /// Runs of letters or digits separated by anything else (apostrophes and hyphens join).
     ///
     /// Reads UTF-8 bytes: ASCII is classified by value (the only Alphabetic ASCII scalars are
     /// A–Z and a–z), other scalars are decoded and asked for their `isAlphabetic` property.
-    public static func count(_ text: String) -> Int {
+    static func count(_ text: String) -> Int {
         var text = text
         return text.withUTF8 { utf8 in
             var words = 0
@@ -50,7 +50,7 @@ public enum WordCounter {
     }
 
     /// Whole minutes, at least one.
-    public static func minutes(forWords words: Int) -> Int {
+    static func minutes(forWords words: Int) -> Int {
         max(1, (words + wordsPerMinute / 2) / wordsPerMinute)
     }
 }

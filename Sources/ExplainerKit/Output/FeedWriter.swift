@@ -2,8 +2,8 @@
 ///
 /// Pure and deterministic: the feed's `updated` is the newest article date, never the clock,
 /// so building twice gives the same bytes.
-public enum FeedWriter {
-    public static let path = "feed.xml"
+enum FeedWriter {
+    static let path = "feed.xml"
     /// The feed's `updated` when the site has no explainer yet.
     static let epoch = "1970-01-01T00:00:00Z"
 
@@ -12,7 +12,7 @@ public enum FeedWriter {
     ///   - site: the site configuration (title, description, author).
     ///   - urls: the site's URLs.
     ///   - entry: the `<entry>` of one explainer; a cache may pass a memoised `entry(for:urls:)`.
-    public static func feed(
+    static func feed(
         articles: [RenderedArticle], site: SiteConfig, urls: SiteURLs,
         entry: ((RenderedArticle) -> String)? = nil
     ) -> String {
@@ -42,7 +42,7 @@ public enum FeedWriter {
     }
 
     /// One explainer's `<entry>`.
-    public static func entry(for article: RenderedArticle, urls: SiteURLs) -> String {
+    static func entry(for article: RenderedArticle, urls: SiteURLs) -> String {
         let fm = article.frontMatter
         var xml = UTF8Builder(capacity: 256 + fm.summary.utf8.count)
         let page = urls.explainer(article.slug)

@@ -1,6 +1,6 @@
 /// A short content hash (64-bit FNV-1a, hex) for cache-busting file names.
-public enum Fingerprint {
-    public static func hex(_ bytes: [UInt8]) -> String {
+enum Fingerprint {
+    static func hex(_ bytes: [UInt8]) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes {
             hash ^= UInt64(byte)
@@ -11,7 +11,7 @@ public enum Fingerprint {
     }
 
     /// `style.css` → `style.0123456789abcdef.css`.
-    public static func name(_ path: String, bytes: [UInt8]) -> String {
+    static func name(_ path: String, bytes: [UInt8]) -> String {
         guard let dot = path.lastIndex(of: ".") else { return path + "." + String(hex(bytes).prefix(10)) }
         return String(path[..<dot]) + "." + String(hex(bytes).prefix(10)) + String(path[dot...])
     }

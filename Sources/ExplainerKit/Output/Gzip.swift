@@ -2,12 +2,12 @@ import CPlatform
 
 /// Deterministic gzip (zlib level 9, no name, no time stamp in the header): the same input
 /// always gives the same bytes, so production builds are reproducible.
-public enum Gzip {
+enum Gzip {
     /// Output files that get a `.gz` copy in production.
-    public static let compressedExtensions: Set<String> = ["html", "css", "xml", "svg"]
+    static let compressedExtensions: Set<String> = ["html", "css", "xml", "svg"]
 
     /// The gzip member of `bytes`, or `nil` if zlib failed (the caller simply skips the copy).
-    public static func compress(_ bytes: [UInt8]) -> [UInt8]? {
+    static func compress(_ bytes: [UInt8]) -> [UInt8]? {
         let capacity = explainer_gzip_bound(bytes.count)
         var output = [UInt8](repeating: 0, count: capacity)
         let written = bytes.withUnsafeBufferPointer { input in
@@ -20,7 +20,7 @@ public enum Gzip {
     }
 
     /// Whether `path` is a file that gets a `.gz` copy.
-    public static func shouldCompress(_ path: String) -> Bool {
+    static func shouldCompress(_ path: String) -> Bool {
         guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return false }
         return compressedExtensions.contains(String(path[path.index(after: dot)...]).lowercased())
     }

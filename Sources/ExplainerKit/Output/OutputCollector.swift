@@ -2,14 +2,14 @@ import Foundation
 
 /// The in-memory sink: keeps every file received, for the callers that need the whole site as
 /// values (tests, the preview's incremental writes, publish's checks and deployers).
-public final class OutputCollector: OutputSink, @unchecked Sendable {
+final class OutputCollector: OutputSink, @unchecked Sendable {
     private let lock = NSLock()
     /// The groups received, each sorted by path, with its first path.
     private var groups: [(first: String, files: [OutputFile])] = []
 
-    public init() {}
+    init() {}
 
-    public func receive(_ files: [OutputFile]) {
+    func receive(_ files: [OutputFile]) {
         guard !files.isEmpty else { return }
         // Sorted here, on the builder's thread, so that `files()` only has to order the groups
         // (the builder sends them sorted already: then the array is kept as it is, not copied).
@@ -30,7 +30,7 @@ public final class OutputCollector: OutputSink, @unchecked Sendable {
     /// When no two groups' paths interleave (the builder sends each explainer's files, each
     /// listing page and each site-wide file as a group of its own) that is the whole order, and
     /// sorting 70,000 paths becomes sorting 10,000 groups. Otherwise the files are sorted.
-    public func files() -> [OutputFile] {
+    func files() -> [OutputFile] {
         lock.lock()
         defer { lock.unlock() }
         groups.sort { $0.first < $1.first }

@@ -1,21 +1,21 @@
 /// One file of the built site: its path inside the output folder and its bytes.
 public struct OutputFile: Sendable, Hashable {
     /// Relative path with `/` separators: `russia-taliban/history/index.html`.
-    public var path: String
-    public var bytes: [UInt8]
+    package var path: String
+    package var bytes: [UInt8]
 
-    public init(path: String, bytes: [UInt8]) {
+    init(path: String, bytes: [UInt8]) {
         self.path = path
         self.bytes = bytes
     }
 
-    public init(path: String, text: String) {
+    init(path: String, text: String) {
         self.init(path: path, bytes: Array(text.utf8))
     }
 
     /// Whether `path` stays inside the output folder: relative, no `..`, no empty or hidden
     /// segments, no backslashes.
-    public static func isSafe(_ path: String) -> Bool {
+    package static func isSafe(_ path: String) -> Bool {
         // Bytes, not Characters: this runs for every file of every build.
         let bytes = path.utf8
         guard !bytes.isEmpty, bytes.first != UInt8(ascii: "/") else { return false }

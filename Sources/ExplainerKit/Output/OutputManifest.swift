@@ -13,7 +13,7 @@ import Darwin
 /// at any moment leaves a folder whose manifest lists what it holds), `.previous` and a
 /// rollback keep theirs. Its bytes depend only on the paths (sorted by their UTF-8 bytes, no
 /// times, no process ids), so a committed `Public/` stays reproducible. It is harmless where
-/// published by a folder deploy: it names only the site's own files, which are public already;
+/// published by a folder deploy: it names only the site's own files, which are already;
 /// the site checker and `explainer check` skip hidden files, and the git deploy commits the
 /// build's files, never this one.
 ///

@@ -6,7 +6,7 @@
 /// received twice); a sink decides the order things land in, not the builder. The builder does
 /// no I/O itself: `OutputCollector` keeps the files in memory, `StagingFolder` writes them to
 /// disk.
-public protocol OutputSink: Sendable {
+protocol OutputSink: Sendable {
     /// Takes some files of the build (safe or not: the sink checks `OutputFile.isSafe`).
     func receive(_ files: [OutputFile])
 }

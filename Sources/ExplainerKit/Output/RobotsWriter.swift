@@ -1,9 +1,9 @@
 /// Writes `robots.txt`: everything of the site may be crawled, and the sitemap is at its
 /// absolute URL.
-public enum RobotsWriter {
-    public static let path = "robots.txt"
+enum RobotsWriter {
+    static let path = "robots.txt"
 
-    public static func robots(urls: SiteURLs) -> String {
+    static func robots(urls: SiteURLs) -> String {
         "User-agent: *\nAllow: \(urls.home())\n\nSitemap: \(urls.absolute(urls.sitemap))\n"
     }
 }

@@ -16,22 +16,22 @@ import Darwin
 /// Only what a build made is ever replaced or deleted (`OutputOwnership`): the new site
 /// carries an `OutputManifest` of its files, and a folder (or `.previous`) holding anything
 /// else, or a path that is not a folder, is refused.
-public struct SiteWriter: Sendable {
+package struct SiteWriter: Sendable {
     /// Writes one file; tests replace it to inject faults such as a full disk.
     /// The file is named relative to an open folder of the staging folder (`place.path` is
     /// the whole path).
-    public typealias FileWriter = @Sendable (_ bytes: [UInt8], _ place: FileSystem.Place) throws(FileSystem.Failure) -> Void
+    package typealias FileWriter = @Sendable (_ bytes: [UInt8], _ place: FileSystem.Place) throws(FileSystem.Failure) -> Void
 
-    public let outputPath: String
+    let outputPath: String
     let writeFile: FileWriter
 
-    public init(outputPath: String, writeFile: @escaping FileWriter = { bytes, place throws(FileSystem.Failure) in try FileSystem.write(bytes, to: place) }) {
+    package init(outputPath: String, writeFile: @escaping FileWriter = { bytes, place throws(FileSystem.Failure) in try FileSystem.write(bytes, to: place) }) {
         self.outputPath = FolderPath(outputPath).path
         self.writeFile = writeFile
     }
 
     /// Checks that writing to the output folder cannot harm the author's files.
-    public func checkSafe(protecting sources: [String]) -> [Diagnostic] {
+    func checkSafe(protecting sources: [String]) -> [Diagnostic] {
         let output = FileSystem.canonical(outputPath)
         var problems: [Diagnostic] = []
         if output == "/" || output == FileSystem.canonical(NSHomeDirectory()) {
@@ -56,7 +56,7 @@ public struct SiteWriter: Sendable {
 
     /// A staging folder for a new site, to stream files into as they are made, then `commit`
     /// (or `discard`, if the build failed). Nothing is written before the first file arrives.
-    public func staging() -> StagingFolder {
+    func staging() -> StagingFolder {
         staging(holding: nil)
     }
 
@@ -73,7 +73,7 @@ public struct SiteWriter: Sendable {
     /// folder, e.g. `Site.previous`) instead of being deleted, replacing what was there. Failing
     /// to keep it does not fail the write; it is returned as a warning.
     @discardableResult
-    public func write(_ files: [OutputFile], keepingPreviousAt previous: String? = nil) throws(BuildFailure) -> [Diagnostic] {
+    func write(_ files: [OutputFile], keepingPreviousAt previous: String? = nil) throws(BuildFailure) -> [Diagnostic] {
         try write(files, keepingPreviousAt: previous, holding: nil)
     }
 
@@ -94,7 +94,7 @@ public struct SiteWriter: Sendable {
     /// file into it failed, the output folder (or `previous`) holds anything a build did not
     /// write, or the swap failed. `previous` is as for `write`.
     @discardableResult
-    public func commit(_ staging: StagingFolder, keepingPreviousAt previous: String? = nil) throws(BuildFailure) -> [Diagnostic] {
+    func commit(_ staging: StagingFolder, keepingPreviousAt previous: String? = nil) throws(BuildFailure) -> [Diagnostic] {
         try staging.finishWriting()
         // Holding the lock, just before the swap: the last moment anything could be lost.
         let owned = [outputPath] + (previous.map { [$0] } ?? [])

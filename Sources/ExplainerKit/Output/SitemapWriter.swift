@@ -2,15 +2,15 @@
 /// absolute URLs (URIs: a slug beyond ASCII is percent-encoded) and, where the page belongs
 /// to an explainer, the date it was last updated.
 /// Pure and deterministic: no clock is read.
-public enum SitemapWriter {
-    public static let path = "sitemap.xml"
+enum SitemapWriter {
+    static let path = "sitemap.xml"
 
     /// - Parameters:
     ///   - pages: the planned pages, in site order.
     ///   - urls: the site's URLs (the pages' URLs are made absolute with its origin).
     ///   - entries: the `<url>` entries of one explainer's pages (consecutive in `pages`);
     ///     a cache may pass a memoised `entries(for:origin:)`.
-    public static func sitemap(
+    static func sitemap(
         pages: [Page], urls: SiteURLs,
         entries: ((_ explainerPages: ArraySlice<Page>) -> String)? = nil
     ) -> String {
@@ -47,7 +47,7 @@ public enum SitemapWriter {
 
     /// The `<url>` entries of one explainer's pages, dated with its last modification; `origin`
     /// (`SiteURLs.origin`) makes their URLs absolute.
-    public static func entries(for pages: ArraySlice<Page>, origin: String) -> String {
+    static func entries(for pages: ArraySlice<Page>, origin: String) -> String {
         let date = pages.first?.article.map { lastModified($0).iso }
         var xml = UTF8Builder(capacity: pages.count * (origin.utf8.count + 80))
         for page in pages {

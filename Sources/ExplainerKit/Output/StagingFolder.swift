@@ -19,11 +19,11 @@ import Darwin
 /// full disk, …) is kept and later files are dropped; the commit reports it. The lock is held
 /// until the commit or `discard`, or until the folder is dropped (which discards it), unless
 /// it was already held by whoever made this folder (the preview holds it for its whole life).
-public final class StagingFolder: OutputSink, @unchecked Sendable {
+final class StagingFolder: OutputSink, @unchecked Sendable {
     /// The output folder this will replace.
-    public let output: String
+    let output: String
     /// The staging folder: `<parent>/.<name>.explainer-staging-<pid>`.
-    public let path: String
+    let path: String
     /// Where the old site goes for a moment on a file system without an atomic exchange:
     /// `<parent>/.<name>.explainer-old-<pid>` (removed like a stale staging folder if left).
     let oldPath: String
@@ -59,7 +59,7 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
 
     /// Writes the safe ones of `files` into the staging folder (opening it first if needed).
     /// They usually share a first folder (an explainer's pages: `slug/…`), opened once here.
-    public func receive(_ files: [OutputFile]) {
+    func receive(_ files: [OutputFile]) {
         guard openIfNeeded() else { return }
         var top = TopFolder(root: root, rootPath: path)
         var paths: [String] = []
@@ -80,7 +80,7 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
     }
 
     /// Removes the staging folder and releases the lock: the build failed.
-    public func discard() {
+    func discard() {
         lock.lock()
         defer { lock.unlock() }
         close(removing: true)

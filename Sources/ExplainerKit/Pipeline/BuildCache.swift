@@ -29,15 +29,15 @@ public final class BuildCache: BuildMemo, @unchecked Sendable {
         /// Articles parsed and rendered anew.
         public var articlesRendered = 0
         /// Articles taken from the cache.
-        public var articlesReused = 0
+        var articlesReused = 0
         /// Explainers whose pages were templated anew.
-        public var explainersTemplated = 0
+        var explainersTemplated = 0
         /// Whether the environment changed (or the cache was empty), making this a full build.
         public var fullBuild = false
     }
 
     /// The source files' bytes, re-read only when a file's size or modification time changes.
-    public let sourceFiles = SourceFileCache()
+    let sourceFiles = SourceFileCache()
 
     private let lock = NSLock()
     private var environment: MemoEnvironment?
@@ -51,12 +51,12 @@ public final class BuildCache: BuildMemo, @unchecked Sendable {
     private var siteFiles: [String: (SiteFileKey, OutputFile)] = [:]
     private var stats = Statistics()
 
-    public init() {}
+    package init() {}
 
     /// How the last build used the cache.
-    public var statistics: Statistics { lock.withLock { stats } }
+    package var statistics: Statistics { lock.withLock { stats } }
 
-    public func begin(_ environment: MemoEnvironment, articlePaths: [String]) {
+    package func begin(_ environment: MemoEnvironment, articlePaths: [String]) {
         lock.withLock {
             stats = Statistics()
             if self.environment != environment {
@@ -75,7 +75,7 @@ public final class BuildCache: BuildMemo, @unchecked Sendable {
         }
     }
 
-    public func article(_ file: SourceFile, make: () -> LoadedArticle) -> LoadedArticle {
+    package func article(_ file: SourceFile, make: () -> LoadedArticle) -> LoadedArticle {
         let key = ExactPath(file.path)
         let hit: LoadedArticle? = lock.withLock {
             guard let entry = entries[key], entry.bytes == file.bytes else { return nil }
@@ -91,29 +91,29 @@ public final class BuildCache: BuildMemo, @unchecked Sendable {
         return loaded
     }
 
-    public func plan(ofSource source: String, make: () -> [Page]) -> [Page] {
+    package func plan(ofSource source: String, make: () -> [Page]) -> [Page] {
         remembered(\.plan, ofSource: source, make: make)
     }
 
-    public func explainerFiles(ofSource source: String, make: () -> [OutputFile]) -> [OutputFile] {
+    package func explainerFiles(ofSource source: String, make: () -> [OutputFile]) -> [OutputFile] {
         remembered(\.files, ofSource: source) {
             lock.withLock { stats.explainersTemplated += 1 }
             return make()
         }
     }
 
-    public func part(of path: String, forSource source: String, make: () -> String) -> String {
+    package func part(of path: String, forSource source: String, make: () -> String) -> String {
         remembered(\.parts[path], ofSource: source, make: make)
     }
 
-    public func listing(_ key: ListingKey, make: () -> [OutputFile]) -> [OutputFile] {
+    package func listing(_ key: ListingKey, make: () -> [OutputFile]) -> [OutputFile] {
         if let (held, files) = lock.withLock({ listings[key.url] }), held == key { return files }
         let files = make()
         lock.withLock { listings[key.url] = (key, files) }
         return files
     }
 
-    public func siteFile(_ key: SiteFileKey, make: () -> OutputFile) -> OutputFile {
+    package func siteFile(_ key: SiteFileKey, make: () -> OutputFile) -> OutputFile {
         if let (held, file) = lock.withLock({ siteFiles[key.path] }), held == key { return file }
         let file = make()
         lock.withLock { siteFiles[key.path] = (key, file) }

@@ -13,7 +13,7 @@
 /// source path and belong to the version of it that `article(_:make:)` was given in the same
 /// build: a memo forgets them when that version's bytes change, and everything when the
 /// environment changes. Calls come from many threads at once.
-public protocol BuildMemo: Sendable {
+package protocol BuildMemo: Sendable {
     /// Starts a build in `environment` (what every page depends on), of these article sources.
     func begin(_ environment: MemoEnvironment, articlePaths: [String])
     /// What an article source became (parsed and rendered), for these exact bytes.

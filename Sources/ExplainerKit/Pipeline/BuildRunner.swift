@@ -5,9 +5,9 @@ import Foundation
 public struct BuildRunner: Sendable {
     /// Where a build reads and writes.
     public struct Paths: Sendable, Hashable {
-        public var content: String
-        public var templates: String
-        public var output: String
+        package var content: String
+        package var templates: String
+        package var output: String
 
         public init(content: String = "Content", templates: String = "Templates", output: String = "Public") {
             self.content = content
@@ -23,19 +23,19 @@ public struct BuildRunner: Sendable {
         public var files: Int
         public var warnings: [Diagnostic]
         public var seconds: Double
-        public var summary: BuildSummary
+        var summary: BuildSummary
     }
 
-    public var paths: Paths
-    public var settings: BuildSettings
+    package var paths: Paths
+    var settings: BuildSettings
 
-    public init(paths: Paths = Paths(), settings: BuildSettings = BuildSettings()) {
+    package init(paths: Paths = Paths(), settings: BuildSettings = BuildSettings()) {
         self.paths = paths
         self.settings = settings
     }
 
     /// Builds in memory only (nothing is written), reading every source file.
-    public func buildInMemory() throws(BuildFailure) -> SiteBuild {
+    func buildInMemory() throws(BuildFailure) -> SiteBuild {
         let sources = try SiteSourceReader.read(content: paths.content, templates: paths.templates)
         return try SiteBuilder.build(consume sources, settings: settings)
     }
@@ -43,14 +43,14 @@ public struct BuildRunner: Sendable {
     /// Builds in memory through `cache` (the preview's), reusing and updating it.
     /// `changed`: the source paths that changed since the cache's last build, as the watcher
     /// reports them (only those articles are read again); nil checks every file.
-    public func buildInMemory(cache: BuildCache, changed: Set<String>? = nil) throws(BuildFailure) -> SiteBuild {
+    package func buildInMemory(cache: BuildCache, changed: Set<String>? = nil) throws(BuildFailure) -> SiteBuild {
         let sources = try SiteSourceReader.read(
             content: paths.content, templates: paths.templates, cache: cache.sourceFiles, changed: changed)
         return try SiteBuilder.build(consume sources, settings: settings, memo: cache)
     }
 
     /// Checks that the output folder can be written without harming the sources.
-    public func checkSafe() -> [Diagnostic] {
+    package func checkSafe() -> [Diagnostic] {
         SiteWriter(outputPath: paths.output).checkSafe(protecting: [paths.content, paths.templates])
     }
 

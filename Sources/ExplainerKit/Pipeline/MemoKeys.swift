@@ -1,23 +1,23 @@
 /// Everything every page depends on: when it changes, nothing a memo holds may be reused.
-public struct MemoEnvironment: Sendable, Hashable {
-    public var config: SourceFile
-    public var templates: [SourceFile]
-    public var assets: [SourceFile]
-    public var settings: BuildSettings
+package struct MemoEnvironment: Sendable, Hashable {
+    var config: SourceFile
+    var templates: [SourceFile]
+    var assets: [SourceFile]
+    var settings: BuildSettings
 }
 
 /// What one article source became: its rendered article (nil for a draft left out, or when it
 /// failed) and the problems met.
-public struct LoadedArticle: Sendable, Hashable {
-    public var article: RenderedArticle?
-    public var diagnostics: [Diagnostic]
+package struct LoadedArticle: Sendable, Hashable {
+    var article: RenderedArticle?
+    var diagnostics: [Diagnostic]
 }
 
 /// What a listing page (home, 404) shows: its URL, its place among the listing pages and, of
 /// each explainer it lists, what the page shows of it. Equal keys give the same files.
-public struct ListingKey: Sendable, Hashable {
+package struct ListingKey: Sendable, Hashable {
     /// What a listing page shows of one explainer.
-    public struct Entry: Sendable, Hashable {
+    struct Entry: Sendable, Hashable {
         var slug: String
         var title: String
         var summary: String
@@ -27,9 +27,9 @@ public struct ListingKey: Sendable, Hashable {
         var tags: [String]
     }
 
-    public var url: String
-    public var position: ListingPosition?
-    public var entries: [Entry]
+    var url: String
+    var position: ListingPosition?
+    var entries: [Entry]
 
     /// The key of `page`.
     init(_ page: Page) {
@@ -47,9 +47,9 @@ public struct ListingKey: Sendable, Hashable {
 /// What a site-wide file (`sitemap.xml`, `feed.xml`) is made of: the site, the base URL and,
 /// for each explainer in build order, what decides its place (slug, dates) and its part of
 /// the file. Equal keys give the same file.
-public struct SiteFileKey: Sendable, Hashable {
+package struct SiteFileKey: Sendable, Hashable {
     /// One explainer's share of the file.
-    public struct Explainer: Sendable, Hashable {
+    struct Explainer: Sendable, Hashable {
         var slug: String
         var date: ArticleDate
         var updated: ArticleDate?
@@ -57,10 +57,10 @@ public struct SiteFileKey: Sendable, Hashable {
     }
 
     /// The file's path in the output folder.
-    public var path: String
-    public var site: SiteConfig
-    public var baseURL: String
-    public var explainers: [Explainer]
+    var path: String
+    var site: SiteConfig
+    var baseURL: String
+    var explainers: [Explainer]
 
     /// The key of the file at `path` made of `articles` with `parts` (one per article, in order).
     init(path: String, site: SiteConfig, baseURL: String, articles: [RenderedArticle], parts: [String]) {

@@ -1,21 +1,21 @@
 /// What a build made, without its files: a build into a sink returns this (the files went to
 /// the sink); a build into memory returns it inside a `SiteBuild`, with the files.
-public struct BuildSummary: Sendable {
+package struct BuildSummary: Sendable {
     /// How many files the build made.
-    public var fileCount: Int
+    var fileCount: Int
     public var articles: [RenderedArticle]
     public var pages: [Page]
-    public var warnings: [Diagnostic]
+    package var warnings: [Diagnostic]
     /// URL of the stylesheet the pages link to (below the base path).
-    public var stylesheetURL: String
+    var stylesheetURL: String
     /// The site's URLs: where it is published and every internal URL.
-    public var urls: SiteURLs
+    var urls: SiteURLs
 
     /// The base URL's path every internal URL starts with: `""` for a site at the root of its
     /// host, `/explainers` for `https://host/explainers`. The output folder's files do not
     /// have it (`index.html`, `assets/style.css`); a server of the folder strips it from
     /// request paths.
-    public var basePath: String { urls.basePath }
+    package var basePath: String { urls.basePath }
 }
 
 /// A build into memory: every output file, sorted by path, and the build's summary (whose
@@ -23,10 +23,10 @@ public struct BuildSummary: Sendable {
 @dynamicMemberLookup
 public struct SiteBuild: Sendable {
     /// Every output file, sorted by path.
-    public var files: [OutputFile]
-    public var summary: BuildSummary
+    package var files: [OutputFile]
+    var summary: BuildSummary
 
-    public subscript<Value>(dynamicMember field: KeyPath<BuildSummary, Value>) -> Value {
+    package subscript<Value>(dynamicMember field: KeyPath<BuildSummary, Value>) -> Value {
         summary[keyPath: field]
     }
 }

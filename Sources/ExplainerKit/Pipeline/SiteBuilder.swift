@@ -12,9 +12,9 @@ import Dispatch
 /// Every reuse of earlier work goes through one seam, `BuildMemo`, which the builder always
 /// calls: `PassThroughMemo` remembers nothing (`explainer build`); the preview's `BuildCache`
 /// answers for the articles whose bytes did not change. The result is the same bytes.
-public enum SiteBuilder {
+package enum SiteBuilder {
     /// Builds into memory: the result's `files` hold the whole site, sorted by path.
-    public static func build(
+    package static func build(
         _ sources: consuming SiteSources, settings: BuildSettings = BuildSettings(), memo: some BuildMemo = PassThroughMemo()
     ) throws(BuildFailure) -> SiteBuild {
         let collector = OutputCollector()
@@ -27,7 +27,7 @@ public enum SiteBuilder {
     ///
     /// `sources` is consumed: the articles' bytes are let go once they are loaded (pass the
     /// last copy, e.g. `build(consume sources, …)`, for that to free them).
-    public static func build(
+    static func build(
         _ sources: consuming SiteSources, settings: BuildSettings = BuildSettings(), memo: some BuildMemo = PassThroughMemo(),
         into sink: some OutputSink
     ) throws(BuildFailure) -> BuildSummary {

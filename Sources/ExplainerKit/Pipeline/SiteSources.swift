@@ -1,19 +1,19 @@
 /// Everything a build reads, held in memory: the site configuration, the articles, the
 /// templates and the static assets. Made by `SiteSourceReader` from disk, or by a test.
-public struct SiteSources: Sendable {
-    public var config: SourceFile
+package struct SiteSources: Sendable {
+    var config: SourceFile
     /// `Content/*.md`, sorted by path.
-    public var articles: [SourceFile]
+    package var articles: [SourceFile]
     /// `Templates/**/*.mustache`.
-    public var templates: [SourceFile]
+    var templates: [SourceFile]
     /// `Templates/assets/**`, with paths relative to the assets folder (`style.css`).
-    public var assets: [SourceFile]
+    var assets: [SourceFile]
     /// Display prefix of template paths (`Templates`).
-    public var templatesFolder: String
+    var templatesFolder: String
     /// Problems met while reading (unreadable files, symlink loops…).
-    public var readDiagnostics: [Diagnostic]
+    var readDiagnostics: [Diagnostic]
 
-    public init(
+    init(
         config: SourceFile, articles: [SourceFile], templates: [SourceFile], assets: [SourceFile],
         templatesFolder: String = "Templates", readDiagnostics: [Diagnostic] = []
     ) {

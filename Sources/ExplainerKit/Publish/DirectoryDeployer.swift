@@ -15,7 +15,7 @@ import Darwin
 /// nor `.previous` is replaced, deleted or swapped unless a build made it (`OutputOwnership`):
 /// a `www.previous` the user made, file or folder, stops the publish before anything moves.
 public struct DirectoryDeployer: Sendable {
-    public let target: String
+    let target: String
 
     public init(target: String) {
         self.target = FolderPath(target).path
@@ -27,7 +27,7 @@ public struct DirectoryDeployer: Sendable {
     /// Replaces the target folder with `files`, keeping the old site as `previousPath`.
     /// Returns warnings; throws (leaving the target as it was) on failure.
     @discardableResult
-    public func publish(_ files: [OutputFile], protecting sources: [String] = []) throws(BuildFailure) -> [Diagnostic] {
+    func publish(_ files: [OutputFile], protecting sources: [String] = []) throws(BuildFailure) -> [Diagnostic] {
         let writer = SiteWriter(outputPath: target)
         let unsafe = writer.checkSafe(protecting: sources) + SiteWriter(outputPath: previousPath).checkSafe(protecting: sources)
         if !unsafe.isEmpty { throw BuildFailure(unsafe) }

@@ -4,16 +4,16 @@ import Foundation
 ///
 /// Output goes through temporary files rather than pipes, so a command that prints a lot can
 /// never block on a full pipe while its input is still being written.
-public struct GitCommand: Sendable {
+struct GitCommand: Sendable {
     /// What a finished `git` run returned.
-    public struct Output: Sendable {
-        public var status: Int32
-        public var stdout: String
-        public var stderr: String
+    struct Output: Sendable {
+        var status: Int32
+        var stdout: String
+        var stderr: String
 
         /// Standard output without the trailing newline.
-        public var line: String { stdout.trimmingCharacters(in: .whitespacesAndNewlines) }
-        public var succeeded: Bool { status == 0 }
+        var line: String { stdout.trimmingCharacters(in: .whitespacesAndNewlines) }
+        var succeeded: Bool { status == 0 }
     }
 
     /// Inherited variables that would point git at another repository or index than the one
@@ -24,18 +24,18 @@ public struct GitCommand: Sendable {
     ]
 
     /// Extra environment variables (`GIT_INDEX_FILE`, `GIT_AUTHOR_NAME`…).
-    public var environment: [String: String]
+    var environment: [String: String]
     /// Working folder of the process (`nil`: the current one).
-    public var directory: String?
+    var directory: String?
 
-    public init(environment: [String: String] = [:], directory: String? = nil) {
+    init(environment: [String: String] = [:], directory: String? = nil) {
         self.environment = environment
         self.directory = directory
     }
 
     /// Runs `git arguments…`, feeding `input` on standard input. Throws only when git
     /// cannot be started at all.
-    public func run(_ arguments: [String], input: [UInt8] = []) throws(BuildFailure) -> Output {
+    func run(_ arguments: [String], input: [UInt8] = []) throws(BuildFailure) -> Output {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("explainer-git-\(UUID().uuidString)").path
         defer { FileSystem.removeTree(scratch) }
         let inPath = FolderPath(scratch).appending("in"), outPath = FolderPath(scratch).appending("out"),

@@ -12,30 +12,30 @@ public struct GitDeployer: Sendable {
         /// The branch tip after publishing.
         public var commit: String
         /// The tree of that commit.
-        public var tree: String
+        var tree: String
         /// `false` when the branch already held this exact site (no commit was made).
         public var changed: Bool
     }
 
     /// Default identity when git has none configured.
-    public static let defaultName = "Explainer"
-    public static let defaultEmail = "explainer@localhost"
+    static let defaultName = "Explainer"
+    static let defaultEmail = "explainer@localhost"
 
-    public let repository: String
-    public let branch: String
+    let repository: String
+    let branch: String
     /// The folder whose `HEAD` names the source commit in the message (`nil`: the current folder).
-    public var sourceDirectory: String?
+    var sourceDirectory: String?
 
     /// A deployer to `branch` of `repository`; throws when `branch` cannot be one to publish
     /// to (`branchProblem`), before anything is built or written.
-    public init(repository: String, branch: String = "gh-pages", sourceDirectory: String? = nil) throws(BuildFailure) {
+    init(repository: String, branch: String = "gh-pages", sourceDirectory: String? = nil) throws(BuildFailure) {
         if let problem = try Self.branchProblem(branch) { throw BuildFailure(problem) }
         self.repository = repository
         self.branch = branch
         self.sourceDirectory = sourceDirectory
     }
 
-    public func publish(_ files: [OutputFile]) throws(BuildFailure) -> Outcome {
+    func publish(_ files: [OutputFile]) throws(BuildFailure) -> Outcome {
         let gitDir = try resolveGitDir()
         let git = { (arguments: [String], environment: [String: String], input: [UInt8]) throws(BuildFailure) -> GitCommand.Output in
             try GitCommand(environment: environment).run(["--git-dir=\(gitDir)"] + arguments, input: input)

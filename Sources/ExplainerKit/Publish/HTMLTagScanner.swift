@@ -3,36 +3,36 @@
 ///
 /// Comments are skipped, and so is the content of `<script>` and `<style>` (a URL inside
 /// JSON-LD is not a link). Attribute values have their character references decoded.
-public struct HTMLTagScanner {
+struct HTMLTagScanner {
     /// One start tag: its lower-cased name and attributes (lower-cased names, decoded values).
-    public struct Tag: Sendable, Hashable {
+    struct Tag: Sendable, Hashable {
         /// One attribute of a tag.
-        public struct Attribute: Sendable, Hashable {
-            public var name: String
-            public var value: String
+        struct Attribute: Sendable, Hashable {
+            var name: String
+            var value: String
         }
 
-        public var name: String
-        public var attributes: [Attribute]
+        var name: String
+        var attributes: [Attribute]
 
-        public func attribute(_ name: String) -> String? {
+        func attribute(_ name: String) -> String? {
             attributes.first { $0.name == name }?.value
         }
     }
 
     /// What the scanner found on a page.
-    public struct Result: Sendable {
-        public var tags: [Tag] = []
+    struct Result: Sendable {
+        var tags: [Tag] = []
         /// The text of the first `<title>` element, or `nil` if there is none.
-        public var title: String?
+        var title: String?
     }
 
-    public static func scan(_ html: String) -> Result {
+    static func scan(_ html: String) -> Result {
         scan(Array(html.utf8))
     }
 
     /// Scans UTF-8 HTML as it is on disk (a built page's bytes, not copied into a `String`).
-    public static func scan(_ bytes: [UInt8]) -> Result {
+    static func scan(_ bytes: [UInt8]) -> Result {
         var result = Result()
         var i = 0
         let n = bytes.count
@@ -87,7 +87,7 @@ public struct HTMLTagScanner {
     }
 
     /// Decodes `&amp;` `&lt;` `&gt;` `&quot;` `&apos;` `&#39;` and numeric references.
-    public static func decodeEntities(_ text: String) -> String {
+    static func decodeEntities(_ text: String) -> String {
         guard text.contains("&") else { return text }
         var out = ""
         var rest = Substring(text)

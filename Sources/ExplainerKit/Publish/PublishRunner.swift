@@ -20,16 +20,16 @@ public struct PublishRunner: Sendable {
         public var git: GitDeployer.Outcome?
     }
 
-    public var content: String
-    public var templates: String
+    var content: String
+    var templates: String
     /// Overrides `site.yml`'s `baseURL`.
-    public var baseURL: String?
-    public var target: Target
+    var baseURL: String?
+    var target: Target
     /// For a git target: the folder whose `HEAD` is named in the commit message.
-    public var sourceDirectory: String?
+    var sourceDirectory: String?
     /// Deploy even when the build has warnings (by default a warning refuses the publish: it
     /// may mean content that does not show).
-    public var allowWarnings: Bool
+    var allowWarnings: Bool
 
     public init(content: String = "Content", templates: String = "Templates", baseURL: String? = nil,
                 target: Target, sourceDirectory: String? = nil, allowWarnings: Bool = false) {

@@ -11,7 +11,7 @@ import Foundation
 /// not below it leads outside the site.
 public enum SiteChecker {
     /// XML files that must be present and well-formed.
-    public static let requiredXML = [SitemapWriter.path, FeedWriter.path]
+    static let requiredXML = [SitemapWriter.path, FeedWriter.path]
 
     /// - Parameter basePath: the site's `SiteURLs.basePath`; by default, the one the site's
     ///   own `robots.txt` names (see `basePath(of:)`).
@@ -57,7 +57,7 @@ public enum SiteChecker {
 
     /// The base path of a built site, from the sitemap address its `robots.txt` gives (every
     /// build writes it from the base URL): `""` when there is none.
-    public static func basePath(of files: [OutputFile]) -> String {
+    static func basePath(of files: [OutputFile]) -> String {
         guard let robots = files.first(where: { $0.path == RobotsWriter.path }) else { return "" }
         let prefix = "Sitemap: ", suffix = "/" + SitemapWriter.path
         for line in String(decoding: robots.bytes, as: UTF8.self).split(separator: "\n")

@@ -4,17 +4,17 @@
 /// Each section is a page of the explainer's folder: its slug is claimed there beside the
 /// pages the planner gives every explainer (`SitePlanner.explainerFolder`), so a section can
 /// never take the quotes page or another section's page.
-public enum ArticleRenderer {
+package enum ArticleRenderer {
     /// How the site renders Markdown.
-    public struct Options: Sendable {
+    package struct Options: Sendable {
         /// `site.yml`'s `unsafeHTML`.
-        public var unsafeHTML = false
+        var unsafeHTML = false
         /// Ids the templates use, never given to headings (`TemplateSet.elementIDs`).
-        public var reservedIDs: Set<String> = []
+        var reservedIDs: Set<String> = []
         /// The site's base path, for links from the site's root (`SiteURLs.basePath`).
-        public var basePath = ""
+        var basePath = ""
 
-        public init(unsafeHTML: Bool = false, reservedIDs: Set<String> = [], basePath: String = "") {
+        package init(unsafeHTML: Bool = false, reservedIDs: Set<String> = [], basePath: String = "") {
             self.unsafeHTML = unsafeHTML
             self.reservedIDs = reservedIDs
             self.basePath = basePath
@@ -22,7 +22,7 @@ public enum ArticleRenderer {
     }
 
     /// The rendered article, or every problem of its sections (rendering gives no warnings).
-    public static func render(_ article: Article, options: Options = Options()) throws(BuildFailure) -> RenderedArticle {
+    package static func render(_ article: Article, options: Options = Options()) throws(BuildFailure) -> RenderedArticle {
         let markdown = MarkdownRenderer.render(
             article.body, unsafe: options.unsafeHTML, reservedIDs: options.reservedIDs, basePath: options.basePath)
         var diagnostics: [Diagnostic] = []

@@ -1,9 +1,9 @@
 /// Plain-text excerpts from rendered HTML, for meta descriptions.
-public enum Excerpt {
+enum Excerpt {
     /// Strips tags, decodes the entities cmark writes (`&amp;` `&lt;` `&gt;` `&quot;`, and
     /// `&#39;`), collapses white space, and cuts at a word boundary so that the result has at
     /// most `limit` characters, ending in `…` when cut. Linear in the input.
-    public static func plainText(fromHTML html: String, limit: Int) -> String {
+    static func plainText(fromHTML html: String, limit: Int) -> String {
         var html = html
         let bytes = html.withUTF8 { text(of: $0) }
         // A `Character` is at least one byte.

@@ -4,22 +4,22 @@
 /// Immutable and shared by reference: every page of an explainer (and the home page, the
 /// feed, the sitemap, the preview's cache) refers to the same instance, so planning tens of
 /// thousands of pages copies a pointer, not the article. Equality compares the contents.
-public final class RenderedArticle: Sendable, Hashable {
+package final class RenderedArticle: Sendable, Hashable {
     /// A quote and the key of the page it stands on (`nil` for the overview).
-    public struct PlacedQuote: Sendable, Hashable {
-        public var quote: Quote
-        public var sectionKey: String?
+    struct PlacedQuote: Sendable, Hashable {
+        var quote: Quote
+        var sectionKey: String?
     }
 
     /// The article, without its `body` (empty): the body is `lede` and `sections`, rendered.
-    public let article: Article
-    public let lede: MarkdownChunk
-    public let sections: [RenderedSection]
-    public let quotes: [PlacedQuote]
+    let article: Article
+    let lede: MarkdownChunk
+    let sections: [RenderedSection]
+    let quotes: [PlacedQuote]
     /// Words of the lede and every section.
-    public let wordCount: Int
+    let wordCount: Int
 
-    public init(article: Article, lede: MarkdownChunk, sections: [RenderedSection], quotes: [PlacedQuote]) {
+    init(article: Article, lede: MarkdownChunk, sections: [RenderedSection], quotes: [PlacedQuote]) {
         self.article = article
         self.lede = lede
         self.sections = sections
@@ -27,15 +27,15 @@ public final class RenderedArticle: Sendable, Hashable {
         self.wordCount = sections.reduce(lede.wordCount) { $0 + $1.chunk.wordCount }
     }
 
-    public var slug: String { article.slug }
-    public var frontMatter: FrontMatter { article.frontMatter }
-    public var readingMinutes: Int { WordCounter.minutes(forWords: wordCount) }
+    var slug: String { article.slug }
+    var frontMatter: FrontMatter { article.frontMatter }
+    var readingMinutes: Int { WordCounter.minutes(forWords: wordCount) }
 
-    public static func == (lhs: RenderedArticle, rhs: RenderedArticle) -> Bool {
+    package static func == (lhs: RenderedArticle, rhs: RenderedArticle) -> Bool {
         lhs === rhs || (lhs.article == rhs.article && lhs.lede == rhs.lede && lhs.sections == rhs.sections && lhs.quotes == rhs.quotes)
     }
 
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         hasher.combine(article)
     }
 }

@@ -1,13 +1,13 @@
 /// One section of an explainer (one H2 of the body), with the page it becomes.
-public struct RenderedSection: Sendable, Hashable {
+struct RenderedSection: Sendable, Hashable {
     /// The page slug: the `sections:` key, or the slug of the heading.
-    public var key: String
+    var key: String
     /// Short label for navigation: `History` for `history:`, else the heading text.
-    public var label: String
-    public var chunk: MarkdownChunk
+    var label: String
+    var chunk: MarkdownChunk
     /// Plain text of the first paragraph, cut to 160 characters: the page's meta description.
-    public var description: String
+    var description: String
 
-    public var heading: RenderedHeading { chunk.heading! }
-    public var readingMinutes: Int { WordCounter.minutes(forWords: chunk.wordCount) }
+    var heading: RenderedHeading { chunk.heading! }
+    var readingMinutes: Int { WordCounter.minutes(forWords: chunk.wordCount) }
 }

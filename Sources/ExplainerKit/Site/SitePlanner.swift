@@ -3,14 +3,14 @@
 /// articles in, pages out, in a fixed order.
 ///
 /// URLs come from `SiteURLs`, so every one of them follows the base URL's path.
-public enum SitePlanner {
+enum SitePlanner {
     /// How many of the newest explainers the 404 page suggests.
-    public static let notFoundListLength = 10
+    static let notFoundListLength = 10
 
     /// The most sections (H2 headings) an explainer may have. Each section is a page whose
     /// navigation lists every page of the explainer, so an explainer's output grows with the
     /// square of its sections; real explainers have 3 to 15.
-    public static let maxSections = 100
+    static let maxSections = 100
 
     /// The pages every explainer has besides its overview and sections, by their slug in its
     /// folder: no section may take them.
@@ -71,7 +71,7 @@ public enum SitePlanner {
     /// Every page of the site: the home pages, each explainer's pages (newest explainer first),
     /// and the 404 page. `explainerPages` plans one explainer's pages; a cache may pass a
     /// memoised `explainerPages(_:urls:)`.
-    public static func plan(
+    static func plan(
         site: SiteConfig, urls: SiteURLs, articles: [RenderedArticle],
         explainerPages: ((RenderedArticle) -> [Page])? = nil
     ) -> [Page] {
@@ -107,7 +107,7 @@ public enum SitePlanner {
 
     /// The pages of one explainer in reading order: overview, sections, quotes, then the
     /// one-page view (which is not part of the reading order).
-    public static func explainerPages(_ article: RenderedArticle, urls: SiteURLs) -> [Page] {
+    static func explainerPages(_ article: RenderedArticle, urls: SiteURLs) -> [Page] {
         let fm = article.frontMatter
         var stops: [(Page.Kind, RenderedSection?, PageLink)] = []
         stops.append((.overview, nil, PageLink(label: "Overview", title: fm.title, url: urls.explainer(article.slug), isCurrent: false,

@@ -6,14 +6,14 @@
 /// page links to starts with `basePath` (`/explainers/russia-taliban/`); the files stay where
 /// they are in the output folder (`russia-taliban/index.html`). With a base URL at the root,
 /// `basePath` is empty and URLs are root-relative (`/russia-taliban/`).
-public struct SiteURLs: Sendable, Hashable {
+package struct SiteURLs: Sendable, Hashable {
     /// The absolute base URL, without a trailing slash: `https://host/explainers`.
-    public let baseURL: String
+    let baseURL: String
     /// The path of the base URL, without a trailing slash: `""` at the root of the host,
     /// `/explainers` under a sub-path. Every internal URL starts with it.
-    public let basePath: String
+    package let basePath: String
     /// `scheme://host[:port]`: what makes an internal URL absolute.
-    public let origin: String
+    let origin: String
 
     /// The output folder's layout, as URLs below the site's root: the folder of the home page
     /// listings (`/page/2/`…), of the template set's assets, and an explainer's fixed pages.
@@ -27,7 +27,7 @@ public struct SiteURLs: Sendable, Hashable {
     /// parse: `HTTPS://Host/x/` is `https://host/x`). A text that is no base URL (the build
     /// has reported it, or none is set: `""`) is kept as it is, without trailing slashes, as
     /// an origin without a path.
-    public init(baseURL: String) {
+    package init(baseURL: String) {
         let components = BaseURL.components(baseURL)
         origin = components?.origin ?? BaseURL.trimmingTrailingSlashes(baseURL)
         basePath = components?.path ?? ""
@@ -35,30 +35,30 @@ public struct SiteURLs: Sendable, Hashable {
     }
 
     /// The URL of `path`, a path from the site's root (`/`, `/feed.xml`): `basePath + path`.
-    public func url(_ path: String) -> String { basePath + path }
+    func url(_ path: String) -> String { basePath + path }
 
     /// The absolute form of an internal URL (one these functions made).
-    public func absolute(_ url: String) -> String { origin + url }
+    func absolute(_ url: String) -> String { origin + url }
 
     /// The home page, or home page listing `number` (`/page/2/`, …).
-    public func home(page number: Int = 1) -> String {
+    func home(page number: Int = 1) -> String {
         number == 1 ? url("/") : url("/\(Self.listingFolder)/\(number)/")
     }
 
     /// An explainer's overview: `/russia-taliban/`.
-    public func explainer(_ slug: String) -> String { url("/\(slug)/") }
+    func explainer(_ slug: String) -> String { url("/\(slug)/") }
 
     /// A page of an explainer: a section (`/russia-taliban/history/`), `quotes` or `all`.
-    public func explainerPage(_ slug: String, _ key: String) -> String { url("/\(slug)/\(key)/") }
+    func explainerPage(_ slug: String, _ key: String) -> String { url("/\(slug)/\(key)/") }
 
-    public var notFound: String { url("/" + Self.notFoundFile) }
+    var notFound: String { url("/" + Self.notFoundFile) }
 
     /// The folder of the assets, `/assets/`; an asset is this plus its path, e.g. `favicon.svg`.
-    public var assets: String { url("/\(Self.assetsFolder)/") }
+    var assets: String { url("/\(Self.assetsFolder)/") }
 
-    public var feed: String { url("/" + FeedWriter.path) }
+    var feed: String { url("/" + FeedWriter.path) }
 
-    public var sitemap: String { url("/" + SitemapWriter.path) }
+    var sitemap: String { url("/" + SitemapWriter.path) }
 
     /// The output file of a page URL these functions made: `/explainers/x/` → `x/index.html`,
     /// `/explainers/404.html` → `404.html`.

@@ -5,24 +5,24 @@
 /// form that editors and terminals link to.
 public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     /// How serious a diagnostic is.
-    public enum Severity: String, Sendable, Hashable {
+    package enum Severity: String, Sendable, Hashable {
         case error
         case warning
     }
 
-    public var severity: Severity
+    package var severity: Severity
     /// The file the problem is in, as the user would type it (relative to the working folder).
-    public var file: String
+    package var file: String
     /// 1-based line, where known.
-    public var line: Int?
+    var line: Int?
     /// 1-based column, where known.
-    public var column: Int?
+    var column: Int?
     /// What is wrong, in one sentence.
-    public var message: String
+    package var message: String
     /// What to do about it, in one sentence (may be empty).
-    public var hint: String
+    package var hint: String
 
-    public init(
+    package init(
         _ severity: Severity = .error,
         file: String,
         line: Int? = nil,
@@ -39,7 +39,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `file:line:column` (as much of it as is known).
-    public var location: String {
+    package var location: String {
         var location = file
         if let line {
             location += ":\(line)"
@@ -58,13 +58,13 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
 
 /// A failed build step: one or more diagnostics, at least one of them an error.
 public struct BuildFailure: Error, Sendable, CustomStringConvertible {
-    public var diagnostics: [Diagnostic]
+    package var diagnostics: [Diagnostic]
 
-    public init(_ diagnostics: [Diagnostic]) {
+    package init(_ diagnostics: [Diagnostic]) {
         self.diagnostics = diagnostics
     }
 
-    public init(_ diagnostic: Diagnostic) {
+    package init(_ diagnostic: Diagnostic) {
         self.diagnostics = [diagnostic]
     }
 

@@ -7,29 +7,29 @@ import Darwin
 
 /// The few file operations the pipeline's edges need, as thin POSIX calls that report the
 /// system's reason (`Permission denied`, `Too many levels of symbolic links`) on failure.
-public enum FileSystem {
+package enum FileSystem {
     /// A failed file operation: what was tried, on which path, and the system's reason.
-    public struct Failure: Error, CustomStringConvertible {
-        public var path: String
-        public var operation: String
-        public var code: Int32
+    package struct Failure: Error, CustomStringConvertible {
+        var path: String
+        var operation: String
+        var code: Int32
         /// The file's size, when the failure is that it is larger than the limit (`EFBIG`).
-        public var size: Int = 0
+        var size: Int = 0
         /// The limit it is larger than (`EFBIG`).
-        public var limit: Int = 0
+        var limit: Int = 0
         /// Why, when the system's reason for `code` would not say it (`it is a FIFO…`).
-        public var detail: String? = nil
+        var detail: String? = nil
 
         /// Why the operation failed, without the path: `it is a FIFO (named pipe), not a
         /// regular file`, `Permission denied`.
-        public var reason: String {
+        var reason: String {
             if let detail { return detail }
             if code == EFBIG { return "it is \(ByteCount.text(size)); the limit is \(ByteCount.limit(limit))" }
             if code == ELOOP { return "it is a symlink loop (or a chain of too many symlinks)" }
             return String(cString: strerror(code))
         }
 
-        public var description: String {
+        package var description: String {
             if code == EFBIG { return "\(path) is \(ByteCount.text(size)), more than the limit of \(ByteCount.limit(limit))" }
             return "could not \(operation) \(path): \(reason)"
         }
@@ -37,13 +37,13 @@ public enum FileSystem {
 
     /// A folder that sources are read from (`Content/`, `Templates/`), with its real path: a
     /// symlink inside it is followed only to a file inside it.
-    public struct Root: Sendable {
+    package struct Root: Sendable {
         /// The folder as the user spelled it, for messages.
-        public var path: String
+        var path: String
         /// The folder with every symlink resolved.
         var real: String
 
-        public init(_ path: String) {
+        init(_ path: String) {
             self.init(path, real: FileSystem.realPath(path) ?? FileSystem.canonical(path))
         }
 
@@ -70,7 +70,7 @@ public enum FileSystem {
     /// checked: anything but a regular file (a FIFO, a socket, a device, a folder) is refused,
     /// and so, with a `root`, is a file outside it where `path` is a symlink. (Only the last
     /// name of `path` can be one: `listTree` enters no symlinked folder.)
-    public static func read(_ path: String, limit: Int = Int.max, inside root: Root? = nil) throws(Failure) -> [UInt8] {
+    static func read(_ path: String, limit: Int = Int.max, inside root: Root? = nil) throws(Failure) -> [UInt8] {
         // With a root, a file that is not a symlink opens at once; a symlink (`ELOOP`) is
         // opened again, followed, and where it led is checked.
         var fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | (root == nil ? 0 : O_NOFOLLOW))
@@ -172,33 +172,33 @@ public enum FileSystem {
 
     /// A path named relative to an open folder, for the `*at` calls: only `name` is looked up,
     /// not the folders above it (writing a site makes tens of thousands of files).
-    public struct Place: Sendable {
+    package struct Place: Sendable {
         /// An open folder (`AT_FDCWD` for the current one).
-        public var folder: Int32
+        var folder: Int32
         /// The path inside `folder`.
-        public var name: String
+        var name: String
         /// The path of `folder`, for messages.
-        public var folderPath: String
+        var folderPath: String
 
-        public init(folder: Int32, name: String, folderPath: String) {
+        init(folder: Int32, name: String, folderPath: String) {
             self.folder = folder
             self.name = name
             self.folderPath = folderPath
         }
 
         /// The whole path, for messages.
-        public var path: String { FolderPath(folderPath).appending(name) }
+        var path: String { FolderPath(folderPath).appending(name) }
         /// `path`, or `name` alone when it is relative to the current folder.
         var displayPath: String { folder == AT_FDCWD && folderPath == "." ? name : path }
     }
 
     /// Writes `bytes` to a new file at `path` (mode 0644), reporting short writes (disk full).
-    public static func write(_ bytes: [UInt8], to path: String) throws(Failure) {
+    package static func write(_ bytes: [UInt8], to path: String) throws(Failure) {
         try write(bytes, to: Place(folder: AT_FDCWD, name: path, folderPath: "."))
     }
 
     /// Writes `bytes` to a new file at `place` (mode 0644), reporting short writes (disk full).
-    public static func write(_ bytes: [UInt8], to place: Place) throws(Failure) {
+    static func write(_ bytes: [UInt8], to place: Place) throws(Failure) {
         let fd = openat(place.folder, place.name, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw Failure(path: place.displayPath, operation: "create", code: errno) }
         var written = 0
@@ -218,31 +218,31 @@ public enum FileSystem {
         if failure != 0 { throw Failure(path: place.displayPath, operation: "write", code: failure) }
     }
 
-    public static func makeDirectory(_ path: String) throws(Failure) {
+    package static func makeDirectory(_ path: String) throws(Failure) {
         if mkdir(path, 0o755) != 0 && errno != EEXIST {
             throw Failure(path: path, operation: "create the folder", code: errno)
         }
     }
 
     /// Makes the folder `place` unless it is there; false if a folder above it is missing.
-    public static func makeDirectory(_ place: Place) throws(Failure) -> Bool {
+    static func makeDirectory(_ place: Place) throws(Failure) -> Bool {
         if mkdirat(place.folder, place.name, 0o755) == 0 || errno == EEXIST { return true }
         if errno == ENOENT { return false }
         throw Failure(path: place.path, operation: "create the folder", code: errno)
     }
 
-    public static func isDirectory(_ path: String) -> Bool {
+    package static func isDirectory(_ path: String) -> Bool {
         var st = stat()
         return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
     }
 
     /// Whether `path` is there and not a folder (a symlink counts as a file, as in `listFiles`).
-    public static func isFile(_ path: String) -> Bool {
+    static func isFile(_ path: String) -> Bool {
         var st = stat()
         return lstat(path, &st) == 0 && (st.st_mode & S_IFMT) != S_IFDIR
     }
 
-    public static func exists(_ path: String) -> Bool {
+    static func exists(_ path: String) -> Bool {
         var st = stat()
         return lstat(path, &st) == 0
     }
@@ -250,7 +250,7 @@ public enum FileSystem {
     /// Removes a file or a folder with everything in it; missing paths are fine.
     /// A folder's entries are removed on all cores (a built site is tens of thousands of files),
     /// each with one `unlinkat` relative to its open folder: no path walks, no `stat`s.
-    public static func removeTree(_ path: String) {
+    static func removeTree(_ path: String) {
         var st = stat()
         guard lstat(path, &st) == 0 else { return }
         guard (st.st_mode & S_IFMT) == S_IFDIR else {
@@ -322,22 +322,22 @@ public enum FileSystem {
     }
 
     /// One file found by `listTree`: anything but a folder (symlinks are not followed).
-    public struct Entry: Sendable {
+    struct Entry: Sendable {
         /// The path relative to the listed folder. When `isValidName` is false, a stand-in:
         /// the bytes of the name that are not UTF-8 written `\xNN`, since no `String` can
         /// name it.
-        public var path: String
+        var path: String
         /// Whether every name in `path` is valid UTF-8 (a folder whose name is not is listed
         /// as such an entry itself, not entered).
-        public var isValidName: Bool
-        public var isSymlink: Bool
+        var isValidName: Bool
+        var isSymlink: Bool
     }
 
     /// Everything below `root` but folders and dot-names (which are skipped with what is in
     /// them), sorted by the paths' bytes. Names are read as bytes (`readdir`), so a name that
     /// is not UTF-8 is listed too, as such; symlinked folders are not entered (a symlink loop
     /// cannot make it run forever) but listed, as symlinks.
-    public static func listTree(_ root: String) -> [Entry] {
+    static func listTree(_ root: String) -> [Entry] {
         var out: [Entry] = []
         let fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { return [] }
@@ -389,12 +389,12 @@ public enum FileSystem {
 
     /// Files below `root` (recursively), as paths relative to it, sorted (see `listTree`: a
     /// name that is not UTF-8 is listed by its `\xNN` stand-in).
-    public static func listFiles(_ root: String) -> [String] {
+    package static func listFiles(_ root: String) -> [String] {
         listTree(root).map(\.path)
     }
 
     /// An absolute, `..`-free version of `path` (symlinks resolved where the path exists).
-    public static func canonical(_ path: String) -> String {
+    static func canonical(_ path: String) -> String {
         let absolute = path.hasPrefix("/") ? path : FolderPath(FileManager.default.currentDirectoryPath).appending(path)
         let url = URL(fileURLWithPath: absolute).standardizedFileURL.resolvingSymlinksInPath()
         return url.path

@@ -1,6 +1,6 @@
 /// Escapes text for HTML text and attribute values (`&`, `<`, `>`, `"`, `'`).
-public enum HTMLEscaping {
-    public static func escape(_ text: String) -> String {
+enum HTMLEscaping {
+    static func escape(_ text: String) -> String {
         ByteEscaping.escaped(text, when: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) {
             append($0, to: &$1)
         }

@@ -1,17 +1,17 @@
 /// A minimal, deterministic JSON writer (keys in the order given), safe to embed in an HTML
 /// `<script type="application/ld+json">` block: `<`, `>` and `&` are written as `\u003c`…
 /// so the text can never close the script element.
-public indirect enum JSONText: Sendable, Hashable {
+package indirect enum JSONText: Sendable, Hashable {
     case string(String)
     case number(Int)
     case bool(Bool)
     case array([JSONText])
     case object([(String, JSONText)])
 
-    public static func == (lhs: JSONText, rhs: JSONText) -> Bool { lhs.rendered == rhs.rendered }
-    public func hash(into hasher: inout Hasher) { hasher.combine(rendered) }
+    package static func == (lhs: JSONText, rhs: JSONText) -> Bool { lhs.rendered == rhs.rendered }
+    package func hash(into hasher: inout Hasher) { hasher.combine(rendered) }
 
-    public var rendered: String {
+    package var rendered: String {
         var writer = Writer()
         write(into: &writer)
         return writer.text

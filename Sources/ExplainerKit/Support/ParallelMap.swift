@@ -1,12 +1,12 @@
 import Dispatch
 
 /// Maps over an array on all cores, returning results in the input's order.
-public enum ParallelMap {
+enum ParallelMap {
     /// Set (for a task) to map on the calling thread only: tests compare such serial builds
     /// with parallel ones, byte for byte.
-    @TaskLocal public static var serial = false
+    @TaskLocal static var serial = false
 
-    public static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+    static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
         if items.count < 2 || serial { return items.map(transform) }
         let results = ResultSlots<R>(count: items.count)
         DispatchQueue.concurrentPerform(iterations: items.count) { index in

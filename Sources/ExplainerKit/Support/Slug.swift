@@ -8,9 +8,9 @@ import Foundation
 /// of other scripts are kept, lowercased, in Unicode's composed form (NFC), so `日本語` →
 /// `日本語` and `Ελληνικά` → `ελληνικά` (a URL may hold them). Everything else (punctuation,
 /// symbols, emoji) separates words; text with no letters or digits gives an empty slug.
-public enum Slug {
+enum Slug {
     /// The slug of `text`; empty when `text` has no letters or digits.
-    public static func make(_ text: String) -> String {
+    static func make(_ text: String) -> String {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return makeASCII(text) }
         var out = String.UnicodeScalarView()
         var pendingHyphen = false
@@ -75,7 +75,7 @@ public enum Slug {
 
     /// Whether `text` is already a valid slug (what `make` would return for it, byte for byte:
     /// a decomposed `café` is not the slug `café`).
-    public static func isValid(_ text: String) -> Bool {
+    static func isValid(_ text: String) -> Bool {
         !text.isEmpty && make(text).utf8.elementsEqual(text.utf8)
     }
 }

@@ -1,9 +1,9 @@
 /// A 1-based line and column in a source file.
-public struct SourceLocation: Sendable, Hashable {
-    public var line: Int
-    public var column: Int
+struct SourceLocation: Sendable, Hashable {
+    var line: Int
+    var column: Int
 
-    public init(line: Int, column: Int) {
+    init(line: Int, column: Int) {
         self.line = line
         self.column = column
     }

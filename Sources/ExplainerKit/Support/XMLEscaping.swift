@@ -1,7 +1,7 @@
 /// Escapes text for XML text and attribute values, and drops the characters XML 1.0 cannot
 /// carry at all (C0 controls other than tab, line feed and carriage return, U+FFFE, U+FFFF).
-public enum XMLEscaping {
-    public static func escape(_ text: String) -> String {
+enum XMLEscaping {
+    static func escape(_ text: String) -> String {
         ByteEscaping.escaped(text, when: { byte in
             byte < 0x20 || byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 || byte == 0xEF
         }) { append($0, to: &$1) }

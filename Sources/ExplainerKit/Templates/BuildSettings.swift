@@ -1,12 +1,12 @@
 /// How a build is made: what goes in and how production-ready the output is.
 public struct BuildSettings: Sendable, Hashable {
     /// Build articles marked `draft: true` too.
-    public var includeDrafts: Bool
+    var includeDrafts: Bool
     /// Overrides `site.yml`'s `baseURL` (for publishing to another address). Must pass
     /// `BaseURL.validate`, as `site.yml`'s does (`publish` and `PublishRunner` check it).
-    public var baseURL: String?
+    package var baseURL: String?
     /// Production output: fingerprinted stylesheet, gzip copies.
-    public var production: Bool
+    var production: Bool
 
     public init(includeDrafts: Bool = false, baseURL: String? = nil, production: Bool = false) {
         self.includeDrafts = includeDrafts

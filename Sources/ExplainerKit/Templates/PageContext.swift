@@ -5,22 +5,22 @@
 ///
 /// The parts every page of an explainer shares (key points, timeline, quotes…) are built once
 /// per explainer by `explainer(_:)` and reused for each of its pages.
-public enum PageContext {
+enum PageContext {
     /// Every variable name any page provides (for the template check): the names of the
     /// view models' tables (`TemplateVocabulary`), plus swift-mustache's sequence names and
     /// `year`, which the check has always accepted.
-    public static let knownNames: Set<String> = TemplateVocabulary.names
+    static let knownNames: Set<String> = TemplateVocabulary.names
         .union(["first", "last", "index", "even", "odd", "year"])
 
     /// Site-wide values: the same for every page.
-    public struct Shared: Sendable {
-        public let config: SiteConfig
+    struct Shared: Sendable {
+        let config: SiteConfig
         /// Every URL the pages link to.
-        public let urls: SiteURLs
+        let urls: SiteURLs
         let site: SiteValues
         let assets: AssetValues
 
-        public init(site: SiteConfig, stylesheetURL: String, urls: SiteURLs) {
+        init(site: SiteConfig, stylesheetURL: String, urls: SiteURLs) {
             self.config = site
             self.urls = urls
             self.site = SiteValues(
@@ -119,6 +119,6 @@ public enum PageContext {
 }
 
 /// Where the timeline graphic is shown: on the section page with this key, else on the overview.
-public enum TimelinePlacement {
-    public static let sectionKey = "history"
+enum TimelinePlacement {
+    static let sectionKey = "history"
 }

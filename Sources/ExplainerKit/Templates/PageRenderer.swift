@@ -1,24 +1,24 @@
 import Mustache
 
 /// The "template" step: renders planned pages to HTML with the site's templates. Pure.
-public struct PageRenderer: Sendable {
-    public let templates: TemplateSet
-    public let shared: PageContext.Shared
+struct PageRenderer: Sendable {
+    let templates: TemplateSet
+    let shared: PageContext.Shared
 
     /// The same templates for the faster renderer; `nil` when they use a feature it lacks.
     let fast: MustacheRenderer?
 
-    public init(templates: TemplateSet, shared: PageContext.Shared, fastRenderer: Bool = true) {
+    init(templates: TemplateSet, shared: PageContext.Shared, fastRenderer: Bool = true) {
         self.templates = templates
         self.shared = shared
         self.fast = fastRenderer ? MustacheRenderer(library: templates.library, names: templates.names) : nil
     }
 
     /// Whether pages are rendered by `MustacheRenderer` (rather than swift-mustache itself).
-    public var usesFastRenderer: Bool { fast != nil }
+    var usesFastRenderer: Bool { fast != nil }
 
     /// Renders `pages` (which must all belong to the same explainer, or to none).
-    public func render(_ pages: [Page]) -> [(file: String, html: [UInt8])] {
+    func render(_ pages: [Page]) -> [(file: String, html: [UInt8])] {
         let explainer = pages.first?.article.map { PageContext.explainer($0, urls: shared.urls) }
         return pages.map { page in
             let context = PageContext.make(page, shared: shared, explainer: page.article == nil ? nil : explainer)

@@ -5,20 +5,20 @@ import Mustache
 /// (directly or through others) or nests too deeply (`TemplateGraph`), and every variable a
 /// template uses is one the pages provide (a warning otherwise). A `TemplateSet` exists only
 /// through `load`, so whatever renders one always finishes.
-public struct TemplateSet: Sendable {
-    public let library: MustacheLibrary
+struct TemplateSet: Sendable {
+    let library: MustacheLibrary
     /// Template names (path below `Templates/` without `.mustache`): `layout`, `partials/nav`.
-    public let names: Set<String>
+    let names: Set<String>
     /// Problems that do not stop the build (unknown variables).
-    public let warnings: [Diagnostic]
+    let warnings: [Diagnostic]
     /// The element ids the templates write as they are (`main`, `toc`…): never given to a
     /// heading (see `TemplateIDs`).
-    public let elementIDs: Set<String>
+    let elementIDs: Set<String>
 
     /// Parses `files` (paths ending in `.mustache`). `folder` is the display prefix of paths,
     /// e.g. `Templates`, used to name templates relative to it. The warnings ride on the set
     /// (`warnings`); a failure carries the errors and the warnings.
-    public static func load(_ files: [SourceFile], folder: String) throws(BuildFailure) -> TemplateSet {
+    static func load(_ files: [SourceFile], folder: String) throws(BuildFailure) -> TemplateSet {
         var library = MustacheLibrary()
         var names: Set<String> = []
         var scanned: [TemplateGraph.Template] = []

@@ -68,7 +68,7 @@ extension TemplateObject {
     static var templateShape: TemplateShape { .object(Self.self) }
 }
 
-/// A `TemplateObject` as swift-mustache sees it (its names, by string). The public domain
+/// A `TemplateObject` as swift-mustache sees it (its names, by string). The domain
 /// types (`PageLink`…) are `TemplateObject`s without being swift-mustache's public
 /// `MustacheParent`s themselves.
 struct MustacheView: MustacheParent, Sendable {

@@ -1,4 +1,4 @@
-import ExplainerKit
+@testable import ExplainerKit
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
