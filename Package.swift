@@ -83,7 +83,9 @@ let package = Package(
                 "ExplainerPreview",
                 // The preview's tests make the error NIO throws when a port is busy.
                 .product(name: "NIOCore", package: "swift-nio"),
-            ]
+            ],
+            // Read by path (the spec, the seed article), not bundled.
+            exclude: ["Fixtures"]
         ),
     ]
 )

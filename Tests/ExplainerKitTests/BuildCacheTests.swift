@@ -4,7 +4,7 @@ import Testing
 @testable import ExplainerPreview
 
 @Suite struct BuildCacheTests {
-    func sources(_ fixture: Fixture) throws -> SiteSources {
+    func sources(_ fixture: Fixtures.SampleSite) throws -> SiteSources {
         try SiteSourceReader.read(content: fixture.paths.content, templates: fixture.paths.templates)
     }
 
@@ -14,7 +14,7 @@ import Testing
     }
 
     @Test func cachedBuildsAreByteIdenticalToFullBuilds() throws {
-        let fixture = try Fixture()
+        let fixture = try Fixtures.SampleSite()
         defer { fixture.remove() }
         let cache = BuildCache()
         var s = try sources(fixture)
@@ -68,7 +68,7 @@ import Testing
     }
 
     @Test func inPlaceWriterWritesOnlyChangedFilesAndRemovesStaleOnes() throws {
-        let fixture = try Fixture()
+        let fixture = try Fixtures.SampleSite()
         defer { fixture.remove() }
         let out = fixture.root + "/Out"
         try FileSystem.makeDirectory(out)

@@ -122,10 +122,3 @@ struct ContentLoadingTests {
         #expect(failure.diagnostics.first?.message.contains("absolute") == true)
     }
 }
-
-extension Result {
-    var failureValue: Failure? {
-        if case .failure(let f) = self { return f }
-        return nil
-    }
-}

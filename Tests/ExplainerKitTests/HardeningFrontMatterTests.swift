@@ -220,7 +220,7 @@ struct HardeningFrontMatterTests {
     }
 
     @Test func previewShowsTheWarningsOfASuccessfulBuild() async throws {
-        let fixture = try Fixture()
+        let fixture = try Fixtures.SampleSite()
         defer { fixture.remove() }
         let home = fixture.root + "/Templates/home.mustache"
         let original = try fixture.read(home)
@@ -252,7 +252,7 @@ struct HardeningFrontMatterTests {
     }
 
     @Test func publishRefusesWarningsUnlessAllowed() throws {
-        let fixture = try Fixture()
+        let fixture = try Fixtures.SampleSite()
         defer { fixture.remove() }
         let home = fixture.root + "/Templates/home.mustache"
         try fixture.write(try fixture.read(home).replacingOccurrences(of: "{{site.title}}", with: "{{site.title}}{{pgae.title}}"), to: home)

@@ -5,15 +5,15 @@ import Testing
 
 /// A preview server running in-process on a free port against a fixture copy.
 final class PreviewHarness: @unchecked Sendable {
-    let fixture: Fixture
+    let fixture: Fixtures.SampleSite
     let task: Task<Void, Error>
     let port: Int
     /// The URL the server printed.
     let url: String
 
     /// - Parameter prepare: changes the fixture's sources before the first build.
-    init(settings: BuildSettings = .init(), prepare: (Fixture) throws -> Void = { _ in }) async throws {
-        fixture = try Fixture()
+    init(settings: BuildSettings = .init(), prepare: (Fixtures.SampleSite) throws -> Void = { _ in }) async throws {
+        fixture = try Fixtures.SampleSite()
         try prepare(fixture)
         let (ports, continuation) = AsyncStream<(Int, String)>.makeStream()
         let server = PreviewServer(
@@ -165,7 +165,7 @@ final class PreviewHarness: @unchecked Sendable {
 
     @Test func aBusyPortIsReportedByNumber() async throws {
         let preview = try await PreviewHarness()
-        let other = try Fixture()
+        let other = try Fixtures.SampleSite()
         defer { other.remove() }
         let server = PreviewServer(configuration: .init(paths: other.paths, port: preview.port), report: { _ in })
         do {

@@ -131,3 +131,33 @@ extension SiteBuild {
         files.first { $0.path == path }.map { String(decoding: $0.bytes, as: UTF8.self) }
     }
 }
+
+extension Fixtures {
+    /// A temporary copy of the repository's sample site (`Content/` and `Templates/`), for
+    /// tests that build, edit and serve real folders.
+    struct SampleSite {
+        let root: String
+
+        init() throws {
+            root = NSTemporaryDirectory() + "explainer-test-" + UUID().uuidString
+            let fm = FileManager.default
+            try fm.createDirectory(atPath: root, withIntermediateDirectories: true)
+            try fm.copyItem(atPath: Fixtures.path("Content"), toPath: root + "/Content")
+            try fm.copyItem(atPath: Fixtures.path("Templates"), toPath: root + "/Templates")
+        }
+
+        var paths: BuildRunner.Paths {
+            BuildRunner.Paths(content: root + "/Content", templates: root + "/Templates", output: root + "/Public")
+        }
+
+        var article: String { root + "/Content/russia-taliban.md" }
+
+        func read(_ path: String) throws -> String { try String(contentsOfFile: path, encoding: .utf8) }
+
+        func write(_ text: String, to path: String) throws {
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+        }
+
+        func remove() { try? FileManager.default.removeItem(atPath: root) }
+    }
+}

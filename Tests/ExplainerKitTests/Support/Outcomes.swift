@@ -1,5 +1,24 @@
 @testable import ExplainerKit
 
+extension Result {
+    /// The failure, nil on success.
+    var failureValue: Failure? {
+        if case .failure(let f) = self { return f }
+        return nil
+    }
+}
+
+/// The `BuildFailure` that `body` throws, or nil when it succeeds (or throws another error):
+/// for tests that look at a failed build's diagnostics.
+func thrownFailure<Value>(_ body: () throws -> Value) -> BuildFailure? {
+    do {
+        _ = try body()
+        return nil
+    } catch {
+        return error as? BuildFailure
+    }
+}
+
 /// A stage that throws `BuildFailure`, as a value to assert on: its answer, or its failure.
 func outcome<Value>(_ body: () throws(BuildFailure) -> Value) -> Result<Value, BuildFailure> {
     do {
