@@ -46,4 +46,21 @@ struct YAMLTagsTests {
             #expect(ours.diagnostics == legacy.diagnostics, "\(root)")
         }
     }
+
+    /// The tree `YAMLDocument.mapping` gives (composed with `Resolver.basic`, tags set by
+    /// `YAMLTags.resolved`) is the one `Yams.compose(yaml:)` gives: same strings, tags, styles
+    /// and marks at every node, on every input of the front-matter suites that composes.
+    @Test func composedTreesHaveYamsDefaultTags() throws {
+        let inputs = YAMLSubsetComposerTests.self
+        var compared = 0
+        for yaml in inputs.benchSamples + inputs.fromOtherTests + inputs.tricky + inputs.mutations
+            + ["1: a\n\"1\": b\n", "true: x\nyes: [on, off, ~, 5, -1.5, .inf, 2025-01-02]\n<<: {= : x}\n"] {
+            guard case .mapping? = try? Yams.compose(yaml: yaml), let theirs = try? Yams.compose(yaml: yaml),
+                  let ours = try? YAMLDocument.mapping(yaml, file: "a.md", lineOffset: 0, what: "front matter")
+            else { continue }
+            compared += 1
+            #expect(inputs.describe(.mapping(ours.mapping)) == inputs.describe(theirs), "\(yaml.debugDescription)")
+        }
+        #expect(compared > 500)
+    }
 }

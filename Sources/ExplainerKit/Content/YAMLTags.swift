@@ -8,6 +8,30 @@ import Yams
 /// patterns; those rare scalars (and any ending in a line terminator or a non-ASCII byte, where
 /// ICU's `$` has subtleties) go to Yams' own resolver, so the answer is always the same as its.
 enum YAMLTags {
+    /// `node` (composed with `Resolver.basic` from text without explicit tags) with the tag of
+    /// every plain scalar, keys included, set to the one Yams' default resolver gives it: the
+    /// same tree `Yams.compose(yaml:)` returns, so readers take `node.tag` as it is.
+    static func resolved(_ node: Node) -> Node {
+        switch node {
+        case .scalar(var scalar):
+            guard scalar.style == .plain else { return node }
+            scalar.tag = scalar.tag.copy(with: Tag.Name(rawValue: plainScalarTag(scalar.string)))
+            return .scalar(scalar)
+        case .mapping(var mapping):
+            for index in mapping.indices {
+                let (key, value) = mapping[index]
+                mapping[index] = (resolved(key), resolved(value))
+            }
+            return .mapping(mapping)
+        case .sequence(var sequence):
+            for index in sequence.indices { sequence[index] = resolved(sequence[index]) }
+            return .sequence(sequence)
+        case .alias:
+            return node
+        }
+    }
+
+    /// The tag Yams' default resolver gives a plain scalar of `text`.
     static func plainScalarTag(_ text: String) -> String {
         var text = text
         return text.withUTF8 { bytes -> String in
