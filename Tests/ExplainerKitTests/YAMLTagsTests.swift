@@ -14,6 +14,8 @@ struct YAMLTagsTests {
         "1979s", "12 March", "-abc", "+abc", "title", "The title", "Trump", "yes please", "nothing", "Oslo",
         "true\n", "no\r", "é", "café", "null é", "No — really", "Yes!", "Off-side", "ON AIR", "x: y",
         "true ", " true", "Yes\u{2028}", "1\n", "yes\u{85}",
+        "2019-02-21", "1999-13-45", "2019-02-2", "2019-02-211", "2019/02/21", "2019-0a-21", "20190221",
+        "123456789012345678901234567890", "10", "09", "0", "00", "7a", "1_0", "9:59", "2019-02-21 ",
     ]
 
     @Test func plainScalarTagsMatchYamsDefaultResolver() {
