@@ -14,6 +14,8 @@ struct YAMLTagsTests {
         "1979s", "12 March", "-abc", "+abc", "title", "The title", "Trump", "yes please", "nothing", "Oslo",
         "true\n", "no\r", "é", "café", "null é", "No — really", "Yes!", "Off-side", "ON AIR", "x: y",
         "true ", " true", "Yes\u{2028}", "1\n", "yes\u{85}",
+        "2019-02-21", "1999-13-45", "2019-02-2", "2019-02-211", "2019/02/21", "2019-0a-21", "20190221",
+        "123456789012345678901234567890", "10", "09", "0", "00", "7a", "1_0", "9:59", "2019-02-21 ",
     ]
 
     @Test func plainScalarTagsMatchYamsDefaultResolver() {
@@ -45,5 +47,22 @@ struct YAMLTagsTests {
             let legacy = outcome { () throws(BuildFailure) in try FrontMatterDecoder.decode(yaml: root + "\n# !\n", file: "a.md", yamlStartLine: 2) }
             #expect(ours.diagnostics == legacy.diagnostics, "\(root)")
         }
+    }
+
+    /// The tree `YAMLDocument.mapping` gives (composed with `Resolver.basic`, tags set by
+    /// `YAMLTags.resolved`) is the one `Yams.compose(yaml:)` gives: same strings, tags, styles
+    /// and marks at every node, on every input of the front-matter suites that composes.
+    @Test func composedTreesHaveYamsDefaultTags() throws {
+        let inputs = YAMLSubsetComposerTests.self
+        var compared = 0
+        for yaml in inputs.benchSamples + inputs.fromOtherTests + inputs.tricky + inputs.mutations
+            + ["1: a\n\"1\": b\n", "true: x\nyes: [on, off, ~, 5, -1.5, .inf, 2025-01-02]\n<<: {= : x}\n"] {
+            guard case .mapping? = try? Yams.compose(yaml: yaml), let theirs = try? Yams.compose(yaml: yaml),
+                  let ours = try? YAMLDocument.mapping(yaml, file: "a.md", lineOffset: 0, what: "front matter")
+            else { continue }
+            compared += 1
+            #expect(inputs.describe(.mapping(ours.mapping)) == inputs.describe(theirs), "\(yaml.debugDescription)")
+        }
+        #expect(compared > 500)
     }
 }

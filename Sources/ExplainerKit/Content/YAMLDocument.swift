@@ -6,13 +6,11 @@ import Yams
 /// The one entry point of front matter and `site.yml` into YAML: what aliases may repeat is
 /// bounded here (`YAMLAliasLimit`), before either composer runs.
 enum YAMLDocument {
-    /// A composed mapping, its location, and how its plain scalars' tags are to be read.
+    /// A composed mapping and its location; every node's tag is the one `Yams.compose(yaml:)`
+    /// gives it.
     struct Composed {
         var mapping: Node.Mapping
         var mark: Mark?
-        /// See `YAMLTags`: true when composed with `Resolver.basic` (tags resolved from scalar
-        /// text by `YAMLTags`), false when composed with `Resolver.default` (Yams' own tags).
-        var resolvesTagsItself: Bool
     }
 
     /// The mapping `yaml` composes to; `lineOffset` is added to YAML line numbers, `what`
@@ -20,12 +18,13 @@ enum YAMLDocument {
     static func mapping(
         _ yaml: String, file: String, lineOffset: Int, what: String
     ) throws(BuildFailure) -> Composed {
-        // Yams' default resolver matches plain scalars (keys, looked-up keys, values) against up
-        // to seven regular expressions; composing with `Resolver.basic` and resolving the few
-        // tags we read ourselves (`YAMLTags`) gives the same results without them. Two cases
-        // where `basic` could differ, both absent from real front matter, take Yams' own path:
-        // explicit tags (`!!str 5`: any `!` in the text) and keys duplicated only under
-        // `basic` (`1:` and `"1":`), which it reports as duplicates while the default does not.
+        // Yams' default resolver matches every plain scalar against up to seven regular
+        // expressions; composing with `Resolver.basic` and setting plain scalars' tags with
+        // `YAMLTags` gives the same tree without them. Two cases where `basic` could differ, both
+        // absent from real front matter, take Yams' own path: explicit tags (`!!str 5`: any `!`
+        // in the text; `basic` has resolved keys' tags by then, so `YAMLTags` could not tell an
+        // explicit `!!str` key from a plain one) and keys duplicated only under `basic` (`1:` and
+        // `"1":`), which it reports as duplicates while the default does not.
         if let excess = YAMLAliasLimit.excess(in: yaml) {
             throw BuildFailure(Diagnostic(
                 file: file, line: excess.line + lineOffset, column: excess.column,
@@ -34,22 +33,16 @@ enum YAMLDocument {
                 hint: "Write the values out instead: aliases (`*name`) may repeat at most "
                     + "\(YAMLAliasLimit.maxValues) values and \(YAMLAliasLimit.maxBytes / 1000) KB of text in all."))
         }
-        let fast = !yaml.utf8.contains(UInt8(ascii: "!"))
-        var resolvesTagsItself = fast
         let node: Node?
         do {
-            if fast, let composed = YAMLSubsetComposer.compose(yaml) {
-                // The common subset, composed without libyaml: the same node (see the type).
-                node = composed
-            } else if fast {
+            if yaml.utf8.contains(UInt8(ascii: "!")) {
+                node = try Yams.compose(yaml: yaml)
+            } else {
                 do {
-                    node = try Yams.compose(yaml: yaml, .basic)
+                    node = try composedWithBasicResolver(yaml).map(YAMLTags.resolved)
                 } catch YamlError.duplicatedKeysInMapping {
-                    resolvesTagsItself = false
                     node = try Yams.compose(yaml: yaml)
                 }
-            } else {
-                node = try Yams.compose(yaml: yaml)
             }
         } catch let error as YamlError {
             throw BuildFailure(diagnostic(for: error, file: file, lineOffset: lineOffset))
@@ -66,10 +59,17 @@ enum YAMLDocument {
             let mark = node.mark
             throw BuildFailure(Diagnostic(
                 file: file, line: mark.map { $0.line + lineOffset }, column: mark?.column,
-                message: "The \(what) must be a set of `key: value` lines, not a \(YAMLFields.kind(of: node, resolvesTagsItself: resolvesTagsItself)).",
+                message: "The \(what) must be a set of `key: value` lines, not a \(YAMLFields.kind(of: node)).",
                 hint: "Write one `key: value` per line, e.g. `title: My explainer`."))
         }
-        return Composed(mapping: mapping, mark: node.mark, resolvesTagsItself: resolvesTagsItself)
+        return Composed(mapping: mapping, mark: node.mark)
+    }
+
+    /// `yaml` composed with `Resolver.basic` (plain scalars' tags are then set by `YAMLTags`):
+    /// by `YAMLSubsetComposer` when the text is in its subset, else by Yams.
+    private static func composedWithBasicResolver(_ yaml: String) throws -> Node? {
+        if let node = YAMLSubsetComposer.compose(yaml) { return node }
+        return try Yams.compose(yaml: yaml, .basic)
     }
 
     static func diagnostic(for error: YamlError, file: String, lineOffset: Int) -> Diagnostic {

@@ -10,8 +10,6 @@ struct YAMLFields {
     let lineOffset: Int
     let mapping: Node.Mapping
     let mappingMark: Mark?
-    /// Whether plain scalars' tags come from `YAMLTags` (see `YAMLDocument.Composed`).
-    let resolvesTagsItself: Bool
     private(set) var diagnostics: [Diagnostic] = []
     /// The keys of `mapping` read through `field` (every typed reader does), in the order first
     /// read: the keys the decoder knows, so that the read is where a key is declared.
@@ -22,23 +20,15 @@ struct YAMLFields {
         self.lineOffset = lineOffset
         self.mapping = composed.mapping
         self.mappingMark = composed.mark
-        self.resolvesTagsItself = composed.resolvesTagsItself
     }
 
     /// The tag of `node` as Yams' default resolver names it.
     func tagName(_ node: Node) -> String {
-        Self.tagName(node, resolvesTagsItself: resolvesTagsItself)
-    }
-
-    static func tagName(_ node: Node, resolvesTagsItself: Bool) -> String {
-        if resolvesTagsItself, case .scalar(let scalar) = node {
-            return scalar.style == .plain ? YAMLTags.plainScalarTag(scalar.string) : Tag.Name.str.rawValue
-        }
-        return node.tag.rawValue
+        node.tag.rawValue
     }
 
     func kind(of node: Node) -> String {
-        Self.kind(of: node, resolvesTagsItself: resolvesTagsItself)
+        Self.kind(of: node)
     }
 
     func location(_ node: Node?) -> SourceLocation? {
@@ -54,7 +44,7 @@ struct YAMLFields {
 
     /// The value node for `key`, if present.
     func node(_ key: String) -> Node? {
-        Self.value(key, in: mapping, resolvesTagsItself: resolvesTagsItself)
+        Self.value(key, in: mapping)
     }
 
     /// The value node for `key`, if present, declaring `key` known (`refuseUnknownKeys`).
@@ -63,30 +53,25 @@ struct YAMLFields {
         return node(key)
     }
 
-    /// `mapping[key]`, Yams' subscript, without its cost: that builds a key node (and a tag)
-    /// per lookup and compares it with every key, resolving tags, from the last key back.
-    ///
-    /// Here keys are compared by their text first; only a key with the same text is compared
-    /// the way Yams does (`==`: same text and same resolved tag), with a key node made for it.
-    /// When tags are our own (`resolvesTagsItself`: composed with `Resolver.basic`, no explicit
-    /// tags), every scalar key's tag is `str`, like that of the looked-up key, so equal text is
-    /// enough. The last matching key wins, as with Yams (duplicates are refused before).
-    /// The value of `key` in a mapping of this document (e.g. a timeline entry).
+    /// `mapping[key]` as Yams' subscript with its default resolver answers it (the last key with
+    /// the same text and the tag a plain `key` would have), without its cost: that builds a key
+    /// node per lookup and compares it, tags resolved, with every key. Here keys are compared by
+    /// their text; only a key with the same text has its tag compared. Used for every lookup
+    /// in this document, e.g. in a timeline entry.
     func value(_ key: String, in mapping: Node.Mapping) -> Node? {
-        Self.value(key, in: mapping, resolvesTagsItself: resolvesTagsItself)
+        Self.value(key, in: mapping)
     }
 
-    static func value(_ key: String, in mapping: Node.Mapping, resolvesTagsItself: Bool) -> Node? {
+    static func value(_ key: String, in mapping: Node.Mapping) -> Node? {
         var index = mapping.endIndex
-        var probe: Node?
+        var keyTag: String?
         while index > mapping.startIndex {
             index -= 1
             let entry = mapping[index]
             guard case .scalar(let scalar) = entry.key, scalar.string == key else { continue }
-            if resolvesTagsItself { return entry.value }
-            let lookup = probe ?? Node(key, mapping.tag.copy(with: .implicit))
-            probe = lookup
-            if entry.key == lookup { return entry.value }
+            let tag = keyTag ?? YAMLTags.plainScalarTag(key)
+            keyTag = tag
+            if entry.key.tag.rawValue == tag { return entry.value }
         }
         return nil
     }
@@ -213,10 +198,10 @@ struct YAMLFields {
     }
 
     /// What `node` is, in the words of messages ("number", "list", …).
-    static func kind(of node: Node, resolvesTagsItself: Bool) -> String {
+    static func kind(of node: Node) -> String {
         switch node {
         case .scalar:
-            switch tagName(node, resolvesTagsItself: resolvesTagsItself) {
+            switch node.tag.rawValue {
             case Tag.Name.int.rawValue, Tag.Name.float.rawValue: return "number"
             case Tag.Name.bool.rawValue: return "true/false value"
             case Tag.Name.null.rawValue: return "empty value"
