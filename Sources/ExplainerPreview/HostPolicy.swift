@@ -1,5 +1,6 @@
 import ExplainerKit
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -91,7 +92,8 @@ public struct HostPolicy: Sendable {
         if !rest.isEmpty {
             let port = rest.dropFirst()
             guard rest.first == ":", port.count <= 5, port.allSatisfy({ $0.isASCII && $0.isNumber }),
-                  port.isEmpty || Int(port)! <= 65535 else { return nil }
+                port.isEmpty || Int(port)! <= 65535
+            else { return nil }
         }
         if host.hasSuffix(".") { host = host.dropLast() }
         let allowed = host.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "." || $0 == "_" || $0 == ":") }

@@ -1,5 +1,6 @@
 import ExplainerKit
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -41,7 +42,8 @@ public struct InPlaceWriter: Sendable {
     /// comparing them is immediate.
     public func update(_ current: inout [OutputFile], to files: [OutputFile]) throws(BuildFailure) -> Changes {
         var changes = Changes()
-        var old = 0, new = 0
+        var old = 0
+        var new = 0
         var removed: [String] = []
         var grown = false
         do {
@@ -93,9 +95,10 @@ public struct InPlaceWriter: Sendable {
     }
 
     private func failure(_ error: FileSystem.Failure) -> BuildFailure {
-        BuildFailure(Diagnostic(
-            file: outputPath, message: "Updating the preview failed: \(error.description).",
-            hint: "Check that the folder is writable and the disk is not full."))
+        BuildFailure(
+            Diagnostic(
+                file: outputPath, message: "Updating the preview failed: \(error.description).",
+                hint: "Check that the folder is writable and the disk is not full."))
     }
 
     /// Writes one file (never outside the folder).

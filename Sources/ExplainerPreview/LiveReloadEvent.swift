@@ -1,4 +1,5 @@
 import ExplainerKit
+
 /// A message the preview sends to open pages over Server-Sent Events.
 public enum LiveReloadEvent: Sendable, Hashable {
     /// Pages changed: reload.

@@ -1,4 +1,5 @@
 import ExplainerKit
+
 /// The `Content-Type` of the files a built site contains, by file extension.
 public enum MediaTypes {
     static let byExtension: [String: String] = [

@@ -4,6 +4,7 @@ import Hummingbird
 import Logging
 import NIOCore
 import ServiceLifecycle
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -138,18 +139,21 @@ public struct PreviewServer: Sendable {
         let address = "\(host):\(port)"
         switch (error as? IOError)?.errnoCode {
         case EADDRINUSE:
-            return BuildFailure(Diagnostic(
-                file: address, message: "Port \(port) on \(host) is already in use.",
-                hint: "Stop the other server, or pass another --port (--port 0 picks a free one)."))
+            return BuildFailure(
+                Diagnostic(
+                    file: address, message: "Port \(port) on \(host) is already in use.",
+                    hint: "Stop the other server, or pass another --port (--port 0 picks a free one)."))
         case EADDRNOTAVAIL:
-            return BuildFailure(Diagnostic(
-                file: address, message: "Cannot listen on \(host): it is not an address of this machine.",
-                hint: "Use --host 127.0.0.1 (the default)."))
+            return BuildFailure(
+                Diagnostic(
+                    file: address, message: "Cannot listen on \(host): it is not an address of this machine.",
+                    hint: "Use --host 127.0.0.1 (the default)."))
         default:
             if error is SocketAddressError {
-                return BuildFailure(Diagnostic(
-                    file: address, message: "Cannot listen on \(host): it is not a name or address this machine can resolve.",
-                    hint: "Use --host 127.0.0.1 (the default)."))
+                return BuildFailure(
+                    Diagnostic(
+                        file: address, message: "Cannot listen on \(host): it is not a name or address this machine can resolve.",
+                        hint: "Use --host 127.0.0.1 (the default)."))
             }
             return BuildFailure(Diagnostic(file: address, message: "The preview server stopped: \(error)."))
         }

@@ -136,9 +136,10 @@ public actor PreviewSession {
         // Warnings first: a page the event reloads is sent them again when it reconnects.
         liveReload.broadcast(.warnings(build.warnings))
         if let event { liveReload.broadcast(event) }
-        return .rebuilt(Rebuild(
-            changed: relevant, written: changes.written, removed: changes.removed,
-            statistics: cache.statistics, event: event, milliseconds: elapsed(), warnings: build.warnings))
+        return .rebuilt(
+            Rebuild(
+                changed: relevant, written: changes.written, removed: changes.removed,
+                statistics: cache.statistics, event: event, milliseconds: elapsed(), warnings: build.warnings))
     }
 
     /// Makes the next rebuild look at every source file, not only those the watcher names

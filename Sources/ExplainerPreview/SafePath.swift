@@ -1,5 +1,6 @@
 import ExplainerKit
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -47,7 +48,8 @@ public enum SafePath: Sendable, Hashable {
     /// Resolves `rawPath` (as sent, percent-encoded, no query) inside `root`.
     public static func resolve(_ rawPath: String, in root: String) -> SafePath {
         guard let canonical = canonical(rawPath), let decoded = canonical.removingPercentEncoding,
-              let rootReal = FileSystem.realPath(root) else { return .refused }
+            let rootReal = FileSystem.realPath(root)
+        else { return .refused }
         let folder = FileSystem.Root(root, real: rootReal)
         let segments = decoded.split(separator: "/", omittingEmptySubsequences: true)
         if segments.contains(where: { $0.hasPrefix(".") }) { return .missing }

@@ -41,7 +41,9 @@ public struct StaticFileResponder: HTTPResponder {
         case .allowed: break
         case .invalid: return text(.badRequest, "Bad request: send one Host header (host or host:port).\n")
         case .misdirected:
-            return text(.misdirectedRequest, "Misdirected request: this preview answers only to localhost, 127.0.0.1 and the --host it listens on.\n")
+            return text(
+                .misdirectedRequest,
+                "Misdirected request: this preview answers only to localhost, 127.0.0.1 and the --host it listens on.\n")
         }
         guard request.method == .get || request.method == .head else {
             return text(.methodNotAllowed, "Method not allowed\n", extra: [.allow: "GET, HEAD"])
@@ -134,13 +136,15 @@ public struct StaticFileResponder: HTTPResponder {
     func events() -> Response {
         let stream = liveReload.subscribe()
         let headers: HTTPFields = [.contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-store"]
-        return Response(status: .ok, headers: headers, body: ResponseBody { writer in
-            try await writer.write(ByteBuffer(string: "retry: 1000\n\n"))
-            for await event in stream {
-                try await writer.write(ByteBuffer(string: event.serverSentEvent))
-            }
-            try await writer.finish(nil)
-        })
+        return Response(
+            status: .ok, headers: headers,
+            body: ResponseBody { writer in
+                try await writer.write(ByteBuffer(string: "retry: 1000\n\n"))
+                for await event in stream {
+                    try await writer.write(ByteBuffer(string: event.serverSentEvent))
+                }
+                try await writer.finish(nil)
+            })
     }
 
     /// `html` with the live-reload script tag before the last `</body>` (appended if none).

@@ -1,5 +1,6 @@
 import ExplainerKit
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -34,13 +35,18 @@ public final class Watcher: @unchecked Sendable {
     /// How long the watcher waits after the last event before reporting a batch.
     public static let defaultDebounce: Duration = .milliseconds(20)
 
-    public init(roots: [String], debounce: Duration = Watcher.defaultDebounce, maximumDelay: Duration = .milliseconds(500)) throws(BuildFailure) {
+    public init(
+        roots: [String], debounce: Duration = Watcher.defaultDebounce, maximumDelay: Duration = .milliseconds(500)
+    ) throws(BuildFailure) {
         (changes, continuation) = AsyncStream<Set<String>>.makeStream()
         self.debounce = debounce
         self.maximumDelay = maximumDelay
         fd = inotify_init1(Int32(O_CLOEXEC | O_NONBLOCK))
         guard fd >= 0 else {
-            throw BuildFailure(Diagnostic(file: roots.first ?? ".", message: "Could not watch for changes: inotify_init1 failed (\(String(cString: strerror(errno))))."))
+            throw BuildFailure(
+                Diagnostic(
+                    file: roots.first ?? ".",
+                    message: "Could not watch for changes: inotify_init1 failed (\(String(cString: strerror(errno))))."))
         }
         var pipeFDs: [Int32] = [0, 0]
         guard pipe(&pipeFDs) == 0 else {
@@ -54,9 +60,10 @@ public final class Watcher: @unchecked Sendable {
             if !addTree(root) {
                 let code = errno
                 stop()
-                throw BuildFailure(Diagnostic(
-                    file: root, message: "Could not watch \(root) for changes: \(String(cString: strerror(code))).",
-                    hint: code == ENOSPC ? "Raise fs.inotify.max_user_watches (sysctl)." : ""))
+                throw BuildFailure(
+                    Diagnostic(
+                        file: root, message: "Could not watch \(root) for changes: \(String(cString: strerror(code))).",
+                        hint: code == ENOSPC ? "Raise fs.inotify.max_user_watches (sysctl)." : ""))
             }
         }
         let thread = Thread { [self] in self.loop() }

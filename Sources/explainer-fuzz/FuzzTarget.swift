@@ -52,6 +52,8 @@ import Glibc
 #endif
 
 /// libFuzzer's driver (from clang's `libclang_rt.fuzzer_no_main`), which runs the fuzzing loop.
+// swift-format-ignore: AlwaysUseLowerCamelCase
+// (libFuzzer's C name.)
 @_silgen_name("LLVMFuzzerRunDriver")
 func LLVMFuzzerRunDriver(
     _ argc: UnsafeMutablePointer<Int32>,

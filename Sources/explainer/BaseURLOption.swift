@@ -7,7 +7,9 @@ import ExplainerKit
 struct BaseURLOption: ParsableArguments {
     @Option(
         name: .customLong("base-url"),
-        help: "The address the site is served at (overrides site.yml's baseURL): every link follows its path, and the preview serves the site under it.")
+        help:
+            "The address the site is served at (overrides site.yml's baseURL): every link follows its path, and the preview serves the site under it."
+    )
     var baseURL: String?
 
     mutating func validate() throws {

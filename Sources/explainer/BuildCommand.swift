@@ -20,6 +20,8 @@ struct Build: ParsableCommand {
         }
         Terminal.report(report.warnings)
         let ms = Int((report.seconds * 1000).rounded())
-        Terminal.printOut("Built \(report.articles) article\(report.articles == 1 ? "" : "s"), \(report.pages) pages (\(report.files) files) into \(site.outputName) in \(ms) ms.")
+        Terminal.printOut(
+            "Built \(report.articles) article\(report.articles == 1 ? "" : "s"), \(report.pages) pages (\(report.files) files) into \(site.outputName) in \(ms) ms."
+        )
     }
 }

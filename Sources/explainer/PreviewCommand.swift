@@ -3,6 +3,7 @@ import Dispatch
 import ExplainerKit
 import ExplainerPreview
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -39,7 +40,8 @@ struct Preview: AsyncParsableCommand {
         let output = site.output
         let openBrowser = open
         let server = PreviewServer(
-            configuration: .init(paths: site.paths, settings: BuildSettings(includeDrafts: drafts, baseURL: site.baseURL), host: host, port: port),
+            configuration: .init(
+                paths: site.paths, settings: BuildSettings(includeDrafts: drafts, baseURL: site.baseURL), host: host, port: port),
             report: { event in Self.print(event, output: output, openBrowser: openBrowser) })
 
         let task = Task { try await server.run() }
@@ -69,7 +71,9 @@ struct Preview: AsyncParsableCommand {
         case .initialBuild(let build, let ms):
             Terminal.report(build.warnings)
             let articles = build.articles.count
-            line("Built \(articles) article\(articles == 1 ? "" : "s"), \(build.pages.count) pages into \(output)/ in \(Int(ms.rounded())) ms.")
+            line(
+                "Built \(articles) article\(articles == 1 ? "" : "s"), \(build.pages.count) pages into \(output)/ in \(Int(ms.rounded())) ms."
+            )
         case .initialBuildFailed(let failure, _):
             Terminal.report(failure.diagnostics)
             Terminal.printError("The first build failed; serving what \(output)/ holds. Fix the errors and save to rebuild.")
@@ -80,7 +84,8 @@ struct Preview: AsyncParsableCommand {
             Terminal.report(rebuild.warnings.filter { d in rebuild.changed.contains { d.file == $0 } })
             let what = describe(rebuild.changed)
             let stats = rebuild.statistics
-            let scope = stats.fullBuild ? "full rebuild" : "\(stats.articlesRendered) article\(stats.articlesRendered == 1 ? "" : "s") re-rendered"
+            let scope =
+                stats.fullBuild ? "full rebuild" : "\(stats.articlesRendered) article\(stats.articlesRendered == 1 ? "" : "s") re-rendered"
             var text = "\(what): \(scope), \(rebuild.pagesWritten) page\(rebuild.pagesWritten == 1 ? "" : "s") written"
             let others = rebuild.written.count - rebuild.pagesWritten
             if others > 0 { text += ", \(others) other file\(others == 1 ? "" : "s")" }
@@ -90,7 +95,8 @@ struct Preview: AsyncParsableCommand {
             line(text + ".")
         case .rebuild(.failed(let changed, let failure, let ms)):
             Terminal.report(failure.diagnostics)
-            Terminal.printError("\(describe(changed)): rebuild failed in \(String(format: "%.1f", ms)) ms; still serving the last good build.")
+            Terminal.printError(
+                "\(describe(changed)): rebuild failed in \(String(format: "%.1f", ms)) ms; still serving the last good build.")
         }
     }
 

@@ -57,19 +57,24 @@ struct Publish: ParsableCommand {
         let target: PublishRunner.Target = to.map { .directory($0) } ?? .git(repository: gitRepo ?? "", branch: branch)
         let report: PublishRunner.Report
         do {
-            report = try PublishRunner(content: content, templates: templates, baseURL: base.baseURL, target: target,
-                                       allowWarnings: allowWarnings).run()
+            report = try PublishRunner(
+                content: content, templates: templates, baseURL: base.baseURL, target: target,
+                allowWarnings: allowWarnings
+            ).run()
         } catch {
             throw Terminal.fail(error, "Publish", noun: "problem", consequence: "Nothing was deployed.")
         }
         Terminal.report(report.warnings)
         let what = "\(report.build.articles.count) article\(report.build.articles.count == 1 ? "" : "s"), \(report.build.files.count) files"
         if let git = report.git {
-            Terminal.printOut(git.changed
-                ? "Published \(what) to \(branch) in \(gitRepo ?? "") (commit \(git.commit.prefix(12)))."
-                : "\(branch) in \(gitRepo ?? "") already holds this site; nothing to commit.")
+            Terminal.printOut(
+                git.changed
+                    ? "Published \(what) to \(branch) in \(gitRepo ?? "") (commit \(git.commit.prefix(12)))."
+                    : "\(branch) in \(gitRepo ?? "") already holds this site; nothing to commit.")
         } else if let to {
-            let kept = FileSystem.isDirectory(DirectoryDeployer(target: to).previousPath) ? " (previous site kept as \(to).previous/; undo with --rollback)" : ""
+            let kept =
+                FileSystem.isDirectory(DirectoryDeployer(target: to).previousPath)
+                ? " (previous site kept as \(to).previous/; undo with --rollback)" : ""
             Terminal.printOut("Published \(what) to \(to)/\(kept).")
         }
     }

@@ -1,6 +1,7 @@
-import Foundation
 import ArgumentParser
 import ExplainerKit
+import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif

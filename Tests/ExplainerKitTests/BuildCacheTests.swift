@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ExplainerKit
 @testable import ExplainerPreview
 
@@ -25,10 +26,12 @@ import Testing
         // A second article appears: only it is rendered; home lists it.
         var second = original
         second.path = fixture.paths.content + "/second-story.md"
-        second.bytes = Array(String(decoding: original.bytes, as: UTF8.self)
-            .replacingOccurrences(of: "Russia's recognition", with: "A second story about").utf8)
-        s = SiteSources(config: s.config, articles: s.articles + [second], templates: s.templates, assets: s.assets,
-                        templatesFolder: s.templatesFolder)
+        second.bytes = Array(
+            String(decoding: original.bytes, as: UTF8.self)
+                .replacingOccurrences(of: "Russia's recognition", with: "A second story about").utf8)
+        s = SiteSources(
+            config: s.config, articles: s.articles + [second], templates: s.templates, assets: s.assets,
+            templatesFolder: s.templatesFolder)
         let withSecond = try files(s, cache: cache)
         #expect(withSecond == (try files(s)))
         #expect(cache.statistics.articlesRendered == 1)
@@ -44,8 +47,9 @@ import Testing
         #expect(!cache.statistics.fullBuild)
 
         // A title edit must reach the home page, which is otherwise reused.
-        s.articles[1].bytes = Array(String(decoding: s.articles[1].bytes, as: UTF8.self)
-            .replacingOccurrences(of: "A second story about", with: "A retitled story about").utf8)
+        s.articles[1].bytes = Array(
+            String(decoding: s.articles[1].bytes, as: UTF8.self)
+                .replacingOccurrences(of: "A second story about", with: "A retitled story about").utf8)
         let retitled = try files(s, cache: cache)
         #expect(retitled == (try files(s)))
         let retitledHome = String(decoding: retitled.first { $0.path == "index.html" }!.bytes, as: UTF8.self)
@@ -53,15 +57,17 @@ import Testing
 
         // A template change rebuilds everything.
         let layout = s.templates.firstIndex { $0.path.hasSuffix("layout.mustache") }!
-        s.templates[layout].bytes = Array(String(decoding: s.templates[layout].bytes, as: UTF8.self)
-            .replacingOccurrences(of: "</body>", with: "<!-- changed --></body>").utf8)
+        s.templates[layout].bytes = Array(
+            String(decoding: s.templates[layout].bytes, as: UTF8.self)
+                .replacingOccurrences(of: "</body>", with: "<!-- changed --></body>").utf8)
         #expect(try files(s, cache: cache) == files(s))
         #expect(cache.statistics.fullBuild)
         #expect(cache.statistics.articlesRendered == 2)
 
         // The article is deleted: its pages go, home forgets it.
-        s = SiteSources(config: s.config, articles: [s.articles[0]], templates: s.templates, assets: s.assets,
-                        templatesFolder: s.templatesFolder)
+        s = SiteSources(
+            config: s.config, articles: [s.articles[0]], templates: s.templates, assets: s.assets,
+            templatesFolder: s.templatesFolder)
         let without = try files(s, cache: cache)
         #expect(without == (try files(s)))
         #expect(!without.contains { $0.path.hasPrefix("second-story/") })
@@ -74,7 +80,8 @@ import Testing
         try FileSystem.makeDirectory(out)
         let writer = InPlaceWriter(outputPath: out)
         var current: [OutputFile] = []
-        var changes = try writer.update(&current, to: [OutputFile(path: "a/index.html", text: "A"), OutputFile(path: "b/x/index.html", text: "B")])
+        var changes = try writer.update(
+            &current, to: [OutputFile(path: "a/index.html", text: "A"), OutputFile(path: "b/x/index.html", text: "B")])
         #expect(changes.written == ["a/index.html", "b/x/index.html"])
         changes = try writer.update(&current, to: [OutputFile(path: "a/index.html", text: "A2")])
         #expect(changes.written == ["a/index.html"])
@@ -84,9 +91,11 @@ import Testing
         #expect(FileSystem.listFiles(out) == ["a/index.html"])
         #expect(current == [OutputFile(path: "a/index.html", text: "A2")])
         // Unchanged files are not written again; new ones are, in order.
-        changes = try writer.update(&current, to: [
-            OutputFile(path: "0.html", text: "0"), OutputFile(path: "a/index.html", text: "A2"), OutputFile(path: "z.html", text: "Z"),
-        ])
+        changes = try writer.update(
+            &current,
+            to: [
+                OutputFile(path: "0.html", text: "0"), OutputFile(path: "a/index.html", text: "A2"), OutputFile(path: "z.html", text: "Z"),
+            ])
         #expect(changes.written == ["0.html", "z.html"])
         #expect(changes.removed.isEmpty)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ExplainerKit
 
 /// The seam between `SiteBuilder` and what it may reuse: the builder asks the memo at every
@@ -78,9 +79,10 @@ import Testing
     }
 
     func sources(_ titles: [String]) -> SiteSources {
-        Fixtures.sources(articles: titles.enumerated().map { index, title in
-            ("a\(index).md", Fixtures.article(title: title, date: "2025-01-0\(index + 1)"))
-        })
+        Fixtures.sources(
+            articles: titles.enumerated().map { index, title in
+                ("a\(index).md", Fixtures.article(title: title, date: "2025-01-0\(index + 1)"))
+            })
     }
 
     @Test func theBuilderAsksTheMemoAtEveryPlace() throws {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ExplainerKit
 
 /// The functions rewritten to work on UTF-8 bytes give exactly what the implementations they
@@ -10,8 +11,9 @@ struct ByteLevelRewriteTests {
     @Test func timelineWrap() {
         for text in Self.strings {
             for width in [0, 1, 2, 5, 10, 36, 40, 1000] {
-                #expect(TimelineGraphic.wrap(text, width: width) == Reference.wrap(text, width: width),
-                        "\(text.debugDescription) \(width)")
+                #expect(
+                    TimelineGraphic.wrap(text, width: width) == Reference.wrap(text, width: width),
+                    "\(text.debugDescription) \(width)")
             }
         }
     }
@@ -23,8 +25,9 @@ struct ByteLevelRewriteTests {
         for _ in 0..<500 {
             let count = Int(random.next() % 8)
             let entries = (0..<count).map { _ in
-                TimelineEntry(date: dates[Int(random.next() % UInt64(dates.count))],
-                              event: Self.strings[Int(random.next() % UInt64(Self.strings.count))])
+                TimelineEntry(
+                    date: dates[Int(random.next() % UInt64(dates.count))],
+                    event: Self.strings[Int(random.next() % UInt64(Self.strings.count))])
             }
             let svg = TimelineGraphic.svg(entries)
             #expect(svg == Reference.timelineSVG(entries), "\(entries)")
@@ -49,9 +52,10 @@ struct ByteLevelRewriteTests {
             case 2: return .bool(random.next() % 2 == 0)
             case 3: return .array((0..<Int(random.next() % 4)).map { _ in value(depth: depth + 1) })
             default:
-                return .object((0..<Int(random.next() % 4)).map { _ in
-                    (Self.strings[Int(random.next() % UInt64(Self.strings.count))], value(depth: depth + 1))
-                })
+                return .object(
+                    (0..<Int(random.next() % 4)).map { _ in
+                        (Self.strings[Int(random.next() % UInt64(Self.strings.count))], value(depth: depth + 1))
+                    })
             }
         }
         for text in Self.strings {
@@ -63,7 +67,10 @@ struct ByteLevelRewriteTests {
         }
         // Every escaped character, spelled out.
         let all = String((0..<0x20).map { Character(Unicode.Scalar($0)!) }) + "\"\\<>&\u{2028}\u{2029}/\u{7F}"
-        #expect(JSONText.string(all).rendered == #""\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\t\n\u000b\u000c\r\u000e\u000f\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f\"\\\u003c\u003e\u0026\u2028\u2029/"# + "\u{7F}\"")
+        #expect(
+            JSONText.string(all).rendered
+                == #""\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\t\n\u000b\u000c\r\u000e\u000f\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f\"\\\u003c\u003e\u0026\u2028\u2029/"#
+                + "\u{7F}\"")
     }
 
     @Test func structuredData() throws {
@@ -78,19 +85,25 @@ struct ByteLevelRewriteTests {
             articles.append(try ArticleRenderer.render(parsed))
         }
         for n in 0..<600 {
-            let site = SiteValues(title: pick(), language: pick(), author: n % 3 == 0 ? "" : pick(), description: pick(), baseURL: "",
-                                  homeURL: "/", feedURL: "/feed.xml")
+            let site = SiteValues(
+                title: pick(), language: pick(), author: n % 3 == 0 ? "" : pick(), description: pick(), baseURL: "",
+                homeURL: "/", feedURL: "/feed.xml")
             let urls = SiteURLs(baseURL: n % 5 == 0 ? "https://example.org" : pick())
             let longTitle = String(repeating: pick(), count: Int(random.next() % 12))
             let kind: Page.Kind = [.home, .overview, .section, .quotes, .all, .notFound][n % 6]
-            let page = Page(kind: kind, url: "/" + pick() + "/", file: "x/index.html", title: n % 2 == 0 ? longTitle : pick(),
-                            description: pick(), article: kind == .home ? nil : articles[n % articles.count])
-            #expect(StructuredData.jsonLD(for: page, urls: urls, site: site)
+            let page = Page(
+                kind: kind, url: "/" + pick() + "/", file: "x/index.html", title: n % 2 == 0 ? longTitle : pick(),
+                description: pick(), article: kind == .home ? nil : articles[n % articles.count])
+            #expect(
+                StructuredData.jsonLD(for: page, urls: urls, site: site)
                     == Reference.jsonLD(for: page, urls: urls, site: site), "\(n)")
         }
         let page = Page(kind: .section, url: "/a/", file: "a/index.html", title: "T", description: "D")
-        #expect(StructuredData.jsonLD(for: page, urls: SiteURLs(baseURL: ""), site: SiteValues(
-            title: "", language: "", author: "", description: "", baseURL: "", homeURL: "/", feedURL: "/feed.xml")) == "")
+        #expect(
+            StructuredData.jsonLD(
+                for: page, urls: SiteURLs(baseURL: ""),
+                site: SiteValues(
+                    title: "", language: "", author: "", description: "", baseURL: "", homeURL: "/", feedURL: "/feed.xml")) == "")
     }
 
     @Test func feedAndSitemapEntries() throws {
@@ -106,7 +119,8 @@ struct ByteLevelRewriteTests {
                 let pages = Self.strings.prefix(300).map {
                     Page(kind: .section, url: $0, file: "f", title: "t", description: "d", article: article)
                 }
-                #expect(SitemapWriter.entries(for: pages[...], origin: baseURL) == Reference.sitemapEntries(for: pages[...], baseURL: baseURL))
+                #expect(
+                    SitemapWriter.entries(for: pages[...], origin: baseURL) == Reference.sitemapEntries(for: pages[...], baseURL: baseURL))
                 #expect(SitemapWriter.entries(for: [], origin: baseURL) == "")
             }
         }
@@ -145,8 +159,9 @@ struct ByteLevelRewriteTests {
     @Test func excerpt() {
         for text in Self.strings {
             for limit in [-1, 0, 1, 5, 20, 160, 10_000] {
-                #expect(Excerpt.plainText(fromHTML: text, limit: limit) == Reference.plainText(fromHTML: text, limit: limit),
-                        "\(text.debugDescription) \(limit)")
+                #expect(
+                    Excerpt.plainText(fromHTML: text, limit: limit) == Reference.plainText(fromHTML: text, limit: limit),
+                    "\(text.debugDescription) \(limit)")
             }
         }
     }
@@ -174,12 +189,14 @@ struct ByteLevelRewriteTests {
     }
 
     @Test func parsingDates() {
-        let texts = Self.strings + [
-            "2025-07-04", "2025-07-04T10:00:00Z", "2025-02-30", "0000-01-01", "9999-12-31", "+123-01-01", "-123-01-01",
-            "2025-7-04", "2025-07-4", "2025/07/04", "2025-07-04 ", " 2025-07-04", "2025-07-0\u{301}", "2025-07-04\u{301}",
-            "T2025-07-04", "2025-07-04TT", "2025-07-04T10:00:00+02:00", "2025-07-04 1:02:03.5 -5", "2025-07-04t23:59:59 Z",
-            "2025-07-04T99:99:99Z", "2025-07-04T24:00:00", "2025-07-04T10:60:00", "2025-07-04T10:00:00+24:00", "2025-07-04T10:00", "20x5-07-04", "2025-07-04-01", "２０２５-07-04", "2025–07–04", "--", "-", "",
-        ]
+        let texts =
+            Self.strings + [
+                "2025-07-04", "2025-07-04T10:00:00Z", "2025-02-30", "0000-01-01", "9999-12-31", "+123-01-01", "-123-01-01",
+                "2025-7-04", "2025-07-4", "2025/07/04", "2025-07-04 ", " 2025-07-04", "2025-07-0\u{301}", "2025-07-04\u{301}",
+                "T2025-07-04", "2025-07-04TT", "2025-07-04T10:00:00+02:00", "2025-07-04 1:02:03.5 -5", "2025-07-04t23:59:59 Z",
+                "2025-07-04T99:99:99Z", "2025-07-04T24:00:00", "2025-07-04T10:60:00", "2025-07-04T10:00:00+24:00", "2025-07-04T10:00",
+                "20x5-07-04", "2025-07-04-01", "２０２５-07-04", "2025–07–04", "--", "-", "",
+            ]
         var parsed = 0
         for text in texts {
             let date = ArticleDate(iso: text)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ExplainerKit
 
 /// The command line's flags: validated by argument-parser before anything runs, and
@@ -16,8 +17,10 @@ import Testing
         let folder = Fixtures.siteOnDisk(articles: ["a.md": Fixtures.article(title: "A")])
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let paths = BuildRunner.Paths(content: folder + "/Content", templates: folder + "/Templates", output: folder + "/Public")
-        let run = try Self.explainer(["build", "--content", paths.content, "--templates", paths.templates,
-                                      "--output", paths.output, "--base-url", "HTTPS://Host.Example/sub/"])
+        let run = try Self.explainer([
+            "build", "--content", paths.content, "--templates", paths.templates,
+            "--output", paths.output, "--base-url", "HTTPS://Host.Example/sub/",
+        ])
         #expect(run.status == 0, "\(run.stderr)")
         let expected = try BuildRunner(paths: paths, settings: BuildSettings(baseURL: "https://host.example/sub")).buildInMemory()
         let built = Fixtures.snapshot(paths.output)
@@ -30,8 +33,10 @@ import Testing
     func buildRefusesABadBaseURLBeforeWriting() throws {
         let folder = Fixtures.siteOnDisk(articles: ["a.md": Fixtures.article(title: "A")])
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let run = try Self.explainer(["build", "--content", folder + "/Content", "--templates", folder + "/Templates",
-                                      "--output", folder + "/Out", "--base-url", "example.org"])
+        let run = try Self.explainer([
+            "build", "--content", folder + "/Content", "--templates", folder + "/Templates",
+            "--output", folder + "/Out", "--base-url", "example.org",
+        ])
         #expect(run.status == 64, "\(run.stderr)")
         let problem = try #require(BaseURL.problem("example.org"))
         #expect(run.stderr.contains(problem.message(naming: "--base-url")), "\(run.stderr)")

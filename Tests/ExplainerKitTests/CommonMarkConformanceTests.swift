@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ExplainerKit
 
 /// The Markdown stage must give exactly cmark's HTML for every example of the CommonMark 0.30
@@ -18,16 +19,20 @@ struct CommonMarkConformanceTests {
         guard let text = try? Fixtures.fixtureText("commonmark-spec-0.30.txt") else { return [] }
         var examples: [Example] = []
         var state = 0
-        var markdown = "", expected = "", start = 0
+        var markdown = ""
+        var expected = ""
+        var start = 0
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if state == 0, line.hasPrefix("````````````````````````````````") && line.hasSuffix("example") {
                 state = 1; markdown = ""; expected = ""; start = index + 1
             } else if state == 1, line == "." {
                 state = 2
             } else if state == 2, line.hasPrefix("````````````````````````````````") {
-                examples.append(Example(number: examples.count + 1, line: start,
-                                        markdown: markdown.replacingOccurrences(of: "→", with: "\t"),
-                                        expected: expected.replacingOccurrences(of: "→", with: "\t")))
+                examples.append(
+                    Example(
+                        number: examples.count + 1, line: start,
+                        markdown: markdown.replacingOccurrences(of: "→", with: "\t"),
+                        expected: expected.replacingOccurrences(of: "→", with: "\t")))
                 state = 0
             } else if state == 1 {
                 markdown += line + "\n"

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ExplainerKit
 
 @Suite("Content loading")
@@ -89,9 +90,13 @@ struct ContentLoadingTests {
     }
 
     @Test func binaryAndNonUTF8FilesAreRefused() throws {
-        let binary = outcome { () throws(BuildFailure) in try ArticleParser.parse(SourceFile(path: "Content/b.md", bytes: [0x2D, 0x2D, 0x2D, 0x0A, 0x00, 0x01])) }
+        let binary = outcome { () throws(BuildFailure) in
+            try ArticleParser.parse(SourceFile(path: "Content/b.md", bytes: [0x2D, 0x2D, 0x2D, 0x0A, 0x00, 0x01]))
+        }
         #expect(onlyError(binary)?.message.contains("binary") == true)
-        let latin1 = outcome { () throws(BuildFailure) in try ArticleParser.parse(SourceFile(path: "Content/c.md", bytes: Array("---\ntitle: ".utf8) + [0xE9] + Array("\n---\n".utf8))) }
+        let latin1 = outcome { () throws(BuildFailure) in
+            try ArticleParser.parse(SourceFile(path: "Content/c.md", bytes: Array("---\ntitle: ".utf8) + [0xE9] + Array("\n---\n".utf8)))
+        }
         let error = try #require(onlyError(latin1))
         #expect(error.message.contains("UTF-8"))
         #expect(error.line == 2 && error.column == 8)
@@ -116,7 +121,10 @@ struct ContentLoadingTests {
     }
 
     @Test func siteConfigErrorsNameTheFile() throws {
-        let failure = try #require(outcome { () throws(BuildFailure) in try SiteConfigDecoder.decode(SourceFile(path: "Content/site.yml", text: "title: X\nbaseURL: example.org\n")) }.failureValue)
+        let failure = try #require(
+            outcome { () throws(BuildFailure) in
+                try SiteConfigDecoder.decode(SourceFile(path: "Content/site.yml", text: "title: X\nbaseURL: example.org\n"))
+            }.failureValue)
         #expect(failure.diagnostics.first?.file == "Content/site.yml")
         #expect(failure.diagnostics.first?.line == 2)
         #expect(failure.diagnostics.first?.message.contains("absolute") == true)

@@ -1,6 +1,7 @@
-@testable import ExplainerKit
 import Foundation
 import Testing
+
+@testable import ExplainerKit
 
 /// End to end: publish into folders and git repositories made in temporary folders.
 @Suite struct DeployTests {
@@ -94,8 +95,10 @@ import Testing
         #expect(tree.split(separator: "\n").map(String.init) == report.build.files.map(\.path).sorted())
         // Blob contents are the built bytes.
         let index = try Self.git(["--git-dir=\(repo)", "show", "gh-pages:index.html"])
-        #expect(index == String(decoding: report.build.files.first { $0.path == "index.html" }!.bytes, as: UTF8.self)
-            .trimmingCharacters(in: .whitespacesAndNewlines))
+        #expect(
+            index
+                == String(decoding: report.build.files.first { $0.path == "index.html" }!.bytes, as: UTF8.self)
+                .trimmingCharacters(in: .whitespacesAndNewlines))
         let source = try Self.git(["rev-parse", "HEAD"], in: PublishFixtures.packageRoot)
         #expect(try Self.git(["--git-dir=\(repo)", "log", "-1", "--format=%s", "gh-pages"]) == "Publish site from \(source)")
 
@@ -122,7 +125,8 @@ import Testing
         let content = try PublishFixtures.writeContent(["story": PublishFixtures.article(title: "Story", date: "2025-01-01")], in: root)
         let report = try PublishRunner(
             content: content, templates: Self.templates, target: .git(repository: repo, branch: "gh-pages"),
-            sourceDirectory: root).run()
+            sourceDirectory: root
+        ).run()
         #expect(report.git?.changed == true)
         #expect(try Self.git(["rev-parse", "HEAD"], in: repo) == head)
         #expect(try Self.git(["symbolic-ref", "HEAD"], in: repo) == "refs/heads/main")

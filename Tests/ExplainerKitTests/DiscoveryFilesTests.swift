@@ -1,6 +1,7 @@
-@testable import ExplainerKit
 import Foundation
 import Testing
+
+@testable import ExplainerKit
 
 /// sitemap.xml, feed.xml, robots.txt, canonical URLs and the production extras.
 @Suite struct DiscoveryFilesTests {
@@ -56,7 +57,9 @@ import Testing
             #expect(canonical == base + "/" + path, "canonical of \(page.path)")
             let ogURL = tags.first { $0.name == "meta" && $0.attribute("property") == "og:url" }?.attribute("content")
             #expect(ogURL == canonical)
-            #expect(tags.contains { $0.name == "link" && $0.attribute("type") == "application/atom+xml" && $0.attribute("href") == "/feed.xml" })
+            #expect(
+                tags.contains { $0.name == "link" && $0.attribute("type") == "application/atom+xml" && $0.attribute("href") == "/feed.xml" }
+            )
             #expect(!html.contains("test.example.org"), "\(page.path) still uses site.yml's baseURL")
             if page.path != "404.html" { #expect(html.contains("\"url\":\"\(base)/\(path)\"")) }
         }

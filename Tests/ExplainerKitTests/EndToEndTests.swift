@@ -1,17 +1,21 @@
 import Foundation
 import Testing
+
 @testable import ExplainerKit
 
 @Suite("End to end")
 struct EndToEndTests {
     @Test func fixtureSiteHasEveryPageLinkedInReadingOrder() throws {
-        let build = try SiteBuilder.build(Fixtures.sources(articles: [
-            ("a.md", Fixtures.article()),
-            ("b.md", Fixtures.article(title: "Newer", date: "2025-03-01")),
-        ]))
+        let build = try SiteBuilder.build(
+            Fixtures.sources(articles: [
+                ("a.md", Fixtures.article()),
+                ("b.md", Fixtures.article(title: "Newer", date: "2025-03-01")),
+            ]))
         let paths = Set(build.files.map(\.path))
-        for page in ["index.html", "404.html", "assets/style.css", "a/index.html", "a/history/index.html",
-                     "a/risks/index.html", "a/unnamed-section/index.html", "a/quotes/index.html", "a/all/index.html"] {
+        for page in [
+            "index.html", "404.html", "assets/style.css", "a/index.html", "a/history/index.html",
+            "a/risks/index.html", "a/unnamed-section/index.html", "a/quotes/index.html", "a/all/index.html",
+        ] {
             #expect(paths.contains(page), "missing \(page)")
         }
         let order = ["/a/", "/a/history/", "/a/risks/", "/a/unnamed-section/", "/a/quotes/"]
@@ -66,9 +70,13 @@ struct EndToEndTests {
 
     @Test func unknownSectionHeadingAndDuplicateSlugsAreReportedTogether() throws {
         let bad = Fixtures.article().replacingOccurrences(of: "history: \"The past\"", with: "history: \"The pasta\"")
-        let failure = try #require(thrownFailure { try SiteBuilder.build(Fixtures.sources(articles: [
-            ("a.md", bad), ("b.md", Fixtures.article(extraFrontMatter: "slug: c")), ("c.md", Fixtures.article()),
-        ])) })
+        let failure = try #require(
+            thrownFailure {
+                try SiteBuilder.build(
+                    Fixtures.sources(articles: [
+                        ("a.md", bad), ("b.md", Fixtures.article(extraFrontMatter: "slug: c")), ("c.md", Fixtures.article()),
+                    ]))
+            })
         let heading = try #require(failure.diagnostics.first { $0.message.contains("The pasta") })
         #expect(heading.file == "Content/a.md" && heading.line == 7 && heading.column == 3)
         #expect(heading.hint.contains("\"The past\""))

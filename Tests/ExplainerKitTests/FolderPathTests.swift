@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ExplainerKit
 
 /// `FolderPath`: the one way a path inside a folder is written, and the folder's spelling

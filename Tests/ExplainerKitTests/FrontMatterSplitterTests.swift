@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ExplainerKit
 
 @Suite("Front matter split on bytes")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ExplainerKit
 
 /// Front matter YAML as the parser reports it: on the composer suite's inputs (the benchmark
@@ -23,7 +24,9 @@ struct FrontMatterYAMLTests {
         let problems = problems(yaml)
         for problem in problems {
             #expect(problem.file == "Content/a.md", "\(problem) in \(yaml.debugDescription)", sourceLocation: sourceLocation)
-            #expect(problem.line.map { (1...lines).contains($0) } == true, "\(problem) in \(yaml.debugDescription)", sourceLocation: sourceLocation)
+            #expect(
+                problem.line.map { (1...lines).contains($0) } == true, "\(problem) in \(yaml.debugDescription)",
+                sourceLocation: sourceLocation)
             // An empty front matter is a line; a NUL byte makes the file binary before any YAML.
             if !problem.message.contains("is empty") && !problem.message.contains("binary file") {
                 #expect(problem.column != nil, "\(problem) in \(yaml.debugDescription)", sourceLocation: sourceLocation)
@@ -73,14 +76,20 @@ struct FrontMatterYAMLTests {
         #expect(messages("extra: 5\n") == ["`extra` must be a mapping of your own fields, not a number."])
         #expect(messages("sections: 5\n") == ["`sections` must map page slugs to headings, not be a number."])
         #expect(messages("timeline: true\n") == ["`timeline` must be a list, not a true/false value."])
-        #expect(Self.problems("title: true\nsummary: 5\ndate: 2025-01-02\n").map(\.message) == ["`title` must be text, not a true/false value."])
+        #expect(
+            Self.problems("title: true\nsummary: 5\ndate: 2025-01-02\n").map(\.message) == ["`title` must be text, not a true/false value."]
+        )
         #expect(Self.problems("5").map(\.message) == ["The front matter must be a set of `key: value` lines, not a number."])
         #expect(Self.problems("yes").map(\.message) == ["The front matter must be a set of `key: value` lines, not a true/false value."])
         // `1:` and `"1":` are different keys (an int and a string), `true:` and `"true":` too.
-        #expect(Self.problems("title: T\nsummary: S\ndate: 2025-01-02\n1: a\n\"1\": b\n").map(\.message)
-            == ["Unknown key `1`.", "Unknown key `1`."])
+        #expect(
+            Self.problems("title: T\nsummary: S\ndate: 2025-01-02\n1: a\n\"1\": b\n").map(\.message)
+                == ["Unknown key `1`.", "Unknown key `1`."])
         #expect(messages("tags: [a, \"b\", 'c', ON]\n") == ["`tags item` must be text, not a true/false value."])
-        let article = try ArticleParser.parse(SourceFile(path: "Content/a.md", text: "---\ntitle: \"true\"\nsummary: 5\ndate: 2025-01-02\ntags: [a, \"b\", 'c', \"ON\", 1.5]\n---\n"))
+        let article = try ArticleParser.parse(
+            SourceFile(
+                path: "Content/a.md", text: "---\ntitle: \"true\"\nsummary: 5\ndate: 2025-01-02\ntags: [a, \"b\", 'c', \"ON\", 1.5]\n---\n")
+        )
         #expect(article.frontMatter.title == "true" && article.frontMatter.summary == "5")
         #expect(article.frontMatter.tags == ["a", "b", "c", "ON", "1.5"])
     }

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
+
 @testable import ExplainerKit
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -10,13 +12,17 @@ import Glibc
 /// articles, sizes at the limit, names with no ASCII, control characters in names.
 @Suite struct HardeningDiscoveryTests {
     /// A site on disk with the repository's templates and `articles` (name → text).
-    static func site(_ articles: [String: String] = ["one.md": Fixtures.article(title: "One")]) -> (folder: String, content: String, templates: String) {
+    static func site(
+        _ articles: [String: String] = ["one.md": Fixtures.article(title: "One")]
+    ) -> (folder: String, content: String, templates: String) {
         let folder = Fixtures.siteOnDisk(articles: articles)
         return (folder, folder + "/Content", folder + "/Templates")
     }
 
     /// Every diagnostic of reading and building the site (nil diagnostics: it built).
-    static func diagnostics(_ site: (folder: String, content: String, templates: String), cache: BuildCache? = nil, changed: Set<String>? = nil) -> [Diagnostic] {
+    static func diagnostics(
+        _ site: (folder: String, content: String, templates: String), cache: BuildCache? = nil, changed: Set<String>? = nil
+    ) -> [Diagnostic] {
         let paths = BuildRunner.Paths(content: site.content, templates: site.templates, output: site.folder + "/Public")
         let runner = BuildRunner(paths: paths)
         do throws(BuildFailure) {
@@ -49,10 +55,13 @@ import Glibc
     // MARK: 4 — names in two Unicode normalisation forms
 
     @Test func namesInTwoUnicodeFormsAreBothReportedNotMerged() throws {
-        let nfc = "caf\u{E9}.md", nfd = "cafe\u{301}.md"
+        let nfc = "caf\u{E9}.md"
+        let nfd = "cafe\u{301}.md"
         #expect(nfc == nfd && !nfc.utf8.elementsEqual(nfd.utf8))  // one String, two files
         // Not one dictionary literal: its keys would be one String.
-        let site = Self.site([nfc: Fixtures.article(title: "Composed", extraFrontMatter: "slug: composed"), "other.md": Fixtures.article(title: "Other")])
+        let site = Self.site([
+            nfc: Fixtures.article(title: "Composed", extraFrontMatter: "slug: composed"), "other.md": Fixtures.article(title: "Other"),
+        ])
         Fixtures.write([nfd: Fixtures.article(title: "Decomposed", extraFrontMatter: "slug: decomposed")], into: site.content)
         defer { try? FileManager.default.removeItem(atPath: site.folder) }
         #expect(try FileManager.default.contentsOfDirectory(atPath: site.content).count == 4)
@@ -67,7 +76,8 @@ import Glibc
     }
 
     @Test func aSecondUnicodeFormAddedDuringThePreviewIsReported() throws {
-        let nfc = "caf\u{E9}.md", nfd = "cafe\u{301}.md"
+        let nfc = "caf\u{E9}.md"
+        let nfd = "cafe\u{301}.md"
         let site = Self.site([nfc: Fixtures.article(title: "Composed")])
         defer { try? FileManager.default.removeItem(atPath: site.folder) }
         let cache = BuildCache()
@@ -83,7 +93,8 @@ import Glibc
     }
 
     @Test func cachesKeepPathsInTwoUnicodeFormsApart() throws {
-        let nfc = "Content/caf\u{E9}.md", nfd = "Content/cafe\u{301}.md"
+        let nfc = "Content/caf\u{E9}.md"
+        let nfd = "Content/cafe\u{301}.md"
         let text = Fixtures.article(title: "Same bytes")
         var sources = Fixtures.sources(articles: [])
         sources.articles = [SourceFile(path: nfc, text: text), SourceFile(path: nfd, text: text)]
@@ -112,8 +123,11 @@ import Glibc
         }
         let diagnostics = Self.diagnostics(site)
         for folder in [site.content, site.templates + "/assets"] {
-            #expect(diagnostics.contains { $0.file == folder + "/bad-\\xFF\\xFE.md" && $0.message.contains("not valid UTF-8") && $0.severity == .error },
-                    "\(folder): \(diagnostics.map(\.description))")
+            #expect(
+                diagnostics.contains {
+                    $0.file == folder + "/bad-\\xFF\\xFE.md" && $0.message.contains("not valid UTF-8") && $0.severity == .error
+                },
+                "\(folder): \(diagnostics.map(\.description))")
         }
     }
 
@@ -133,8 +147,11 @@ import Glibc
         #expect(finished, "reading a site with FIFOs hangs")
         guard finished else { return }
         for path in fifos {
-            #expect(diagnostics.contains { $0.file == path && $0.message.contains("FIFO (named pipe), not a regular file") && $0.severity == .error },
-                    "\(path): \(diagnostics.map(\.description))")
+            #expect(
+                diagnostics.contains {
+                    $0.file == path && $0.message.contains("FIFO (named pipe), not a regular file") && $0.severity == .error
+                },
+                "\(path): \(diagnostics.map(\.description))")
         }
     }
 
@@ -191,8 +208,9 @@ import Glibc
         for (link, target) in links { try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target) }
         let diagnostics = Self.diagnostics(site)
         for link in links.keys {
-            #expect(diagnostics.contains { $0.file == link && $0.message.contains("outside") && $0.severity == .error },
-                    "\(link): \(diagnostics.map(\.description))")
+            #expect(
+                diagnostics.contains { $0.file == link && $0.message.contains("outside") && $0.severity == .error },
+                "\(link): \(diagnostics.map(\.description))")
         }
         #expect(diagnostics.contains { $0.message.contains(FileSystem.canonical(outside)) }, "the target is named")
     }
@@ -238,7 +256,9 @@ import Glibc
         #expect(Slug.make("Crème brûlée") == "creme-brulee")
         #expect(Slug.make("Afghanistan’s \u{202E}evil\u{1B}[2J") == "afghanistans-evil-2j")
         // Composed and decomposed text give the same bytes, composed.
-        #expect(Array(Slug.make("Ελληνικά".decomposedStringWithCanonicalMapping).utf8) == Array("ελληνικά".precomposedStringWithCanonicalMapping.utf8))
+        #expect(
+            Array(Slug.make("Ελληνικά".decomposedStringWithCanonicalMapping).utf8)
+                == Array("ελληνικά".precomposedStringWithCanonicalMapping.utf8))
         #expect(Slug.isValid("日本語"))
         #expect(!Slug.isValid("ελληνικά".decomposedStringWithCanonicalMapping), "a slug must be written composed")
     }
@@ -300,10 +320,11 @@ import Glibc
     @Test func filesInContentThatAreNotArticlesAreReported() throws {
         let site = Self.site()
         defer { try? FileManager.default.removeItem(atPath: site.folder) }
-        Fixtures.write([
-            "sub/x.md": Fixtures.article(), "x.markdown": Fixtures.article(), "x.MD": Fixtures.article(),
-            "notes.txt": "notes", ".hidden.md": "x", "one.md~": "x", ".one.md.swp": "x", "#one.md#": "x",
-        ], into: site.content)
+        Fixtures.write(
+            [
+                "sub/x.md": Fixtures.article(), "x.markdown": Fixtures.article(), "x.MD": Fixtures.article(),
+                "notes.txt": "notes", ".hidden.md": "x", "one.md~": "x", ".one.md.swp": "x", "#one.md#": "x",
+            ], into: site.content)
         let diagnostics = Self.diagnostics(site)
         for name in ["sub/x.md", "x.markdown", "x.MD"] {
             let d = diagnostics.first { $0.file == site.content + "/" + name }

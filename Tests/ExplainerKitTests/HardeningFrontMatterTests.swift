@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ExplainerKit
 @testable import ExplainerPreview
 
@@ -147,7 +148,8 @@ struct HardeningFrontMatterTests {
     }
 
     @Test func tabsLineBreaksAndBidiMarksAreAllowed() throws {
-        let outcome = parse(article("keyPoints: [\"a\\tb\", \"right\\u200Fmark\"]\ntags: \"Kabul\\u200E\"\nextra:\n  raw: \"\\x1b is not read\""))
+        let outcome = parse(
+            article("keyPoints: [\"a\\tb\", \"right\\u200Fmark\"]\ntags: \"Kabul\\u200E\"\nextra:\n  raw: \"\\x1b is not read\""))
         let article = try #require(outcome.article, "\(outcome.diagnostics)")
         #expect(article.frontMatter.keyPoints == ["a\tb", "right\u{200F}mark"])
         let multiline = parse("---\ntitle: T\nsummary: |\n  Two\n  lines.\ndate: 2025-07-04\n---\nBody.\n")
@@ -156,7 +158,9 @@ struct HardeningFrontMatterTests {
 
     @Test func controlCharactersNeverReachTheBuiltPages() throws {
         let text = Fixtures.article(title: "Evil\\x1b[2J title")
-        guard let failure = thrownFailure({ try SiteBuilder.build(Fixtures.sources(articles: [("a.md", text)]), settings: BuildSettings()) }) else {
+        guard
+            let failure = thrownFailure({ try SiteBuilder.build(Fixtures.sources(articles: [("a.md", text)]), settings: BuildSettings()) })
+        else {
             Issue.record("a title with ESC was built")
             return
         }
@@ -257,7 +261,8 @@ struct HardeningFrontMatterTests {
         let home = fixture.root + "/Templates/home.mustache"
         try fixture.write(try fixture.read(home).replacingOccurrences(of: "{{site.title}}", with: "{{site.title}}{{pgae.title}}"), to: home)
         let target = fixture.root + "/www"
-        let content = fixture.root + "/Content", templates = fixture.root + "/Templates"
+        let content = fixture.root + "/Content"
+        let templates = fixture.root + "/Templates"
         guard let failure = PublishRunner(content: content, templates: templates, target: .directory(target)).runFailure() else {
             Issue.record("publish deployed a site with warnings")
             return
@@ -273,7 +278,10 @@ struct HardeningFrontMatterTests {
     // MARK: - Dates
 
     @Test func timestampsWithAZoneKeepTheCalendarDate() throws {
-        for text in ["2025-07-04T10:00:00+02:00", "2025-07-04T23:30:00Z", "2025-07-04 10:00:00.25 -5", "2025-07-04t00:00:00 Z", "\"2025-07-04T10:00:00-11:30\""] {
+        for text in [
+            "2025-07-04T10:00:00+02:00", "2025-07-04T23:30:00Z", "2025-07-04 10:00:00.25 -5", "2025-07-04t00:00:00 Z",
+            "\"2025-07-04T10:00:00-11:30\"",
+        ] {
             let outcome = parse("---\ntitle: T\nsummary: S\ndate: \(text)\n---\nBody.\n")
             let article = try #require(outcome.article, "\(text): \(outcome.diagnostics)")
             #expect(article.frontMatter.date == ArticleDate(year: 2025, month: 7, day: 4))
@@ -282,8 +290,10 @@ struct HardeningFrontMatterTests {
     }
 
     @Test func impossibleDatesAndTimesAreErrorsAtTheirLine() throws {
-        for text in ["2025-07-04T99:99:99Z", "2025-07-04T24:00:00Z", "2025-07-04T10:60:00", "2025-07-04T10:00:61",
-                     "2025-07-04T10:00:00+25:00", "2025-07-04T10:00", "2025-02-30", "2025-02-30T10:00:00Z", "2025-07-04TT"] {
+        for text in [
+            "2025-07-04T99:99:99Z", "2025-07-04T24:00:00Z", "2025-07-04T10:60:00", "2025-07-04T10:00:61",
+            "2025-07-04T10:00:00+25:00", "2025-07-04T10:00", "2025-02-30", "2025-02-30T10:00:00Z", "2025-07-04TT",
+        ] {
             let outcome = parse(article("updated: \(text)"))
             let error = try #require(errors(outcome).first, "\(text)")
             #expect(error.message.contains("`updated` must be a date"), "\(error)")

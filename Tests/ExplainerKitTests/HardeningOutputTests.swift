@@ -1,7 +1,9 @@
 import Foundation
 import Testing
+
 @testable import ExplainerKit
 @testable import ExplainerPreview
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -54,14 +56,20 @@ import Glibc
     /// The things that are not folders, made at `path` by each maker in turn.
     static let notFolders: [(String, @Sendable (String) throws -> Void)] = [
         ("a file", { try "my notes\n".write(toFile: $0, atomically: false, encoding: .utf8) }),
-        ("a link to a file", { path in
-            try "linked notes\n".write(toFile: path + "-target", atomically: false, encoding: .utf8)
-            try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: path + "-target")
-        }),
-        ("a link to a folder", { path in
-            Fixtures.write(["kept.txt": "kept"], into: path + "-folder")
-            try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: path + "-folder")
-        }),
+        (
+            "a link to a file",
+            { path in
+                try "linked notes\n".write(toFile: path + "-target", atomically: false, encoding: .utf8)
+                try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: path + "-target")
+            }
+        ),
+        (
+            "a link to a folder",
+            { path in
+                Fixtures.write(["kept.txt": "kept"], into: path + "-folder")
+                try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: path + "-folder")
+            }
+        ),
         ("a named pipe", { #expect(mkfifo($0, 0o644) == 0) }),
         ("a socket", { #expect(makeSocket($0)) }),
     ]
@@ -162,12 +170,15 @@ import Glibc
         // Line breaks in a name survive; order is by bytes; duplicates are listed once.
         let odd = OutputManifest.encode(["b", "a\nb.txt", "a", "b"])
         #expect(String(decoding: odd, as: UTF8.self) == "explainer-manifest 1\na\na\\nb.txt\nb\n")
-        #expect(OutputManifest.decode(odd).map { Set($0.files.map(\.bytes)) } == Set([Array("a".utf8), Array("a\nb.txt".utf8), Array("b".utf8)]))
+        #expect(
+            OutputManifest.decode(odd).map { Set($0.files.map(\.bytes)) }
+                == Set([Array("a".utf8), Array("a\nb.txt".utf8), Array("b".utf8)]))
         // The committed Public/ carries the manifest of a fresh build of the repository.
         let repo = try BuildRunner(paths: .init(content: Fixtures.path("Content"), templates: Fixtures.path("Templates")))
             .buildInMemory()
-        #expect(try FileSystem.read(Fixtures.path("Public/" + OutputManifest.fileName)) == OutputManifest.encode(repo.files.map(\.path)),
-                "Public/ is out of date (run `make site`)")
+        #expect(
+            try FileSystem.read(Fixtures.path("Public/" + OutputManifest.fileName)) == OutputManifest.encode(repo.files.map(\.path)),
+            "Public/ is out of date (run `make site`)")
     }
 
     @Test func thePreviewKeepsTheManifestTrueSoALaterBuildReplacesItsFolder() async throws {
@@ -181,7 +192,8 @@ import Glibc
                 return
             }
             #expect(rebuild.written.contains("b/index.html"))
-            let listed = Set(try #require(OutputManifest.decode(try FileSystem.read(paths.output + "/" + OutputManifest.fileName))).files.map(\.bytes))
+            let listed = Set(
+                try #require(OutputManifest.decode(try FileSystem.read(paths.output + "/" + OutputManifest.fileName))).files.map(\.bytes))
             #expect(listed == Set(FileSystem.listFiles(paths.output).map { Array($0.utf8) }))
             try FileManager.default.removeItem(atPath: paths.content + "/b.md")
             _ = await session.rebuild([paths.content + "/b.md"])
@@ -208,17 +220,21 @@ import Glibc
     // MARK: Class 3: .previous, staging and old folders, and lock files, only when a build made them
 
     @Test func aPreviousTheUserMadeIsNeverDeleted() throws {
-        let makers: [(String, (String) throws -> Void)] = Self.notFolders.map { ($0.0, $0.1) } + [
-            ("a folder of the user's", { Fixtures.write(["kept.txt": "kept"], into: $0) }),
-            ("a built site with a user's file in it", { path in
-                let (other, otherPaths) = Self.site()
-                var built = otherPaths
-                built.output = path
-                _ = try BuildRunner(paths: built).run()
-                Fixtures.write(["mine.txt": "mine"], into: path)
-                try FileManager.default.removeItem(atPath: other)
-            }),
-        ]
+        let makers: [(String, (String) throws -> Void)] =
+            Self.notFolders.map { ($0.0, $0.1) } + [
+                ("a folder of the user's", { Fixtures.write(["kept.txt": "kept"], into: $0) }),
+                (
+                    "a built site with a user's file in it",
+                    { path in
+                        let (other, otherPaths) = Self.site()
+                        var built = otherPaths
+                        built.output = path
+                        _ = try BuildRunner(paths: built).run()
+                        Fixtures.write(["mine.txt": "mine"], into: path)
+                        try FileManager.default.removeItem(atPath: other)
+                    }
+                ),
+            ]
         for (what, make) in makers {
             let (folder, paths) = Self.site()
             defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -240,16 +256,26 @@ import Glibc
         defer { try? FileManager.default.removeItem(atPath: folder) }
         _ = try BuildRunner(paths: paths).run()
         // Named like leftovers of a killed build, but the user's.
-        Fixtures.write([".Public.explainer-staging-1/mine.txt": "mine", ".Public.explainer-old-2x/mine.txt": "mine",
-                        ".Public.explainer-staging-notes": "mine", "elsewhere/kept.txt": "kept"], into: folder)
+        Fixtures.write(
+            [
+                ".Public.explainer-staging-1/mine.txt": "mine", ".Public.explainer-old-2x/mine.txt": "mine",
+                ".Public.explainer-staging-notes": "mine", "elsewhere/kept.txt": "kept",
+            ], into: folder)
         try "mine".write(toFile: folder + "/.Public.explainer-old-3", atomically: false, encoding: .utf8)
-        try FileManager.default.createSymbolicLink(atPath: folder + "/.Public.explainer-staging-4", withDestinationPath: folder + "/elsewhere")
+        try FileManager.default.createSymbolicLink(
+            atPath: folder + "/.Public.explainer-staging-4", withDestinationPath: folder + "/elsewhere")
         // Real leftovers: an empty staging folder, and one with the mark a build writes first.
         try FileManager.default.createDirectory(atPath: folder + "/.Public.explainer-staging-5", withIntermediateDirectories: false)
-        Fixtures.write([".Public.explainer-old-6/\(OutputManifest.fileName)": OutputManifest.header + "\n", ".Public.explainer-old-6/x/index.html": "x"],
-                       into: folder)
-        let kept = Set([".Public.explainer-staging-1", ".Public.explainer-old-2x", ".Public.explainer-staging-notes",
-                        ".Public.explainer-old-3", ".Public.explainer-staging-4", "elsewhere"])
+        Fixtures.write(
+            [
+                ".Public.explainer-old-6/\(OutputManifest.fileName)": OutputManifest.header + "\n",
+                ".Public.explainer-old-6/x/index.html": "x",
+            ],
+            into: folder)
+        let kept = Set([
+            ".Public.explainer-staging-1", ".Public.explainer-old-2x", ".Public.explainer-staging-notes",
+            ".Public.explainer-old-3", ".Public.explainer-staging-4", "elsewhere",
+        ])
         let before = kept.map { Self.state(folder + "/" + $0) }
         _ = try BuildRunner(paths: paths).run()
         #expect(kept.map { Self.state(folder + "/" + $0) } == before)
@@ -270,8 +296,10 @@ import Glibc
             try make(folder + "/" + lockName)
             let before = Self.state(folder)
             let failure = try #require(thrownFailure { try BuildRunner(paths: paths).run() }, "lock file is \(what)")
-            #expect(failure.diagnostics.first?.hint.contains("move it away") == true || failure.diagnostics.first?.hint.contains("Move it away") == true,
-                    "\(what): \(failure)")
+            #expect(
+                failure.diagnostics.first?.hint.contains("move it away") == true
+                    || failure.diagnostics.first?.hint.contains("Move it away") == true,
+                "\(what): \(failure)")
             #expect(Self.state(folder) == before, "a build with \(what) as its lock file changed the folder")
         }
     }
@@ -306,7 +334,8 @@ import Glibc
         defer { try? FileManager.default.removeItem(atPath: folder) }
         do {
             let session = try await Self.previewSession(paths)
-            #expect(thrownFailure { try BuildRunner(paths: paths).run() }?.diagnostics.first?.message.contains("preview is writing") == true)
+            #expect(
+                thrownFailure { try BuildRunner(paths: paths).run() }?.diagnostics.first?.message.contains("preview is writing") == true)
             #expect(throws: BuildFailure.self) { try OutputLock(for: paths.output) }
             // A second preview of the same folder cannot write it either.
             let second = PreviewSession(runner: BuildRunner(paths: paths), liveReload: LiveReload())
@@ -334,9 +363,12 @@ import Glibc
         let repo = folder + "/pages.git"
         #expect(try GitCommand().run(["init", "--bare", "--quiet", repo]).succeeded)
         for bad in ["@", "refs/heads/x"] {
-            let failure = PublishRunner(content: paths.content, templates: paths.templates, target: .git(repository: repo, branch: bad)).runFailure()
+            let failure = PublishRunner(content: paths.content, templates: paths.templates, target: .git(repository: repo, branch: bad))
+                .runFailure()
             #expect(failure?.diagnostics.first?.file == "--branch")
-            #expect(throws: BuildFailure.self) { try GitDeployer(repository: repo, branch: bad).publish([OutputFile(path: "index.html", text: "x")]) }
+            #expect(throws: BuildFailure.self) {
+                try GitDeployer(repository: repo, branch: bad).publish([OutputFile(path: "index.html", text: "x")])
+            }
         }
         #expect(try GitCommand().run(["--git-dir=\(repo)", "for-each-ref"]).line.isEmpty)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ExplainerKit
 @testable import ExplainerPreview
 
@@ -15,10 +16,14 @@ struct HardeningPlanningTests {
         "---\ntitle: \"An explainer\"\nsummary: \"A summary.\"\ndate: 2025-01-02\n\(extra)\n---\nThe lede.\n\n\(body)"
     }
 
-    static func failure(_ sources: SiteSources, settings: BuildSettings = BuildSettings(), cache: BuildCache? = nil) throws -> [Diagnostic] {
-        try #require(thrownFailure {
-            try cache.map { try SiteBuilder.build(sources, settings: settings, memo: $0) } ?? SiteBuilder.build(sources, settings: settings)
-        }).diagnostics
+    static func failure(_ sources: SiteSources, settings: BuildSettings = BuildSettings(), cache: BuildCache? = nil) throws -> [Diagnostic]
+    {
+        try #require(
+            thrownFailure {
+                try cache.map { try SiteBuilder.build(sources, settings: settings, memo: $0) }
+                    ?? SiteBuilder.build(sources, settings: settings)
+            }
+        ).diagnostics
     }
 
     /// Every `href` and `src` of every HTML page.
@@ -35,16 +40,19 @@ struct HardeningPlanningTests {
     @Test func anExplainerCannotTakeTheHomeListingsFolder() throws {
         // `slug: page` with a section `## 2` used to replace the home listing /page/2/.
         let yml = Fixtures.siteYML + "\nhomePageSize: 1\n"
-        let diagnostics = try Self.failure(Fixtures.sources(articles: [
-            ("a.md", Self.article()), ("b.md", Self.article("slug: page", body: "## 2\n\nText.\n")),
-        ], siteYML: yml))
+        let diagnostics = try Self.failure(
+            Fixtures.sources(
+                articles: [
+                    ("a.md", Self.article()), ("b.md", Self.article("slug: page", body: "## 2\n\nText.\n")),
+                ], siteYML: yml))
         let problem = try #require(diagnostics.first { $0.file == "Content/b.md" }, "\(diagnostics)")
         #expect(problem.line == 5 && problem.column == 7, "\(problem)")
         #expect(problem.message.contains("/page/") && problem.message.contains("home page listings"), "\(problem)")
         #expect(problem.hint.contains("slug:"))
         // Also with a single home page: the folder is the listings' whatever the site's size.
-        #expect(try Self.failure(Fixtures.sources(articles: [("b.md", Self.article("slug: page"))]))
-            .contains { $0.message.contains("home page listings") })
+        #expect(
+            try Self.failure(Fixtures.sources(articles: [("b.md", Self.article("slug: page"))]))
+                .contains { $0.message.contains("home page listings") })
     }
 
     @Test func anExplainerCannotTakeTheAssetsFolder() throws {
@@ -61,9 +69,10 @@ struct HardeningPlanningTests {
     }
 
     @Test func twoExplainersWithOneSlugNameBothSources() throws {
-        let diagnostics = try Self.failure(Fixtures.sources(articles: [
-            ("a.md", Self.article("slug: same")), ("same.md", Self.article()),
-        ]))
+        let diagnostics = try Self.failure(
+            Fixtures.sources(articles: [
+                ("a.md", Self.article("slug: same")), ("same.md", Self.article()),
+            ]))
         let problem = try #require(diagnostics.first, "\(diagnostics)")
         #expect(diagnostics.count == 1)
         #expect(problem.file == "Content/same.md" && problem.message.contains("Content/a.md:5:7 (`slug: same`)"), "\(problem)")
@@ -76,21 +85,24 @@ struct HardeningPlanningTests {
         #expect(problem.file == "Content/a.md" && problem.line == 6 && problem.column == 3, "\(problem)")
         #expect(problem.message.contains("/a/quotes/") && problem.message.contains("quotes page"), "\(problem)")
         // An unnamed heading `## Quotes` or `## All` gets a page of its own instead.
-        let build = try SiteBuilder.build(Fixtures.sources(articles: [
-            ("a.md", Self.article(body: "## Quotes\n\nText.\n\n## All\n\nMore.\n\n> \"Q.\"\n>\n> — Someone\n")),
-        ]))
+        let build = try SiteBuilder.build(
+            Fixtures.sources(articles: [
+                ("a.md", Self.article(body: "## Quotes\n\nText.\n\n## All\n\nMore.\n\n> \"Q.\"\n>\n> — Someone\n"))
+            ]))
         #expect(build.articles[0].sections.map(\.key) == ["quotes-2", "all-2"])
         #expect(build.text("a/quotes/index.html")?.contains("What was said") == true)
         #expect(SiteChecker.check(build.files) == [])
     }
 
     @Test func twoHeadingsNamedByOneEntryPointAtTheSecond() throws {
-        let diagnostics = try Self.failure(Fixtures.sources(articles: [
-            ("a.md", Self.article("sections:\n  one: \"One\"", body: "## One\n\nA.\n\n## One\n\nB.\n")),
-        ]))
+        let diagnostics = try Self.failure(
+            Fixtures.sources(articles: [
+                ("a.md", Self.article("sections:\n  one: \"One\"", body: "## One\n\nA.\n\n## One\n\nB.\n"))
+            ]))
         #expect(diagnostics.count == 1)
-        #expect(diagnostics.first?.line == 14 && diagnostics.first?.message.contains("the heading \"One\" (Content/a.md:10)") == true,
-                "\(diagnostics)")
+        #expect(
+            diagnostics.first?.line == 14 && diagnostics.first?.message.contains("the heading \"One\" (Content/a.md:10)") == true,
+            "\(diagnostics)")
     }
 
     @Test func aProductionGzipCopyCannotReplaceAnAsset() throws {
@@ -98,22 +110,24 @@ struct HardeningPlanningTests {
         sources.assets.append(SourceFile(path: "favicon.svg.gz", text: "not gzip"))
         #expect(throws: Never.self) { try SiteBuilder.build(sources) }
         let diagnostics = try Self.failure(sources, settings: BuildSettings(production: true))
-        #expect(diagnostics.contains {
-            $0.file.hasSuffix("Templates/assets/favicon.svg.gz") && $0.message.contains("the gzip copy of")
-        }, "\(diagnostics)")
+        #expect(
+            diagnostics.contains {
+                $0.file.hasSuffix("Templates/assets/favicon.svg.gz") && $0.message.contains("the gzip copy of")
+            }, "\(diagnostics)")
     }
 
     @Test func claimsCoverFilesFoldersAndWhatIsInside() {
         var claims = PathClaims()
-        let a = PathOwner.generated("a"), b = PathOwner.generated("b")
+        let a = PathOwner.generated("a")
+        let b = PathOwner.generated("b")
         #expect(claims.claim("x", isFolder: true, by: a) == nil)
-        #expect(claims.claim("x/y.css", by: b) != nil)                  // inside another's folder
-        #expect(claims.claim("x", by: b) != nil)                        // a file where a folder is
+        #expect(claims.claim("x/y.css", by: b) != nil)  // inside another's folder
+        #expect(claims.claim("x", by: b) != nil)  // a file where a folder is
         #expect(claims.claim("d/e/f.css", by: a) == nil)
-        #expect(claims.claim("d", isFolder: true, by: b) != nil)        // a folder over another's files
-        #expect(claims.claim("d/e", by: b) != nil)                      // a file where a folder of them is
-        #expect(claims.claim("d/e/g.css", by: b) == nil)                // beside, not over
-        #expect(claims.claim("d/e/g.css/h", by: a) != nil)              // inside another's file
+        #expect(claims.claim("d", isFolder: true, by: b) != nil)  // a folder over another's files
+        #expect(claims.claim("d/e", by: b) != nil)  // a file where a folder of them is
+        #expect(claims.claim("d/e/g.css", by: b) == nil)  // beside, not over
+        #expect(claims.claim("d/e/g.css/h", by: a) != nil)  // inside another's file
         #expect(claims.claim("d/e/f.css", by: b)?.message == "B would be at /d/e/f.css, which is already used by a.")
     }
 
@@ -132,32 +146,32 @@ struct HardeningPlanningTests {
 
     @Test func headingsNeverTakeAQuoteAnchorOrATemplateID() throws {
         let body = """
-        ## Quote 1
+            ## Quote 1
 
-        ### Quote 2
+            ### Quote 2
 
-        > "Said."
-        >
-        > — Someone
+            > "Said."
+            >
+            > — Someone
 
-        ### Quote
+            ### Quote
 
-        ### Quote
+            ### Quote
 
-        ### Key points
+            ### Key points
 
-        ### Toc
+            ### Toc
 
-        > "Said again."
-        >
-        > — Someone else
+            > "Said again."
+            >
+            > — Someone else
 
-        ## Sources
+            ## Sources
 
-        ### Top
+            ### Top
 
-        [A source](https://example.com/a)
-        """
+            [A source](https://example.com/a)
+            """
         let build = try SiteBuilder.build(Fixtures.sources(articles: [("a.md", Self.article("keyPoints: [\"A\"]", body: body))]))
         let sections = build.articles[0].sections
         #expect(sections.map(\.heading.id) == ["quote-1-2", "sources-2"])
@@ -170,7 +184,9 @@ struct HardeningPlanningTests {
         var sources = Fixtures.sources(articles: [("a.md", Self.article(body: "## Share box\n\nText.\n"))])
         let layout = try #require(sources.templates.firstIndex { $0.path.hasSuffix("/layout.mustache") })
         let text = String(decoding: sources.templates[layout].bytes, as: UTF8.self)
-            .replacingOccurrences(of: "<footer class=\"site-footer\">", with: "<footer class=\"site-footer\"><p id='share-box' data-id=\"not-an-id\" class=\"x\">Share</p>")
+            .replacingOccurrences(
+                of: "<footer class=\"site-footer\">",
+                with: "<footer class=\"site-footer\"><p id='share-box' data-id=\"not-an-id\" class=\"x\">Share</p>")
         sources.templates[layout] = SourceFile(path: sources.templates[layout].path, text: text)
         let build = try SiteBuilder.build(sources)
         #expect(build.articles[0].sections[0].heading.id == "share-box-2")
@@ -223,15 +239,21 @@ struct HardeningPlanningTests {
 
     static let subPathArticle = article(
         "slug: story\nsections:\n  history: \"The past\"\ntimeline:\n  - { date: \"1990\", event: \"It began\" }\nkeyPoints: [\"One\"]",
-        body: "See [the risks](/story/risks/) and ![a picture](/assets/favicon.svg).\n\n> \"Said.\"\n>\n> — Someone\n\n## The past\n\nOld.\n\n## Risks\n\nNew.\n")
+        body:
+            "See [the risks](/story/risks/) and ![a picture](/assets/favicon.svg).\n\n> \"Said.\"\n>\n> — Someone\n\n## The past\n\nOld.\n\n## Risks\n\nNew.\n"
+    )
 
     static func subPathBuild(production: Bool = false, viaSiteYML: Bool = false) throws -> SiteBuild {
-        let yml = (viaSiteYML ? Fixtures.siteYML.replacingOccurrences(of: "https://test.example", with: "https://host.example/explainers/")
-            : Fixtures.siteYML) + "\nhomePageSize: 1\n"
+        let yml =
+            (viaSiteYML
+                ? Fixtures.siteYML.replacingOccurrences(of: "https://test.example", with: "https://host.example/explainers/")
+                : Fixtures.siteYML) + "\nhomePageSize: 1\n"
         let settings = BuildSettings(baseURL: viaSiteYML ? nil : "https://host.example/explainers", production: production)
-        return try SiteBuilder.build(Fixtures.sources(articles: [
-            ("story.md", subPathArticle), ("other.md", Self.article(body: "## One\n\nText.\n")),
-        ], siteYML: yml), settings: settings)
+        return try SiteBuilder.build(
+            Fixtures.sources(
+                articles: [
+                    ("story.md", subPathArticle), ("other.md", Self.article(body: "## One\n\nText.\n")),
+                ], siteYML: yml), settings: settings)
     }
 
     @Test(arguments: [(false, false), (true, false), (false, true)])
@@ -260,7 +282,8 @@ struct HardeningPlanningTests {
         #expect(sitemap.contains("<loc>https://host.example/explainers/story/history/</loc>"))
         #expect(!sitemap.contains("explainers/explainers"))
         let feed = build.text("feed.xml") ?? ""
-        #expect(feed.contains("<id>https://host.example/explainers/story/</id>")
+        #expect(
+            feed.contains("<id>https://host.example/explainers/story/</id>")
                 && feed.contains("href=\"https://host.example/explainers/feed.xml\""))
         // The checks resolve links below the base path, given or read from robots.txt.
         #expect(SiteChecker.check(build.files, basePath: "/explainers") == [])

@@ -1,7 +1,9 @@
 import Foundation
 import Testing
+
 @testable import ExplainerKit
 @testable import ExplainerPreview
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -24,7 +26,8 @@ import Glibc
         let stop = Flag()
         nonisolated(unsafe) var swaps = 0
         let racer = Thread {
-            let sub = output + "/sub", kept = output + "/sub.real"
+            let sub = output + "/sub"
+            let kept = output + "/sub.real"
             while !stop.isSet {
                 rename(sub, kept)
                 symlink(outside, sub)
@@ -58,7 +61,8 @@ import Glibc
     }
 
     @Test func insideMeansByteForByteNotCanonicallyEquivalent() {
-        let composed = "/srv/caf\u{E9}", decomposed = "/srv/cafe\u{301}"
+        let composed = "/srv/caf\u{E9}"
+        let decomposed = "/srv/cafe\u{301}"
         #expect(composed == decomposed)  // what String's == says, and why bytes are compared
         let root = FileSystem.Root(composed)  // not on disk: taken as spelt
         #expect(root.holds(composed + "/a.html"))
@@ -74,7 +78,8 @@ import Glibc
         let output = preview.fixture.paths.output
         #expect(mkfifo(output + "/pipe.html", 0o644) == 0)
         #expect(mkfifo(preview.fixture.root + "/outside-pipe", 0o644) == 0)
-        try FileManager.default.createSymbolicLink(atPath: output + "/linked-pipe.txt", withDestinationPath: preview.fixture.root + "/outside-pipe")
+        try FileManager.default.createSymbolicLink(
+            atPath: output + "/linked-pipe.txt", withDestinationPath: preview.fixture.root + "/outside-pipe")
         for path in ["/pipe.html", "/linked-pipe.txt"] {
             let start = Date()
             let response = try await preview.get(path)
@@ -91,8 +96,10 @@ import Glibc
     @Test func foreignHostHeadersAreMisdirectedOnEveryRoute() async throws {
         let preview = try await PreviewHarness()
         let port = preview.port
-        for host in ["evil.example:\(port)", "evil.example", "127.0.0.1.evil.example:\(port)", "localhost.evil.example",
-                     "attacker.com:80", "0x7f000001:\(port)", "192.168.1.20:\(port)", "[::2]:\(port)"] {
+        for host in [
+            "evil.example:\(port)", "evil.example", "127.0.0.1.evil.example:\(port)", "localhost.evil.example",
+            "attacker.com:80", "0x7f000001:\(port)", "192.168.1.20:\(port)", "[::2]:\(port)",
+        ] {
             for path in ["/", "/russia-taliban/", LiveReload.scriptPath, LiveReload.eventsPath, "/assets/style.css", "/russia-taliban"] {
                 let (response, _) = try await HTTPTestClient.raw(
                     port, "GET \(path) HTTP/1.1\r\nHost: \(host)\r\nConnection: close\r\n\r\n")
@@ -101,13 +108,18 @@ import Glibc
                 #expect(response.headers["location"] == nil)
             }
         }
-        for host in ["localhost:\(port)", "LOCALHOST:\(port)", "localhost", "127.0.0.1:\(port)", "127.0.0.2:\(port)",
-                     "[::1]:\(port)", "preview.localhost:\(port)", "localhost.:\(port)"] {
+        for host in [
+            "localhost:\(port)", "LOCALHOST:\(port)", "localhost", "127.0.0.1:\(port)", "127.0.0.2:\(port)",
+            "[::1]:\(port)", "preview.localhost:\(port)", "localhost.:\(port)",
+        ] {
             let (response, _) = try await HTTPTestClient.raw(port, "GET / HTTP/1.1\r\nHost: \(host)\r\nConnection: close\r\n\r\n")
             #expect(response.status == 200, "\(host) -> \(response.status)")
         }
         // Two Host fields, or a malformed one: 400.
-        for head in ["Host: 127.0.0.1\r\nHost: evil.example", "Host: 127.0.0.1:80:80", "Host: [::1", "Host: 127.0.0.1:http", "Host: 127.0.0.1:99999", "Host: evil@127.0.0.1"] {
+        for head in [
+            "Host: 127.0.0.1\r\nHost: evil.example", "Host: 127.0.0.1:80:80", "Host: [::1", "Host: 127.0.0.1:http", "Host: 127.0.0.1:99999",
+            "Host: evil@127.0.0.1",
+        ] {
             let (response, _) = try await HTTPTestClient.raw(port, "GET / HTTP/1.1\r\n\(head)\r\nConnection: close\r\n\r\n")
             #expect(response.status == 400, "\(head) -> \(response.status)")
         }
@@ -162,14 +174,18 @@ import Glibc
         // Following the redirects ends on the page, never elsewhere.
         let followed = try await preview.get("/russia-taliban")
         #expect(followed.headers["location"] == "/russia-taliban/")
-        for path in ["/\\evil.example", "/%5cevil.example", "/%5Cevil.example/", "/%2f%2fevil.example", "/%2F/evil.example",
-                     "//%2fevil.example", "/\\/evil.example", "/%2e%2e//evil.example", "/http://evil.example",
-                     "/russia-taliban?next=//evil.example", "//russia-taliban?x=1"] {
+        for path in [
+            "/\\evil.example", "/%5cevil.example", "/%5Cevil.example/", "/%2f%2fevil.example", "/%2F/evil.example",
+            "//%2fevil.example", "/\\/evil.example", "/%2e%2e//evil.example", "/http://evil.example",
+            "/russia-taliban?next=//evil.example", "//russia-taliban?x=1",
+        ] {
             let response = try await preview.get(path)
             if let location = response.headers["location"] {
                 #expect(location.hasPrefix("/") && !location.hasPrefix("//") && !location.hasPrefix("/\\"), "\(path) -> \(location)")
                 let pathPart = location.split(separator: "?", maxSplits: 1).first.map(String.init) ?? location
-                #expect(!pathPart.contains("//") && !pathPart.contains("\\") && !pathPart.lowercased().contains("%5c"), "\(path) -> \(location)")
+                #expect(
+                    !pathPart.contains("//") && !pathPart.contains("\\") && !pathPart.lowercased().contains("%5c"), "\(path) -> \(location)"
+                )
                 #expect(StaticFileResponder.isLocalPath(pathPart), "\(path) -> \(location)")
             } else {
                 #expect(response.status >= 400, "\(path) -> \(response.status)")
@@ -189,13 +205,15 @@ import Glibc
     @Test func connectionsCloseAfterTheResponseUnlessKeepAliveWasAsked() async throws {
         let preview = try await PreviewHarness()
         let port = preview.port
-        for request in ["GET / HTTP/1.0\r\n\r\n", "GET / HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n",
-                        "GET /russia-taliban/ HTTP/1.0\r\nHost: localhost\r\n\r\n",
-                        "HEAD / HTTP/1.0\r\n\r\n",
-                        "GET /russia-taliban HTTP/1.0\r\n\r\n",
-                        "GET /no-such-page/ HTTP/1.0\r\n\r\n",
-                        "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: Close\r\n\r\n",
-                        "GET \(LiveReload.eventsPath) HTTP/1.0\r\n\r\n"] {
+        for request in [
+            "GET / HTTP/1.0\r\n\r\n", "GET / HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n",
+            "GET /russia-taliban/ HTTP/1.0\r\nHost: localhost\r\n\r\n",
+            "HEAD / HTTP/1.0\r\n\r\n",
+            "GET /russia-taliban HTTP/1.0\r\n\r\n",
+            "GET /no-such-page/ HTTP/1.0\r\n\r\n",
+            "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: Close\r\n\r\n",
+            "GET \(LiveReload.eventsPath) HTTP/1.0\r\n\r\n",
+        ] {
             let (response, closed) = try await HTTPTestClient.raw(port, request, timeout: 2)
             #expect(response.status > 0, "\(request.debugDescription) -> no response")
             #expect(closed || request.contains("events"), "\(request.debugDescription): the connection was held open")
@@ -236,7 +254,8 @@ import Glibc
         let events = try await preview.events()
         let config = preview.fixture.paths.content + "/site.yml"
         let text = try preview.fixture.read(config)
-        try preview.fixture.write(text.replacingOccurrences(of: "https://host.example/explainers/", with: "https://host.example/docs/x"), to: config)
+        try preview.fixture.write(
+            text.replacingOccurrences(of: "https://host.example/explainers/", with: "https://host.example/docs/x"), to: config)
         _ = await events.next(until: { $0.contains("event: reload") })
         // The reload is sent as the rebuild ends; the new base path is taken just after.
         for _ in 0..<100 where try await preview.get("/docs/x/").status != 200 {

@@ -1,6 +1,7 @@
 import Foundation
 import Mustache
 import Testing
+
 @testable import ExplainerKit
 
 /// Issue 11, classes 11, 17 and 18 and site.yml's unknown keys: template cycles and deep
@@ -31,23 +32,26 @@ struct HardeningTemplatesConfigTests {
     }
 
     @Test func cycleThroughOtherPartialsNamesEachStep() throws {
-        let diagnostics = try Self.loadFailure([
-            "partials/a": "a {{>partials/b}}",
-            "partials/b": "{{#site}}\n b {{>partials/c}}{{/site}}",
-            "partials/c": "{{>partials/a}}",
-        ], home: "{{>partials/b}}")
+        let diagnostics = try Self.loadFailure(
+            [
+                "partials/a": "a {{>partials/b}}",
+                "partials/b": "{{#site}}\n b {{>partials/c}}{{/site}}",
+                "partials/c": "{{>partials/a}}",
+            ], home: "{{>partials/b}}")
         let cycles = diagnostics.filter { $0.message.contains("cycle") }
         #expect(cycles.count == 1, "\(cycles)")
         let error = try #require(cycles.first)
-        #expect(error.message.contains("includes `partials/c`, which includes `partials/a`, which includes `partials/b`"), "\(error.message)")
+        #expect(
+            error.message.contains("includes `partials/c`, which includes `partials/a`, which includes `partials/b`"), "\(error.message)")
         #expect(error.file == "T/partials/b.mustache" && error.line == 2 && error.column == 4)
     }
 
     @Test func layoutInheritanceCycleIsATemplateError() throws {
-        let diagnostics = try Self.loadFailure([
-            "layout": "{{<base}}{{$content}}x{{/content}}{{/base}}",
-            "base": "<main>{{<layout}}{{/layout}}</main>",
-        ], home: "{{<layout}}{{$content}}home{{/content}}{{/layout}}")
+        let diagnostics = try Self.loadFailure(
+            [
+                "layout": "{{<base}}{{$content}}x{{/content}}{{/base}}",
+                "base": "<main>{{<layout}}{{/layout}}</main>",
+            ], home: "{{<layout}}{{$content}}home{{/content}}{{/layout}}")
         let error = try #require(diagnostics.first { $0.message.contains("cycle") })
         #expect(error.message.contains("`base` inherits from `layout`, which inherits from `base`"), "\(error.message)")
         #expect(error.file == "T/base.mustache" && error.line == 1 && error.column == 7)
@@ -62,19 +66,30 @@ struct HardeningTemplatesConfigTests {
             ["layout": layout, "partials/p1": "p1 {{#site}}{{$content}}{{/content}}{{/site}}"],
             home: "{{<layout}}\n{{$content}}x {{>partials/p1}}{{/content}}{{/layout}}")
         let error = try #require(expanding.first { $0.message.contains("cycle") }, "\(expanding)")
-        #expect(error.message.contains("`partials/p1` expands the block `content`, which in its override in `home` includes `partials/p1`"), "\(error.message)")
+        #expect(
+            error.message.contains("`partials/p1` expands the block `content`, which in its override in `home` includes `partials/p1`"),
+            "\(error.message)")
         #expect(error.file == "T/partials/p1.mustache" && error.line == 1 && error.column == 13)
         // A partial inheriting the layout inside the layout's own override.
         let nested = try Self.loadFailure(
             ["layout": layout, "partials/box": "{{<layout}}{{$content}}inner{{/content}}{{/layout}}"],
             home: "{{<layout}}{{$content}}{{>partials/box}}{{/content}}{{/layout}}")
-        #expect(nested.contains { $0.message.contains("cycle") && $0.message.contains("`layout` expands the block `content`, which in its override in `home` includes `partials/box`, which inherits from `layout`") }, "\(nested)")
+        #expect(
+            nested.contains {
+                $0.message.contains("cycle")
+                    && $0.message.contains(
+                        "`layout` expands the block `content`, which in its override in `home` includes `partials/box`, which inherits from `layout`"
+                    )
+            }, "\(nested)")
         // An override that expands its own block.
         let own = try Self.loadFailure(["layout": layout], home: "{{<layout}}{{$content}}[{{$content}}{{/content}}]{{/content}}{{/layout}}")
-        #expect(own.contains { $0.message.contains("the block `content` in its override in `home` expands itself") && $0.column == 25 }, "\(own)")
+        #expect(
+            own.contains { $0.message.contains("the block `content` in its override in `home` expands itself") && $0.column == 25 },
+            "\(own)")
         // Overrides that only fill blocks, as the repository's templates do, are fine.
-        let fine = Self.templateFiles(["layout": layout + "{{$nav}}{{/nav}}", "partials/nav": "<nav>{{$links}}none{{/links}}</nav>"],
-                                      home: "{{<layout}}{{$nav}}{{>partials/nav}}{{/nav}}{{$content}}{{>partials/nav}}{{/content}}{{/layout}}")
+        let fine = Self.templateFiles(
+            ["layout": layout + "{{$nav}}{{/nav}}", "partials/nav": "<nav>{{$links}}none{{/links}}</nav>"],
+            home: "{{<layout}}{{$nav}}{{>partials/nav}}{{/nav}}{{$content}}{{>partials/nav}}{{/content}}{{/layout}}")
         #expect(throws: Never.self) { try TemplateSet.load(fine, folder: "T") }
     }
 
@@ -96,7 +111,9 @@ struct HardeningTemplatesConfigTests {
         let diagnostics = try Self.loadFailure(chain, home: "{{>p0}}")
         let error = try #require(diagnostics.first)
         #expect(diagnostics.count == 1)
-        #expect(error.message.contains("nests 10000 levels deep") && error.message.contains("the limit is \(TemplateGraph.maximumDepth)"), "\(error.message)")
+        #expect(
+            error.message.contains("nests 10000 levels deep") && error.message.contains("the limit is \(TemplateGraph.maximumDepth)"),
+            "\(error.message)")
         #expect(error.file == "T/home.mustache" && error.line == 1 && error.column == 1)
         // A cycle through 10,000 partials: one error, told briefly.
         var cycle = chain
@@ -109,7 +126,9 @@ struct HardeningTemplatesConfigTests {
         let sections = try Self.loadFailure([:], home: "\n" + nested)
         #expect(sections.contains { $0.message.contains("nest 101 levels deep") && $0.line == 2 && $0.column == 1 + 9 * 100 })
         // 100,000 nested transforms in one tag (parsed recursively too).
-        let transforms = "{{#site}}{{" + String(repeating: "lowercased(", count: 100_000) + "title" + String(repeating: ")", count: 100_000) + "}}{{/site}}"
+        let transforms =
+            "{{#site}}{{" + String(repeating: "lowercased(", count: 100_000) + "title" + String(repeating: ")", count: 100_000)
+            + "}}{{/site}}"
         let transformed = try Self.loadFailure([:], home: transforms)
         #expect(transformed.contains { $0.message.contains("nest 100002 levels deep") && $0.column == 10 }, "\(transformed)")
     }
@@ -136,7 +155,9 @@ struct HardeningTemplatesConfigTests {
         #expect(throws: Never.self) { try TemplateSet.load(templates, folder: Fixtures.path("Templates")) }
         var graph: [TemplateGraph.Template] = []
         for file in templates {
-            graph.append(TemplateGraph.Template(name: file.path, path: file.path, scan: TemplateScanner.scan(String(decoding: file.bytes, as: UTF8.self))))
+            graph.append(
+                TemplateGraph.Template(
+                    name: file.path, path: file.path, scan: TemplateScanner.scan(String(decoding: file.bytes, as: UTF8.self))))
         }
         #expect(graph.allSatisfy { ($0.scan.deepest?.level ?? 0) < 10 })
     }
@@ -177,12 +198,15 @@ struct HardeningTemplatesConfigTests {
         let quoted = given.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
             .replacingOccurrences(of: "\u{1B}", with: "\\e")
         let yml = "title: X\nbaseURL: \"\(quoted)\"\n"
-        let failure = try #require(outcome { () throws(BuildFailure) in try SiteConfigDecoder.decode(SourceFile(path: "Content/site.yml", text: yml)) }.failureValue)
+        let failure = try #require(
+            outcome { () throws(BuildFailure) in try SiteConfigDecoder.decode(SourceFile(path: "Content/site.yml", text: yml)) }
+                .failureValue)
         // A control character is refused as in every text field of site.yml, before the URL rule.
         let control = given.unicodeScalars.contains { $0.properties.generalCategory == .control }
-        let error = try #require(failure.diagnostics.first {
-            control ? $0.message.contains("U+001B") : $0.message.contains("base URL") || $0.message.contains("`baseURL` is empty")
-        })
+        let error = try #require(
+            failure.diagnostics.first {
+                control ? $0.message.contains("U+001B") : $0.message.contains("base URL") || $0.message.contains("`baseURL` is empty")
+            })
         #expect(error.line == 2)
         if !control { #expect(error.column == 10) }
         if !given.isEmpty && !control {
@@ -197,14 +221,19 @@ struct HardeningTemplatesConfigTests {
         let sources = Fixtures.sources(articles: [("a.md", Fixtures.article())])
         let failure = try #require(thrownFailure { try SiteBuilder.build(sources, settings: BuildSettings(baseURL: "https://a b")) })
         #expect(failure.diagnostics.contains { $0.file == "--base-url" && $0.message.contains("space") })
-        let published = try #require(PublishRunner(content: Fixtures.path("Content"), templates: Fixtures.path("Templates"), baseURL: "http://", target: .directory(Fixtures.temporaryFolder() + "/www")).runFailure())
+        let published = try #require(
+            PublishRunner(
+                content: Fixtures.path("Content"), templates: Fixtures.path("Templates"), baseURL: "http://",
+                target: .directory(Fixtures.temporaryFolder() + "/www")
+            ).runFailure())
         #expect(published.diagnostics.map(\.message) == [try #require(BaseURL.problem("http://")).message(naming: "--base-url")])
         let build = try SiteBuilder.build(sources, settings: BuildSettings(baseURL: "https://host.example/x/"))
         #expect(build.text("sitemap.xml")?.contains("https://host.example/x/a/") == true)
     }
 
     @Test func siteYMLBaseURLIsStoredNormalised() throws {
-        let config = try SiteConfigDecoder.decode(SourceFile(path: "Content/site.yml", text: "title: X\nbaseURL: HTTPS://Host.example/explainers/\n"))
+        let config = try SiteConfigDecoder.decode(
+            SourceFile(path: "Content/site.yml", text: "title: X\nbaseURL: HTTPS://Host.example/explainers/\n"))
         #expect(config.baseURL == "https://host.example/explainers")
     }
 
@@ -223,7 +252,9 @@ struct HardeningTemplatesConfigTests {
     // MARK: Class 18: booleans are YAML booleans; homePageSize is bounded
 
     static func siteConfig(_ extra: String) -> Result<SiteConfig, BuildFailure> {
-        outcome { () throws(BuildFailure) in try SiteConfigDecoder.decode(SourceFile(path: "Content/site.yml", text: "title: X\nbaseURL: https://x.org\n\(extra)\n")) }
+        outcome { () throws(BuildFailure) in
+            try SiteConfigDecoder.decode(SourceFile(path: "Content/site.yml", text: "title: X\nbaseURL: https://x.org\n\(extra)\n"))
+        }
     }
 
     @Test(arguments: ["\"on\"", "\"true\"", "'yes'", "yes", "on", "1", "0", "\"\"", "[true]", "True1"])
@@ -242,7 +273,9 @@ struct HardeningTemplatesConfigTests {
     }
 
     @Test func draftMustBeAYAMLBooleanToo() throws {
-        let parsed = outcome { () throws(BuildFailure) in try ArticleParser.parse(SourceFile(path: "Content/a.md", text: Fixtures.article(extraFrontMatter: "draft: \"yes\""))) }
+        let parsed = outcome { () throws(BuildFailure) in
+            try ArticleParser.parse(SourceFile(path: "Content/a.md", text: Fixtures.article(extraFrontMatter: "draft: \"yes\"")))
+        }
         #expect(parsed.article == nil)
         #expect(parsed.diagnostics.contains { $0.message.contains("`draft` must be `true` or `false`") }, "\(parsed.diagnostics)")
     }
@@ -267,7 +300,8 @@ struct HardeningTemplatesConfigTests {
     }
 
     @Test func repositorySiteYMLIsValid() throws {
-        let file = SourceFile(path: "Content/site.yml", bytes: Array(try Data(contentsOf: URL(fileURLWithPath: Fixtures.path("Content/site.yml")))))
+        let file = SourceFile(
+            path: "Content/site.yml", bytes: Array(try Data(contentsOf: URL(fileURLWithPath: Fixtures.path("Content/site.yml")))))
         let config = try SiteConfigDecoder.decode(file)
         #expect(config.baseURL == "https://explainer.example.org")
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ExplainerKit
 @testable import ExplainerPreview
 
@@ -162,10 +163,12 @@ import Testing
         // `b` cannot be made: a file stands where its folder should be.
         FileManager.default.createFile(atPath: folder + "/b", contents: Data("x".utf8))
         #expect(throws: BuildFailure.self) {
-            try writer.update(&current, to: [
-                OutputFile(path: "a.html", text: "A2"), OutputFile(path: "b/index.html", text: "B"),
-                OutputFile(path: "c/index.html", text: "C2"),
-            ])
+            try writer.update(
+                &current,
+                to: [
+                    OutputFile(path: "a.html", text: "A2"), OutputFile(path: "b/index.html", text: "B"),
+                    OutputFile(path: "c/index.html", text: "C2"),
+                ])
         }
         #expect(current == [OutputFile(path: "a.html", text: "A2"), OutputFile(path: "c/index.html", text: "C")])
         try FileManager.default.removeItem(atPath: folder + "/b")

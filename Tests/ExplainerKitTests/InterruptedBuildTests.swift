@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ExplainerKit
 
 /// A build killed at any moment leaves the output folder as it was or as the new build, never
@@ -49,8 +50,9 @@ struct InterruptedBuildTests {
         let attempts = 16
         for attempt in 1...attempts {
             let process = try start(output: paths.output)
-            Thread.sleep(forTimeInterval: Double((duration * (attempt * 3) / attempts).components.attoseconds) / 1e18
-                         + Double((duration * (attempt * 3) / attempts).components.seconds))
+            Thread.sleep(
+                forTimeInterval: Double((duration * (attempt * 3) / attempts).components.attoseconds) / 1e18
+                    + Double((duration * (attempt * 3) / attempts).components.seconds))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             let now = Fixtures.snapshot(paths.output)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ExplainerKit
 
 @Suite("Markdown stage")
@@ -24,19 +25,20 @@ struct MarkdownTests {
     }
 
     @Test func findsQuotesWithAttribution() throws {
-        let rendered = MarkdownRenderer.render("""
-        > "First."
-        >
-        > "Second."
-        >
-        > — Kabir Taneja, deputy director, Observer Research Foundation
+        let rendered = MarkdownRenderer.render(
+            """
+            > "First."
+            >
+            > "Second."
+            >
+            > — Kabir Taneja, deputy director, Observer Research Foundation
 
-        > Not a quote: no attribution.
+            > Not a quote: no attribution.
 
-        > "Dashes."
-        >
-        > -- Someone
-        """)
+            > "Dashes."
+            >
+            > -- Someone
+            """)
         let quotes = rendered.lede.quotes
         #expect(quotes.count == 2)
         let first = try #require(quotes.first)
@@ -50,11 +52,13 @@ struct MarkdownTests {
     }
 
     @Test func safeModeDropsRawHTMLAndDangerousLinks() {
-        let html = MarkdownRenderer.render("""
-        <script>alert(1)</script>
+        let html = MarkdownRenderer.render(
+            """
+            <script>alert(1)</script>
 
-        [x](javascript:alert(1)) [y](data:text/html;base64,AAAA) ![z](data:image/png;base64,AAAA) [ok](https://example.com)
-        """).lede.html
+            [x](javascript:alert(1)) [y](data:text/html;base64,AAAA) ![z](data:image/png;base64,AAAA) [ok](https://example.com)
+            """
+        ).lede.html
         #expect(!html.contains("<script>"))
         #expect(html.contains("<!-- raw HTML omitted -->"))
         #expect(!html.contains("javascript:"))
@@ -69,7 +73,8 @@ struct MarkdownTests {
 
     @Test func collectsExternalLinksOncePerChunk() {
         let rendered = MarkdownRenderer.render("[a](https://a.example) [again](https://a.example) [local](/x/) [b](http://b.example)\n")
-        #expect(rendered.lede.links == [ExternalLink(text: "a", url: "https://a.example"), ExternalLink(text: "b", url: "http://b.example")])
+        #expect(
+            rendered.lede.links == [ExternalLink(text: "a", url: "https://a.example"), ExternalLink(text: "b", url: "http://b.example")])
     }
 
     @Test func countsWordsAndReadingTime() {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ExplainerKit
 
 /// The home page lists `homePageSize` explainers, newest first; the rest go to `/page/2/`, … .
@@ -15,8 +16,9 @@ struct PaginationTests {
 
     @Test func fiveExplainersTwoPerPageMakeThreeLinkedHomePages() throws {
         let build = try SiteBuilder.build(Fixtures.sources(articles: Self.articles(5), siteYML: Self.siteYML))
-        let first = build.text("index.html") ?? "", second = build.text("page/2/index.html") ?? "",
-            third = build.text("page/3/index.html") ?? ""
+        let first = build.text("index.html") ?? ""
+        let second = build.text("page/2/index.html") ?? ""
+        let third = build.text("page/3/index.html") ?? ""
         #expect(first.contains("Explainer 5") && first.contains("Explainer 4") && !first.contains("Explainer 3<"))
         #expect(second.contains("Explainer 3") && second.contains("Explainer 2"))
         #expect(third.contains("Explainer 1") && !third.contains("Explainer 2<"))
@@ -40,7 +42,8 @@ struct PaginationTests {
     @Test func aBadPageSizeIsAnErrorAtItsLine() {
         for value in ["0", "two", "\"3\"", "2.5"] {
             let yml = Fixtures.siteYML + "\nhomePageSize: \(value)\n"
-            let failure = outcome { () throws(BuildFailure) in try SiteConfigDecoder.decode(SourceFile(path: "Content/site.yml", text: yml)) }
+            let failure = outcome { () throws(BuildFailure) in try SiteConfigDecoder.decode(SourceFile(path: "Content/site.yml", text: yml))
+            }
             guard case .failure(let f) = failure else {
                 Issue.record("homePageSize: \(value) was accepted")
                 continue

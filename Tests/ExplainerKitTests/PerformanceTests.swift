@@ -1,6 +1,7 @@
 import Foundation
 import Mustache
 import Testing
+
 @testable import ExplainerKit
 
 /// The optimisations of the template and output stages change no byte: the faster Mustache
@@ -19,7 +20,8 @@ struct PerformanceTests {
         #expect(fast.usesFastRenderer)
         #expect(!reference.usesFastRenderer)
         for group in SiteBuilder.group(build.pages) {
-            let a = fast.render(group), b = reference.render(group)
+            let a = fast.render(group)
+            let b = reference.render(group)
             #expect(a.map(\.file) == b.map(\.file))
             for (x, y) in zip(a, b) {
                 #expect(x.html == y.html, "\(x.file) differs")
@@ -33,19 +35,23 @@ struct PerformanceTests {
 
     @Test func fastRendererMatchesSwiftMustacheOnHostileText() throws {
         let hostile = "<script>alert('x')</script> & e\u{301}<\u{338} \u{600}< café's <b>"
-        try Self.compareRenderers(Fixtures.sources(articles: [
-            ("a.md", Fixtures.article(title: "Tom & Jerry's <b>war</b>")),
-            ("b.md", Fixtures.article(title: hostile, date: "2024-05-06")),
-            ("c.md", Fixtures.article(title: "Plain", date: "2023-01-01", extraFrontMatter: "updated: 2023-02-03")),
-        ], siteYML: Fixtures.siteYML.replacingOccurrences(of: "A site for tests.", with: "Tests & <checks>")))
+        try Self.compareRenderers(
+            Fixtures.sources(
+                articles: [
+                    ("a.md", Fixtures.article(title: "Tom & Jerry's <b>war</b>")),
+                    ("b.md", Fixtures.article(title: hostile, date: "2024-05-06")),
+                    ("c.md", Fixtures.article(title: "Plain", date: "2023-01-01", extraFrontMatter: "updated: 2023-02-03")),
+                ], siteYML: Fixtures.siteYML.replacingOccurrences(of: "A site for tests.", with: "Tests & <checks>")))
     }
 
     /// Features the repository's templates do not use: indented partials, nested inheritance,
     /// inverted sections, dotted and `.`-anchored names, transforms, missing names.
     @Test func fastRendererMatchesSwiftMustacheOnOtherFeatures() throws {
         let texts = [
-            "page": "{{<layout}}{{$content}}\n  {{>item}}\n{{#items}}\n  {{>item}}\n{{/items}}{{^none}}none{{/none}}{{^empty(items)}}has {{count(items)}}{{/empty(items)}}{{/content}}{{/layout}}\n",
-            "layout": "<h>{{title}}</h>\n  {{$content}}default{{/content}}\n{{#flag}}yes{{/flag}}{{^flag}}no{{/flag}} {{{raw}}} {{n}} {{missing}} {{.title}} {{nested.inner.value}} {{uppercased(title)}}\n{{#nested}}{{inner.value}} {{title}}{{/nested}}\n{{$footer}}\n  <f>{{title}}</f>\n{{/footer}}\n",
+            "page":
+                "{{<layout}}{{$content}}\n  {{>item}}\n{{#items}}\n  {{>item}}\n{{/items}}{{^none}}none{{/none}}{{^empty(items)}}has {{count(items)}}{{/empty(items)}}{{/content}}{{/layout}}\n",
+            "layout":
+                "<h>{{title}}</h>\n  {{$content}}default{{/content}}\n{{#flag}}yes{{/flag}}{{^flag}}no{{/flag}} {{{raw}}} {{n}} {{missing}} {{.title}} {{nested.inner.value}} {{uppercased(title)}}\n{{#nested}}{{inner.value}} {{title}}{{/nested}}\n{{$footer}}\n  <f>{{title}}</f>\n{{/footer}}\n",
             "item": "<li>{{name}} & {{title}}</li>\n<p>{{n}} {{#tags}}[{{.}}]{{/tags}}{{^tags}}no tags{{/tags}}</p>\n",
         ]
         var library = MustacheLibrary()
@@ -57,17 +63,25 @@ struct PerformanceTests {
             "name": "top-level",
         ]
         let renderer = try #require(MustacheRenderer(library: library, names: Set(texts.keys)))
-        #expect(renderer.render(context, withTemplate: "page").map { String(decoding: $0, as: UTF8.self) } == library.render(context, withTemplate: "page"))
-        #expect(renderer.render(context, withTemplate: "layout").map { String(decoding: $0, as: UTF8.self) } == library.render(context, withTemplate: "layout"))
+        #expect(
+            renderer.render(context, withTemplate: "page").map { String(decoding: $0, as: UTF8.self) }
+                == library.render(context, withTemplate: "page"))
+        #expect(
+            renderer.render(context, withTemplate: "layout").map { String(decoding: $0, as: UTF8.self) }
+                == library.render(context, withTemplate: "layout"))
     }
 
     @Test func escapingMatchesSwiftMustache() throws {
         let template = try MustacheTemplate(string: "{{v}}")
-        for text in ["", "plain", "a<b>c&d\"e'f", "<<>>&&", "café <b>", "e\u{301}<", "<\u{338}", "\u{600}<x", "<\u{301}",
-                     "\r\n<", "👍🏽&", "&\u{200D}", "'''", "日本語 & テスト"] {
+        for text in [
+            "", "plain", "a<b>c&d\"e'f", "<<>>&&", "café <b>", "e\u{301}<", "<\u{338}", "\u{600}<x", "<\u{301}",
+            "\r\n<", "👍🏽&", "&\u{200D}", "'''", "日本語 & テスト",
+        ] {
             var out: [UInt8] = Array("before ".utf8)
             MustacheEscaping.append(text, to: &out)
-            #expect(String(decoding: out, as: UTF8.self) == "before " + template.render(["v": text]), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+            #expect(
+                String(decoding: out, as: UTF8.self) == "before " + template.render(["v": text]),
+                "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
         }
     }
 

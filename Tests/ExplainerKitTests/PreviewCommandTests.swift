@@ -1,6 +1,7 @@
 import Foundation
 import NIOCore
 import Testing
+
 @testable import ExplainerKit
 @testable import ExplainerPreview
 

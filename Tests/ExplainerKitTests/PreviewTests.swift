@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ExplainerKit
 @testable import ExplainerPreview
 
@@ -22,7 +23,9 @@ final class PreviewHarness: @unchecked Sendable {
                 if case .listening(let url, let port) = event { continuation.yield((port, url)) }
             })
         task = Task { try await server.run() }
-        let timeout = Task { try await Task.sleep(for: .seconds(5)); continuation.finish() }
+        let timeout = Task {
+            try await Task.sleep(for: .seconds(5)); continuation.finish()
+        }
         var found: (Int, String)?
         for await listening in ports {
             found = listening
@@ -92,9 +95,11 @@ final class PreviewHarness: @unchecked Sendable {
         let output = preview.fixture.paths.output
         try FileManager.default.createSymbolicLink(atPath: output + "/leak.txt", withDestinationPath: secret)
         try FileManager.default.createSymbolicLink(atPath: output + "/leakdir", withDestinationPath: preview.fixture.root)
-        for path in ["/../secret.txt", "/%2e%2e/secret.txt", "/%2E%2e/%2e%2E/secret.txt", "/%2f../secret.txt",
-                     "/assets/..%2f..%2fsecret.txt", "/assets/%2e%2e/%2e%2e/secret.txt", "/leak.txt",
-                     "/leakdir/secret.txt", "/..\\secret.txt", "/%00"] {
+        for path in [
+            "/../secret.txt", "/%2e%2e/secret.txt", "/%2E%2e/%2e%2E/secret.txt", "/%2f../secret.txt",
+            "/assets/..%2f..%2fsecret.txt", "/assets/%2e%2e/%2e%2e/secret.txt", "/leak.txt",
+            "/leakdir/secret.txt", "/..\\secret.txt", "/%00",
+        ] {
             let response = try await preview.get(path)
             #expect(response.status >= 400, "\(path) -> \(response.status)")
             #expect(!response.body.contains("TOP SECRET"), "\(path) leaked")

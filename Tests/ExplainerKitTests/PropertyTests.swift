@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ExplainerKit
 
 /// For random Markdown and front matter, a build either succeeds with every word of the body
@@ -11,7 +12,8 @@ struct PropertyTests {
     func buildKeepsEveryWordExactlyOnceOrNamesTheFile(seed: Int) throws {
         var random = SeededRandom(seed: UInt64(seed))
         let article = RandomArticle.make(&random)
-        switch Result(catching: { () throws(BuildFailure) in try SiteBuilder.build(Fixtures.sources(articles: [("r.md", article.text)])) }) {
+        switch Result(catching: { () throws(BuildFailure) in try SiteBuilder.build(Fixtures.sources(articles: [("r.md", article.text)])) })
+        {
         case .failure(let failure):
             #expect(!failure.diagnostics.isEmpty)
             for diagnostic in failure.diagnostics {
@@ -25,7 +27,10 @@ struct PropertyTests {
             for page in pages {
                 let html = try #require(build.text(page))
                 ours += Self.words(Self.between(html, "<div class=\"prose\">\n", "\n</div>\n"))
-                if page != "r/index.html" { ours += Self.words(Self.between(html, "<header class=\"page-header\">\n<h1 id=", "</h1>").drop { $0 != ">" }.dropFirst().description) }
+                if page != "r/index.html" {
+                    ours += Self.words(
+                        Self.between(html, "<header class=\"page-header\">\n<h1 id=", "</h1>").drop { $0 != ">" }.dropFirst().description)
+                }
             }
             let body = String(article.text[article.text.range(of: "\n---\n")!.upperBound...])
             let reference = Self.words(cmarkReferenceHTML(body))
@@ -71,9 +76,11 @@ struct SeededRandom: RandomNumberGenerator {
 
 /// Random explainers: mostly valid, sometimes with broken front matter.
 enum RandomArticle {
-    static let vocabulary = ["Kabul", "Moscow", "the", "a", "risk", "2021", "café", "naïve", "<b>", "&amp;", "x*y", "_z_",
-                             "`code`", "**bold**", "*em*", "[link](https://example.com)", "\\*", "50%", "\"quoted\"", "it's",
-                             "<script>", "[ref]", "—", "1.", "#", "~", "日本"]
+    static let vocabulary = [
+        "Kabul", "Moscow", "the", "a", "risk", "2021", "café", "naïve", "<b>", "&amp;", "x*y", "_z_",
+        "`code`", "**bold**", "*em*", "[link](https://example.com)", "\\*", "50%", "\"quoted\"", "it's",
+        "<script>", "[ref]", "—", "1.", "#", "~", "日本",
+    ]
 
     static func sentence(_ r: inout SeededRandom) -> String {
         (0..<Int.random(in: 1...12, using: &r)).map { _ in vocabulary.randomElement(using: &r)! }.joined(separator: " ")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ExplainerKit
 
 /// `QuoteAttribution.split` reads words as bytes; these tests hold it to the `Character`-based
@@ -27,7 +28,8 @@ struct QuoteAttributionTests {
     static let dayWords: [String] = {
         var out: [String] = []
         for day in 0...33 {
-            let suffixes = [1, 2, 3, 31, 32].contains(day)
+            let suffixes =
+                [1, 2, 3, 31, 32].contains(day)
                 ? ["", "st", "nd", "rd", "th", "ST", "Th", "stnd", "ndst", "thst", ",", "th,", "."]
                 : ["", "th", ","]
             for suffix in suffixes { out.append("\(day)\(suffix)") }
@@ -51,13 +53,15 @@ struct QuoteAttributionTests {
         let expected = ReferenceQuoteAttribution.split(context, published: published)
         let actual = QuoteAttribution.split(context, published: published)
         if actual.role != expected.role || actual.date != expected.date {
-            Issue.record("\(context.debugDescription) on \(published.iso): \(actual) instead of \(expected)", sourceLocation: sourceLocation)
+            Issue.record(
+                "\(context.debugDescription) on \(published.iso): \(actual) instead of \(expected)", sourceLocation: sourceLocation)
         }
         return expected.date != nil
     }
 
     @Test func everyDateFormMatchesTheReference() {
-        var checked = 0, dated = 0
+        var checked = 0
+        var dated = 0
         let years = ["", "2019", "2019,", "999"]
         for (round, published) in Self.publishedDates.prefix(2).enumerated() {
             for month in Self.monthWords {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ExplainerKit
 
 /// Bad input gets a clear error naming the file, a failed build leaves the output as it was,
@@ -26,13 +27,14 @@ struct ReliabilityTests {
 
     @Test func everyBadFileIsReportedInOneRun() throws {
         let (folder, paths) = try builtSite()
-        Fixtures.write([
-            "Content/no-front-matter.md": "Just text.\n",
-            "Content/empty.md": "",
-            "Content/unclosed.md": "---\ntitle: x\n",
-            "Content/types.md": "---\ntitle: T\nsummary: S\ndate: yesterday\ntags: 5\n---\nBody\n",
-            "Content/dupes.md": "---\ntitle: T\ntitle: U\nsummary: S\ndate: 2025-01-01\n---\n",
-        ], into: folder)
+        Fixtures.write(
+            [
+                "Content/no-front-matter.md": "Just text.\n",
+                "Content/empty.md": "",
+                "Content/unclosed.md": "---\ntitle: x\n",
+                "Content/types.md": "---\ntitle: T\nsummary: S\ndate: yesterday\ntags: 5\n---\nBody\n",
+                "Content/dupes.md": "---\ntitle: T\ntitle: U\nsummary: S\ndate: 2025-01-01\n---\n",
+            ], into: folder)
         let errors = try expectFailureLeavingOutput(folder, paths)
         let files = Set(errors.map { ($0.file as NSString).lastPathComponent })
         #expect(files == ["no-front-matter.md", "empty.md", "unclosed.md", "types.md", "dupes.md"])
@@ -57,9 +59,10 @@ struct ReliabilityTests {
     }
 
     @Test func fileNamesAreSluggedSafely() throws {
-        let build = try SiteBuilder.build(Fixtures.sources(articles: [
-            ("Crème brûlée & co.md", Fixtures.article()),
-        ]))
+        let build = try SiteBuilder.build(
+            Fixtures.sources(articles: [
+                ("Crème brûlée & co.md", Fixtures.article())
+            ]))
         #expect(build.articles.map(\.slug) == ["creme-brulee-co"])
         #expect(build.files.allSatisfy { OutputFile.isSafe($0.path) })
         let hostile = Fixtures.article().replacingOccurrences(of: "risks: ", with: "../../x: ")
@@ -174,24 +177,24 @@ struct ReliabilityTests {
     @Test func hostileFrontMatterIsEscapedInEveryContext() throws {
         let evil = "<img src=x onerror=alert(1)>"
         let article = """
-        ---
-        title: "\(evil)"
-        summary: "\(evil)"
-        date: 2025-01-01
-        tags: ["\(evil)"]
-        keyPoints: ["\(evil)"]
-        timeline:
-          - { date: "1990 \(evil)", event: "\(evil)" }
-          - { date: "2000", event: "x" }
-        ---
-        > "Quote"
-        >
-        > — \(evil), "role"
+            ---
+            title: "\(evil)"
+            summary: "\(evil)"
+            date: 2025-01-01
+            tags: ["\(evil)"]
+            keyPoints: ["\(evil)"]
+            timeline:
+              - { date: "1990 \(evil)", event: "\(evil)" }
+              - { date: "2000", event: "x" }
+            ---
+            > "Quote"
+            >
+            > — \(evil), "role"
 
-        ## Sec
+            ## Sec
 
-        Text.
-        """
+            Text.
+            """
         let build = try SiteBuilder.build(Fixtures.sources(articles: [("a.md", article)]))
         for file in build.files {
             let text = String(decoding: file.bytes, as: UTF8.self)
@@ -226,5 +229,9 @@ struct ReliabilityTests {
 final class Counter: @unchecked Sendable {
     private let lock = NSLock()
     private var value = 0
-    func next() -> Int { lock.withLock { value += 1; return value } }
+    func next() -> Int {
+        lock.withLock {
+            value += 1; return value
+        }
+    }
 }

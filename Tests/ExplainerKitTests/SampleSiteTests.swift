@@ -1,14 +1,17 @@
 import Foundation
 import Testing
+
 @testable import ExplainerKit
 
 /// Checks on the repository's own site: the sample explainer and the committed Public/.
 @Suite("Sample site")
 struct SampleSiteTests {
     static func build() throws -> SiteBuild {
-        try BuildRunner(paths: BuildRunner.Paths(
-            content: Fixtures.path("Content"), templates: Fixtures.path("Templates"), output: Fixtures.path("Public")
-        )).buildInMemory()
+        try BuildRunner(
+            paths: BuildRunner.Paths(
+                content: Fixtures.path("Content"), templates: Fixtures.path("Templates"), output: Fixtures.path("Public")
+            )
+        ).buildInMemory()
     }
 
     /// Every sentence of the seed article appears exactly once in the body text (`.prose`) of
@@ -57,8 +60,9 @@ struct SampleSiteTests {
         let stale = Set(committed.keys).subtracting(fresh.keys).sorted()
         let missing = Set(fresh.keys).subtracting(committed.keys).sorted()
         let differing = fresh.keys.filter { committed[$0] != nil && committed[$0] != fresh[$0] }.sorted()
-        #expect(stale.isEmpty && missing.isEmpty && differing.isEmpty,
-                "Public/ is out of date (run `make site`): stale \(stale), missing \(missing), differing \(differing)")
+        #expect(
+            stale.isEmpty && missing.isEmpty && differing.isEmpty,
+            "Public/ is out of date (run `make site`): stale \(stale), missing \(missing), differing \(differing)")
     }
 
     // MARK: - Text helpers
@@ -107,7 +111,9 @@ struct SampleSiteTests {
     static func quotedWords(_ sentence: String) -> String {
         guard sentence.hasPrefix("\""), let close = sentence.dropFirst().firstIndex(of: "\"") else { return sentence }
         let tail = sentence[sentence.index(after: close)...]
-        if tail.contains(" said") || tail.contains("he said") { return String(sentence[sentence.index(after: sentence.startIndex)..<close]) }
+        if tail.contains(" said") || tail.contains("he said") {
+            return String(sentence[sentence.index(after: sentence.startIndex)..<close])
+        }
         return sentence
     }
 }

@@ -1,5 +1,6 @@
-@testable import ExplainerKit
 import Testing
+
+@testable import ExplainerKit
 
 /// The publish checks, run in memory.
 @Suite struct SiteCheckerTests {
@@ -7,25 +8,32 @@ import Testing
     static let sitemap = OutputFile(path: "sitemap.xml", text: "<?xml version=\"1.0\"?><urlset/>")
 
     static func page(_ path: String, title: String = "A page", description: String = "About it", body: String) -> OutputFile {
-        OutputFile(path: path, text: """
-            <!doctype html><html><head><title>\(title)</title>
-            <meta name="description" content="\(description)">
-            <script type="application/ld+json">{"url":"/not-a-link/"}</script>
-            </head><body><main id="main">\(body)</main></body></html>
-            """)
+        OutputFile(
+            path: path,
+            text: """
+                <!doctype html><html><head><title>\(title)</title>
+                <meta name="description" content="\(description)">
+                <script type="application/ld+json">{"url":"/not-a-link/"}</script>
+                </head><body><main id="main">\(body)</main></body></html>
+                """)
     }
 
     @Test func theSampleSitePasses() throws {
-        let build = try PublishFixtures.build([
-            "one": PublishFixtures.article(title: "One", date: "2025-01-01"),
-            "two": PublishFixtures.article(title: "Two", date: "2025-02-01"),
-        ], settings: BuildSettings(production: true))
+        let build = try PublishFixtures.build(
+            [
+                "one": PublishFixtures.article(title: "One", date: "2025-01-01"),
+                "two": PublishFixtures.article(title: "Two", date: "2025-02-01"),
+            ], settings: BuildSettings(production: true))
         #expect(SiteChecker.check(build.files) == [])
     }
 
     @Test func goodLinksPass() {
         let files = [
-            Self.page("index.html", body: ##"<a href="/a/">a</a> <a href="a/#x">x</a> <a href="#main">m</a> <a href="https://example.com/nope">e</a> <a href="mailto:a@b.c">m</a> <img src="/img.svg"> <a href="/a?q=1&amp;r=2#x">q</a> <a href="/a">no slash</a>"##),
+            Self.page(
+                "index.html",
+                body:
+                    ##"<a href="/a/">a</a> <a href="a/#x">x</a> <a href="#main">m</a> <a href="https://example.com/nope">e</a> <a href="mailto:a@b.c">m</a> <img src="/img.svg"> <a href="/a?q=1&amp;r=2#x">q</a> <a href="/a">no slash</a>"##
+            ),
             Self.page("a/index.html", body: ##"<h2 id="x">X</h2><a href="../">up</a><a href="./#x">self</a><a href="/#main">home</a>"##),
             OutputFile(path: "img.svg", text: "<svg/>"),
             Self.feed, Self.sitemap,
@@ -35,7 +43,9 @@ import Testing
 
     @Test func brokenLinksAndAnchorsNameThePageAndTheLink() {
         let files = [
-            Self.page("index.html", body: ##"<a href="/missing/">m</a> <a href="/a/#nowhere">n</a> <img src="img.png"> <a href="../../up">u</a>"##),
+            Self.page(
+                "index.html", body: ##"<a href="/missing/">m</a> <a href="/a/#nowhere">n</a> <img src="img.png"> <a href="../../up">u</a>"##
+            ),
             Self.page("a/index.html", body: ##"<h2 id="x">X</h2>"##),
             Self.feed, Self.sitemap,
         ]

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ExplainerKit
 
 /// `explainer build` streams each explainer's pages into the staging folder as they are made

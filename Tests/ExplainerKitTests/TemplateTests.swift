@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ExplainerKit
 
 @Suite("Templates")
@@ -95,7 +96,8 @@ struct TemplateTests {
         #expect(later.date?.iso == "2024-12-30")
         let us = QuoteAttribution.split("told reporters on March 3, 2019, in Kabul", published: published)
         #expect(us.role == "told reporters in Kabul" && us.date?.iso == "2019-03-03")
-        let none = QuoteAttribution.split("deputy director at the Observer Research Foundation, speaking to Al Jazeera", published: published)
+        let none = QuoteAttribution.split(
+            "deputy director at the Observer Research Foundation, speaking to Al Jazeera", published: published)
         #expect(none.date == nil && none.role.hasPrefix("deputy director"))
         #expect(QuoteAttribution.split("", published: published).role.isEmpty)
     }
@@ -104,7 +106,9 @@ struct TemplateTests {
 @Suite("Excerpts")
 struct ExcerptTests {
     @Test func stripsTagsDecodesEntitiesAndCutsAtAWord() {
-        #expect(Excerpt.plainText(fromHTML: "<p>A &amp; <em>b</em>\n&quot;c&quot; &lt;d&gt; it&#39;s</p>\n", limit: 100) == "A & b \"c\" <d> it's")
+        #expect(
+            Excerpt.plainText(fromHTML: "<p>A &amp; <em>b</em>\n&quot;c&quot; &lt;d&gt; it&#39;s</p>\n", limit: 100)
+                == "A & b \"c\" <d> it's")
         #expect(Excerpt.plainText(fromHTML: "<p>aaa bbb ccc</p>", limit: 7) == "aaa bbb\u{2026}")
         #expect(Excerpt.plainText(fromHTML: "<p>aaa bbb ccc</p>", limit: 6) == "aaa\u{2026}")
         #expect(Excerpt.plainText(fromHTML: "<p>abcdefgh</p>", limit: 3) == "\u{2026}")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ExplainerKit
 
 /// The template variables are defined once, in the view models' tables: the README documents
@@ -26,8 +27,10 @@ struct TemplateVocabularyTests {
     @Test func everyVariableTheShippedTemplatesUseIsDocumented() throws {
         // The variables `quotes.mustache` used without the README naming them, among others.
         let paths = Set(TemplateVocabulary.variables.map(\.path))
-        for path in ["explainer.quotes[].role", "explainer.quotes[].hasRole", "explainer.quotes[].hasDate",
-                     "explainer.quotes[].date", "explainer.quotes[].dateISO", "section.toc[].level", "explainer.pages[].current"] {
+        for path in [
+            "explainer.quotes[].role", "explainer.quotes[].hasRole", "explainer.quotes[].hasDate",
+            "explainer.quotes[].date", "explainer.quotes[].dateISO", "section.toc[].level", "explainer.pages[].current",
+        ] {
             #expect(paths.contains(path), "\(path)")
         }
         let (templates, _) = Fixtures.repoTemplates()

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ExplainerKit
 
 @Suite("Timeline wrap")
@@ -11,8 +12,9 @@ struct TimelineWrapTests {
         ]
         for text in texts {
             for width in [1, 5, 10, 28, 40] {
-                #expect(TimelineGraphic.wrap(text, width: width) == Reference.wrap(text, width: width),
-                        "\(text.debugDescription) \(width)")
+                #expect(
+                    TimelineGraphic.wrap(text, width: width) == Reference.wrap(text, width: width),
+                    "\(text.debugDescription) \(width)")
             }
         }
         for text in ["café au lait", "naïve façade déjà vu", "日本語 の テキスト と 言葉"] {

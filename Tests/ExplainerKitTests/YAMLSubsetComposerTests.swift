@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Yams
+
 @testable import ExplainerKit
 
 /// `YAMLSubsetComposer` against `Yams.compose(yaml:, .basic)`: for every input it answers nil
@@ -58,7 +59,9 @@ struct YAMLSubsetComposerTests {
         if case .mapping(let mine) = ours, case .mapping(let yams) = theirs {
             for key in yams.keys {
                 guard let text = key.scalar?.string else { continue }
-                #expect(mine[text].map(describe) == yams[text].map(describe), "\(text) in \(yaml.debugDescription)", sourceLocation: sourceLocation)
+                #expect(
+                    mine[text].map(describe) == yams[text].map(describe), "\(text) in \(yaml.debugDescription)",
+                    sourceLocation: sourceLocation)
             }
             for text in ["1", "true", "null", "~", "absent"] {
                 #expect(mine[text].map(describe) == yams[text].map(describe), sourceLocation: sourceLocation)
@@ -142,9 +145,11 @@ struct YAMLSubsetComposerTests {
 
     /// Front matter shaped like the benchmark corpus's (Scripts/bench), from a seeded generator.
     static func generated(_ count: Int) -> [String] {
-        let words = ["history", "regional", "refugees", "parliament", "shift", "risks", "long-term", "*reform*",
-                     "Tehran's", "talks", "[link](https://example.org/a/1)", "short-term", "café", "naïve",
-                     "\"quoted\"", "back\\slash", "50%", "a: b", "#tag", "日本", "—", "it's", "x, y", "[y]", "{z}"]
+        let words = [
+            "history", "regional", "refugees", "parliament", "shift", "risks", "long-term", "*reform*",
+            "Tehran's", "talks", "[link](https://example.org/a/1)", "short-term", "café", "naïve",
+            "\"quoted\"", "back\\slash", "50%", "a: b", "#tag", "日本", "—", "it's", "x, y", "[y]", "{z}",
+        ]
         let places = ["Kabul", "Moscow", "Beijing", "Tashkent", "Islamabad", "Tehran", "Doha", "Delhi"]
         func yq(_ s: String) -> String {
             "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
@@ -152,7 +157,7 @@ struct YAMLSubsetComposerTests {
         var random = SeededRandom(seed: 2025)
         func sentence(_ lo: Int, _ hi: Int) -> String {
             (0..<Int.random(in: lo...hi, using: &random)).map { _ in words.randomElement(using: &random)! }
-                .joined(separator: " ") + ["." , "?"].randomElement(using: &random)!
+                .joined(separator: " ") + [".", "?"].randomElement(using: &random)!
         }
         return (0..<count).map { _ in
             var out = [
@@ -257,25 +262,31 @@ struct YAMLSubsetComposerTests {
         for yaml in Self.tricky where Self.check(yaml) { fast += 1 }
         #expect(fast > 60)
         // Inputs outside the subset, or that Yams rejects, are left to Yams.
-        for yaml in ["a: x\na: y\n", "a: |\n  block\n", "a: &x v\nb: *x\n", "a: b: c\n", "a:\tx\n", "---\na: x\n",
-                     "a: plain\n  continued\n", "a: \"bad \\q\"\n", "", "# only a comment\n", "text\n"] {
+        for yaml in [
+            "a: x\na: y\n", "a: |\n  block\n", "a: &x v\nb: *x\n", "a: b: c\n", "a:\tx\n", "---\na: x\n",
+            "a: plain\n  continued\n", "a: \"bad \\q\"\n", "", "# only a comment\n", "text\n",
+        ] {
             #expect(YAMLSubsetComposer.compose(yaml) == nil, "\(yaml.debugDescription)")
         }
     }
 
     /// The bases of `mutations` (the third ends with a root-level `- e` after the mapping: not YAML).
     static var mutationBases: [String] {
-        [seed, benchSamples[0], "a:\n  - k: v\n    l: 'w'\n  - [x, y]\nb: {c: \"d\"}\n- e\n",
-         "a:\n- x\n- 'y'\nb:\n  c:\n    - d: e\n      f: \"g\\\"h\"\n  i: j # c\n\nk: [l, \"m\"]\n",
-         "- a: b\n  c: {d: e, f: 'g'}\n-\n  - h\n- \"i\": j\n", "a: x\nb: 'it''s'\nc: \"\\u00e9\\n\"\nd:\ne: ~\n"]
+        [
+            seed, benchSamples[0], "a:\n  - k: v\n    l: 'w'\n  - [x, y]\nb: {c: \"d\"}\n- e\n",
+            "a:\n- x\n- 'y'\nb:\n  c:\n    - d: e\n      f: \"g\\\"h\"\n  i: j # c\n\nk: [l, \"m\"]\n",
+            "- a: b\n  c: {d: e, f: 'g'}\n-\n  - h\n- \"i\": j\n", "a: x\nb: 'it''s'\nc: \"\\u00e9\\n\"\nd:\ne: ~\n",
+        ]
     }
 
     /// Random edits of `mutationBases` with YAML's significant characters. `YAML_FUZZ_ROUNDS`
     /// sets how many (for a longer local run; 1500 by default).
     static var mutations: [String] {
         let bases = mutationBases
-        let pieces = [" ", "  ", "\n", "\n  ", ":", ": ", "-", "- ", "#", " #", "'", "\"", "\\", "''", "[", "]", "{", "}",
-                      ",", "a", "é", "?", "&", "*", "!", "|", ">", "%", "@", "~", "1", "\u{A0}", "\t", "\n- ", "\n  - "]
+        let pieces = [
+            " ", "  ", "\n", "\n  ", ":", ": ", "-", "- ", "#", " #", "'", "\"", "\\", "''", "[", "]", "{", "}",
+            ",", "a", "é", "?", "&", "*", "!", "|", ">", "%", "@", "~", "1", "\u{A0}", "\t", "\n- ", "\n  - ",
+        ]
         var random = SeededRandom(seed: 42)
         return (0..<(ProcessInfo.processInfo.environment["YAML_FUZZ_ROUNDS"].flatMap(Int.init) ?? 1500)).map { round in
             var scalars = Array(bases[round % bases.count].unicodeScalars)

@@ -1,5 +1,6 @@
 import Testing
 import Yams
+
 @testable import ExplainerKit
 
 @Suite("YAML tags without regular expressions")
@@ -38,13 +39,17 @@ struct YAMLTagsTests {
         ]
         for yaml in documents {
             let ours = outcome { () throws(BuildFailure) in try FrontMatterDecoder.decode(yaml: yaml, file: "a.md", yamlStartLine: 2) }
-            let legacy = outcome { () throws(BuildFailure) in try FrontMatterDecoder.decode(yaml: yaml + "# !\n", file: "a.md", yamlStartLine: 2) }
+            let legacy = outcome { () throws(BuildFailure) in
+                try FrontMatterDecoder.decode(yaml: yaml + "# !\n", file: "a.md", yamlStartLine: 2)
+            }
             #expect(ours.diagnostics == legacy.diagnostics, "\(yaml)")
             #expect(ours.frontMatter == legacy.frontMatter, "\(yaml)")
         }
         for root in ["5", "yes", "~", "text", "- a\n"] {
             let ours = outcome { () throws(BuildFailure) in try FrontMatterDecoder.decode(yaml: root, file: "a.md", yamlStartLine: 2) }
-            let legacy = outcome { () throws(BuildFailure) in try FrontMatterDecoder.decode(yaml: root + "\n# !\n", file: "a.md", yamlStartLine: 2) }
+            let legacy = outcome { () throws(BuildFailure) in
+                try FrontMatterDecoder.decode(yaml: root + "\n# !\n", file: "a.md", yamlStartLine: 2)
+            }
             #expect(ours.diagnostics == legacy.diagnostics, "\(root)")
         }
     }
@@ -56,9 +61,10 @@ struct YAMLTagsTests {
         let inputs = YAMLSubsetComposerTests.self
         var compared = 0
         for yaml in inputs.benchSamples + inputs.fromOtherTests + inputs.tricky + inputs.mutations
-            + ["1: a\n\"1\": b\n", "true: x\nyes: [on, off, ~, 5, -1.5, .inf, 2025-01-02]\n<<: {= : x}\n"] {
+            + ["1: a\n\"1\": b\n", "true: x\nyes: [on, off, ~, 5, -1.5, .inf, 2025-01-02]\n<<: {= : x}\n"]
+        {
             guard case .mapping? = try? Yams.compose(yaml: yaml), let theirs = try? Yams.compose(yaml: yaml),
-                  let ours = try? YAMLDocument.mapping(yaml, file: "a.md", lineOffset: 0, what: "front matter")
+                let ours = try? YAMLDocument.mapping(yaml, file: "a.md", lineOffset: 0, what: "front matter")
             else { continue }
             compared += 1
             #expect(inputs.describe(.mapping(ours.mapping)) == inputs.describe(theirs), "\(yaml.debugDescription)")

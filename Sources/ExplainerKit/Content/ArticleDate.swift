@@ -27,8 +27,9 @@ struct ArticleDate: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     private static func fields(_ utf8: UnsafeBufferPointer<UInt8>) -> (Int, Int, Int)? {
         guard utf8.count >= 10, utf8[4] == UInt8(ascii: "-"), utf8[7] == UInt8(ascii: "-"),
-              let year = number(utf8, 0..<4), let month = number(utf8, 5..<7), let day = number(utf8, 8..<10),
-              utf8.count == 10 || isTime(utf8[10...]) else { return nil }
+            let year = number(utf8, 0..<4), let month = number(utf8, 5..<7), let day = number(utf8, 8..<10),
+            utf8.count == 10 || isTime(utf8[10...])
+        else { return nil }
         return (year, month, day)
     }
 
@@ -69,8 +70,9 @@ struct ArticleDate: Sendable, Hashable, Comparable, CustomStringConvertible {
             return value <= limit
         }
         guard take(UInt8(ascii: "T")) || take(UInt8(ascii: "t")) || skip(isBlank) > 0,
-              field(two: false, limit: 23), take(UInt8(ascii: ":")), field(two: true, limit: 59),
-              take(UInt8(ascii: ":")), field(two: true, limit: 59) else { return false }
+            field(two: false, limit: 23), take(UInt8(ascii: ":")), field(two: true, limit: 59),
+            take(UInt8(ascii: ":")), field(two: true, limit: 59)
+        else { return false }
         if take(UInt8(ascii: ".")) { _ = skip(isDigit) }
         _ = skip(isBlank)
         if index == end || take(UInt8(ascii: "Z")) { return index == end }

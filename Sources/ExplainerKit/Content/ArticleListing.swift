@@ -48,7 +48,8 @@ struct ArticleListing {
 
     /// Sets what `name` is now: `read` nil when it is no longer an article file.
     mutating func set(_ name: String, to read: Read?, isSymlink: Bool) {
-        var low = 0, high = names.count
+        var low = 0
+        var high = names.count
         while low < high {
             let mid = (low + high) / 2
             if ExactPath.precedes(names[mid], name) { low = mid + 1 } else { high = mid }

@@ -9,10 +9,12 @@ package enum ArticleParser {
         let frontMatter = try FrontMatterDecoder.decode(yaml: parts.yaml, file: file.path, yamlStartLine: parts.yamlStartLine)
         let slug = frontMatter.slug ?? Slug.make(file.baseName)
         guard !slug.isEmpty else {
-            throw BuildFailure(Diagnostic(
-                file: file.path,
-                message: "The file name gives no usable slug: a slug is made of the name's letters and digits (of any script), and it has none.",
-                hint: "Set `slug:` in the front matter (e.g. `slug: my-explainer`, which gives /my-explainer/), or rename the file."))
+            throw BuildFailure(
+                Diagnostic(
+                    file: file.path,
+                    message:
+                        "The file name gives no usable slug: a slug is made of the name's letters and digits (of any script), and it has none.",
+                    hint: "Set `slug:` in the front matter (e.g. `slug: my-explainer`, which gives /my-explainer/), or rename the file."))
         }
         return Article(
             slug: slug, sourcePath: file.path, frontMatter: frontMatter,

@@ -87,7 +87,8 @@ public enum BaseURL {
         let authority = rest.prefix { $0 != "/" }
         let path = trimmingTrailingSlashes(String(rest[authority.endIndex...]))
         if authority.contains("@") { throw Reason("it contains a user name or password (`…@`)") }
-        let host: Substring, port: Substring?
+        let host: Substring
+        let port: Substring?
         if authority.hasPrefix("[") {
             guard let close = authority.firstIndex(of: "]") else { throw Reason("its IPv6 host has no closing `]`") }
             host = authority[...close]
@@ -109,14 +110,16 @@ public enum BaseURL {
         if !host.hasPrefix("[") {
             for label in host.split(separator: ".", omittingEmptySubsequences: false) {
                 guard !label.isEmpty, !label.hasPrefix("-"), !label.hasSuffix("-"),
-                      label.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {
+                    label.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") })
+                else {
                     throw Reason("its host `\(host)` is not a host name (letters, digits and hyphens between dots)")
                 }
             }
         }
         var portPart = ""
         if let port {
-            guard !port.isEmpty, port.count <= 5, port.allSatisfy(\.isASCIIDigit), let number = Int(port), (1...65535).contains(number) else {
+            guard !port.isEmpty, port.count <= 5, port.allSatisfy(\.isASCIIDigit), let number = Int(port), (1...65535).contains(number)
+            else {
                 throw Reason("its port `\(port)` is not a number from 1 to 65535")
             }
             portPart = ":\(number)"

@@ -50,7 +50,9 @@ package enum ContentNames {
                 hint: "Put images and other files in Templates/assets/ (published under /assets/), or move it out of \(folder).")
         }
         let base = name.lastIndex(of: ".").map { String(name[..<$0]) } ?? name
-        let place = path.contains("/") ? "it is in a subfolder, and articles must be directly in \(folder)" : "article names end in `.md`, lowercase"
+        let place =
+            path.contains("/")
+            ? "it is in a subfolder, and articles must be directly in \(folder)" : "article names end in `.md`, lowercase"
         return Diagnostic(
             file: file, message: "This Markdown file is not built: \(place).",
             hint: "Move or rename it to \(SiteSourceReader.join(folder, base + ".md")).")

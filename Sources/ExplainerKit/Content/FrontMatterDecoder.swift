@@ -16,8 +16,9 @@ enum FrontMatterDecoder {
         let date = fields.date("date", required: true)
         let updated = fields.date("updated", required: false)
         if let date, let updated, updated < date {
-            fields.error(at: fields.node("updated"), "`updated: \(updated)` is earlier than `date: \(date)`.",
-                         hint: "`date` is when the explainer was first published and `updated` its last update: fix the one that is wrong.")
+            fields.error(
+                at: fields.node("updated"), "`updated: \(updated)` is earlier than `date: \(date)`.",
+                hint: "`date` is when the explainer was first published and `updated` its last update: fix the one that is wrong.")
         }
         let tags = fields.stringList("tags", what: "Tag")
         let sections = decodeSections(&fields)
@@ -26,8 +27,11 @@ enum FrontMatterDecoder {
         let draft = fields.bool("draft", default: false)
         let slug = fields.optionalString("slug", what: "my-explainer")
         if let slug, !Slug.isValid(slug) {
-            fields.error(at: fields.node("slug"), "`slug: \(slug)` is not a valid slug.",
-                         hint: "Use lowercase letters, digits and hyphens only, e.g. `slug: \(Slug.make(slug).isEmpty ? "my-explainer" : Slug.make(slug))`.")
+            fields.error(
+                at: fields.node("slug"), "`slug: \(slug)` is not a valid slug.",
+                hint:
+                    "Use lowercase letters, digits and hyphens only, e.g. `slug: \(Slug.make(slug).isEmpty ? "my-explainer" : Slug.make(slug))`."
+            )
         }
         checkExtra(&fields)
         fields.refuseUnknownKeys(extraKey: FrontMatter.extraKey)
@@ -49,16 +53,18 @@ enum FrontMatterDecoder {
         case .mapping: return
         case .scalar where fields.tagName(node) == Tag.Name.null.rawValue: return
         default:
-            fields.error(at: node, "`\(FrontMatter.extraKey)` must be a mapping of your own fields, not a \(fields.kind(of: node)).",
-                         hint: "Write `\(FrontMatter.extraKey):` then lines like `  editor: \"Name\"`.")
+            fields.error(
+                at: node, "`\(FrontMatter.extraKey)` must be a mapping of your own fields, not a \(fields.kind(of: node)).",
+                hint: "Write `\(FrontMatter.extraKey):` then lines like `  editor: \"Name\"`.")
         }
     }
 
     private static func decodeSections(_ fields: inout YAMLFields) -> [SectionBinding] {
         guard let node = fields.field("sections") else { return [] }
         guard case .mapping(let mapping) = node else {
-            fields.error(at: node, "`sections` must map page slugs to headings, not be a \(fields.kind(of: node)).",
-                         hint: "Write `sections:` then lines like `  history: \"The H2 heading\"`.")
+            fields.error(
+                at: node, "`sections` must map page slugs to headings, not be a \(fields.kind(of: node)).",
+                hint: "Write `sections:` then lines like `  history: \"The H2 heading\"`.")
             return []
         }
         var out: [SectionBinding] = []
@@ -66,14 +72,16 @@ enum FrontMatterDecoder {
         for (keyNode, valueNode) in mapping {
             guard let key = keyNode.scalar?.string else { continue }
             guard Slug.isValid(key) else {
-                fields.error(at: keyNode, "Section key `\(UnsafeCharacters.printable(key))` is not a valid page slug.",
-                             hint: "Use lowercase letters, digits and hyphens, e.g. `\(Slug.make(key).isEmpty ? "history" : Slug.make(key))`.")
+                fields.error(
+                    at: keyNode, "Section key `\(UnsafeCharacters.printable(key))` is not a valid page slug.",
+                    hint: "Use lowercase letters, digits and hyphens, e.g. `\(Slug.make(key).isEmpty ? "history" : Slug.make(key))`.")
                 continue
             }
             guard let heading = fields.string(valueNode, key: "sections.\(key)", what: "\"The H2 heading\"") else { continue }
             if !seenHeadings.insert(heading).inserted {
-                fields.error(at: valueNode, "The heading \"\(heading)\" is named by two sections.",
-                             hint: "Each section key names a different H2 heading.")
+                fields.error(
+                    at: valueNode, "The heading \"\(heading)\" is named by two sections.",
+                    hint: "Each section key names a different H2 heading.")
                 continue
             }
             out.append(SectionBinding(key: key, heading: heading, location: fields.location(keyNode)))
@@ -84,21 +92,25 @@ enum FrontMatterDecoder {
     private static func decodeTimeline(_ fields: inout YAMLFields) -> [TimelineEntry] {
         guard let node = fields.field("timeline") else { return [] }
         guard case .sequence(let sequence) = node else {
-            fields.error(at: node, "`timeline` must be a list, not a \(fields.kind(of: node)).",
-                         hint: "Write items like `  - { date: \"1979\", event: \"What happened\" }`.")
+            fields.error(
+                at: node, "`timeline` must be a list, not a \(fields.kind(of: node)).",
+                hint: "Write items like `  - { date: \"1979\", event: \"What happened\" }`.")
             return []
         }
         var out: [TimelineEntry] = []
         for item in sequence {
             guard case .mapping(let entry) = item,
-                  let dateNode = fields.value("date", in: entry),
-                  let eventNode = fields.value("event", in: entry) else {
-                fields.error(at: item, "Each timeline item needs a `date` and an `event`.",
-                             hint: "Write `- { date: \"1979\", event: \"What happened\" }`.")
+                let dateNode = fields.value("date", in: entry),
+                let eventNode = fields.value("event", in: entry)
+            else {
+                fields.error(
+                    at: item, "Each timeline item needs a `date` and an `event`.",
+                    hint: "Write `- { date: \"1979\", event: \"What happened\" }`.")
                 continue
             }
             guard let date = fields.string(dateNode, key: "timeline date", what: "\"1979\""),
-                  let event = fields.string(eventNode, key: "timeline event", what: "\"What happened\"") else { continue }
+                let event = fields.string(eventNode, key: "timeline event", what: "\"What happened\"")
+            else { continue }
             out.append(TimelineEntry(date: date, event: event))
         }
         return out

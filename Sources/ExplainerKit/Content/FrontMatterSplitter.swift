@@ -16,25 +16,28 @@ struct FrontMatterSplitter {
     /// The parts of `text` (the file `file`), or why it has no front matter.
     static func split(_ text: String, file: String) throws(BuildFailure) -> Parts {
         if text.allSatisfy({ $0.isWhitespace }) {
-            throw BuildFailure(Diagnostic(
-                file: file, line: 1, column: 1,
-                message: "The file is empty.",
-                hint: "Start it with front matter between `---` lines (title, summary, date), then the Markdown."))
+            throw BuildFailure(
+                Diagnostic(
+                    file: file, line: 1, column: 1,
+                    message: "The file is empty.",
+                    hint: "Start it with front matter between `---` lines (title, summary, date), then the Markdown."))
         }
         if let parts = splitBytes(text) { return parts }
         // No closing fence found: either there is no opening fence, or it is never closed.
         var firstLine = text.utf8.prefix { $0 != UInt8(ascii: "\n") }
         while let last = firstLine.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") { firstLine = firstLine.dropLast() }
         guard firstLine.elementsEqual("---".utf8) else {
-            throw BuildFailure(Diagnostic(
-                file: file, line: 1, column: 1,
-                message: "The file has no front matter: it must start with a line `---`.",
-                hint: "Add `---`, then `title:`, `summary:` and `date:` lines, then `---`, above the Markdown."))
+            throw BuildFailure(
+                Diagnostic(
+                    file: file, line: 1, column: 1,
+                    message: "The file has no front matter: it must start with a line `---`.",
+                    hint: "Add `---`, then `title:`, `summary:` and `date:` lines, then `---`, above the Markdown."))
         }
-        throw BuildFailure(Diagnostic(
-            file: file, line: 1, column: 1,
-            message: "The front matter opened on line 1 is never closed.",
-            hint: "Add a line `---` after the last front matter field, before the Markdown."))
+        throw BuildFailure(
+            Diagnostic(
+                file: file, line: 1, column: 1,
+                message: "The front matter opened on line 1 is never closed.",
+                hint: "Add a line `---` after the last front matter field, before the Markdown."))
     }
 }
 
@@ -54,7 +57,9 @@ extension FrontMatterSplitter {
                 end = previous
             }
             guard utf8.distance(from: start, to: end) == 3 else { return nil }
-            let a = utf8[start], b = utf8[utf8.index(after: start)], c = utf8[utf8.index(start, offsetBy: 2)]
+            let a = utf8[start]
+            let b = utf8[utf8.index(after: start)]
+            let c = utf8[utf8.index(start, offsetBy: 2)]
             guard a == b, b == c, a == UInt8(ascii: "-") || a == UInt8(ascii: ".") else { return nil }
             return a
         }

@@ -19,16 +19,19 @@ package enum SiteSourceReader {
     ) throws(BuildFailure) -> SiteSources {
         var diagnostics: [Diagnostic] = []
         guard FileSystem.isDirectory(content) else {
-            throw BuildFailure(Diagnostic(
-                file: content, message: "The content folder does not exist.",
-                hint: "Run explainer from the site's folder, or pass --content PATH."))
+            throw BuildFailure(
+                Diagnostic(
+                    file: content, message: "The content folder does not exist.",
+                    hint: "Run explainer from the site's folder, or pass --content PATH."))
         }
         guard FileSystem.isDirectory(templates) else {
-            throw BuildFailure(Diagnostic(
-                file: templates, message: "The templates folder does not exist.",
-                hint: "Run explainer from the site's folder, or pass --templates PATH."))
+            throw BuildFailure(
+                Diagnostic(
+                    file: templates, message: "The templates folder does not exist.",
+                    hint: "Run explainer from the site's folder, or pass --templates PATH."))
         }
-        let contentRoot = FileSystem.Root(content), templatesRoot = FileSystem.Root(templates)
+        let contentRoot = FileSystem.Root(content)
+        let templatesRoot = FileSystem.Root(templates)
         func read(_ path: String, limit: Int, in root: FileSystem.Root) throws(FileSystem.Failure) -> [UInt8] {
             if let cache { return try cache.read(path, limit: limit, inside: root) }
             return try FileSystem.read(path, limit: limit, inside: root)
@@ -41,14 +44,17 @@ package enum SiteSourceReader {
         do {
             config.bytes = try read(configPath, limit: TextDecoding.maxBytes, in: contentRoot)
         } catch {
-            diagnostics.append(Diagnostic(
-                file: configPath, message: "The site configuration could not be read: \(error.reason).",
-                hint: error.code == ENOENT ? "Create \(configPath) with at least `title:` and `baseURL:`."
-                    : unreadableHint(in: content)))
+            diagnostics.append(
+                Diagnostic(
+                    file: configPath, message: "The site configuration could not be read: \(error.reason).",
+                    hint: error.code == ENOENT
+                        ? "Create \(configPath) with at least `title:` and `baseURL:`."
+                        : unreadableHint(in: content)))
         }
         var listing: ArticleListing
         if let cache, let changed, var previous = cache.articleListing(of: content),
-           let names = ArticleListing.changedNames(changed, content: content, templates: templates) {
+            let names = ArticleListing.changedNames(changed, content: content, templates: templates)
+        {
             // The watcher said which files changed: only those (and symlinks) are looked at.
             // Each may have gone, or become a folder: `lstat` says (the full scan's listing does).
             for name in Set(names.map(ExactPath.init)).union(previous.symlinks) {
@@ -114,9 +120,10 @@ package enum SiteSourceReader {
                     templateFiles.append(SourceFile(path: path, bytes: bytes))
                 }
             } catch {
-                diagnostics.append(Diagnostic(
-                    file: path, message: "The \(isAsset ? "asset" : "template") could not be read: \(error.reason).",
-                    hint: unreadableHint(in: templates)))
+                diagnostics.append(
+                    Diagnostic(
+                        file: path, message: "The \(isAsset ? "asset" : "template") could not be read: \(error.reason).",
+                        hint: unreadableHint(in: templates)))
             }
         }
         return SiteSources(
@@ -132,12 +139,13 @@ package enum SiteSourceReader {
     ) -> ArticleListing.Read {
         do {
             return .file(SourceFile(path: path, bytes: try read(path)))
-        } catch where error.code == EFBIG {
+        } catch  where error.code == EFBIG {
             return .failure(TextDecoding.tooLarge(path, size: error.size, folder: content))
         } catch {
-            return .failure(Diagnostic(
-                file: path, message: "The article could not be read: \(error.reason).",
-                hint: unreadableHint(in: content)))
+            return .failure(
+                Diagnostic(
+                    file: path, message: "The article could not be read: \(error.reason).",
+                    hint: unreadableHint(in: content)))
         }
     }
 
@@ -151,7 +159,8 @@ package enum SiteSourceReader {
     static func sameName(_ second: String, as first: String, in folder: String) -> Diagnostic {
         Diagnostic(
             file: join(folder, second),
-            message: "This file's name is the same as \(join(folder, first))'s, written in another Unicode form (one composed, NFC, the other decomposed, NFD), so it was not read.",
+            message:
+                "This file's name is the same as \(join(folder, first))'s, written in another Unicode form (one composed, NFC, the other decomposed, NFD), so it was not read.",
             hint: "Rename or delete one of the two files (most editors save composed, NFC, names).")
     }
 

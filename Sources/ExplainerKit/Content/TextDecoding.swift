@@ -29,17 +29,19 @@ enum TextDecoding {
             let bom = all.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
             let bytes = UnsafeBufferPointer(rebasing: all[bom...])
             if let nul = firstIndex(of: 0, in: bytes) {
-                throw BuildFailure(Diagnostic(
-                    file: file.path, line: position(of: nul, in: bytes).line,
-                    message: "This is a binary file, not Markdown text (it contains a NUL byte).",
-                    hint: "Remove it from Content/ or give it another extension than .md."))
+                throw BuildFailure(
+                    Diagnostic(
+                        file: file.path, line: position(of: nul, in: bytes).line,
+                        message: "This is a binary file, not Markdown text (it contains a NUL byte).",
+                        hint: "Remove it from Content/ or give it another extension than .md."))
             }
             guard let text = String(validating: bytes, as: UTF8.self) else {
                 let (line, column) = position(of: firstInvalidUTF8(in: bytes), in: bytes)
-                throw BuildFailure(Diagnostic(
-                    file: file.path, line: line, column: column,
-                    message: "The file is not valid UTF-8 text.",
-                    hint: "Save it as UTF-8 in your editor (\"Save with encoding\" → UTF-8)."))
+                throw BuildFailure(
+                    Diagnostic(
+                        file: file.path, line: line, column: column,
+                        message: "The file is not valid UTF-8 text.",
+                        hint: "Save it as UTF-8 in your editor (\"Save with encoding\" → UTF-8)."))
             }
             return normalizingLineEndings(text)
         }
@@ -74,7 +76,8 @@ enum TextDecoding {
     /// The offset of the first `byte` in `bytes` (`memchr`).
     private static func firstIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         guard let base = bytes.baseAddress, !bytes.isEmpty,
-              let found = memchr(base, Int32(byte), bytes.count) else { return nil }
+            let found = memchr(base, Int32(byte), bytes.count)
+        else { return nil }
         return UnsafeRawPointer(found) - UnsafeRawPointer(base)
     }
 
@@ -92,7 +95,7 @@ enum TextDecoding {
             default: return i
             }
             guard i + length <= bytes.count,
-                  String(validating: UnsafeBufferPointer(rebasing: bytes[i..<(i + length)]), as: UTF8.self) != nil
+                String(validating: UnsafeBufferPointer(rebasing: bytes[i..<(i + length)]), as: UTF8.self) != nil
             else { return i }
             i += length
         }
@@ -102,7 +105,8 @@ enum TextDecoding {
     /// The line and column (from 1; columns count Unicode scalars) of the byte at `offset`,
     /// the bytes before it being valid UTF-8: the one rule for where a byte of a source is.
     static func position(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (line: Int, column: Int) {
-        var line = 1, column = 1
+        var line = 1
+        var column = 1
         for byte in UnsafeBufferPointer(rebasing: bytes[..<offset]) {
             if byte == 0x0A {
                 line += 1

@@ -44,12 +44,15 @@ enum YAMLAliasLimit {
         var afterAmpersand = false
         for byte in text {
             if afterAmpersand && byte > 0x20 && byte != UInt8(ascii: ",") && byte != UInt8(ascii: "[")
-                && byte != UInt8(ascii: "]") && byte != UInt8(ascii: "{") && byte != UInt8(ascii: "}") {
+                && byte != UInt8(ascii: "]") && byte != UInt8(ascii: "{") && byte != UInt8(ascii: "}")
+            {
                 return true
             }
-            afterAmpersand = byte == UInt8(ascii: "&") && (previous == UInt8(ascii: "\n") || previous == UInt8(ascii: " ")
-                || previous == UInt8(ascii: "\t") || previous == UInt8(ascii: "[") || previous == UInt8(ascii: "{")
-                || previous == UInt8(ascii: ",") || previous == UInt8(ascii: ":") || previous == UInt8(ascii: "\r"))
+            afterAmpersand =
+                byte == UInt8(ascii: "&")
+                && (previous == UInt8(ascii: "\n") || previous == UInt8(ascii: " ")
+                    || previous == UInt8(ascii: "\t") || previous == UInt8(ascii: "[") || previous == UInt8(ascii: "{")
+                    || previous == UInt8(ascii: ",") || previous == UInt8(ascii: ":") || previous == UInt8(ascii: "\r"))
             previous = byte
         }
         return false
@@ -95,8 +98,9 @@ enum YAMLAliasLimit {
                 guard let anchor = name(event.data.alias.anchor), let size = anchors[anchor] else { continue }
                 repeated += size
                 if repeated.values > maxValues || repeated.bytes > maxBytes {
-                    return Excess(anchor: anchor, line: Int(event.start_mark.line) + 1,
-                                  column: Int(event.start_mark.column) + 1)
+                    return Excess(
+                        anchor: anchor, line: Int(event.start_mark.line) + 1,
+                        column: Int(event.start_mark.column) + 1)
                 }
                 open[open.count - 1].size += size
             default:

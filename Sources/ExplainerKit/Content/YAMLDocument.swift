@@ -26,12 +26,13 @@ enum YAMLDocument {
         // explicit `!!str` key from a plain one) and keys duplicated only under `basic` (`1:` and
         // `"1":`), which it reports as duplicates while the default does not.
         if let excess = YAMLAliasLimit.excess(in: yaml) {
-            throw BuildFailure(Diagnostic(
-                file: file, line: excess.line + lineOffset, column: excess.column,
-                message: "The alias `*\(excess.anchor)` makes the \(what) repeat more than "
-                    + "\(YAMLAliasLimit.maxValues) values or \(YAMLAliasLimit.maxBytes / 1000) KB of text.",
-                hint: "Write the values out instead: aliases (`*name`) may repeat at most "
-                    + "\(YAMLAliasLimit.maxValues) values and \(YAMLAliasLimit.maxBytes / 1000) KB of text in all."))
+            throw BuildFailure(
+                Diagnostic(
+                    file: file, line: excess.line + lineOffset, column: excess.column,
+                    message: "The alias `*\(excess.anchor)` makes the \(what) repeat more than "
+                        + "\(YAMLAliasLimit.maxValues) values or \(YAMLAliasLimit.maxBytes / 1000) KB of text.",
+                    hint: "Write the values out instead: aliases (`*name`) may repeat at most "
+                        + "\(YAMLAliasLimit.maxValues) values and \(YAMLAliasLimit.maxBytes / 1000) KB of text in all."))
         }
         let node: Node?
         do {
@@ -50,17 +51,19 @@ enum YAMLDocument {
             throw BuildFailure(Diagnostic(file: file, message: "Could not read the YAML: \(error)."))
         }
         guard let node else {
-            throw BuildFailure(Diagnostic(
-                file: file, line: lineOffset + 1,
-                message: "The \(what) is empty.",
-                hint: "Write `key: value` lines, at least `title:`."))
+            throw BuildFailure(
+                Diagnostic(
+                    file: file, line: lineOffset + 1,
+                    message: "The \(what) is empty.",
+                    hint: "Write `key: value` lines, at least `title:`."))
         }
         guard case .mapping(let mapping) = node else {
             let mark = node.mark
-            throw BuildFailure(Diagnostic(
-                file: file, line: mark.map { $0.line + lineOffset }, column: mark?.column,
-                message: "The \(what) must be a set of `key: value` lines, not a \(YAMLFields.kind(of: node)).",
-                hint: "Write one `key: value` per line, e.g. `title: My explainer`."))
+            throw BuildFailure(
+                Diagnostic(
+                    file: file, line: mark.map { $0.line + lineOffset }, column: mark?.column,
+                    message: "The \(what) must be a set of `key: value` lines, not a \(YAMLFields.kind(of: node)).",
+                    hint: "Write one `key: value` per line, e.g. `title: My explainer`."))
         }
         return Composed(mapping: mapping, mark: node.mark)
     }
@@ -88,7 +91,8 @@ enum YAMLDocument {
         case .duplicatedKeysInMapping(let duplicates, let context):
             return Diagnostic(
                 file: file, line: context.mark.line + lineOffset, column: context.mark.column,
-                message: "Duplicate key\(duplicates.count > 1 ? "s" : "") \(duplicates.map { "`\($0)`" }.joined(separator: ", ")) in the front matter.",
+                message:
+                    "Duplicate key\(duplicates.count > 1 ? "s" : "") \(duplicates.map { "`\($0)`" }.joined(separator: ", ")) in the front matter.",
                 hint: "Keep one of them: YAML does not allow a key twice in the same mapping.")
         case .reader(let problem, _, _, _):
             return Diagnostic(file: file, message: "YAML could not be read: \(problem).", hint: "Save the file as UTF-8 text.")

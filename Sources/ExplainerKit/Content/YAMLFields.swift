@@ -93,7 +93,8 @@ struct YAMLFields {
             }
             if known.contains(name) { continue }
             let nearest = Self.nearest(to: name, in: known)
-            let hint = nearest.map { "Did you mean `\($0)`? Known keys: \(known.joined(separator: ", "))." }
+            let hint =
+                nearest.map { "Did you mean `\($0)`? Known keys: \(known.joined(separator: ", "))." }
                 ?? "Known keys: \(known.joined(separator: ", "))."
             error(at: key, "Unknown key `\(UnsafeCharacters.printable(name))`.", hint: hint + extra)
         }
@@ -126,8 +127,9 @@ struct YAMLFields {
             return nil
         }
         if let character = UnsafeCharacters.first(in: text) {
-            error(at: node, "`\(key)` contains \(UnsafeCharacters.describe(character)).",
-                  hint: UnsafeCharacters.hint(for: character))
+            error(
+                at: node, "`\(key)` contains \(UnsafeCharacters.describe(character)).",
+                hint: UnsafeCharacters.hint(for: character))
             return nil
         }
         return text
@@ -146,8 +148,9 @@ struct YAMLFields {
             }
         }
         let written = node.scalar.map { $0.style == .plain ? "`\($0.string)`" : "the quoted text `\($0.string)`" } ?? "a \(kind(of: node))"
-        error(at: node, "`\(key)` must be `true` or `false`, not \(written).",
-              hint: "Write `\(key): true` or `\(key): false`, without quotes.")
+        error(
+            at: node, "`\(key)` must be `true` or `false`, not \(written).",
+            hint: "Write `\(key): true` or `\(key): false`, without quotes.")
         return value
     }
 
@@ -155,8 +158,9 @@ struct YAMLFields {
     mutating func integer(_ key: String, default value: Int, range: ClosedRange<Int>) -> Int {
         guard let node = field(key) else { return value }
         guard let scalar = node.scalar, scalar.style == .plain, let number = Int(scalar.string), range.contains(number) else {
-            error(at: node, "`\(key)` must be a whole number from \(range.lowerBound) to \(range.upperBound).",
-                  hint: "Write e.g. `\(key): \(value)`.")
+            error(
+                at: node, "`\(key)` must be a whole number from \(range.lowerBound) to \(range.upperBound).",
+                hint: "Write e.g. `\(key): \(value)`.")
             return value
         }
         return number
@@ -175,8 +179,9 @@ struct YAMLFields {
         case .scalar where tagName(node) == Tag.Name.str.rawValue:
             return string(node, key: key, what: what).map { [$0] } ?? []
         default:
-            error(at: node, "`\(key)` must be a list of text, not a \(kind(of: node)).",
-                  hint: "Write `\(key): [\(what), …]`.")
+            error(
+                at: node, "`\(key)` must be a list of text, not a \(kind(of: node)).",
+                hint: "Write `\(key): [\(what), …]`.")
             return []
         }
     }
@@ -189,9 +194,11 @@ struct YAMLFields {
             return nil
         }
         guard let text = node.scalar?.string, let date = ArticleDate(iso: text) else {
-            error(at: node, "`\(key)` must be a date like 2025-07-04, not `\(node.scalar.map { UnsafeCharacters.printable($0.string) } ?? kind(of: node))`.",
-                  hint: "Write the date as year-month-day, e.g. `\(key): 2025-07-04`; a time may follow, "
-                      + "e.g. `2025-07-04T10:00:00+02:00` (hours 0-23, minutes and seconds 0-59), the date is kept as written.")
+            error(
+                at: node,
+                "`\(key)` must be a date like 2025-07-04, not `\(node.scalar.map { UnsafeCharacters.printable($0.string) } ?? kind(of: node))`.",
+                hint: "Write the date as year-month-day, e.g. `\(key): 2025-07-04`; a time may follow, "
+                    + "e.g. `2025-07-04T10:00:00+02:00` (hours 0-23, minutes and seconds 0-59), the date is kept as written.")
             return nil
         }
         return date

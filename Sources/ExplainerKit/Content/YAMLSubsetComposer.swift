@@ -102,7 +102,10 @@ struct YAMLSubsetComposer {
                 let first = bytes[start]
                 if first == UInt8(ascii: "%") { return false }
                 if end - start >= 3, first == Self.dash || first == UInt8(ascii: "."),
-                   bytes[start + 1] == first, bytes[start + 2] == first { return false }
+                    bytes[start + 1] == first, bytes[start + 2] == first
+                {
+                    return false
+                }
             }
             if contentStart < end, bytes[contentStart] != Self.hash {
                 lines.append(Line(number: number, start: start, end: end, indent: indent))
@@ -117,7 +120,7 @@ struct YAMLSubsetComposer {
     /// ordinary printable character (not a C1 control, NEL, LS, PS, BOM or non-character).
     private static func isPrintable(_ bytes: UnsafeBufferPointer<UInt8>, at position: Int) -> Bool {
         let byte = bytes[position]
-        guard byte >= 0xC0 else { return true } // a continuation byte, checked with its lead
+        guard byte >= 0xC0 else { return true }  // a continuation byte, checked with its lead
         let next = position + 1 < bytes.count ? bytes[position + 1] : 0
         switch byte {
         case 0xC2: return next >= 0xA0
@@ -271,9 +274,10 @@ struct YAMLSubsetComposer {
     /// (which a space or the end of the line follows).
     private func key(_ line: Line, _ position: Int) -> (Node, String, Int)? {
         guard let (node, text, end) = scalarToken(line, position, flow: false),
-              end - position <= Self.maxKeyBytes,
-              end < line.end, bytes[end] == Self.colon,
-              end + 1 == line.end || bytes[end + 1] == Self.space else { return nil }
+            end - position <= Self.maxKeyBytes,
+            end < line.end, bytes[end] == Self.colon,
+            end + 1 == line.end || bytes[end + 1] == Self.space
+        else { return nil }
         return (node, text, end + 1)
     }
 
@@ -325,13 +329,15 @@ struct YAMLSubsetComposer {
         if position < line.end, bytes[position] != Self.closeBrace {
             while true {
                 guard let (key, keyString, keyEnd) = scalarToken(line, position, flow: true),
-                      keyEnd - position <= Self.maxKeyBytes,
-                      keyEnd + 1 < line.end, bytes[keyEnd] == Self.colon, bytes[keyEnd + 1] == Self.space,
-                      !keys.contains(keyString) else { return nil }
+                    keyEnd - position <= Self.maxKeyBytes,
+                    keyEnd + 1 < line.end, bytes[keyEnd] == Self.colon, bytes[keyEnd + 1] == Self.space,
+                    !keys.contains(keyString)
+                else { return nil }
                 keys.append(keyString)
                 let valueStart = skipSpaces(keyEnd + 1, line.end)
                 guard valueStart < line.end,
-                      let (value, _, valueEnd) = scalarToken(line, valueStart, flow: true) else { return nil }
+                    let (value, _, valueEnd) = scalarToken(line, valueStart, flow: true)
+                else { return nil }
                 pairs.append((key, value))
                 position = skipSpaces(valueEnd, line.end)
                 guard position < line.end else { return nil }
@@ -360,9 +366,9 @@ struct YAMLSubsetComposer {
     private func plain(_ line: Line, _ start: Int, flow: Bool) -> (Node, String, Int)? {
         switch bytes[start] {
         case Self.dash, UInt8(ascii: "?"), Self.colon, Self.comma, Self.openBracket, Self.closeBracket,
-             Self.openBrace, Self.closeBrace, Self.hash, UInt8(ascii: "&"), UInt8(ascii: "*"),
-             UInt8(ascii: "!"), UInt8(ascii: "|"), UInt8(ascii: ">"), UInt8(ascii: "%"),
-             UInt8(ascii: "@"), UInt8(ascii: "`"), Self.space:
+            Self.openBrace, Self.closeBrace, Self.hash, UInt8(ascii: "&"), UInt8(ascii: "*"),
+            UInt8(ascii: "!"), UInt8(ascii: "|"), UInt8(ascii: ">"), UInt8(ascii: "%"),
+            UInt8(ascii: "@"), UInt8(ascii: "`"), Self.space:
             return nil
         default: break
         }
@@ -532,7 +538,8 @@ private final class MarkTable: Sendable {
         if let mark = marks.withLock({ $0[key] }) { return mark }
         let text = String(repeating: "\n", count: line - 1) + String(repeating: " ", count: column - 1) + "x"
         guard let made = (try? Yams.compose(yaml: text, .basic))?.flatMap(\.mark),
-              made.line == line, made.column == column else { return nil }
+            made.line == line, made.column == column
+        else { return nil }
         marks.withLock { $0[key] = made }
         return made
     }

@@ -54,8 +54,8 @@ enum YAMLTags {
             case UInt8(ascii: "~"):
                 return bytes.count == 1 ? Tag.Name.null.rawValue : Tag.Name.str.rawValue
             case UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "n"), UInt8(ascii: "N"),
-                 UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"),
-                 UInt8(ascii: "o"), UInt8(ascii: "O"):
+                UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"),
+                UInt8(ascii: "o"), UInt8(ascii: "O"):
                 guard bytes.count <= 5 else { return Tag.Name.str.rawValue }
                 for word in boolWords where equals(bytes, word) { return Tag.Name.bool.rawValue }
                 for word in nullWords where equals(bytes, word) { return Tag.Name.null.rawValue }

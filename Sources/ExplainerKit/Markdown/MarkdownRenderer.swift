@@ -123,7 +123,8 @@ private struct ChunkBuilder {
         self.words += words
         node.walk { child in
             if child.type == CMARK_NODE_LINK, let url = child.url, url.hasPrefix("https://") || url.hasPrefix("http://"),
-               linkSeen.insert(url).inserted {
+                linkSeen.insert(url).inserted
+            {
                 let text = child.plainText
                 links.append(ExternalLink(text: text.isEmpty ? url : text, url: url))
             }

@@ -19,7 +19,8 @@ enum WordCounter {
                 let isWordChar: Bool
                 if byte < 0x80 {
                     i += 1
-                    isWordChar = (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+                    isWordChar =
+                        (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
                         || (inWord && (byte == 0x27 || byte == 0x2D))
                 } else {
                     // Valid UTF-8 (a `String`): a lead byte and its continuation bytes.
@@ -31,11 +32,13 @@ enum WordCounter {
                         value = UInt32(byte & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F)
                         i += 3
                     } else {
-                        value = UInt32(byte & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12
+                        value =
+                            UInt32(byte & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12
                             | UInt32(utf8[i + 2] & 0x3F) << 6 | UInt32(utf8[i + 3] & 0x3F)
                         i += 4
                     }
-                    isWordChar = (inWord && value == 0x2019)
+                    isWordChar =
+                        (inWord && value == 0x2019)
                         || Unicode.Scalar(value).map { $0.properties.isAlphabetic } == true
                 }
                 if isWordChar {

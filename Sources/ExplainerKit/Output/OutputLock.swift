@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -44,11 +45,12 @@ package struct OutputLock: Sendable {
             let fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0o644)
             guard fd >= 0 else {
                 let code = errno
-                throw BuildFailure(Diagnostic(
-                    file: output, message: "Could not make the lock file \(path): \(String(cString: strerror(code))).",
-                    hint: code == ELOOP || code == EISDIR || code == ENXIO
-                        ? "Explainer did not make what is at \(path); move it away, then build again."
-                        : "Check that \(parent) exists and is writable."))
+                throw BuildFailure(
+                    Diagnostic(
+                        file: output, message: "Could not make the lock file \(path): \(String(cString: strerror(code))).",
+                        hint: code == ELOOP || code == EISDIR || code == ENXIO
+                            ? "Explainer did not make what is at \(path); move it away, then build again."
+                            : "Check that \(parent) exists and is writable."))
             }
             var held = stat()
             guard fstat(fd, &held) == 0, (held.st_mode & S_IFMT) == S_IFREG else {
@@ -58,14 +60,15 @@ package struct OutputLock: Sendable {
             if flock(fd, LOCK_EX | LOCK_NB) != 0 {
                 let preview = Self.contents(fd) == Self.marker + Holder.preview.rawValue
                 close(fd)
-                throw BuildFailure(Diagnostic(
-                    file: output,
-                    message: preview
-                        ? "An explainer preview is writing \(output): it holds the folder for as long as it runs."
-                        : "Another explainer build is writing \(output) right now.",
-                    hint: preview
-                        ? "Stop that preview (Ctrl-C where it runs), or build into another folder with --output."
-                        : "Wait for it to finish (or stop it), then build again."))
+                throw BuildFailure(
+                    Diagnostic(
+                        file: output,
+                        message: preview
+                            ? "An explainer preview is writing \(output): it holds the folder for as long as it runs."
+                            : "Another explainer build is writing \(output) right now.",
+                        hint: preview
+                            ? "Stop that preview (Ctrl-C where it runs), or build into another folder with --output."
+                            : "Wait for it to finish (or stop it), then build again."))
             }
             // The holder before us may have removed the file between our open and our flock.
             var current = stat()
@@ -94,9 +97,11 @@ package struct OutputLock: Sendable {
     }
 
     private static func notOurs(_ path: String, output: String) -> BuildFailure {
-        BuildFailure(Diagnostic(
-            file: path, message: "\(path) is in the way: it is where Explainer keeps the lock for \(output), but Explainer did not make it.",
-            hint: "Move it away (Explainer will not delete it), then build again."))
+        BuildFailure(
+            Diagnostic(
+                file: path,
+                message: "\(path) is in the way: it is where Explainer keeps the lock for \(output), but Explainer did not make it.",
+                hint: "Move it away (Explainer will not delete it), then build again."))
     }
 
     /// Removes the lock file, then releases the lock.

@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -98,7 +99,7 @@ package struct OutputManifest: Sendable {
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG,
-              let bytes = try? FileSystem.readAll(fd, size: Int(st.st_size), limit: sizeLimit, path: fileName)
+            let bytes = try? FileSystem.readAll(fd, size: Int(st.st_size), limit: sizeLimit, path: fileName)
         else { return nil }
         return decode(bytes)
     }
@@ -107,7 +108,8 @@ package struct OutputManifest: Sendable {
     static func decode(_ bytes: [UInt8]) -> OutputManifest? {
         let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
         guard let first = lines.first, first.elementsEqual(header.utf8) else { return nil }
-        var files = Set<Path>(), folders = Set<Path>()
+        var files = Set<Path>()
+        var folders = Set<Path>()
         files.reserveCapacity(lines.count)
         for line in lines.dropFirst() where !line.isEmpty {
             let path = line.contains(UInt8(ascii: "\\")) ? unescape(line) : Array(line)

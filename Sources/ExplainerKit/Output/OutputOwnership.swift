@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -30,8 +31,9 @@ enum OutputOwnership {
         guard kind == S_IFDIR else { return notAFolderProblem(path, type: kind) }
         let fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0 else {
-            return Diagnostic(file: path, message: "Could not look inside \(path): \(String(cString: strerror(errno))).",
-                              hint: "Check its permissions; Explainer replaces a folder only once it has seen everything in it.")
+            return Diagnostic(
+                file: path, message: "Could not look inside \(path): \(String(cString: strerror(errno))).",
+                hint: "Check its permissions; Explainer replaces a folder only once it has seen everything in it.")
         }
         defer { close(fd) }
         let top = entries(of: fd)
@@ -54,7 +56,9 @@ enum OutputOwnership {
         return Diagnostic(
             file: FolderPath(path).appending(name),
             message: "\(path) holds \(name)\(more), which Explainer did not write there; replacing the folder would delete it.",
-            hint: "Move \(name)\(more.isEmpty ? "" : " and the others") out of \(path) (a build replaces the whole folder), or choose another output folder.")
+            hint:
+                "Move \(name)\(more.isEmpty ? "" : " and the others") out of \(path) (a build replaces the whole folder), or choose another output folder."
+        )
     }
 
     /// Whether `path`, named like something a build makes beside the output folder (a staging
@@ -145,8 +149,10 @@ enum OutputOwnership {
     /// Adds the paths below the folder `path` (`name` in the open folder `parent`) that
     /// `manifest` does not list to `out`. Each folder is opened relative to the one above it,
     /// without following a link; one that cannot be opened counts as not listed.
-    private static func walk(_ path: [UInt8], named name: [UInt8], in parent: Int32, manifest: OutputManifest,
-                             into out: inout [[UInt8]]) {
+    private static func walk(
+        _ path: [UInt8], named name: [UInt8], in parent: Int32, manifest: OutputManifest,
+        into out: inout [[UInt8]]
+    ) {
         let fd = withCName(name) { openat(parent, $0, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) }
         guard fd >= 0, let dir = fdopendir(fd) else {
             if fd >= 0 { close(fd) }

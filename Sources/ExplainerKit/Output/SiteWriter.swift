@@ -1,5 +1,6 @@
 import CPlatform
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -25,7 +26,10 @@ package struct SiteWriter: Sendable {
     let outputPath: String
     let writeFile: FileWriter
 
-    package init(outputPath: String, writeFile: @escaping FileWriter = { bytes, place throws(FileSystem.Failure) in try FileSystem.write(bytes, to: place) }) {
+    package init(
+        outputPath: String,
+        writeFile: @escaping FileWriter = { bytes, place throws(FileSystem.Failure) in try FileSystem.write(bytes, to: place) }
+    ) {
         self.outputPath = FolderPath(outputPath).path
         self.writeFile = writeFile
     }
@@ -35,16 +39,19 @@ package struct SiteWriter: Sendable {
         let output = FileSystem.canonical(outputPath)
         var problems: [Diagnostic] = []
         if output == "/" || output == FileSystem.canonical(NSHomeDirectory()) {
-            problems.append(Diagnostic(file: outputPath, message: "The output folder is \(output), which Explainer would replace.",
-                                       hint: "Pass a folder of its own, e.g. --output Public."))
+            problems.append(
+                Diagnostic(
+                    file: outputPath, message: "The output folder is \(output), which Explainer would replace.",
+                    hint: "Pass a folder of its own, e.g. --output Public."))
         }
         for source in sources {
             let source = FileSystem.canonical(source)
             if FolderPath(source).holds(output) || FolderPath(output).contains(source) {
-                problems.append(Diagnostic(
-                    file: outputPath,
-                    message: "The output folder \(outputPath) overlaps the source folder \(source); building would replace your files.",
-                    hint: "Choose an output folder outside Content/ and Templates/, e.g. --output Public."))
+                problems.append(
+                    Diagnostic(
+                        file: outputPath,
+                        message: "The output folder \(outputPath) overlaps the source folder \(source); building would replace your files.",
+                        hint: "Choose an output folder outside Content/ and Templates/, e.g. --output Public."))
             }
         }
         // Quick here (the kind of path, a manifest); the commit walks the folder, under the lock.
@@ -79,7 +86,9 @@ package struct SiteWriter: Sendable {
 
     /// `write`, under `lock` if the caller holds it (see `staging(holding:)`).
     @discardableResult
-    package func write(_ files: [OutputFile], keepingPreviousAt previous: String?, holding lock: OutputLock?) throws(BuildFailure) -> [Diagnostic] {
+    package func write(
+        _ files: [OutputFile], keepingPreviousAt previous: String?, holding lock: OutputLock?
+    ) throws(BuildFailure) -> [Diagnostic] {
         let staging = staging(holding: lock)
         // Written on all cores, in chunks: a site is tens of thousands of small files.
         let chunkSize = 256
@@ -110,8 +119,10 @@ package struct SiteWriter: Sendable {
             if rename(staged, output) != 0 {
                 let code = errno
                 staging.discard()
-                throw BuildFailure(Diagnostic(file: output, message: "Could not create \(output): \(String(cString: strerror(code))).",
-                                              hint: "Check that \(parent) is writable."))
+                throw BuildFailure(
+                    Diagnostic(
+                        file: output, message: "Could not create \(output): \(String(cString: strerror(code))).",
+                        hint: "Check that \(parent) is writable."))
             }
             staging.release()
             return []
@@ -126,15 +137,19 @@ package struct SiteWriter: Sendable {
         guard rename(output, old) == 0 else {
             let code = errno
             staging.discard()
-            throw BuildFailure(Diagnostic(file: output, message: "Could not replace \(output): \(String(cString: strerror(code))).",
-                                          hint: "Check that \(parent) is writable."))
+            throw BuildFailure(
+                Diagnostic(
+                    file: output, message: "Could not replace \(output): \(String(cString: strerror(code))).",
+                    hint: "Check that \(parent) is writable."))
         }
         guard rename(staged, output) == 0 else {
             let code = errno
             _ = rename(old, output)
             staging.discard()
-            throw BuildFailure(Diagnostic(file: output, message: "Could not replace \(output): \(String(cString: strerror(code))).",
-                                          hint: "Check that \(parent) is writable."))
+            throw BuildFailure(
+                Diagnostic(
+                    file: output, message: "Could not replace \(output): \(String(cString: strerror(code))).",
+                    hint: "Check that \(parent) is writable."))
         }
         return retire(old, to: previous)
     }
@@ -155,9 +170,12 @@ package struct SiteWriter: Sendable {
         if rename(old, previous) == 0 { return [] }
         let code = errno
         FileSystem.removeTree(old)
-        return [Diagnostic(
-            .warning, file: previous,
-            message: "The new site is in place, but the one it replaced could not be kept at \(previous): \(String(cString: strerror(code))).",
-            hint: "Rollback is not possible for this publish; check that the folder beside \(outputPath) is writable.")]
+        return [
+            Diagnostic(
+                .warning, file: previous,
+                message:
+                    "The new site is in place, but the one it replaced could not be kept at \(previous): \(String(cString: strerror(code))).",
+                hint: "Rollback is not possible for this publish; check that the folder beside \(outputPath) is writable.")
+        ]
     }
 }

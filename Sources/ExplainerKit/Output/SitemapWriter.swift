@@ -14,7 +14,8 @@ enum SitemapWriter {
         pages: [Page], urls: SiteURLs,
         entries: ((_ explainerPages: ArraySlice<Page>) -> String)? = nil
     ) -> String {
-        let newest = pages.lazy.filter { $0.kind == .home }.flatMap(\.articles).map(lastModified).max()
+        let newest =
+            pages.lazy.filter { $0.kind == .home }.flatMap(\.articles).map(lastModified).max()
             ?? pages.compactMap(\.article).map(lastModified).max()
         let base = XMLEscaping.escape(urls.origin)
         var xml = """

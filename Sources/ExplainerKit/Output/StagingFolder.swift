@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -138,17 +139,22 @@ final class StagingFolder: OutputSink, @unchecked Sendable {
         if opened { return true }
         do throws(BuildFailure) {
             if !FileSystem.isDirectory(parent) {
-                throw BuildFailure(Diagnostic(file: output, message: "The folder \(parent) does not exist.",
-                                              hint: "Create it, or pass another --output."))
+                throw BuildFailure(
+                    Diagnostic(
+                        file: output, message: "The folder \(parent) does not exist.",
+                        hint: "Create it, or pass another --output."))
             }
             if let heldLock { outputLock = heldLock } else { outputLock = try OutputLock(for: output) }
             removeStale()
             // Made here and now, or not at all: whatever is in the way is not ours to write into.
             if mkdir(path, 0o755) != 0 {
                 let code = errno
-                throw BuildFailure(Diagnostic(
-                    file: path, message: "Could not make the staging folder \(path): \(String(cString: strerror(code))).",
-                    hint: code == EEXIST ? "Explainer did not make what is there; move it away, then build again." : "Check that \(parent) is writable."))
+                throw BuildFailure(
+                    Diagnostic(
+                        file: path, message: "Could not make the staging folder \(path): \(String(cString: strerror(code))).",
+                        hint: code == EEXIST
+                            ? "Explainer did not make what is there; move it away, then build again." : "Check that \(parent) is writable.")
+                )
             }
             opened = true
             do throws(FileSystem.Failure) {
@@ -174,9 +180,10 @@ final class StagingFolder: OutputSink, @unchecked Sendable {
     }
 
     static func writingFailed(_ error: FileSystem.Failure, output: String) -> BuildFailure {
-        BuildFailure(Diagnostic(
-            file: output, message: "Writing the site failed: \(error.description). \(output) is unchanged.",
-            hint: error.code == ENOSPC ? "Free some disk space and build again." : "Check that the folder is writable."))
+        BuildFailure(
+            Diagnostic(
+                file: output, message: "Writing the site failed: \(error.description). \(output) is unchanged.",
+                hint: error.code == ENOSPC ? "Free some disk space and build again." : "Check that the folder is writable."))
     }
 
     /// Staging and old folders left by a build that was killed (we hold the lock, so none is

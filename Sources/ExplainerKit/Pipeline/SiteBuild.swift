@@ -1,10 +1,10 @@
 /// What a build made, without its files: a build into a sink returns this (the files went to
 /// the sink); a build into memory returns it inside a `SiteBuild`, with the files.
-package struct BuildSummary: Sendable {
+public struct BuildSummary: Sendable {
     /// How many files the build made.
     var fileCount: Int
-    public var articles: [RenderedArticle]
-    public var pages: [Page]
+    package var articles: [RenderedArticle]
+    package var pages: [Page]
     package var warnings: [Diagnostic]
     /// URL of the stylesheet the pages link to (below the base path).
     var stylesheetURL: String
@@ -26,7 +26,7 @@ public struct SiteBuild: Sendable {
     package var files: [OutputFile]
     var summary: BuildSummary
 
-    package subscript<Value>(dynamicMember field: KeyPath<BuildSummary, Value>) -> Value {
+    public subscript<Value>(dynamicMember field: KeyPath<BuildSummary, Value>) -> Value {
         summary[keyPath: field]
     }
 }

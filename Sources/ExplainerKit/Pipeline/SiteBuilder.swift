@@ -43,8 +43,9 @@ package enum SiteBuilder {
         }
         if let override = settings.baseURL, let problem = BaseURL.flagProblem(override) { diagnostics.append(problem) }
         var templates: TemplateSet?
-        do { templates = try TemplateSet.load(sources.templates, folder: sources.templatesFolder); diagnostics += templates?.warnings ?? [] }
-        catch { diagnostics += error.diagnostics }
+        do {
+            templates = try TemplateSet.load(sources.templates, folder: sources.templatesFolder); diagnostics += templates?.warnings ?? []
+        } catch { diagnostics += error.diagnostics }
 
         // Every internal URL follows the base URL's path (`urls.basePath`).
         let urls = SiteURLs(baseURL: settings.baseURL ?? config?.baseURL ?? "")
@@ -160,15 +161,19 @@ package enum SiteBuilder {
         }
         let sitemap = memo.siteFile(key(SitemapWriter.path, sitemapParts)) {
             let parts = byArticle(sitemapParts)
-            return OutputFile(path: SitemapWriter.path, text: SitemapWriter.sitemap(pages: pages, urls: urls) { explainerPages in
-                explainerPages.first?.article.flatMap { parts[ObjectIdentifier($0)] } ?? ""
-            })
+            return OutputFile(
+                path: SitemapWriter.path,
+                text: SitemapWriter.sitemap(pages: pages, urls: urls) { explainerPages in
+                    explainerPages.first?.article.flatMap { parts[ObjectIdentifier($0)] } ?? ""
+                })
         }
         let feed = memo.siteFile(key(FeedWriter.path, feedParts)) {
             let parts = byArticle(feedParts)
-            return OutputFile(path: FeedWriter.path, text: FeedWriter.feed(articles: articles, site: site, urls: urls) { article in
-                parts[ObjectIdentifier(article)] ?? ""
-            })
+            return OutputFile(
+                path: FeedWriter.path,
+                text: FeedWriter.feed(articles: articles, site: site, urls: urls) { article in
+                    parts[ObjectIdentifier(article)] ?? ""
+                })
         }
         return [sitemap, feed, OutputFile(path: RobotsWriter.path, text: RobotsWriter.robots(urls: urls))]
     }

@@ -4,9 +4,10 @@ public enum BuiltSiteReader {
     /// throws when there is no folder, or naming each file that could not be read.
     public static func read(_ folder: String) throws(BuildFailure) -> [OutputFile] {
         guard FileSystem.isDirectory(folder) else {
-            throw BuildFailure(Diagnostic(
-                file: folder, message: "There is no built site at \(folder).",
-                hint: "Build it first with `explainer build`, or pass --output PATH."))
+            throw BuildFailure(
+                Diagnostic(
+                    file: folder, message: "There is no built site at \(folder).",
+                    hint: "Build it first with `explainer build`, or pass --output PATH."))
         }
         var files: [OutputFile] = []
         var problems: [Diagnostic] = []
@@ -14,8 +15,10 @@ public enum BuiltSiteReader {
             do {
                 files.append(OutputFile(path: path, bytes: try FileSystem.read(FolderPath(folder).appending(path))))
             } catch {
-                problems.append(Diagnostic(file: FolderPath(folder).appending(path), message: "The file could not be read: \(error.description).",
-                                           hint: "Check its permissions, then check again."))
+                problems.append(
+                    Diagnostic(
+                        file: FolderPath(folder).appending(path), message: "The file could not be read: \(error.description).",
+                        hint: "Check its permissions, then check again."))
             }
         }
         if !problems.isEmpty { throw BuildFailure(problems) }

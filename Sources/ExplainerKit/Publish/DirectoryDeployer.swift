@@ -1,5 +1,6 @@
 import CPlatform
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -39,9 +40,10 @@ public struct DirectoryDeployer: Sendable {
     public func rollback() throws(BuildFailure) {
         let (parent, name) = FolderPath(target).parentAndName
         guard FileSystem.isDirectory(previousPath) else {
-            throw BuildFailure(Diagnostic(
-                file: previousPath, message: "There is no previous site to roll back to.",
-                hint: "A rollback needs a publish with --to \(target) that replaced an earlier site."))
+            throw BuildFailure(
+                Diagnostic(
+                    file: previousPath, message: "There is no previous site to roll back to.",
+                    hint: "A rollback needs a publish with --to \(target) that replaced an earlier site."))
         }
         let lock = try OutputLock(for: target)
         defer { lock.release() }
@@ -64,8 +66,10 @@ public struct DirectoryDeployer: Sendable {
     }
 
     private func failure(_ code: Int32) -> BuildFailure {
-        BuildFailure(Diagnostic(
-            file: target, message: "Could not swap \(target) and \(previousPath): \(String(cString: strerror(code))). \(target) is unchanged.",
-            hint: "Check that the folder containing \(target) is writable."))
+        BuildFailure(
+            Diagnostic(
+                file: target,
+                message: "Could not swap \(target) and \(previousPath): \(String(cString: strerror(code))). \(target) is unchanged.",
+                hint: "Check that the folder containing \(target) is writable."))
     }
 }

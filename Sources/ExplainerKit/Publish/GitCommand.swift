@@ -38,16 +38,19 @@ struct GitCommand: Sendable {
     func run(_ arguments: [String], input: [UInt8] = []) throws(BuildFailure) -> Output {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("explainer-git-\(UUID().uuidString)").path
         defer { FileSystem.removeTree(scratch) }
-        let inPath = FolderPath(scratch).appending("in"), outPath = FolderPath(scratch).appending("out"),
-            errPath = FolderPath(scratch).appending("err")
+        let inPath = FolderPath(scratch).appending("in")
+        let outPath = FolderPath(scratch).appending("out")
+        let errPath = FolderPath(scratch).appending("err")
         do {
             try FileSystem.makeDirectory(scratch)
             try FileSystem.write(input, to: inPath)
             try FileSystem.write([], to: outPath)
             try FileSystem.write([], to: errPath)
         } catch {
-            throw BuildFailure(Diagnostic(file: scratch, message: "Could not prepare to run git: \(error.description).",
-                                          hint: "Check that the temporary folder is writable."))
+            throw BuildFailure(
+                Diagnostic(
+                    file: scratch, message: "Could not prepare to run git: \(error.description).",
+                    hint: "Check that the temporary folder is writable."))
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -62,17 +65,22 @@ struct GitCommand: Sendable {
             process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
             try process.run()
         } catch {
-            throw BuildFailure(Diagnostic(file: "git", message: "Could not run git: \(error.localizedDescription).",
-                                          hint: "Install git and make sure it is on PATH."))
+            throw BuildFailure(
+                Diagnostic(
+                    file: "git", message: "Could not run git: \(error.localizedDescription).",
+                    hint: "Install git and make sure it is on PATH."))
         }
         process.waitUntilExit()
         let out = (try? FileSystem.read(outPath)) ?? []
         let err = (try? FileSystem.read(errPath)) ?? []
         if process.terminationReason == .exit && process.terminationStatus == 127 && out.isEmpty {
-            throw BuildFailure(Diagnostic(file: "git", message: "Could not run git: it was not found.",
-                                          hint: "Install git and make sure it is on PATH."))
+            throw BuildFailure(
+                Diagnostic(
+                    file: "git", message: "Could not run git: it was not found.",
+                    hint: "Install git and make sure it is on PATH."))
         }
-        return Output(status: process.terminationStatus,
-                      stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
+        return Output(
+            status: process.terminationStatus,
+            stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
     }
 }

@@ -42,8 +42,9 @@ public struct GitDeployer: Sendable {
         }
         let worktrees = try git(["worktree", "list", "--porcelain"], [:], [])
         if worktrees.stdout.split(separator: "\n").contains(where: { $0 == "branch refs/heads/\(branch)" }) {
-            throw fail("The branch \(branch) is checked out in \(repository); publishing would change files under it.",
-                       hint: "Check out another branch there, or publish to a bare repository.")
+            throw fail(
+                "The branch \(branch) is checked out in \(repository); publishing would change files under it.",
+                hint: "Check out another branch there, or publish to a bare repository.")
         }
 
         // Blobs, then a tree, through a temporary index.
@@ -52,12 +53,15 @@ public struct GitDeployer: Sendable {
         let published = files.filter { OutputFile.isSafe($0.path) && !$0.path.contains("\n") }
         do {
             try FileSystem.makeDirectory(scratch)
-            for (index, file) in published.enumerated() { try FileSystem.write(file.bytes, to: FolderPath(scratch).appending(String(index))) }
+            for (index, file) in published.enumerated() {
+                try FileSystem.write(file.bytes, to: FolderPath(scratch).appending(String(index)))
+            }
         } catch {
             throw fail("Could not stage the site for git: \(error.description).", hint: "Check that the temporary folder is writable.")
         }
-        let hashed = try git(["hash-object", "-w", "--no-filters", "--stdin-paths"], [:],
-                             Array(published.indices.map { FolderPath(scratch).appending(String($0)) + "\n" }.joined().utf8))
+        let hashed = try git(
+            ["hash-object", "-w", "--no-filters", "--stdin-paths"], [:],
+            Array(published.indices.map { FolderPath(scratch).appending(String($0)) + "\n" }.joined().utf8))
         let blobs = hashed.stdout.split(separator: "\n").map(String.init)
         guard hashed.succeeded, blobs.count == published.count else { throw gitFailure("hash-object", hashed) }
         var entries: [UInt8] = []
@@ -98,7 +102,9 @@ public struct GitDeployer: Sendable {
         var valid = !branch.isEmpty && branch != "@" && !pseudoRef
         if branch.hasPrefix("refs/") {
             valid = false
-            if branch.hasPrefix("refs/heads/") { hint = "Pass the name without refs/heads/: --branch \(branch.dropFirst("refs/heads/".count))." }
+            if branch.hasPrefix("refs/heads/") {
+                hint = "Pass the name without refs/heads/: --branch \(branch.dropFirst("refs/heads/".count))."
+            }
         }
         if valid {
             let git = GitCommand()
@@ -113,20 +119,24 @@ public struct GitDeployer: Sendable {
     /// other repository.
     private func resolveGitDir() throws(BuildFailure) -> String {
         guard FileSystem.isDirectory(repository) else {
-            throw fail("The repository \(repository) does not exist.",
-                       hint: "Create it first, e.g. `git init --bare \(repository)`.")
+            throw fail(
+                "The repository \(repository) does not exist.",
+                hint: "Create it first, e.g. `git init --bare \(repository)`.")
         }
         let probe = GitCommand(directory: repository)
         let gitDir = try probe.run(["rev-parse", "--absolute-git-dir"])
         guard gitDir.succeeded else {
-            throw fail("\(repository) is not a git repository.", hint: "Create it with `git init --bare \(repository)`, or pass another --git-repo.")
+            throw fail(
+                "\(repository) is not a git repository.",
+                hint: "Create it with `git init --bare \(repository)`, or pass another --git-repo.")
         }
         let wanted = FileSystem.canonical(repository)
         if FileSystem.canonical(gitDir.line) == wanted { return gitDir.line }
         let top = try probe.run(["rev-parse", "--show-toplevel"])
         guard top.succeeded, FileSystem.canonical(top.line) == wanted else {
-            throw fail("\(repository) is not itself a git repository (it is inside \(top.succeeded ? top.line : gitDir.line)).",
-                       hint: "Pass the repository's top folder (or a bare repository) as --git-repo.")
+            throw fail(
+                "\(repository) is not itself a git repository (it is inside \(top.succeeded ? top.line : gitDir.line)).",
+                hint: "Pass the repository's top folder (or a bare repository) as --git-repo.")
         }
         return gitDir.line
     }
@@ -152,7 +162,8 @@ public struct GitDeployer: Sendable {
 
     private func gitFailure(_ step: String, _ output: GitCommand.Output) -> BuildFailure {
         let reason = output.stderr.trimmingCharacters(in: .whitespacesAndNewlines)
-        return fail("git \(step) failed\(reason.isEmpty ? "" : ": \(reason)"). The branch \(branch) was not changed.",
-                    hint: "Check that \(repository) is a writable git repository.")
+        return fail(
+            "git \(step) failed\(reason.isEmpty ? "" : ": \(reason)"). The branch \(branch) was not changed.",
+            hint: "Check that \(repository) is a writable git repository.")
     }
 }

@@ -31,8 +31,10 @@ public struct PublishRunner: Sendable {
     /// may mean content that does not show).
     var allowWarnings: Bool
 
-    public init(content: String = "Content", templates: String = "Templates", baseURL: String? = nil,
-                target: Target, sourceDirectory: String? = nil, allowWarnings: Bool = false) {
+    public init(
+        content: String = "Content", templates: String = "Templates", baseURL: String? = nil,
+        target: Target, sourceDirectory: String? = nil, allowWarnings: Bool = false
+    ) {
         self.content = content
         self.templates = templates
         self.baseURL = baseURL
@@ -63,9 +65,11 @@ public struct PublishRunner: Sendable {
         var problems = SiteChecker.check(build.files, basePath: build.basePath)
         if !allowWarnings, !build.warnings.isEmpty {
             let count = build.warnings.count
-            problems.append(Diagnostic(
-                file: content, message: "The build has \(count) warning\(count == 1 ? "" : "s"); a site with warnings is not published.",
-                hint: "Fix the warning\(count == 1 ? "" : "s") above, or pass --allow-warnings to publish anyway."))
+            problems.append(
+                Diagnostic(
+                    file: content,
+                    message: "The build has \(count) warning\(count == 1 ? "" : "s"); a site with warnings is not published.",
+                    hint: "Fix the warning\(count == 1 ? "" : "s") above, or pass --allow-warnings to publish anyway."))
         }
         if !problems.isEmpty { throw BuildFailure(build.warnings + problems) }
         return try deploy(build)

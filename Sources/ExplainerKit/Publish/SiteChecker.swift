@@ -37,9 +37,10 @@ public enum SiteChecker {
             problems += checkPage(file.path, scan, site: site, display: display(file.path, in: folder))
         }
         for path in requiredXML where !paths.contains(path) {
-            problems.append(Diagnostic(
-                file: display(path, in: folder), message: "The site has no \(path).",
-                hint: "Build the site again with this version of Explainer; it writes \(path) on every build."))
+            problems.append(
+                Diagnostic(
+                    file: display(path, in: folder), message: "The site has no \(path).",
+                    hint: "Build the site again with this version of Explainer; it writes \(path) on every build."))
         }
         for file in files where file.path.hasSuffix(".xml") {
             if let problem = xmlProblem(file.bytes, display: display(file.path, in: folder)) { problems.append(problem) }
@@ -59,7 +60,8 @@ public enum SiteChecker {
     /// build writes it from the base URL): `""` when there is none.
     static func basePath(of files: [OutputFile]) -> String {
         guard let robots = files.first(where: { $0.path == RobotsWriter.path }) else { return "" }
-        let prefix = "Sitemap: ", suffix = "/" + SitemapWriter.path
+        let prefix = "Sitemap: "
+        let suffix = "/" + SitemapWriter.path
         for line in String(decoding: robots.bytes, as: UTF8.self).split(separator: "\n")
         where line.hasPrefix(prefix) && line.hasSuffix(suffix) {
             return SiteURLs(baseURL: String(line.dropFirst(prefix.count).dropLast(suffix.count))).basePath
@@ -70,33 +72,37 @@ public enum SiteChecker {
     static func checkPage(_ path: String, _ scan: HTMLTagScanner.Result, site: Site, display: String) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         if (scan.title ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            problems.append(Diagnostic(
-                file: display, message: "The page has no <title> (or an empty one).",
-                hint: "Give the page a title: the layout template writes {{page.documentTitle}} in <title>."))
+            problems.append(
+                Diagnostic(
+                    file: display, message: "The page has no <title> (or an empty one).",
+                    hint: "Give the page a title: the layout template writes {{page.documentTitle}} in <title>."))
         }
         let description = scan.tags.first { $0.name == "meta" && $0.attribute("name")?.lowercased() == "description" }
         if (description?.attribute("content") ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            problems.append(Diagnostic(
-                file: display, message: "The page has no meta description (or an empty one).",
-                hint: "Give the article a `summary:` in its front matter, or the site a `description:` in site.yml."))
+            problems.append(
+                Diagnostic(
+                    file: display, message: "The page has no meta description (or an empty one).",
+                    hint: "Give the article a `summary:` in its front matter, or the site a `description:` in site.yml."))
         }
         var seen: Set<String> = []
         var reported: Set<String> = []
         for tag in scan.tags {
             guard let id = tag.attribute("id") else { continue }
             if !seen.insert(id).inserted && reported.insert(id).inserted {
-                problems.append(Diagnostic(
-                    file: display, message: "The id `\(id)` is used by more than one element of this page.",
-                    hint: "Give each heading different text, or change the template so each id appears once."))
+                problems.append(
+                    Diagnostic(
+                        file: display, message: "The id `\(id)` is used by more than one element of this page.",
+                        hint: "Give each heading different text, or change the template so each id appears once."))
             }
         }
         for tag in scan.tags {
             for attribute in ["href", "src"] {
                 guard let link = tag.attribute(attribute) else { continue }
                 if let problem = linkProblem(link, on: path, site: site) {
-                    problems.append(Diagnostic(
-                        file: display, message: "The link `\(link)` (\(tag.name) \(attribute)) \(problem).",
-                        hint: "Fix the link in the article or template that makes this page, or remove it."))
+                    problems.append(
+                        Diagnostic(
+                            file: display, message: "The link `\(link)` (\(tag.name) \(attribute)) \(problem).",
+                            hint: "Fix the link in the article or template that makes this page, or remove it."))
                 }
             }
         }

@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
@@ -29,8 +30,9 @@ final class XMLWellFormedness: NSObject, XMLParserDelegate {
         let parsed = withExtendedLifetime(checker) { parser.parse() }
         if let problem = checker.problem { return problem }
         if !parsed {
-            return Problem(line: parser.lineNumber > 0 ? parser.lineNumber : nil,
-                           reason: parser.parserError.map { ($0 as NSError).localizedDescription } ?? "unknown error")
+            return Problem(
+                line: parser.lineNumber > 0 ? parser.lineNumber : nil,
+                reason: parser.parserError.map { ($0 as NSError).localizedDescription } ?? "unknown error")
         }
         return nil
     }

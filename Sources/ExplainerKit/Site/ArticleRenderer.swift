@@ -35,22 +35,27 @@ package enum ArticleRenderer {
         if !missing.isEmpty {
             let available = markdown.sections.map { "\"\($0.heading!.text)\"" }.joined(separator: ", ")
             for binding in missing {
-                diagnostics.append(Diagnostic(
-                    file: article.sourcePath, line: binding.location?.line, column: binding.location?.column,
-                    message: "`sections.\(binding.key)` names the heading \"\(binding.heading)\", which the body does not have.",
-                    hint: available.isEmpty
-                        ? "Add a line `## \(binding.heading)` to the body, or remove this entry."
-                        : "Use one of the body's H2 headings: \(available)."))
+                diagnostics.append(
+                    Diagnostic(
+                        file: article.sourcePath, line: binding.location?.line, column: binding.location?.column,
+                        message: "`sections.\(binding.key)` names the heading \"\(binding.heading)\", which the body does not have.",
+                        hint: available.isEmpty
+                            ? "Add a line `## \(binding.heading)` to the body, or remove this entry."
+                            : "Use one of the body's H2 headings: \(available)."))
             }
         }
 
         // Every section is a page that lists every page of the explainer: bounded.
         if markdown.sections.count > SitePlanner.maxSections {
             let heading = markdown.sections[SitePlanner.maxSections].heading!
-            diagnostics.append(Diagnostic(
-                file: article.sourcePath, line: heading.line + article.bodyStartLine - 1, column: 1,
-                message: "This explainer has \(markdown.sections.count) sections (H2 headings); at most \(SitePlanner.maxSections) are allowed, and this is heading \(SitePlanner.maxSections + 1).",
-                hint: "Each section is a page that links to every other; split the explainer in two, or make some of these headings `###`."))
+            diagnostics.append(
+                Diagnostic(
+                    file: article.sourcePath, line: heading.line + article.bodyStartLine - 1, column: 1,
+                    message:
+                        "This explainer has \(markdown.sections.count) sections (H2 headings); at most \(SitePlanner.maxSections) are allowed, and this is heading \(SitePlanner.maxSections + 1).",
+                    hint:
+                        "Each section is a page that links to every other; split the explainer in two, or make some of these headings `###`."
+                ))
             throw BuildFailure(diagnostics)
         }
 
@@ -74,17 +79,21 @@ package enum ArticleRenderer {
             }
             // A `sections:` key naming one of the explainer's own pages is the entry's fault;
             // otherwise the heading's (the second of two the same).
-            let location = binding.flatMap { SitePlanner.explainerPageKeys.contains($0.key) ? $0.location : nil }
+            let location =
+                binding.flatMap { SitePlanner.explainerPageKeys.contains($0.key) ? $0.location : nil }
                 ?? SourceLocation(line: heading.line + article.bodyStartLine - 1, column: 1)
             // Only a `sections:` key can clash: an unnamed section's slug is unique already.
-            if binding != nil, let conflict = folder.claim(
-                key, isFolder: true, by: .section(key: key, heading: heading.text, file: article.sourcePath, location: location)) {
+            if binding != nil,
+                let conflict = folder.claim(
+                    key, isFolder: true, by: .section(key: key, heading: heading.text, file: article.sourcePath, location: location))
+            {
                 diagnostics.append(conflict)
                 continue
             }
-            sections.append(RenderedSection(
-                key: key, label: label, chunk: chunk,
-                description: Excerpt.plainText(fromHTML: chunk.excerptHTML, limit: 160)))
+            sections.append(
+                RenderedSection(
+                    key: key, label: label, chunk: chunk,
+                    description: Excerpt.plainText(fromHTML: chunk.excerptHTML, limit: 160)))
         }
         guard diagnostics.isEmpty else { throw BuildFailure(diagnostics) }
 

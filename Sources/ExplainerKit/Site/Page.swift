@@ -62,10 +62,11 @@ package final class Page: Sendable, Hashable {
     }
 
     package static func == (lhs: Page, rhs: Page) -> Bool {
-        lhs === rhs || (lhs.kind == rhs.kind && lhs.url == rhs.url && lhs.file == rhs.file && lhs.title == rhs.title
-            && lhs.description == rhs.description && lhs.article == rhs.article && lhs.section == rhs.section
-            && lhs.explainerPages == rhs.explainerPages && lhs.previous == rhs.previous && lhs.next == rhs.next
-            && lhs.articles == rhs.articles && lhs.listing == rhs.listing)
+        lhs === rhs
+            || (lhs.kind == rhs.kind && lhs.url == rhs.url && lhs.file == rhs.file && lhs.title == rhs.title
+                && lhs.description == rhs.description && lhs.article == rhs.article && lhs.section == rhs.section
+                && lhs.explainerPages == rhs.explainerPages && lhs.previous == rhs.previous && lhs.next == rhs.next
+                && lhs.articles == rhs.articles && lhs.listing == rhs.listing)
     }
 
     package func hash(into hasher: inout Hasher) {

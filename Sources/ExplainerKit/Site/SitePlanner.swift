@@ -48,8 +48,10 @@ enum SitePlanner {
         claims.claim(FeedWriter.path, by: .generated("the Atom feed"), gzip: production)
         claims.claim(SitemapWriter.path, by: .generated("the sitemap"), gzip: production)
         claims.claim(RobotsWriter.path, by: .generated("robots.txt"), gzip: production)
-        claims.claim(previewFolder, isFolder: true, by: .generated(
-            "the preview's own addresses (\(PreviewAddresses.script), \(PreviewAddresses.events))"))
+        claims.claim(
+            previewFolder, isFolder: true,
+            by: .generated(
+                "the preview's own addresses (\(PreviewAddresses.script), \(PreviewAddresses.events))"))
         var problems: [Diagnostic] = []
         for asset in assets {
             if let problem = claims.claim(asset.path, by: .asset(asset.source), gzip: production) { problems.append(problem) }
@@ -80,9 +82,11 @@ enum SitePlanner {
         for article in newestFirst {
             pages += explainerPages?(article) ?? Self.explainerPages(article, urls: urls)
         }
-        pages.append(Page(kind: .notFound, url: urls.notFound, file: SiteURLs.notFoundFile, title: "Page not found",
-                          description: "There is no page at this address.",
-                          articles: Array(newestFirst.prefix(notFoundListLength))))
+        pages.append(
+            Page(
+                kind: .notFound, url: urls.notFound, file: SiteURLs.notFoundFile, title: "Page not found",
+                description: "There is no page at this address.",
+                articles: Array(newestFirst.prefix(notFoundListLength))))
         return pages
     }
 
@@ -94,14 +98,17 @@ enum SitePlanner {
         let description = site.description.isEmpty ? site.title : site.description
         return (1...count).map { number in
             let url = urls.home(page: number)
-            return Page(kind: .home, url: url, file: urls.file(ofPage: url),
-                 title: number == 1 ? site.title : "\(site.title), page \(number)",
-                 description: number == 1 ? description : "\(description) (page \(number) of \(count))",
-                 articles: Array(newestFirst[min(newestFirst.count, (number - 1) * size)..<min(newestFirst.count, number * size)]),
-                 listing: count == 1 ? nil : ListingPosition(
-                    number: number, count: count,
-                    previousURL: number > 1 ? urls.home(page: number - 1) : nil,
-                    nextURL: number < count ? urls.home(page: number + 1) : nil))
+            return Page(
+                kind: .home, url: url, file: urls.file(ofPage: url),
+                title: number == 1 ? site.title : "\(site.title), page \(number)",
+                description: number == 1 ? description : "\(description) (page \(number) of \(count))",
+                articles: Array(newestFirst[min(newestFirst.count, (number - 1) * size)..<min(newestFirst.count, number * size)]),
+                listing: count == 1
+                    ? nil
+                    : ListingPosition(
+                        number: number, count: count,
+                        previousURL: number > 1 ? urls.home(page: number - 1) : nil,
+                        nextURL: number < count ? urls.home(page: number + 1) : nil))
         }
     }
 
@@ -110,17 +117,32 @@ enum SitePlanner {
     static func explainerPages(_ article: RenderedArticle, urls: SiteURLs) -> [Page] {
         let fm = article.frontMatter
         var stops: [(Page.Kind, RenderedSection?, PageLink)] = []
-        stops.append((.overview, nil, PageLink(label: "Overview", title: fm.title, url: urls.explainer(article.slug), isCurrent: false,
-                                               readingMinutes: WordCounter.minutes(forWords: article.lede.wordCount))))
+        stops.append(
+            (
+                .overview, nil,
+                PageLink(
+                    label: "Overview", title: fm.title, url: urls.explainer(article.slug), isCurrent: false,
+                    readingMinutes: WordCounter.minutes(forWords: article.lede.wordCount))
+            ))
         for section in article.sections {
-            stops.append((.section, section, PageLink(label: section.label, title: section.heading.text,
-                                                      url: urls.explainerPage(article.slug, section.key), isCurrent: false,
-                                                      readingMinutes: section.readingMinutes)))
+            stops.append(
+                (
+                    .section, section,
+                    PageLink(
+                        label: section.label, title: section.heading.text,
+                        url: urls.explainerPage(article.slug, section.key), isCurrent: false,
+                        readingMinutes: section.readingMinutes)
+                ))
         }
         if !article.quotes.isEmpty {
-            stops.append((.quotes, nil, PageLink(label: "Quotes", title: "Quotes: \(fm.title)",
-                                                 url: urls.explainerPage(article.slug, SiteURLs.quotesPage),
-                                                 isCurrent: false, readingMinutes: nil)))
+            stops.append(
+                (
+                    .quotes, nil,
+                    PageLink(
+                        label: "Quotes", title: "Quotes: \(fm.title)",
+                        url: urls.explainerPage(article.slug, SiteURLs.quotesPage),
+                        isCurrent: false, readingMinutes: nil)
+                ))
         }
         let links = stops.map(\.2)
         var pages: [Page] = []
@@ -134,17 +156,19 @@ enum SitePlanner {
             case .quotes: description = "What was said: the quotations in \u{201C}\(fm.title)\u{201D}, with who said them."
             default: description = fm.summary
             }
-            pages.append(Page(
-                kind: kind, url: link.url, file: urls.file(ofPage: link.url),
-                title: link.title, description: description.isEmpty ? fm.summary : description,
-                article: article, section: section, explainerPages: nav,
-                previous: index > 0 ? links[index - 1] : nil,
-                next: index + 1 < links.count ? links[index + 1] : nil))
+            pages.append(
+                Page(
+                    kind: kind, url: link.url, file: urls.file(ofPage: link.url),
+                    title: link.title, description: description.isEmpty ? fm.summary : description,
+                    article: article, section: section, explainerPages: nav,
+                    previous: index > 0 ? links[index - 1] : nil,
+                    next: index + 1 < links.count ? links[index + 1] : nil))
         }
         let all = urls.explainerPage(article.slug, SiteURLs.allPage)
-        pages.append(Page(
-            kind: .all, url: all, file: urls.file(ofPage: all),
-            title: fm.title, description: fm.summary, article: article, explainerPages: links))
+        pages.append(
+            Page(
+                kind: .all, url: all, file: urls.file(ofPage: all),
+                title: fm.title, description: fm.summary, article: article, explainerPages: links))
         return pages
     }
 }

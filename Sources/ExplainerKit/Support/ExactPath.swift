@@ -23,7 +23,8 @@ struct ExactPath: Hashable, Sendable {
 
     /// Whether `a`'s bytes sort before `b`'s (`memcmp`; the order of `FileSystem.listTree`).
     static func precedes(_ a: String, _ b: String) -> Bool {
-        var a = a, b = b
+        var a = a
+        var b = b
         return a.withUTF8 { x in b.withUTF8 { y in precedes(UnsafeRawBufferPointer(x), UnsafeRawBufferPointer(y)) } }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -373,10 +374,17 @@ package enum FileSystem {
         var i = 0
         while i < bytes.count {
             let lead = bytes[i]
-            let length = lead < 0x80 ? 1 : lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3
-                : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0
+            let length =
+                lead < 0x80
+                ? 1
+                : lead >= 0xC2 && lead <= 0xDF
+                    ? 2
+                    : lead >= 0xE0 && lead <= 0xEF
+                        ? 3
+                        : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0
             if length > 0, i + length <= bytes.count,
-               let valid = String(validating: UnsafeBufferPointer(rebasing: bytes[i..<(i + length)]), as: UTF8.self) {
+                let valid = String(validating: UnsafeBufferPointer(rebasing: bytes[i..<(i + length)]), as: UTF8.self)
+            {
                 out += valid
                 i += length
             } else {
@@ -400,7 +408,6 @@ package enum FileSystem {
         return url.path
     }
 }
-
 
 extension FileSystem.Failure {
     /// The failure of `operation` on `path` with the system's error `code` (for the preview,

@@ -8,7 +8,8 @@ public enum TerminalText {
         func shown(_ scalar: Unicode.Scalar) -> Bool {
             let v = scalar.value
             if v == 0x0A && keepingNewlines { return true }
-            return !(v < 0x20 || (v >= 0x7F && v <= 0x9F) || v == 0x061C || v == 0x200E || v == 0x200F
+            return
+                !(v < 0x20 || (v >= 0x7F && v <= 0x9F) || v == 0x061C || v == 0x200E || v == 0x200F
                 || (v >= 0x202A && v <= 0x202E) || (v >= 0x2066 && v <= 0x2069))
         }
         guard !text.unicodeScalars.allSatisfy(shown) else { return text }

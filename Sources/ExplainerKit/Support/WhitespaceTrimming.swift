@@ -5,7 +5,8 @@ extension String {
         // Fast path: an ASCII first and last byte that is not whitespace (tab, line feed,
         // vertical tab, form feed, carriage return, space) means there is nothing to trim.
         if let first = utf8.first, let last = utf8.last, first < 0x80, last < 0x80,
-           !Self.isASCIIWhitespace(first), !Self.isASCIIWhitespace(last) {
+            !Self.isASCIIWhitespace(first), !Self.isASCIIWhitespace(last)
+        {
             return self
         }
         let scalars = unicodeScalars

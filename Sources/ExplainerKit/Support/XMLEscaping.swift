@@ -2,9 +2,12 @@
 /// carry at all (C0 controls other than tab, line feed and carriage return, U+FFFE, U+FFFF).
 enum XMLEscaping {
     static func escape(_ text: String) -> String {
-        ByteEscaping.escaped(text, when: { byte in
-            byte < 0x20 || byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 || byte == 0xEF
-        }) { append($0, to: &$1) }
+        ByteEscaping.escaped(
+            text,
+            when: { byte in
+                byte < 0x20 || byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 || byte == 0xEF
+            }
+        ) { append($0, to: &$1) }
     }
 
     /// Appends `text` escaped.

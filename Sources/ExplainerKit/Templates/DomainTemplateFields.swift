@@ -20,7 +20,7 @@ extension TimelineEntry: TemplateObject {
 
 extension MarkdownChunk: TemplateObject {
     static let templateFields = TemplateFields<MarkdownChunk>([
-        .field("html", "the lede (HTML)", \.html),
+        .field("html", "the lede (HTML)", \.html)
     ])
 }
 
@@ -35,8 +35,9 @@ extension RenderedSection: TemplateObject {
         .field("minutes", "minutes to read the section", \.readingMinutes),
         .field("toc", "the section's `###` headings", \.chunk.toc),
         .field("hasTOC", "whether the section has two headings or more", { $0.chunk.toc.count >= 2 }),
-        .field("showTimeline", "whether the timeline is drawn here (the `history` section)",
-               { $0.key == TimelinePlacement.sectionKey }),
+        .field(
+            "showTimeline", "whether the timeline is drawn here (the `history` section)",
+            { $0.key == TimelinePlacement.sectionKey }),
     ])
 }
 

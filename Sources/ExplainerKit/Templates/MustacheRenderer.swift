@@ -159,7 +159,8 @@ struct MustacheRenderer: Sendable {
             context.indentation = savedIndentation
         case .partial(let name, let indented, let inheriting):
             guard let template = templates[name] else { return }
-            let savedIndentation = context.indentation, savedInherited = context.inherited
+            let savedIndentation = context.indentation
+            let savedInherited = context.inherited
             if let indented { context.indentation = (savedIndentation ?? "") + indented }
             if let inheriting {
                 context.inherited = savedInherited.map { $0.merging(inheriting) { value, _ in value } } ?? inheriting
@@ -181,7 +182,8 @@ struct MustacheRenderer: Sendable {
         context.stack.removeLast()
     }
 
-    private func renderSequence<S: MustacheSequence>(_ sequence: S, _ template: Compiled, _ context: inout Context, into out: inout [UInt8]) {
+    private func renderSequence<S: MustacheSequence>(_ sequence: S, _ template: Compiled, _ context: inout Context, into out: inout [UInt8])
+    {
         context.stack.append(.bool(false))
         let top = context.stack.count - 1
         for element in sequence {
@@ -345,22 +347,26 @@ private final class Compiled: Sendable {
                 tokens.append(.text(Array(text.utf8)))
             case "variable", "unescapedVariable":
                 guard fields.count == 2, let name = fields[0] as? String, let transforms = fields[1] as? [String],
-                      let parsed = Name(name, transforms: transforms) else { return nil }
+                    let parsed = Name(name, transforms: transforms)
+                else { return nil }
                 tokens.append(.variable(parsed, escaped: kind == "variable"))
             case "section", "invertedSection":
                 guard fields.count == 3, let name = fields[0] as? String, let transforms = fields[1] as? [String],
-                      let parsed = Name(name, transforms: transforms),
-                      let inner = fields[2] as? MustacheTemplate, let compiled = Compiled(inner) else { return nil }
+                    let parsed = Name(name, transforms: transforms),
+                    let inner = fields[2] as? MustacheTemplate, let compiled = Compiled(inner)
+                else { return nil }
                 tokens.append(kind == "section" ? .section(parsed, compiled) : .invertedSection(parsed, compiled))
             case "blockExpansion":
                 guard fields.count == 3, let name = fields[0] as? String,
-                      let inner = fields[1] as? MustacheTemplate, let compiled = Compiled(inner),
-                      let indentation = fields[2] as? String? else { return nil }
+                    let inner = fields[1] as? MustacheTemplate, let compiled = Compiled(inner),
+                    let indentation = fields[2] as? String?
+                else { return nil }
                 tokens.append(.blockExpansion(name, compiled, indentation: indentation))
             case "partial":
                 guard fields.count == 3, let name = fields[0] as? String,
-                      let indentation = fields[1] as? String?,
-                      let inherits = fields[2] as? [String: MustacheTemplate]? else { return nil }
+                    let indentation = fields[1] as? String?,
+                    let inherits = fields[2] as? [String: MustacheTemplate]?
+                else { return nil }
                 var compiledInherits: [String: Compiled]?
                 if let inherits {
                     var out: [String: Compiled] = [:]

@@ -22,7 +22,8 @@ struct PageRenderer: Sendable {
         let explainer = pages.first?.article.map { PageContext.explainer($0, urls: shared.urls) }
         return pages.map { page in
             let context = PageContext.make(page, shared: shared, explainer: page.article == nil ? nil : explainer)
-            let html = fast?.render(context, withTemplate: page.kind.template)
+            let html =
+                fast?.render(context, withTemplate: page.kind.template)
                 ?? Array((templates.library.render(MustacheView(object: context), withTemplate: page.kind.template) ?? "").utf8)
             return (page.file, html)
         }

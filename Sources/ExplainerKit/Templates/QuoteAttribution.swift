@@ -39,10 +39,12 @@ enum QuoteAttribution {
         // Only a digit, a sign (`+5` is a day, as `Int("+5")` reads it), a dropped `,.;:` or
         // a month's first letter can start a date: this skips the cleaning of most words.
         guard let firstByte = first.first,
-              (firstByte >= 0x30 && firstByte <= 0x39) || firstByte == 0x2B || isDropped(firstByte)
-                || monthInitials.contains(firstByte | 0x20) else { return nil }
+            (firstByte >= 0x30 && firstByte <= 0x39) || firstByte == 0x2B || isDropped(firstByte)
+                || monthInitials.contains(firstByte | 0x20)
+        else { return nil }
         if first.count >= 10, let clean = cleaned(first, lowercase: false), clean.count == 10,
-           let date = ArticleDate(iso: String(decoding: clean, as: UTF8.self)) {
+            let date = ArticleDate(iso: String(decoding: clean, as: UTF8.self))
+        {
             return (date, start + 1)
         }
         guard start + 1 < words.count else { return nil }
@@ -140,7 +142,8 @@ enum QuoteAttribution {
     /// Four digits, 1000 to 9999.
     private static func year(_ bytes: Bytes, _ words: [Range<Int>], _ index: Int) -> Int? {
         guard index < words.count, let w = cleaned(bytes[words[index]], lowercase: false), w.count == 4,
-              let y = integer(w), (1000...9999).contains(y) else { return nil }
+            let y = integer(w), (1000...9999).contains(y)
+        else { return nil }
         return y
     }
 

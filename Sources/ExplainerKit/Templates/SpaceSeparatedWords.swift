@@ -18,8 +18,8 @@ extension String {
             } else {
                 let utf8 = self.utf8
                 for word in split(separator: " ") {
-                    words.append(utf8.distance(from: utf8.startIndex, to: word.startIndex)
-                        ..< utf8.distance(from: utf8.startIndex, to: word.endIndex))
+                    words.append(
+                        utf8.distance(from: utf8.startIndex, to: word.startIndex)..<utf8.distance(from: utf8.startIndex, to: word.endIndex))
                 }
             }
             return body(bytes, words)

@@ -39,7 +39,8 @@ struct TemplateGraph {
         self.templates = templates
         var index: [String: Int] = [:]
         for (i, template) in templates.enumerated() { index[template.name] = i }
-        var blocks: [String] = [], blockIndex: [String: Int] = [:]
+        var blocks: [String] = []
+        var blockIndex: [String: Int] = [:]
         func block(_ name: String) -> Int {
             if let node = blockIndex[name] { return node }
             blocks.append(name)
@@ -111,7 +112,8 @@ struct TemplateGraph {
             }
         }
         guard diagnostics.isEmpty, let top = templates.indices.max(by: { depth[$0] < depth[$1] }),
-              depth[top] > Self.maximumDepth else { return diagnostics }
+            depth[top] > Self.maximumDepth
+        else { return diagnostics }
         var chain = [templates[top].name]
         var node = top
         while let i = deepestEdge[node], chain.count <= 6 {
@@ -119,10 +121,13 @@ struct TemplateGraph {
             chain.append(node < templates.count ? templates[node].name : "$" + blocks[node - templates.count])
         }
         let at = deepestEdge[top].map { edges[top][$0].reference.location } ?? templates[top].scan.deepest?.location
-        return [Diagnostic(
-            file: templates[top].path, line: at?.line, column: at?.column,
-            message: "`\(templates[top].name)` nests \(depth[top]) levels deep (\(chain.joined(separator: " → "))\(deepestEdge[node] == nil ? "" : " → …")); the limit is \(Self.maximumDepth).",
-            hint: "Include fewer partials inside one another, or nest fewer sections; a page that deep cannot be rendered safely.")]
+        return [
+            Diagnostic(
+                file: templates[top].path, line: at?.line, column: at?.column,
+                message:
+                    "`\(templates[top].name)` nests \(depth[top]) levels deep (\(chain.joined(separator: " → "))\(deepestEdge[node] == nil ? "" : " → …")); the limit is \(Self.maximumDepth).",
+                hint: "Include fewer partials inside one another, or nest fewer sections; a page that deep cannot be rendered safely.")
+        ]
     }
 
     /// Why swift-mustache cannot be trusted to parse a template (it parses nested sections
@@ -160,17 +165,20 @@ struct TemplateGraph {
         for (k, step) in shown.enumerated() {
             let edge = edges[step.node][step.edge]
             if shown.count < steps.count && k == shown.count - 1 { sentence += ", … (\(steps.count) steps in all)" }
-            var verb = switch edge.reference.kind {
-            case .parent: "inherits from"
-            case .block: "expands"
-            default: "includes"
-            }
+            var verb =
+                switch edge.reference.kind {
+                case .parent: "inherits from"
+                case .block: "expands"
+                default: "includes"
+                }
             if step.node >= templates.count { verb = "in its override in `\(templates[edge.template].name)` " + verb }
             sentence += (k == 0 ? " " : ", which ") + verb + " " + (steps.count == 1 ? "itself" : describe(edge.target))
         }
         return Diagnostic(
             file: templates[first.template].path, line: first.reference.location.line, column: first.reference.location.column,
             message: "Template cycle: \(sentence), so rendering would never end.",
-            hint: "Remove one of these references: a template cannot include or inherit from itself, even through others or through a block override.")
+            hint:
+                "Remove one of these references: a template cannot include or inherit from itself, even through others or through a block override."
+        )
     }
 }

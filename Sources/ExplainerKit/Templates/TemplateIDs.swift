@@ -9,7 +9,8 @@ enum TemplateIDs {
         while i + 3 < bytes.count {
             // ` id=` (any case), after whitespace: not `data-id=` nor `aria-labelledby=`.
             guard bytes[i] | 0x20 == UInt8(ascii: "i"), bytes[i + 1] | 0x20 == UInt8(ascii: "d"),
-                  bytes[i + 2] == UInt8(ascii: "="), isSpace(bytes[i - 1]) else { i += 1; continue }
+                bytes[i + 2] == UInt8(ascii: "="), isSpace(bytes[i - 1])
+            else { i += 1; continue }
             var start = i + 3
             let quote = bytes[start] == UInt8(ascii: "\"") || bytes[start] == UInt8(ascii: "'") ? bytes[start] : nil
             if quote != nil { start += 1 }

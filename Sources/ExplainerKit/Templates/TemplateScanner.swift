@@ -42,10 +42,14 @@ enum TemplateScanner {
     static func scan(_ text: String) -> Scan {
         var scan = Scan()
         let bytes = Array(text.utf8)
-        var open: [UInt8] = Array("{{".utf8), close: [UInt8] = Array("}}".utf8)
-        var i = 0, line = 1, lineStart = 0
+        var open: [UInt8] = Array("{{".utf8)
+        var close: [UInt8] = Array("}}".utf8)
+        var i = 0
+        var line = 1
+        var lineStart = 0
         // The column of `counted` (counted incrementally: a long line costs linear time).
-        var counted = 0, countedColumn = 1
+        var counted = 0
+        var countedColumn = 1
         // The open sections, blocks and parents: whether each is a parent, and the name of
         // each block override.
         var enclosing: [(isParent: Bool, override: String?)] = []
@@ -92,7 +96,8 @@ enum TemplateScanner {
                     enclosing.append((false, name))
                     overrides.append(name)
                 } else {
-                    scan.references.append(Reference(kind: .block, name: name, location: location, level: enclosing.count, overrides: overrides))
+                    scan.references.append(
+                        Reference(kind: .block, name: name, location: location, level: enclosing.count, overrides: overrides))
                     enclosing.append((false, nil))
                 }
             case "#", "^", "&":
@@ -103,7 +108,8 @@ enum TemplateScanner {
                 if sigil != "&" { enclosing.append((false, nil)) }
             default:
                 scan.note(enclosing.count + 1 + transforms(inner), at: location)
-                scan.references.append(Reference(kind: .variable, name: strippingTransforms(inner), location: location, level: enclosing.count))
+                scan.references.append(
+                    Reference(kind: .variable, name: strippingTransforms(inner), location: location, level: enclosing.count))
             }
             // Past the limit the template is refused: scanning on would only cost time.
             if let deepest = scan.deepest, deepest.level > TemplateGraph.maximumDepth { return scan }

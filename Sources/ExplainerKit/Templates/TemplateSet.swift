@@ -44,19 +44,21 @@ struct TemplateSet: Sendable {
                 scanned.append(TemplateGraph.Template(name: name, path: file.path, scan: scan))
                 elementIDs.formUnion(TemplateIDs.literal(in: text))
             } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(Diagnostic(
-                    file: file.path, line: error.context.lineNumber, column: error.context.columnNumber,
-                    message: "Template syntax error: \(describe(error.error)).",
-                    hint: "Check that every `{{#section}}` has a matching `{{/section}}` and every tag is closed with `}}`."))
+                diagnostics.append(
+                    Diagnostic(
+                        file: file.path, line: error.context.lineNumber, column: error.context.columnNumber,
+                        message: "Template syntax error: \(describe(error.error)).",
+                        hint: "Check that every `{{#section}}` has a matching `{{/section}}` and every tag is closed with `}}`."))
             } catch {
                 diagnostics.append(Diagnostic(file: file.path, message: "Template error: \(error)."))
             }
         }
         for kind in Page.Kind.allCases where !names.contains(kind.template) {
-            diagnostics.append(Diagnostic(
-                file: prefix + kind.template + ".mustache",
-                message: "There is no template for \(kind.rawValue) pages.",
-                hint: "Create \(prefix)\(kind.template).mustache (it can inherit the layout with `{{<layout}}…{{/layout}}`)."))
+            diagnostics.append(
+                Diagnostic(
+                    file: prefix + kind.template + ".mustache",
+                    message: "There is no template for \(kind.rawValue) pages.",
+                    hint: "Create \(prefix)\(kind.template).mustache (it can inherit the layout with `{{<layout}}…{{/layout}}`)."))
         }
         var warnings: [Diagnostic] = []
         for template in scanned {
@@ -66,26 +68,32 @@ struct TemplateSet: Sendable {
                 case .block:
                     continue
                 case .dynamicPartial:
-                    diagnostics.append(Diagnostic(
-                        file: path, line: reference.location.line, column: reference.location.column,
-                        message: "The partial `\(reference.name)` is named by a page's value; Explainer does not support dynamic partials.",
-                        hint: "Name the partial itself, e.g. `{{>partials/nav}}`."))
+                    diagnostics.append(
+                        Diagnostic(
+                            file: path, line: reference.location.line, column: reference.location.column,
+                            message:
+                                "The partial `\(reference.name)` is named by a page's value; Explainer does not support dynamic partials.",
+                            hint: "Name the partial itself, e.g. `{{>partials/nav}}`."))
                 case .partial, .parent:
                     if !names.contains(reference.name) {
-                        diagnostics.append(Diagnostic(
-                            file: path, line: reference.location.line, column: reference.location.column,
-                            message: "The partial `\(reference.name)` does not exist.",
-                            hint: "Create \(prefix)\(reference.name).mustache, or fix the name. Templates: \(names.sorted().joined(separator: ", "))."))
+                        diagnostics.append(
+                            Diagnostic(
+                                file: path, line: reference.location.line, column: reference.location.column,
+                                message: "The partial `\(reference.name)` does not exist.",
+                                hint:
+                                    "Create \(prefix)\(reference.name).mustache, or fix the name. Templates: \(names.sorted().joined(separator: ", "))."
+                            ))
                     }
                 case .variable:
                     let root = reference.name.split(separator: ".").first.map(String.init) ?? reference.name
                     if reference.name != "." && !PageContext.knownNames.contains(root) {
                         let near = YAMLFields.nearest(to: root, in: PageContext.knownNames.sorted())
-                        warnings.append(Diagnostic(
-                            .warning, file: path, line: reference.location.line, column: reference.location.column,
-                            message: "The variable `\(reference.name)` is not provided by any page; it renders as nothing.",
-                            hint: near.map { "Did you mean `\($0)`? See the README for the template variables." }
-                                ?? "See the README for the template variables."))
+                        warnings.append(
+                            Diagnostic(
+                                .warning, file: path, line: reference.location.line, column: reference.location.column,
+                                message: "The variable `\(reference.name)` is not provided by any page; it renders as nothing.",
+                                hint: near.map { "Did you mean `\($0)`? See the README for the template variables." }
+                                    ?? "See the README for the template variables."))
                     }
                 }
             }

@@ -38,10 +38,11 @@ enum TemplateVocabulary {
 
     /// Every name some object of some page answers (`title`, `pages`, `label`…): the last
     /// part of each path.
-    static let names: Set<String> = Set(variables.map { variable in
-        let last = variable.path.split(separator: ".").last ?? ""
-        return String(last.hasSuffix("[]") ? last.dropLast(2) : last)
-    })
+    static let names: Set<String> = Set(
+        variables.map { variable in
+            let last = variable.path.split(separator: ".").last ?? ""
+            return String(last.hasSuffix("[]") ? last.dropLast(2) : last)
+        })
 
     /// The README's table of template variables, as Markdown (one row per variable).
     static var readmeTable: String {

@@ -31,10 +31,12 @@ struct PageValuesRoot: TemplateObject {
         .field("section", "the section the page shows", on: [.section], \.section),
         .field("allSections", "every section, each as `section`", on: [.all], \.allSections),
         .field("sources", "the external links of the page (on the one-page view, each once)", on: [.overview, .section, .all], \.sources),
-        .field("articles", "this home page's explainers (`homePageSize` of them), newest first; on the 404 page the 10 newest",
-               on: [.home, .notFound], \.articles),
-        .field("pagination", "where this home page stands among the home pages; absent when there is only one",
-               on: [.home], \.pagination),
+        .field(
+            "articles", "this home page's explainers (`homePageSize` of them), newest first; on the 404 page the 10 newest",
+            on: [.home, .notFound], \.articles),
+        .field(
+            "pagination", "where this home page stands among the home pages; absent when there is only one",
+            on: [.home], \.pagination),
     ])
 }
 
@@ -49,8 +51,10 @@ final class SiteValues: TemplateObject {
     let homeURL: String
     let feedURL: String
 
-    init(title: String, language: String, author: String, description: String, baseURL: String,
-         homeURL: String, feedURL: String) {
+    init(
+        title: String, language: String, author: String, description: String, baseURL: String,
+        homeURL: String, feedURL: String
+    ) {
         self.title = title
         self.language = language
         self.author = author
@@ -99,8 +103,10 @@ final class PageValues: TemplateObject {
     let isExplainer: Bool
     let jsonLD: String?
 
-    init(title: String, documentTitle: String, description: String, url: String, canonicalURL: String,
-         kind: Page.Kind, isExplainer: Bool, jsonLD: String?) {
+    init(
+        title: String, documentTitle: String, description: String, url: String, canonicalURL: String,
+        kind: Page.Kind, isExplainer: Bool, jsonLD: String?
+    ) {
         self.title = title
         self.documentTitle = documentTitle
         self.description = description
@@ -142,8 +148,10 @@ final class ExplainerValues: TemplateObject {
     let timelineOnOverview: Bool
     let quotes: [QuoteValues]
 
-    init(frontMatter: FrontMatter, readingMinutes: Int, url: String, allURL: String, quotesURL: String,
-         timelineSVG: String?, timelineURL: String, timelineOnOverview: Bool, quotes: [QuoteValues]) {
+    init(
+        frontMatter: FrontMatter, readingMinutes: Int, url: String, allURL: String, quotesURL: String,
+        timelineSVG: String?, timelineURL: String, timelineOnOverview: Bool, quotes: [QuoteValues]
+    ) {
         self.frontMatter = frontMatter
         self.readingMinutes = readingMinutes
         self.url = url
@@ -178,8 +186,9 @@ final class ExplainerValues: TemplateObject {
         .field("hasTimeline", "whether there is a timeline", { !$0.frontMatter.timeline.isEmpty }),
         .field("timelineSVG", "the timeline drawn as SVG (HTML); absent with fewer than two years", \.timelineSVG),
         .field("timelineURL", "the URL of the timeline (on the `history` section, else on the overview)", \.timelineURL),
-        .field("timelineOnOverview", "whether the overview shows the timeline (there is no `history` section)",
-               \.timelineOnOverview),
+        .field(
+            "timelineOnOverview", "whether the overview shows the timeline (there is no `history` section)",
+            \.timelineOnOverview),
         .field("quotes", "every quote, in reading order", \.quotes),
         .field("hasQuotes", "whether there are quotes", { !$0.quotes.isEmpty }),
     ])

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import ExplainerKit
 
 /// Small in-memory sites and paths to the repository's own folders, for tests.
@@ -26,12 +27,12 @@ enum Fixtures {
     }
 
     static let siteYML = """
-    title: Test site
-    baseURL: https://test.example
-    language: en
-    author: Test desk
-    description: A site for tests.
-    """
+        title: Test site
+        baseURL: https://test.example
+        language: en
+        author: Test desk
+        description: A site for tests.
+        """
 
     /// A small article with a lede, three sections (two named in `sections:`) and two quotes.
     static func article(title: String = "Test explainer", date: String = "2025-01-02", extraFrontMatter: String = "") -> String {

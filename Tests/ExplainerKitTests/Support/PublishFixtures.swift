@@ -1,5 +1,7 @@
-@testable import ExplainerKit
 import Foundation
+
+@testable import ExplainerKit
+
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
@@ -36,7 +38,6 @@ enum PublishFixtures {
         Some risks.
         """
     }
-
 
     static func sources(_ articles: [String: String]) -> SiteSources {
         Fixtures.sources(articles: articles.map { ("\($0.key).md", $0.value) }, siteYML: siteYML)
@@ -78,8 +79,10 @@ final class XMLTextCollector: NSObject, XMLParserDelegate {
         return parsed && !collector.failed ? collector.texts : nil
     }
 
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                qualifiedName: String?, attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+        qualifiedName: String?, attributes: [String: String] = [:]
+    ) {
         if elementName == element { current = "" }
     }
 

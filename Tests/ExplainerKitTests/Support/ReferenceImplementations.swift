@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import ExplainerKit
 
 /// The implementations the byte-level rewrites replaced, kept as the reference their output
@@ -7,7 +8,11 @@ enum Reference {
     // MARK: TimelineGraphic
 
     static func timelineSVG(_ entries: [TimelineEntry]) -> String? {
-        let width = 360, axisX = 40, labelX = 56, lineHeight = 18, charsPerLine = 36
+        let width = 360
+        let axisX = 40
+        let labelX = 56
+        let lineHeight = 18
+        let charsPerLine = 36
         var leading: [TimelineEntry] = []
         var groups: [(index: Int, year: Int, entry: TimelineEntry, followers: [TimelineEntry])] = []
         for (index, entry) in entries.enumerated() {
@@ -57,7 +62,8 @@ enum Reference {
         }
 
         let height = bottom + 16
-        var svg = "<svg class=\"timeline-graphic\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\" aria-hidden=\"true\" focusable=\"false\">"
+        var svg =
+            "<svg class=\"timeline-graphic\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\" aria-hidden=\"true\" focusable=\"false\">"
         if !leading.isEmpty {
             svg += "<line class=\"tl-axis tl-break\" x1=\"\(axisX)\" y1=\"18\" x2=\"\(axisX)\" y2=\"\(top - 12)\"/>"
         }
@@ -229,7 +235,13 @@ enum Reference {
                 ("dateModified", .string((fm.updated ?? fm.date).iso)),
                 ("inLanguage", .string(language)),
                 ("keywords", .array(fm.tags.map { .string($0) })),
-                ("isPartOf", .object([("@type", .string("CreativeWorkSeries")), ("name", .string(fm.title)), ("url", .string(baseURL + "/\(article.slug)/"))])),
+                (
+                    "isPartOf",
+                    .object([
+                        ("@type", .string("CreativeWorkSeries")), ("name", .string(fm.title)),
+                        ("url", .string(baseURL + "/\(article.slug)/")),
+                    ])
+                ),
                 ("author", publisher),
                 ("publisher", publisher),
             ]).referenceRendered
@@ -248,7 +260,8 @@ enum Reference {
             let isWordChar: Bool
             if value < 0x80 {
                 // ASCII fast path: the only Alphabetic ASCII scalars are A–Z and a–z.
-                isWordChar = (value | 0x20 >= 0x61 && value | 0x20 <= 0x7A) || (value >= 0x30 && value <= 0x39)
+                isWordChar =
+                    (value | 0x20 >= 0x61 && value | 0x20 <= 0x7A) || (value >= 0x30 && value <= 0x39)
                     || (inWord && (value == 0x27 || value == 0x2D))
             } else {
                 isWordChar = scalar.properties.isAlphabetic || (inWord && value == 0x2019)
@@ -266,25 +279,31 @@ enum Reference {
     static func decode(_ file: SourceFile) -> Result<String, BuildFailure> {
         var bytes = file.bytes[...]
         if bytes.count > TextDecoding.maxBytes {
-            return .failure(BuildFailure(Diagnostic(
-                file: file.path,
-                message: "The file is \(ByteCount.text(bytes.count)); the limit is \(ByteCount.limit(TextDecoding.maxBytes)).",
-                hint: "Split the article, or move large data out of Content/.")))
+            return .failure(
+                BuildFailure(
+                    Diagnostic(
+                        file: file.path,
+                        message: "The file is \(ByteCount.text(bytes.count)); the limit is \(ByteCount.limit(TextDecoding.maxBytes)).",
+                        hint: "Split the article, or move large data out of Content/.")))
         }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         if let nul = bytes.firstIndex(of: 0) {
             let line = bytes[..<nul].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
-            return .failure(BuildFailure(Diagnostic(
-                file: file.path, line: line,
-                message: "This is a binary file, not Markdown text (it contains a NUL byte).",
-                hint: "Remove it from Content/ or give it another extension than .md.")))
+            return .failure(
+                BuildFailure(
+                    Diagnostic(
+                        file: file.path, line: line,
+                        message: "This is a binary file, not Markdown text (it contains a NUL byte).",
+                        hint: "Remove it from Content/ or give it another extension than .md.")))
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             let (line, column) = firstInvalidUTF8(in: Array(bytes))
-            return .failure(BuildFailure(Diagnostic(
-                file: file.path, line: line, column: column,
-                message: "The file is not valid UTF-8 text.",
-                hint: "Save it as UTF-8 in your editor (\"Save with encoding\" → UTF-8).")))
+            return .failure(
+                BuildFailure(
+                    Diagnostic(
+                        file: file.path, line: line, column: column,
+                        message: "The file is not valid UTF-8 text.",
+                        hint: "Save it as UTF-8 in your editor (\"Save with encoding\" → UTF-8).")))
         }
         return .success(normalizingLineEndings(text))
     }
@@ -312,7 +331,9 @@ enum Reference {
     }
 
     private static func firstInvalidUTF8(in bytes: [UInt8]) -> (Int, Int) {
-        var line = 1, column = 1, i = 0
+        var line = 1
+        var column = 1
+        var i = 0
         while i < bytes.count {
             let b = bytes[i]
             let length: Int
@@ -324,7 +345,8 @@ enum Reference {
             default: return (line, column)
             }
             guard i + length <= bytes.count,
-                  String(validating: bytes[i..<(i + length)], as: UTF8.self) != nil else { return (line, column) }
+                String(validating: bytes[i..<(i + length)], as: UTF8.self) != nil
+            else { return (line, column) }
             if b == 0x0A { line += 1; column = 1 } else { column += 1 }
             i += length
         }
@@ -392,9 +414,11 @@ enum Reference {
 
     /// `ArticleDate(iso:)`.
     static func date(iso text: String) -> ArticleDate? {
-        let timestamp = #/([0-9]{4})-([0-9]{2})-([0-9]{2})(?:(?:[Tt]|[ \t]+)([0-9]{1,2}):([0-9]{2}):([0-9]{2})(?:\.[0-9]*)?[ \t]*(?:Z|[-+]([0-9]{1,2})(?::([0-9]{2}))?)?)?/#
+        let timestamp =
+            #/([0-9]{4})-([0-9]{2})-([0-9]{2})(?:(?:[Tt]|[ \t]+)([0-9]{1,2}):([0-9]{2}):([0-9]{2})(?:\.[0-9]*)?[ \t]*(?:Z|[-+]([0-9]{1,2})(?::([0-9]{2}))?)?)?/#
         guard let match = try? timestamp.matchingSemantics(.unicodeScalar).wholeMatch(in: text),
-              let y = Int(match.1), let m = Int(match.2), let d = Int(match.3) else { return nil }
+            let y = Int(match.1), let m = Int(match.2), let d = Int(match.3)
+        else { return nil }
         let limits = [(match.4, 23), (match.5, 59), (match.6, 59), (match.7, 23), (match.8, 59)]
         for (field, limit) in limits {
             if let field, Int(field)! > limit { return nil }

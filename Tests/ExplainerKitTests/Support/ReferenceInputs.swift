@@ -37,8 +37,11 @@ enum ReferenceInputs {
     /// Random byte strings: valid and invalid UTF-8, with byte-order marks and NULs.
     static func byteStrings(count: Int = 1000, seed: UInt64 = 0xB17E5) -> [[UInt8]] {
         var random = SeededRandom(seed: seed)
-        let pieces: [[UInt8]] = strings(count: 200, maxFragments: 8, seed: seed).map { Array($0.utf8) }
-            + [[0xEF, 0xBB, 0xBF], [0], [0xFF], [0xC3], [0xE2, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xC0, 0xAF], [0x80]]
+        let pieces: [[UInt8]] =
+            strings(count: 200, maxFragments: 8, seed: seed).map { Array($0.utf8) }
+            + [
+                [0xEF, 0xBB, 0xBF], [0], [0xFF], [0xC3], [0xE2, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xC0, 0xAF], [0x80],
+            ]
         var result: [[UInt8]] = [[], [0xEF, 0xBB, 0xBF], [0xEF, 0xBB, 0xBF, 0x0D, 0x0A, 0x41], [0x0D], [0x41, 0x00]]
         for _ in 0..<count {
             var bytes: [UInt8] = []
