@@ -2,17 +2,19 @@
 /// `JSONText.Writer`): UTF-8 text is copied in runs, and a byte the rule replaces is written
 /// as its replacement. The rules, which bytes and written how, stay with each writer.
 enum ByteEscaping {
-    /// Appends `text` to `out`, asking `replacement(text, i)` at each byte: nil keeps it; a
-    /// replacement is written instead of the `length` bytes from `i` (an empty one drops them).
+    /// Appends `text` to `out`, asking `replacement(text, i)` at each byte that `mayChange`:
+    /// nil keeps it; a replacement is written instead of the `length` bytes from `i` (an empty
+    /// one drops them). `mayChange` is the writer's cheap test, inlined into the loop, so the
+    /// rule itself runs only for the few bytes it may replace.
     @inline(__always)
     static func append(
-        _ text: UnsafeBufferPointer<UInt8>, to out: inout [UInt8],
+        _ text: UnsafeBufferPointer<UInt8>, to out: inout [UInt8], where mayChange: (UInt8) -> Bool,
         replacing replacement: (_ text: UnsafeBufferPointer<UInt8>, _ i: Int) -> (text: StaticString, length: Int)?
     ) {
         var start = 0
         var i = 0
         while i < text.count {
-            guard let (written, length) = replacement(text, i) else {
+            guard mayChange(text[i]), let (written, length) = replacement(text, i) else {
                 i += 1
                 continue
             }

@@ -1,9 +1,13 @@
 /// Escapes text for HTML text and attribute values (`&`, `<`, `>`, `"`, `'`).
 enum HTMLEscaping {
     static func escape(_ text: String) -> String {
-        ByteEscaping.escaped(text, when: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) {
-            append($0, to: &$1)
-        }
+        ByteEscaping.escaped(text, when: mayChange) { append($0, to: &$1) }
+    }
+
+    /// Whether `append` writes `byte` otherwise: `&`, `<`, `>`, `"`, `'`.
+    @inline(__always)
+    private static func mayChange(_ byte: UInt8) -> Bool {
+        byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27
     }
 
     /// Appends `text` escaped.
@@ -19,7 +23,7 @@ enum HTMLEscaping {
 
     /// Appends the UTF-8 `text` escaped.
     static func append(_ text: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
-        ByteEscaping.append(text, to: &out) { text, i in
+        ByteEscaping.append(text, to: &out, where: mayChange) { text, i in
             switch text[i] {
             case 0x26: ("&amp;", 1)
             case 0x3C: ("&lt;", 1)

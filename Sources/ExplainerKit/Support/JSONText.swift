@@ -136,10 +136,16 @@ package indirect enum JSONText: Sendable, Hashable {
         /// Bytes below 0x40 that are escaped: the controls, `"`, `&`, `<` and `>`.
         private static let escapedBelow0x40: UInt64 = 0xFFFF_FFFF | 1 << 0x22 | 1 << 0x26 | 1 << 0x3C | 1 << 0x3E
 
+        /// Whether `escape` may write `byte` otherwise: those of `escapedBelow0x40`, `\\`, and the
+        /// lead byte of U+2028/U+2029.
+        @inline(__always)
+        private static func mayChange(_ byte: UInt8) -> Bool {
+            byte < 0x40 ? escapedBelow0x40 >> byte & 1 != 0 : byte == 0x5C || byte == 0xE2
+        }
+
         static func escape(_ utf8: UnsafeBufferPointer<UInt8>, into out: inout UTF8Builder) {
-            ByteEscaping.append(utf8, to: &out.bytes) { utf8, i in
+            ByteEscaping.append(utf8, to: &out.bytes, where: mayChange) { utf8, i in
                 let byte = utf8[i]
-                guard byte < 0x40 ? escapedBelow0x40 >> byte & 1 != 0 : byte == 0x5C || byte == 0xE2 else { return nil }
                 switch byte {
                 case 0x22: return ("\\\"", 1)
                 case 0x5C: return ("\\\\", 1)

@@ -2,19 +2,20 @@
 /// carry at all (C0 controls other than tab, line feed and carriage return, U+FFFE, U+FFFF).
 enum XMLEscaping {
     static func escape(_ text: String) -> String {
-        ByteEscaping.escaped(
-            text,
-            when: { byte in
-                byte < 0x20 || byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 || byte == 0xEF
-            }
-        ) { append($0, to: &$1) }
+        ByteEscaping.escaped(text, when: mayChange) { append($0, to: &$1) }
+    }
+
+    /// Whether `append` may write `byte` otherwise: controls, `&<>"'`, and the lead byte of U+FFFE/U+FFFF.
+    @inline(__always)
+    private static func mayChange(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 || byte == 0xEF
     }
 
     /// Appends `text` escaped.
     static func append(_ text: String, to out: inout UTF8Builder) {
         var text = text
         text.withUTF8 { utf8 in
-            ByteEscaping.append(utf8, to: &out.bytes) { utf8, i in
+            ByteEscaping.append(utf8, to: &out.bytes, where: mayChange) { utf8, i in
                 switch utf8[i] {
                 case 0x26: ("&amp;", 1)
                 case 0x3C: ("&lt;", 1)
