@@ -23,8 +23,10 @@ final class PreviewHarness: @unchecked Sendable {
                 if case .listening(let url, let port) = event { continuation.yield((port, url)) }
             })
         task = Task { try await server.run() }
+        // A bound that catches a server that never listens, not a slow machine: many previews
+        // start at once here, each building the sample site first, on two shared cores.
         let timeout = Task {
-            try await Task.sleep(for: .seconds(5)); continuation.finish()
+            try await Task.sleep(for: .seconds(60)); continuation.finish()
         }
         var found: (Int, String)?
         for await listening in ports {
