@@ -3,29 +3,29 @@ import Testing
 
 @testable import ExplainerKit
 
-/// The template variables are defined once, in the view models' tables: the README documents
+/// The template variables are defined once, in the view models' tables: docs/templates.md documents
 /// exactly those, the template check accepts exactly those, and each answers what its table
 /// says.
 @Suite("Template vocabulary")
 struct TemplateVocabularyTests {
-    /// The README's table of template variables (from its header row to the first line that
+    /// docs/templates.md's table of template variables (from its header row to the first line that
     /// is not a table row).
-    static func readmeTable() throws -> String {
-        let readme = try String(contentsOfFile: Fixtures.path("README.md"), encoding: .utf8)
+    static func documentedTable() throws -> String {
+        let readme = try String(contentsOfFile: Fixtures.path("docs/templates.md"), encoding: .utf8)
         let lines = readme.split(separator: "\n", omittingEmptySubsequences: false)
         let start = try #require(lines.firstIndex { $0.hasPrefix("| variable | on | what |") })
         let end = lines[start...].firstIndex { !$0.hasPrefix("|") } ?? lines.endIndex
         return lines[start..<end].joined(separator: "\n") + "\n"
     }
 
-    @Test func readmeTableIsTheTablesOfTheCode() throws {
-        let expected = TemplateVocabulary.readmeTable
-        let actual = try Self.readmeTable()
-        #expect(actual == expected, "README.md's variable table differs from the code's; replace it with:\n\(expected)")
+    @Test func documentedTableIsTheTablesOfTheCode() throws {
+        let expected = TemplateVocabulary.markdownTable
+        let actual = try Self.documentedTable()
+        #expect(actual == expected, "docs/templates.md's variable table differs from the code's; replace it with:\n\(expected)")
     }
 
     @Test func everyVariableTheShippedTemplatesUseIsDocumented() throws {
-        // The variables `quotes.mustache` used without the README naming them, among others.
+        // The variables `quotes.mustache` used without the documentation naming them, among others.
         let paths = Set(TemplateVocabulary.variables.map(\.path))
         for path in [
             "explainer.quotes[].role", "explainer.quotes[].hasRole", "explainer.quotes[].hasDate",

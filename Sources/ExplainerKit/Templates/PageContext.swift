@@ -1,5 +1,5 @@
 /// Builds the Mustache context of a page: typed view models (`ViewModels.swift`) and arrays
-/// whose names are the template variables documented in the README. Values meant as HTML
+/// whose names are the template variables documented in docs/templates.md. Values meant as HTML
 /// (rendered Markdown, JSON-LD) are named `…HTML`/`jsonLD` and used with `{{{ }}}`;
 /// everything else is text that Mustache escapes.
 ///

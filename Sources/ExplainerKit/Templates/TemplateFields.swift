@@ -1,8 +1,8 @@
 /// The template variables one type answers: a table of names, each with a one-line
-/// documentation (what the README's table says) and how to read the value from the type.
+/// documentation (what docs/templates.md's table says) and how to read the value from the type.
 ///
 /// The table is the only place a variable is defined: the renderer looks names up in it, the
-/// template check's "no page provides it" warning and the README's table come from it
+/// template check's "no page provides it" warning and docs/templates.md's table come from it
 /// (`TemplateVocabulary`). Reading is indexed by `TemplateKey`: the table keeps, for each
 /// key, the reader of the field with that name.
 struct TemplateFields<Owner>: Sendable {
@@ -39,7 +39,7 @@ struct TemplateFields<Owner>: Sendable {
 /// One template variable of `Owner`: its name, what it is, and how it is read.
 struct TemplateField<Owner>: Sendable {
     let name: String
-    /// One line for the README's table: what the value is.
+    /// One line for docs/templates.md's table: what the value is.
     let documentation: String
     /// What kind of value it is (for the documentation: which names it has in turn).
     let shape: TemplateShape

@@ -92,8 +92,8 @@ struct TemplateSet: Sendable {
                             Diagnostic(
                                 .warning, file: path, line: reference.location.line, column: reference.location.column,
                                 message: "The variable `\(reference.name)` is not provided by any page; it renders as nothing.",
-                                hint: near.map { "Did you mean `\($0)`? See the README for the template variables." }
-                                    ?? "See the README for the template variables."))
+                                hint: near.map { "Did you mean `\($0)`? See docs/templates.md for the template variables." }
+                                    ?? "See docs/templates.md for the template variables."))
                     }
                 }
             }

@@ -1,7 +1,7 @@
 /// Every template variable a page can use, read from the view models' tables
 /// (`TemplateFields`), starting at the top of a page's context and following each object and
-/// list to the names of its own: what the template check accepts and what the README's table
-/// documents (`TemplateVocabularyTests` compares the README with `readmeTable`).
+/// list to the names of its own: what the template check accepts and what docs/templates.md's
+/// table documents (`TemplateVocabularyTests` compares that file with `markdownTable`).
 enum TemplateVocabulary {
     /// One documented variable: its path from the top (`explainer.pages[].label`), the page
     /// kinds that have it, and its documentation.
@@ -44,8 +44,8 @@ enum TemplateVocabulary {
             return String(last.hasSuffix("[]") ? last.dropLast(2) : last)
         })
 
-    /// The README's table of template variables, as Markdown (one row per variable).
-    static var readmeTable: String {
+    /// docs/templates.md's table of template variables, as Markdown (one row per variable).
+    static var markdownTable: String {
         var lines = ["| variable | on | what |", "|---|---|---|"]
         for variable in variables {
             lines.append("| `\(variable.path)` | \(describe(variable.pageKinds)) | \(variable.documentation) |")

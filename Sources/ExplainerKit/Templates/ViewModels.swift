@@ -1,7 +1,7 @@
 // The view models of a page's context: the values templates see that no domain type holds as
 // it is (URLs, the document title, the quote cards…). Domain types that templates show as they
 // are answer for themselves (`DomainTemplateFields.swift`). Each type's names, with their
-// documentation, are its `templateFields` table: the README's table of template variables is
+// documentation, are its `templateFields` table: docs/templates.md's table of template variables is
 // checked against these tables (`TemplateVocabularyTests`).
 
 private let everyPage = Page.Kind.allCases
