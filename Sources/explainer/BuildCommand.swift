@@ -11,7 +11,8 @@ struct Build: ParsableCommand {
     var drafts = false
 
     func run() throws {
-        let runner = BuildRunner(paths: site.paths, settings: BuildSettings(includeDrafts: drafts, baseURL: site.baseURL))
+        let runner = BuildRunner(
+            paths: site.paths, settings: BuildSettings(includeDrafts: drafts, baseURL: site.baseURL), progress: ProgressLine.media())
         let report: BuildRunner.Report
         do {
             report = try runner.run()

@@ -13,6 +13,12 @@ struct SiteOptions: ParsableArguments {
     @Option(help: "The folder the site is written to (replaced as a whole; only an empty folder or one explainer built).")
     var output = "Public"
 
+    @Option(help: "The folder of the media cache (resized images), kept between builds; safe to delete.")
+    var cache = BuildRunner.Paths.defaultCacheFolder
+
+    @Flag(help: "Encode every image again instead of using the media cache (the output is the same).")
+    var noCache = false
+
     @OptionGroup var base: BaseURLOption
 
     /// `--base-url`, normalised (`BaseURLOption`).
@@ -27,6 +33,6 @@ struct SiteOptions: ParsableArguments {
     }
 
     var paths: BuildRunner.Paths {
-        BuildRunner.Paths(content: content, templates: templates, output: output)
+        BuildRunner.Paths(content: content, templates: templates, output: output, cache: noCache ? nil : cache)
     }
 }

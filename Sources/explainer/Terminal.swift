@@ -46,7 +46,7 @@ enum Terminal {
         write(TerminalText.visible(text, keepingNewlines: true) + "\n", to: 1)
     }
 
-    private static func write(_ text: String, to fd: Int32) {
+    static func write(_ text: String, to fd: Int32) {
         var line = text
         line.withUTF8 { buffer in
             var offset = 0

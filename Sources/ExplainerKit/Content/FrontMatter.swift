@@ -18,8 +18,23 @@ struct FrontMatter: Sendable, Hashable {
     var slug: String?
     /// Where `slug:` stands in the file, for errors (nil when the slug is the file name's).
     var slugLocation: SourceLocation?
+    /// The lead image (`image:`, `imageAlt:`, `imageCredit:`), if any.
+    var image: LeadImageReference?
 
     /// The key under which authors keep fields of their own (a mapping of anything), for their
     /// own tools: accepted, and read by nothing in Explainer (not given to templates).
     static let extraKey = "extra"
+}
+
+/// The lead image an explainer names in its front matter: a file of its bundle, as written
+/// (resolved against the article's folder like any relative URL), with its description.
+struct LeadImageReference: Sendable, Hashable {
+    /// `image:` as written: `images/kabul.jpg`.
+    var path: String
+    /// Where `image:` stands, for errors about the file.
+    var location: SourceLocation?
+    /// `imageAlt:`: what the image shows (required with `image:`).
+    var alt: String
+    /// `imageCredit:`: who made it (`Photo: Ana Díaz / Agency`).
+    var credit: String?
 }

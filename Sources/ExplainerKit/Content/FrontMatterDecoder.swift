@@ -33,6 +33,7 @@ enum FrontMatterDecoder {
                     "Use lowercase letters, digits and hyphens only, e.g. `slug: \(Slug.make(slug).isEmpty ? "my-explainer" : Slug.make(slug))`."
             )
         }
+        let image = decodeLeadImage(&fields)
         checkExtra(&fields)
         fields.refuseUnknownKeys(extraKey: FrontMatter.extraKey)
 
@@ -42,7 +43,33 @@ enum FrontMatterDecoder {
         return FrontMatter(
             title: title, summary: summary, date: date, updated: updated, tags: tags,
             sections: sections, keyPoints: keyPoints, timeline: timeline, draft: draft, slug: slug,
-            slugLocation: slug == nil ? nil : fields.location(fields.node("slug")))
+            slugLocation: slug == nil ? nil : fields.location(fields.node("slug")), image: image)
+    }
+
+    /// `image:` with `imageAlt:` (required with it) and `imageCredit:`.
+    private static func decodeLeadImage(_ fields: inout YAMLFields) -> LeadImageReference? {
+        let path = fields.optionalString("image", what: "images/lead.jpg")
+        let alt = fields.optionalString("imageAlt", what: "\"What the image shows\"")
+        let credit = fields.optionalString("imageCredit", what: "\"Photo: Name / Agency\"")
+        guard let path else {
+            if alt != nil || credit != nil {
+                let key = alt != nil ? "imageAlt" : "imageCredit"
+                fields.error(
+                    at: fields.node(key), "`\(key)` describes the lead image, but there is no `image:`.",
+                    hint: "Add `image: images/lead.jpg` (a file beside the article's index.md), or remove `\(key)`.")
+            }
+            return nil
+        }
+        let trimmedAlt = alt?.trimmingWhitespace() ?? ""
+        if trimmedAlt.isEmpty {
+            fields.error(
+                at: fields.node(alt == nil ? "image" : "imageAlt"),
+                "The lead image needs `imageAlt:`, a short description of what it shows.",
+                hint: "Add a line `imageAlt: \"…\"` saying what the image shows, for readers who cannot see it (and for link previews).")
+        }
+        return LeadImageReference(
+            path: path, location: fields.location(fields.node("image")), alt: trimmedAlt,
+            credit: credit.map { $0.trimmingWhitespace() }.flatMap { $0.isEmpty ? nil : $0 })
     }
 
     /// `extra:` holds the author's own fields, of any shape; Explainer reads none of them, so

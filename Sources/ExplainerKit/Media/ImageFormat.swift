@@ -31,6 +31,12 @@ package enum ImageFormat: String, Sendable, Hashable, CaseIterable {
         }
     }
 
+    /// The format the extension of `path` claims, if it is an image's.
+    static func claimed(by path: String) -> ImageFormat? {
+        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return nil }
+        return ImageFormat(fileExtension: path[path.index(after: dot)...])
+    }
+
     /// Whether libvips resizes it into variants (SVG is published as written, never rasterised).
     var isRaster: Bool { self != .svg }
 }

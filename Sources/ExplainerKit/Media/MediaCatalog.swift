@@ -6,28 +6,39 @@ package struct MediaCatalog: Sendable, Hashable {
     /// Content-relative path → what is known of the file.
     var files: [String: MediaEntry]
 
+    /// Bundle folder name → its entries, sorted by path.
+    private let byBundle: [String: [MediaEntry]]
+
     init(_ files: [String: MediaEntry] = [:]) {
         self.files = files
+        byBundle = Dictionary(grouping: files.values, by: \.bundle).mapValues { $0.sorted { $0.pathInBundle < $1.pathInBundle } }
     }
 
     subscript(contentPath: String) -> MediaEntry? { files[contentPath] }
+
+    /// The files of the bundle `folder`, sorted by their path in it.
+    func entries(inBundle folder: String) -> [MediaEntry] { byBundle[folder] ?? [] }
 
     static let empty = MediaCatalog()
 }
 
 /// One bundle file as the catalog knows it.
 struct MediaEntry: Sendable, Hashable {
-    /// The path shown in messages: `Content/map-story/images/map.png`.
-    var source: String
-    /// The bundle's folder name (`map-story`) and the path inside it (`images/map.png`).
-    var bundle: String
-    var pathInBundle: String
-    var size: Int
+    var file: BundleFile
     /// For an image: what it is, or why it cannot be published. Nil for other files.
     var image: ImageInfo?
     /// Why the file cannot be used at all (too large, unreadable), if so; referencing it is an
     /// error naming this.
     var problem: Diagnostic?
+
+    /// The path shown in messages: `Content/map-story/images/map.png`.
+    var source: String { file.source }
+    /// The bundle's folder name (`map-story`) and the path inside it (`images/map.png`).
+    var bundle: String { file.bundle }
+    var pathInBundle: String { file.pathInBundle }
+    var size: Int { file.size }
+    /// The catalog's key: `map-story/images/map.png`.
+    var contentPath: String { file.contentPath }
 }
 
 /// An image of a bundle, probed: its format and size, and the variants that will be written.

@@ -8,11 +8,20 @@ public struct BuildRunner: Sendable {
         package var content: String
         package var templates: String
         package var output: String
+        /// The media cache (`.explainer-cache/`); nil keeps what a build encodes in memory only.
+        package var cache: String?
 
-        public init(content: String = "Content", templates: String = "Templates", output: String = "Public") {
+        /// The media cache's folder unless told otherwise, in the folder explainer runs in.
+        public static let defaultCacheFolder = ".explainer-cache"
+
+        public init(
+            content: String = "Content", templates: String = "Templates", output: String = "Public",
+            cache: String? = Paths.defaultCacheFolder
+        ) {
             self.content = content
             self.templates = templates
             self.output = output
+            self.cache = cache
         }
     }
 
@@ -28,16 +37,25 @@ public struct BuildRunner: Sendable {
 
     package var paths: Paths
     var settings: BuildSettings
+    /// Makes the explainers' images, through the cache on disk (`paths.cache`).
+    let media: MediaStage
 
-    package init(paths: Paths = Paths(), settings: BuildSettings = BuildSettings()) {
+    /// - Parameter progress: told how the encoding of images goes (done, total), for a
+    ///   terminal; nil says nothing.
+    package init(paths: Paths = Paths(), settings: BuildSettings = BuildSettings(), progress: MediaStage.Progress? = nil) {
         self.paths = paths
         self.settings = settings
+        media = MediaStage(cacheFolder: paths.cache.map { FolderPath($0).appending("media") }, progress: progress)
+    }
+
+    public init(paths: Paths = Paths(), settings: BuildSettings = BuildSettings()) {
+        self.init(paths: paths, settings: settings, progress: nil)
     }
 
     /// Builds in memory only (nothing is written), reading every source file.
     func buildInMemory() throws(BuildFailure) -> SiteBuild {
         let sources = try SiteSourceReader.read(content: paths.content, templates: paths.templates)
-        return try SiteBuilder.build(consume sources, settings: settings)
+        return try SiteBuilder.build(consume sources, settings: settings, media: media)
     }
 
     /// Builds in memory through `cache` (the preview's), reusing and updating it.
@@ -46,12 +64,12 @@ public struct BuildRunner: Sendable {
     package func buildInMemory(cache: BuildCache, changed: Set<String>? = nil) throws(BuildFailure) -> SiteBuild {
         let sources = try SiteSourceReader.read(
             content: paths.content, templates: paths.templates, cache: cache.sourceFiles, changed: changed)
-        return try SiteBuilder.build(consume sources, settings: settings, memo: cache)
+        return try SiteBuilder.build(consume sources, settings: settings, memo: cache, media: media)
     }
 
     /// Checks that the output folder can be written without harming the sources.
     package func checkSafe() -> [Diagnostic] {
-        SiteWriter(outputPath: paths.output).checkSafe(protecting: [paths.content, paths.templates])
+        SiteWriter(outputPath: paths.output).checkSafe(protecting: [paths.content, paths.templates] + (paths.cache.map { [$0] } ?? []))
     }
 
     /// Builds and replaces the output folder. Pages are written into the staging folder as
@@ -66,7 +84,7 @@ public struct BuildRunner: Sendable {
         let staging = writer.staging()
         let summary: BuildSummary
         do {
-            summary = try SiteBuilder.build(consume sources, settings: settings, into: staging)
+            summary = try SiteBuilder.build(consume sources, settings: settings, media: media, into: staging)
         } catch {
             staging.discard()
             throw error

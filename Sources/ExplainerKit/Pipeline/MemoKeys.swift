@@ -25,6 +25,7 @@ package struct ListingKey: Sendable, Hashable {
         var updated: ArticleDate?
         var minutes: Int
         var tags: [String]
+        var image: LeadImage?
     }
 
     var url: String
@@ -39,7 +40,7 @@ package struct ListingKey: Sendable, Hashable {
             Entry(
                 slug: article.slug, title: article.frontMatter.title, summary: article.frontMatter.summary,
                 date: article.frontMatter.date, updated: article.frontMatter.updated,
-                minutes: article.readingMinutes, tags: article.frontMatter.tags)
+                minutes: article.readingMinutes, tags: article.frontMatter.tags, image: article.leadImage)
         }
     }
 }

@@ -51,6 +51,10 @@ package struct SiteURLs: Sendable, Hashable {
     /// A page of an explainer: a section (`/russia-taliban/history/`), `quotes` or `all`.
     func explainerPage(_ slug: String, _ key: String) -> String { url("/\(slug)/\(key)/") }
 
+    /// A file an explainer publishes from its bundle: `/russia-taliban/images/map-480-0123abcd.webp`
+    /// (`path` is relative to the explainer's folder, percent-encoded here).
+    func media(_ slug: String, _ path: String) -> String { url("/\(slug)/" + URIEscaping.encodingPath(path)) }
+
     var notFound: String { url("/" + Self.notFoundFile) }
 
     /// The folder of the assets, `/assets/`; an asset is this plus its path, e.g. `favicon.svg`.

@@ -62,7 +62,7 @@ enum PageContext {
             }
         }
         if page.kind == .home || page.kind == .notFound {
-            context.articles = page.articles.map { ArticleCardValues(article: $0, url: shared.urls.explainer($0.slug)) }
+            context.articles = page.articles.map { ArticleCardValues(article: $0, urls: shared.urls) }
             context.pagination = Prepared(page.listing)
         }
         return context
@@ -96,7 +96,8 @@ enum PageContext {
                 return QuoteValues(
                     quote: placed.quote, url: page + "#" + placed.quote.id, pageLabel: label, pageURL: page,
                     role: role, date: date)
-            })
+            },
+            image: LeadImageValues(article, urls: urls))
     }
 
     private static func pageValues(_ page: Page, shared: Shared) -> PageValues {

@@ -37,6 +37,13 @@ enum StructuredData {
             json.key("datePublished"); json.string(fm.date.iso)
             json.key("dateModified"); json.string((fm.updated ?? fm.date).iso)
             json.key("inLanguage"); json.string(language)
+            if let lead = article.leadImage, !lead.crops.isEmpty {
+                // The three crops Google asks for (16:9, 4:3, 1:1).
+                json.key("image")
+                json.beginArray()
+                for crop in lead.crops { json.string(urls.origin, urls.media(article.slug, crop.path)) }
+                json.endArray()
+            }
             json.key("keywords")
             json.beginArray()
             for tag in fm.tags { json.string(tag) }

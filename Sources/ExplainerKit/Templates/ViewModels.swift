@@ -147,10 +147,12 @@ final class ExplainerValues: TemplateObject {
     let timelineURL: String
     let timelineOnOverview: Bool
     let quotes: [QuoteValues]
+    let image: LeadImageValues?
 
     init(
         frontMatter: FrontMatter, readingMinutes: Int, url: String, allURL: String, quotesURL: String,
-        timelineSVG: String?, timelineURL: String, timelineOnOverview: Bool, quotes: [QuoteValues]
+        timelineSVG: String?, timelineURL: String, timelineOnOverview: Bool, quotes: [QuoteValues],
+        image: LeadImageValues?
     ) {
         self.frontMatter = frontMatter
         self.readingMinutes = readingMinutes
@@ -166,6 +168,7 @@ final class ExplainerValues: TemplateObject {
         self.timelineURL = timelineURL
         self.timelineOnOverview = timelineOnOverview
         self.quotes = quotes
+        self.image = image
     }
 
     static let templateFields = TemplateFields<ExplainerValues>([
@@ -191,6 +194,45 @@ final class ExplainerValues: TemplateObject {
             \.timelineOnOverview),
         .field("quotes", "every quote, in reading order", \.quotes),
         .field("hasQuotes", "whether there are quotes", { !$0.quotes.isEmpty }),
+        .field("image", "the lead image (`image:`), absent without one", \.image),
+    ])
+}
+
+/// `explainer.image` and `articles[].image`: the lead image, as HTML for the page and the
+/// card, and as the link previews' picture (a class: built once per explainer).
+final class LeadImageValues: TemplateObject {
+    let lead: LeadImage
+    let folderURL: String
+    /// The file's own URL (what an SVG is shown from).
+    let src: String
+    /// The 16:9 crop's absolute URL, for `og:image`.
+    let ogURL: String?
+
+    /// The values of `article`'s lead image, nil without one.
+    init?(_ article: RenderedArticle, urls: SiteURLs) {
+        guard let lead = article.leadImage else { return nil }
+        self.lead = lead
+        folderURL = urls.explainer(article.slug)
+        src = urls.media(article.slug, lead.pathInBundle)
+        ogURL = lead.socialCard.map { urls.absolute(urls.media(article.slug, $0.path)) }
+    }
+
+    /// The `<picture>` (or SVG `<img>`), as wide as the page's text, or as a card's picture.
+    func html(sizes: String) -> String {
+        ImageMarkup.html(
+            ImageMarkup.Image(
+                src: src, alt: lead.alt, title: nil, info: lead.info, folderURL: folderURL),
+            figure: false, sizes: sizes)
+    }
+
+    static let templateFields = TemplateFields<LeadImageValues>([
+        .field("html", "the image as `<picture>`, with `width`, `height` and `srcset` (HTML)", { $0.html(sizes: ImageMarkup.sizes) }),
+        .field("cardHTML", "the image for a card on the home page (HTML)", { $0.html(sizes: ImageMarkup.cardSizes) }),
+        .field("alt", "`imageAlt` of the front matter", \.lead.alt),
+        .field("credit", "`imageCredit` of the front matter (absent without one)", \.lead.credit),
+        .field("ogURL", "the absolute URL of its 16:9 crop, for `og:image` (absent for an SVG)", \.ogURL),
+        .field("ogWidth", "that crop's width in pixels", { $0.lead.socialCard.map { String($0.width) } }),
+        .field("ogHeight", "that crop's height in pixels", { $0.lead.socialCard.map { String($0.height) } }),
     ])
 }
 
@@ -277,6 +319,13 @@ final class CardValues: TemplateObject {
 struct ArticleCardValues: TemplateObject {
     let article: RenderedArticle
     let url: String
+    let image: LeadImageValues?
+
+    init(article: RenderedArticle, urls: SiteURLs) {
+        self.article = article
+        url = urls.explainer(article.slug)
+        image = LeadImageValues(article, urls: urls)
+    }
 
     static let templateFields = TemplateFields<ArticleCardValues>([
         .field("title", "the explainer's title", \.article.article.frontMatter.title),
@@ -286,5 +335,6 @@ struct ArticleCardValues: TemplateObject {
         .field("dateISO", "its date, as `2025-07-04`", { $0.article.article.frontMatter.date.iso }),
         .field("minutes", "minutes to read it", \.article.readingMinutes),
         .field("tags", "its tags (text)", \.article.article.frontMatter.tags),
+        .field("image", "its lead image, as `explainer.image` (absent without one)", \.image),
     ])
 }

@@ -1,0 +1,58 @@
+/// An explainer's lead image (`image:` in the front matter), resolved to a file of its bundle
+/// and probed: shown on the overview and on the explainer's card, and the picture of its link
+/// previews (`og:image`) and of its JSON-LD, in the three crops Google asks for.
+struct LeadImage: Sendable, Hashable {
+    /// The file, relative to the content folder: `map-story/images/kabul.jpg`.
+    var contentPath: String
+    /// The file inside the bundle: `images/kabul.jpg`.
+    var pathInBundle: String
+    var alt: String
+    var credit: String?
+    var info: ImageInfo
+    /// 16:9, 4:3 and 1:1 (`VariantPlan.cropRatios`), at least 1200 wide where the source allows.
+    var crops: [ImageVariant]
+
+    /// The 16:9 crop: the link preview's picture.
+    var socialCard: ImageVariant? { crops.first }
+
+    /// The lead image `reference` names, looked up in `catalog`, or the error to report at
+    /// `image:`. `bundle` is the article's bundle folder (nil for `Content/<slug>.md`).
+    static func resolve(
+        _ reference: LeadImageReference, bundle: String?, catalog: MediaCatalog, file: String
+    ) -> Result<LeadImage, Diagnostic> {
+        func problem(_ message: String, _ hint: String) -> Result<LeadImage, Diagnostic> {
+            .failure(
+                Diagnostic(
+                    file: file, line: reference.location?.line, column: reference.location?.column, message: message, hint: hint))
+        }
+        guard let bundle else {
+            return problem(
+                "`image: \(reference.path)` names a file beside the article, but this article is a single file, not a bundle.",
+                "Make the explainer a folder: move the article to Content/<slug>/index.md and put the image beside it.")
+        }
+        guard let path = BundlePath.normalized(reference.path) else {
+            return problem(
+                "`image: \(reference.path)` must be a path inside the explainer's folder.",
+                "Write the path relative to index.md, e.g. `image: images/lead.jpg`.")
+        }
+        let contentPath = bundle + "/" + path
+        guard let entry = catalog[contentPath] else {
+            let nearest = EditDistance.nearest(to: path, in: catalog.entries(inBundle: bundle).map(\.pathInBundle))
+            return problem(
+                "`image: \(reference.path)`: there is no such file in \(bundle)/.",
+                nearest.map { "Did you mean `image: \($0)`?" } ?? "Put the image beside index.md, or fix the path.")
+        }
+        if let diagnostic = entry.problem { return .failure(diagnostic) }
+        guard let info = entry.image else {
+            return problem(
+                "`image: \(reference.path)` is not an image (PNG, JPEG, GIF, WebP, AVIF or SVG).",
+                "Name a photo or a drawing of the bundle.")
+        }
+        if let message = info.problem {
+            return problem("`image: \(reference.path)` cannot be published: \(message).", "Replace the file, then build again.")
+        }
+        let crops = VariantPlan.crops(
+            pathInBundle: entry.pathInBundle, format: info.format, width: info.width, height: info.height, hash: info.hash)
+        return .success(LeadImage(contentPath: contentPath, pathInBundle: entry.pathInBundle, alt: reference.alt, credit: reference.credit, info: info, crops: crops))
+    }
+}

@@ -1,0 +1,40 @@
+import Synchronization
+
+/// Where the media stage keeps what it encoded: the cache on disk (`MediaCache`, shared by
+/// builds, the preview and publish), or, without one, memory for the length of one build.
+/// Either way, bytes go in by `MediaCacheKey` and come out the same, or not at all.
+final class MediaStore: Sendable {
+    private let disk: MediaCache?
+    private let memory = Mutex<[MediaCacheKey: [UInt8]]>([:])
+
+    init(disk: MediaCache?) {
+        self.disk = disk
+    }
+
+    /// The bytes stored for `key`, if any (a damaged entry on disk is not returned).
+    func bytes(for key: MediaCacheKey) -> [UInt8]? {
+        if let bytes = memory.withLock({ $0[key] }) { return bytes }
+        return disk?.bytes(for: key)
+    }
+
+    /// Keeps `bytes` for `key`: on disk when there is a cache (memory is not used then, so a
+    /// build of thousands of photos stays small), else in memory.
+    func store(_ bytes: [UInt8], for key: MediaCacheKey) {
+        if let disk {
+            disk.store(bytes, for: key)
+        } else {
+            memory.withLock { $0[key] = bytes }
+        }
+    }
+
+    /// The probe remembered for the file with this stamp, if any.
+    func header(for stamp: FileStamp?) -> (hash: String, header: ImageHeader)? {
+        guard let stamp else { return nil }
+        return disk?.header(for: stamp)
+    }
+
+    func storeHeader(_ header: ImageHeader, hash: String, for stamp: FileStamp?) {
+        guard let stamp else { return }
+        disk?.storeHeader(header, hash: hash, for: stamp)
+    }
+}

@@ -1,0 +1,94 @@
+/// Which copies of an image are published, and their names: one rule for the markup (which
+/// lists them in `srcset`) and for `MediaStage` (which makes them). Pure.
+///
+/// A raster image gets a copy at each configured width narrower than itself (never larger:
+/// nothing is upscaled), in WebP and in a fallback format every browser reads (its own, or
+/// JPEG for AVIF). Names carry a hash of the source bytes, so a changed photo gets new URLs
+/// and old ones can be cached for a year: `images/map-480-0123abcd.webp`.
+enum VariantPlan {
+    /// The widths when `site.yml` names none.
+    static let defaultWidths = [480, 960, 1600]
+    /// The lead image's social-card crops are this wide where the source allows (Google asks
+    /// for at least 1200 pixels).
+    static let cropWidth = 1200
+    /// The crops of a lead image, in the order JSON-LD lists them.
+    static let cropRatios: [AspectRatio] = [.wide, .standard, .square]
+
+    /// The format `<img src>` falls back to for a source in `format`.
+    static func fallbackFormat(for format: ImageFormat) -> ImageFormat {
+        switch format {
+        case .avif: .jpeg
+        default: format
+        }
+    }
+
+    /// The widths of the copies of an image `sourceWidth` pixels wide: each configured width
+    /// comfortably narrower than the source (under 90% of it), then the widest copy, which is
+    /// the largest configured width or the source's own if that is smaller.
+    static func widths(sourceWidth: Int, configured: [Int]) -> [Int] {
+        let configured = Set(configured.filter { $0 > 0 }).sorted()
+        guard let largest = configured.last, sourceWidth > 0 else { return [] }
+        var widths = configured.filter { $0 * 10 < sourceWidth * 9 && $0 < largest }
+        let widest = min(sourceWidth, largest)
+        if widths.last.map({ $0 < widest }) ?? true { widths.append(widest) }
+        return widths
+    }
+
+    /// The copies published for the raster image at `pathInBundle`, narrowest first: WebP,
+    /// then the fallback format (WebP alone for a WebP source). An SVG has none (it is
+    /// published as written).
+    static func variants(
+        pathInBundle: String, format: ImageFormat, width: Int, height: Int, hash: String, widths configured: [Int]
+    ) -> [ImageVariant] {
+        guard format.isRaster else { return [] }
+        let fallback = fallbackFormat(for: format)
+        let formats: [ImageFormat] = fallback == .webp ? [.webp] : [.webp, fallback]
+        let widths = widths(sourceWidth: width, configured: configured)
+        return formats.flatMap { format in
+            widths.map { w in
+                ImageVariant(
+                    path: name(pathInBundle, suffix: "\(w)", hash: hash, format: format), format: format,
+                    width: w, height: scaledHeight(width: width, height: height, to: w), crop: nil)
+            }
+        }
+    }
+
+    /// The lead image's crops (16:9, 4:3, 1:1), each `cropWidth` wide where the source allows,
+    /// in the fallback format (what link previews read everywhere).
+    static func crops(pathInBundle: String, format: ImageFormat, width: Int, height: Int, hash: String) -> [ImageVariant] {
+        guard format.isRaster, width > 0, height > 0 else { return [] }
+        let fallback = fallbackFormat(for: format)
+        return cropRatios.map { ratio in
+            // The widest crop of this ratio inside the source, then no wider than `cropWidth`.
+            let widest = min(width, height * ratio.width / ratio.height)
+            let w = max(1, min(cropWidth, widest))
+            let h = max(1, (w * ratio.height + ratio.width / 2) / ratio.width)
+            return ImageVariant(
+                path: name(pathInBundle, suffix: "\(ratio.width)x\(ratio.height)-\(w)", hash: hash, format: fallback),
+                format: fallback, width: w, height: h, crop: ratio)
+        }
+    }
+
+    /// The original, published (stripped of metadata) when the article links to it: its own
+    /// path and format, at its own size.
+    static func original(pathInBundle: String, format: ImageFormat, width: Int, height: Int) -> ImageVariant {
+        ImageVariant(path: pathInBundle, format: format, width: width, height: height, crop: nil)
+    }
+
+    /// The height of a `width` × `height` image scaled to `target` wide, rounded as libvips
+    /// rounds it.
+    static func scaledHeight(width: Int, height: Int, to target: Int) -> Int {
+        guard width > 0 else { return height }
+        if target >= width { return height }
+        return max(1, Int((Double(height) * Double(target) / Double(width)).rounded()))
+    }
+
+    /// `images/map.png`, `480`, hash, `.webp` → `images/map-480-0123abcd.webp`.
+    static func name(_ pathInBundle: String, suffix: String, hash: String, format: ImageFormat) -> String {
+        let slash = pathInBundle.lastIndex(of: "/")
+        let folder = slash.map { String(pathInBundle[...$0]) } ?? ""
+        let file = slash.map { String(pathInBundle[pathInBundle.index(after: $0)...]) } ?? pathInBundle
+        let stem = file.lastIndex(of: ".").map { String(file[..<$0]) } ?? file
+        return folder + stem + "-" + suffix + "-" + hash.prefix(8) + "." + format.fileExtension
+    }
+}
