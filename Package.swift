@@ -29,6 +29,19 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // libvips, the image codec of the media stage; used through CVipsShim only (its calls
+        // are variadic, which Swift cannot make).
+        .systemLibrary(
+            name: "CVips",
+            pkgConfig: "vips",
+            providers: [.apt(["libvips-dev"])]
+        ),
+        // XXH3-128, the content hash of media files (cache keys, file-name fingerprints).
+        .systemLibrary(
+            name: "CXXHash",
+            pkgConfig: "libxxhash",
+            providers: [.apt(["libxxhash-dev"])]
+        ),
         .systemLibrary(
             name: "CMimalloc",
             providers: [.apt(["libmimalloc-dev"])]
@@ -37,12 +50,19 @@ let package = Package(
             name: "CPlatform",
             linkerSettings: [.linkedLibrary("z")]
         ),
+        // Small C over libvips: one initialisation, header probes, decode once, encode variants.
+        .target(
+            name: "CVipsShim",
+            dependencies: ["CVips"]
+        ),
         // The static site generator: sources in, files out. No HTTP.
         .target(
             name: "ExplainerKit",
             dependencies: [
                 "CCmark",
                 "CPlatform",
+                "CVipsShim",
+                "CXXHash",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs what building Explainer needs on a Debian machine with the Swift toolchain:
-# cmark's C library and headers (libcmark-dev), the mimalloc allocator (libmimalloc-dev) and
-# pkg-config. Safe to run again.
+# cmark's C library and headers (libcmark-dev), the mimalloc allocator (libmimalloc-dev),
+# libvips for images (libvips-dev), XXH3 for content hashes (libxxhash-dev), exiftool for the
+# tests' metadata checks (libimage-exiftool-perl) and pkg-config. Safe to run again.
 set -euo pipefail
 
-packages=(libcmark-dev libmimalloc-dev pkg-config cmark)
+packages=(libcmark-dev libmimalloc-dev libvips-dev libxxhash-dev libimage-exiftool-perl pkg-config cmark)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -1,5 +1,5 @@
 /// The image formats a bundle may hold, by what the bytes are (never by the extension alone).
-package enum ImageFormat: String, Sendable, Hashable, CaseIterable {
+package enum ImageFormat: String, Sendable, Hashable, CaseIterable, Codable {
     case png, jpeg, gif, webp, avif, svg
 
     /// The extension a published file of this format gets.
