@@ -166,6 +166,25 @@ struct YAMLFields {
         return number
     }
 
+    /// The fields of the mapping under `key` (`media: { maxFileSize: 50 }`), read like the
+    /// document's own; nil when the key is absent or not a mapping (an error then). Hand it
+    /// back with `absorb` once read, so that its problems are reported with the others.
+    mutating func mapping(_ key: String, what: String) -> YAMLFields? {
+        guard let node = field(key) else { return nil }
+        guard case .mapping(let mapping) = node else {
+            error(at: node, "`\(key)` must be a mapping, not a \(kind(of: node)).", hint: "Write `\(key): \(what)`.")
+            return nil
+        }
+        return YAMLFields(file: file, lineOffset: lineOffset, composed: YAMLDocument.Composed(mapping: mapping, mark: node.mark))
+    }
+
+    /// Takes the problems of a nested mapping's fields (`mapping(_:what:)`), its unknown keys
+    /// refused first.
+    mutating func absorb(_ nested: consuming YAMLFields) {
+        nested.refuseUnknownKeys()
+        diagnostics += nested.diagnostics
+    }
+
     /// A list of strings; a single string is accepted as a one-item list.
     mutating func stringList(_ key: String, what: String) -> [String] {
         guard let node = field(key) else { return [] }

@@ -12,7 +12,7 @@ package struct MediaCatalog: Sendable, Hashable {
 
     subscript(contentPath: String) -> MediaEntry? { files[contentPath] }
 
-    static let empty = MediaCatalog()
+    package static let empty = MediaCatalog()
 }
 
 /// One bundle file as the catalog knows it.

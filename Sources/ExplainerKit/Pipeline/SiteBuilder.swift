@@ -52,7 +52,9 @@ package enum SiteBuilder {
 
         // Articles: load and render each (in parallel); collect every problem of every file.
         let options = ArticleRenderer.Options(
-            unsafeHTML: config?.unsafeHTML ?? false, reservedIDs: templates?.elementIDs ?? [], basePath: urls.basePath)
+            unsafeHTML: config?.unsafeHTML ?? false, reservedIDs: templates?.elementIDs ?? [], basePath: urls.basePath,
+            media: sources.media, contentFolder: sources.contentFolder)
+        if let config { diagnostics += BundleFileCheck.problems(sources.bundleFiles, limit: config.maxMediaFileSize) }
         let loaded = ParallelMap.map(sources.articles) { file in
             memo.article(file) { load(file, options: options, settings: settings) }
         }
@@ -99,6 +101,12 @@ package enum SiteBuilder {
         let pages = SitePlanner.plan(site: config, urls: urls, articles: articles) { article in
             memo.plan(ofSource: article.article.sourcePath) { SitePlanner.explainerPages(article, urls: urls) }
         }
+        // Every link to a page or file of the site leads to one the build makes.
+        let references = PageReferenceCheck(
+            pages: pages, assets: assets.map(\.path) + sources.assets.map { SiteURLs.assetsFolder + "/" + $0.path },
+            articles: articles, media: sources.media)
+        let missing = references.problems(of: articles)
+        guard missing.isEmpty else { throw BuildFailure(diagnostics + missing) }
         let groups = group(pages)
         let counts = ParallelMap.map(groups) { group -> Int in
             func render() -> [OutputFile] {
@@ -192,7 +200,7 @@ package enum SiteBuilder {
     /// Parses and renders one article source (no article when it is a draft left out).
     static func load(_ file: SourceFile, options: ArticleRenderer.Options, settings: BuildSettings) -> LoadedArticle {
         do throws(BuildFailure) {
-            let article = try ArticleParser.parse(file)
+            let article = try ArticleParser.parse(file, contentFolder: options.contentFolder)
             // Drafts are never published: production leaves them out even with --drafts.
             if article.frontMatter.draft && (!settings.includeDrafts || settings.production) {
                 return LoadedArticle(article: nil, diagnostics: [])

@@ -13,19 +13,33 @@ package enum ArticleRenderer {
         var reservedIDs: Set<String> = []
         /// The site's base path, for links from the site's root (`SiteURLs.basePath`).
         var basePath = ""
+        /// What the build knows of the bundles' files: every reference to one is checked
+        /// against it, and images are written from it (`ImageMarkup`).
+        var media = MediaCatalog.empty
+        /// The content folder as the articles' paths spell it (`Content`), for messages.
+        var contentFolder = "Content"
 
-        package init(unsafeHTML: Bool = false, reservedIDs: Set<String> = [], basePath: String = "") {
+        package init(
+            unsafeHTML: Bool = false, reservedIDs: Set<String> = [], basePath: String = "", media: MediaCatalog = .empty,
+            contentFolder: String = "Content"
+        ) {
             self.unsafeHTML = unsafeHTML
             self.reservedIDs = reservedIDs
             self.basePath = basePath
+            self.media = media
+            self.contentFolder = contentFolder
         }
     }
 
     /// The rendered article, or every problem of its sections (rendering gives no warnings).
     package static func render(_ article: Article, options: Options = Options()) throws(BuildFailure) -> RenderedArticle {
+        let references = ReferenceContext(
+            articlePath: article.contentPath, slug: article.slug, file: article.sourcePath, lineOffset: article.bodyStartLine - 1,
+            contentFolder: options.contentFolder, media: options.media, basePath: options.basePath)
         let markdown = MarkdownRenderer.render(
-            article.body, unsafe: options.unsafeHTML, reservedIDs: options.reservedIDs, basePath: options.basePath)
-        var diagnostics: [Diagnostic] = []
+            article.body, unsafe: options.unsafeHTML, reservedIDs: options.reservedIDs, basePath: options.basePath,
+            references: references)
+        var diagnostics = markdown.references.diagnostics
         let bindings = article.frontMatter.sections
         let byHeading = Dictionary(bindings.map { ($0.heading, $0) }, uniquingKeysWith: { a, _ in a })
 
@@ -105,7 +119,9 @@ package enum ArticleRenderer {
         // article until the build ends, so the source text is not kept twice.
         var article = article
         article.body = ""
-        return RenderedArticle(article: article, lede: markdown.lede, sections: sections, quotes: quotes)
+        return RenderedArticle(
+            article: article, lede: markdown.lede, sections: sections, quotes: quotes, usedMedia: markdown.references.usedMedia,
+            siteReferences: markdown.references.siteReferences)
     }
 }
 

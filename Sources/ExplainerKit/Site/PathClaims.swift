@@ -20,7 +20,9 @@ indirect enum PathOwner: Sendable, Hashable {
         switch self {
         case .generated(let name), .asset(let name): name
         case .explainer(let slug, let file, let location):
-            file + (location.map { ":\($0.line):\($0.column) (`slug: \(slug)`)" } ?? " (its file name)")
+            file
+                + (location.map { ":\($0.line):\($0.column) (`slug: \(slug)`)" }
+                    ?? (file.hasSuffix("/" + ContentNames.bundleIndex) ? " (its folder name)" : " (its file name)"))
         case .section(_, let heading, let file, let location): "the heading \"\(heading)\" (\(file):\(location.line))"
         case .gzipCopy(let owner): "the gzip copy of " + owner.name
         }
@@ -57,7 +59,9 @@ indirect enum PathOwner: Sendable, Hashable {
         switch self {
         case .generated: "Rename what comes second."
         case .explainer(_, _, let location):
-            location == nil ? "Rename the file, or set another `slug:` in its front matter." : "Set another `slug:` in the front matter."
+            location == nil
+                ? "Rename the file (or the folder of an index.md), or set another `slug:` in its front matter."
+                : "Set another `slug:` in the front matter."
         case .section: "Choose another page slug for this section in `sections:`."
         case .asset: "Rename or move the file in the assets folder."
         case .gzipCopy(let owner): owner.hint

@@ -18,12 +18,21 @@ package final class RenderedArticle: Sendable, Hashable {
     let quotes: [PlacedQuote]
     /// Words of the lede and every section.
     let wordCount: Int
+    /// The bundle files the article refers to (what the media stage publishes for it).
+    let usedMedia: [UsedMedia]
+    /// Its links and images to pages and files of the site, for `PageReferenceCheck`.
+    let siteReferences: [SiteReference]
 
-    init(article: Article, lede: MarkdownChunk, sections: [RenderedSection], quotes: [PlacedQuote]) {
+    init(
+        article: Article, lede: MarkdownChunk, sections: [RenderedSection], quotes: [PlacedQuote], usedMedia: [UsedMedia] = [],
+        siteReferences: [SiteReference] = []
+    ) {
         self.article = article
         self.lede = lede
         self.sections = sections
         self.quotes = quotes
+        self.usedMedia = usedMedia
+        self.siteReferences = siteReferences
         self.wordCount = sections.reduce(lede.wordCount) { $0 + $1.chunk.wordCount }
     }
 
@@ -32,7 +41,8 @@ package final class RenderedArticle: Sendable, Hashable {
     var readingMinutes: Int { WordCounter.minutes(forWords: wordCount) }
 
     package static func == (lhs: RenderedArticle, rhs: RenderedArticle) -> Bool {
-        lhs === rhs || (lhs.article == rhs.article && lhs.lede == rhs.lede && lhs.sections == rhs.sections && lhs.quotes == rhs.quotes)
+        lhs === rhs || (lhs.article == rhs.article && lhs.lede == rhs.lede && lhs.sections == rhs.sections && lhs.quotes == rhs.quotes
+                && lhs.usedMedia == rhs.usedMedia && lhs.siteReferences == rhs.siteReferences)
     }
 
     package func hash(into hasher: inout Hasher) {
