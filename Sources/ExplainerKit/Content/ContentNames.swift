@@ -86,7 +86,8 @@ package enum ContentNames {
         let base = name.lastIndex(of: ".").map { String(name[..<$0]) } ?? name
         let place =
             path.contains("/")
-            ? "it is in a subfolder, and articles must be directly in \(folder)" : "article names end in `.md`, lowercase"
+            ? "it is in a subfolder, and articles must be directly in \(folder) (or be the index.md of a folder there)"
+            : "article names end in `.md`, lowercase"
         return Diagnostic(
             file: file, message: "This Markdown file is not built: \(place).",
             hint: "Move or rename it to \(SiteSourceReader.join(folder, base + ".md")).")

@@ -47,11 +47,8 @@ struct PageReferenceCheck {
             for reference in article.siteReferences where !contains(reference.path) {
                 var hint = "Link to a page that exists (its address from the site's root, e.g. `/\(article.slug)/`), or remove the link."
                 if let source = reference.articleSource {
-                    let target = articles.first { "/" + $0.slug + "/" == reference.path }
                     hint =
-                        target == nil
-                        ? "`\(source)` names an explainer source that is not built (missing, a draft left out, or with another `slug:` in its front matter): link to the explainer's page from the site's root, e.g. `/its-slug/`."
-                        : hint
+                        "`\(source)` names an explainer source that is not built (missing, a draft left out, or with another `slug:` in its front matter): link to the explainer's page from the site's root, e.g. `/its-slug/`."
                 } else if out.count < 10 {
                     let candidates = sorted ?? paths.sorted()
                     sorted = candidates
