@@ -12,11 +12,11 @@ import Testing
         private let lock = NSLock()
         private var environment: MemoEnvironment?
         /// The version of each source that `article` was given in this build.
-        private var versions: [String: SourceFile] = [:]
-        private var articles: [SourceFile: LoadedArticle] = [:]
-        private var plans: [SourceFile: [Page]] = [:]
-        private var files: [SourceFile: [OutputFile]] = [:]
-        private var parts: [String: [SourceFile: String]] = [:]
+        private var versions: [String: ArticleInput] = [:]
+        private var articles: [ArticleInput: LoadedArticle] = [:]
+        private var plans: [ArticleInput: [Page]] = [:]
+        private var files: [ArticleInput: [OutputFile]] = [:]
+        private var parts: [String: [ArticleInput: String]] = [:]
         private var listings: [ListingKey: [OutputFile]] = [:]
         private var siteFiles: [SiteFileKey: OutputFile] = [:]
         /// How many times each operation called `make`, and was called, in the last build.
@@ -48,11 +48,11 @@ import Testing
             return value
         }
 
-        private func version(_ source: String) -> SourceFile? { lock.withLock { versions[source] } }
+        private func version(_ source: String) -> ArticleInput? { lock.withLock { versions[source] } }
 
-        func article(_ file: SourceFile, make: () -> LoadedArticle) -> LoadedArticle {
-            lock.withLock { versions[file.path] = file }
-            return remembered("article", \.articles, file, make: make)
+        func article(_ input: ArticleInput, make: () -> LoadedArticle) -> LoadedArticle {
+            lock.withLock { versions[input.file.path] = input }
+            return remembered("article", \.articles, input, make: make)
         }
         func plan(ofSource source: String, make: () -> [Page]) -> [Page] {
             remembered("plan", \.plans, version(source), make: make)

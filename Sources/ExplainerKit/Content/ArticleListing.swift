@@ -26,6 +26,9 @@ struct ArticleListing {
     /// Files that are not built (`ContentNames`), found by the last full scan: a change to
     /// one of them makes the next update a full scan again.
     var notBuilt: [Diagnostic] = []
+    /// The bundles' files (`Content/x/…` beside `x/index.md`), found by the last full scan: a
+    /// change below a subfolder makes the next update a full scan.
+    var bundleFiles: [BundleFile] = []
 
     init(folder: String) {
         self.folder = folder
@@ -83,7 +86,7 @@ struct ArticleListing {
                 case .article: names.append(String(name))
                 case .config, .ignored: break
                 // Reported, or no longer (or a folder, with what it holds): scan again.
-                case .misplacedArticle, .other: return nil
+                case .misplacedArticle, .other, .bundleFile, .nestedIndex: return nil
                 }
             } else if !path.hasPrefix(templatesPrefix) {
                 return nil

@@ -3,21 +3,29 @@
 package enum ArticleParser {
     /// The article of `file`, or every problem of the file (the front matter's all together).
     /// Parsing gives no warnings: every problem it finds is an error.
-    package static func parse(_ file: SourceFile) throws(BuildFailure) -> Article {
+    ///
+    /// - Parameter contentFolder: the content folder as `file.path` spells it: the slug of
+    ///   `<contentFolder>/<folder>/index.md` (a bundle) is the folder's name, not `index`.
+    package static func parse(_ file: SourceFile, contentFolder: String = "Content") throws(BuildFailure) -> Article {
         let text = try TextDecoding.decode(file)
         let parts = try FrontMatterSplitter.split(text, file: file.path)
         let frontMatter = try FrontMatterDecoder.decode(yaml: parts.yaml, file: file.path, yamlStartLine: parts.yamlStartLine)
-        let slug = frontMatter.slug ?? Slug.make(file.baseName)
+        let contentPath = ContentNames.contentPath(of: file.path, in: contentFolder)
+        let bundle = URLResolver.bundle(ofArticle: contentPath)
+        let slug = frontMatter.slug ?? Slug.make(bundle ?? file.baseName)
         guard !slug.isEmpty else {
+            let what = bundle == nil ? "file name" : "folder name"
             throw BuildFailure(
                 Diagnostic(
                     file: file.path,
                     message:
-                        "The file name gives no usable slug: a slug is made of the name's letters and digits (of any script), and it has none.",
-                    hint: "Set `slug:` in the front matter (e.g. `slug: my-explainer`, which gives /my-explainer/), or rename the file."))
+                        "The \(what) gives no usable slug: a slug is made of the name's letters and digits (of any script), and it has none.",
+                    hint:
+                        "Set `slug:` in the front matter (e.g. `slug: my-explainer`, which gives /my-explainer/), or rename the \(bundle == nil ? "file" : "folder")."
+                ))
         }
         return Article(
-            slug: slug, sourcePath: file.path, frontMatter: frontMatter,
+            slug: slug, sourcePath: file.path, contentPath: contentPath, frontMatter: frontMatter,
             body: parts.body, bodyStartLine: parts.bodyStartLine)
     }
 }

@@ -1,7 +1,8 @@
 /// What each file of the content folder is, by one rule shared by the build and the preview:
-/// `site.yml`; an article (`NAME.md` directly in the folder); an editor's scratch file or a
-/// dot-file, ignored; or anything else, which is reported, since nothing an author put in
-/// `Content/` may vanish without a word.
+/// `site.yml`; an article (`NAME.md` directly in the folder, or `FOLDER/index.md`, a bundle);
+/// a file of a bundle (anything else below a folder with an `index.md`); an editor's scratch
+/// file or a dot-file, ignored; or anything else, which is reported, since nothing an author
+/// put in `Content/` may vanish without a word.
 package enum ContentNames {
     enum Kind: Equatable {
         case config
@@ -12,16 +13,46 @@ package enum ContentNames {
         case misplacedArticle
         /// Anything else: not used by the build.
         case other
+        /// A file below a bundle's folder (beside its `index.md`).
+        case bundleFile
+        /// An `index.md` in a subfolder of a bundle: bundles do not nest.
+        case nestedIndex
     }
 
-    /// The kind of `path`, relative to the content folder (`sub/x.md`).
-    static func kind(of path: some StringProtocol) -> Kind {
+    /// The bundle's name of `index.md`: `FOLDER/index.md` is an article.
+    static let bundleIndex = "index.md"
+
+    /// The bundles among the content folder's `paths` (relative to it): the folders whose
+    /// `index.md` is listed.
+    static func bundles(in paths: some Sequence<String>) -> Set<String> {
+        var out: Set<String> = []
+        for path in paths {
+            if let bundle = URLResolver.bundle(ofArticle: path) { out.insert(bundle) }
+        }
+        return out
+    }
+
+    /// The kind of `path`, relative to the content folder (`sub/x.md`), where `bundles` are
+    /// the folders that hold an `index.md`.
+    static func kind(of path: some StringProtocol, bundles: Set<String> = []) -> Kind {
         let name = path.lastIndex(of: "/").map { path[path.index(after: $0)...] } ?? path[...]
         if isScratch(name) { return .ignored }
         let inFolder = path.contains("/")
+        if inFolder, !bundles.isEmpty, let slash = path.firstIndex(of: "/"), bundles.contains(String(path[..<slash])) {
+            let rest = path[path.index(after: slash)...]
+            if rest == bundleIndex { return .article }
+            return name == bundleIndex ? .nestedIndex : .bundleFile
+        }
         if !inFolder && path == "site.yml" { return .config }
         if !inFolder && name.hasSuffix(".md") { return .article }
         return isMarkdownName(name) ? .misplacedArticle : .other
+    }
+
+    /// The path of a file in the content folder (`map-story/index.md`) from its path as read
+    /// (`Content/map-story/index.md`), the folder spelt as `contentFolder` is.
+    static func contentPath(of path: String, in contentFolder: String) -> String {
+        let prefix = contentFolder.hasSuffix("/") ? contentFolder : contentFolder + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
     }
 
     /// Whether `name` (no folders) is a dot-file or an editor's scratch file: `x~`, `#x#`,
@@ -42,17 +73,28 @@ package enum ContentNames {
     /// (relative to `folder`).
     static func notBuilt(_ path: String, in folder: String, kind: Kind) -> Diagnostic {
         let file = SiteSourceReader.join(folder, path)
+        if kind == .nestedIndex {
+            let bundle = path.prefix { $0 != "/" }
+            return Diagnostic(
+                file: file,
+                message:
+                    "This index.md is in a subfolder of the explainer \(SiteSourceReader.join(folder, bundle + "/index.md")): explainers do not nest, so it is not built.",
+                hint: "Move its folder to \(folder)/ to make it an explainer of its own, or rename the file.")
+        }
         let name = String(path.split(separator: "/").last ?? Substring(path))
         guard kind == .misplacedArticle else {
             return Diagnostic(
                 .warning, file: file,
-                message: "This file is not used: \(folder) holds site.yml and the articles (NAME.md) only.",
-                hint: "Put images and other files in Templates/assets/ (published under /assets/), or move it out of \(folder).")
+                message:
+                    "This file is not used: \(folder) holds site.yml, the articles (NAME.md) and explainers in folders (FOLDER/index.md with their files).",
+                hint:
+                    "Put it in an explainer's folder (beside its index.md), or in Templates/assets/ (published under /assets/), or move it out of \(folder).")
         }
         let base = name.lastIndex(of: ".").map { String(name[..<$0]) } ?? name
         let place =
             path.contains("/")
-            ? "it is in a subfolder, and articles must be directly in \(folder)" : "article names end in `.md`, lowercase"
+            ? "it is in a subfolder, and articles must be directly in \(folder) (or be the index.md of a folder there)"
+            : "article names end in `.md`, lowercase"
         return Diagnostic(
             file: file, message: "This Markdown file is not built: \(place).",
             hint: "Move or rename it to \(SiteSourceReader.join(folder, base + ".md")).")

@@ -14,14 +14,27 @@ package struct SiteConfig: Sendable, Hashable {
     var unsafeHTML: Bool
     /// How many explainers each home page lists (newest first); more make `/page/2/`, … .
     var homePageSize: Int
+    /// The largest a bundle file may be, in bytes: `media: { maxFileSize: 50 }` (in MB, MiB).
+    var maxMediaFileSize: Int
+    /// The widths of images' resized copies: `media: { widths: [480, 960, 1600] }`.
+    var imageWidths: [Int]
+    /// The most pixels an image may have: `media: { maxMegapixels: 100 }`.
+    var maxImagePixels: Int
 
     /// The default `homePageSize`.
     static let defaultHomePageSize = 50
+    /// The default `media.maxFileSize`, in MB (MiB): a photo straight from a camera fits.
+    static let defaultMaxMediaFileMB = 50
 
     init(
         title: String, baseURL: String, language: String = "en", author: String = "",
-        description: String = "", unsafeHTML: Bool = false, homePageSize: Int = SiteConfig.defaultHomePageSize
+        description: String = "", unsafeHTML: Bool = false, homePageSize: Int = SiteConfig.defaultHomePageSize,
+        maxMediaFileSize: Int = SiteConfig.defaultMaxMediaFileMB << 20, imageWidths: [Int] = VariantPlan.defaultWidths,
+        maxImagePixels: Int = ImageLimits.defaultMaxPixels
     ) {
+        self.imageWidths = imageWidths
+        self.maxImagePixels = maxImagePixels
+        self.maxMediaFileSize = maxMediaFileSize
         self.title = title
         self.baseURL = BaseURL.trimmingTrailingSlashes(baseURL)
         self.language = language

@@ -21,12 +21,22 @@ package enum SiteConfigDecoder {
         let description = fields.optionalString("description", what: "\"What the site is\"") ?? ""
         let unsafeHTML = fields.bool("unsafeHTML", default: false)
         let homePageSize = fields.integer("homePageSize", default: SiteConfig.defaultHomePageSize, range: 1...10_000)
+        var maxMediaFileMB = SiteConfig.defaultMaxMediaFileMB
+        var imageWidths = VariantPlan.defaultWidths
+        var maxImageMegapixels = ImageLimits.defaultMaxPixels / 1_000_000
+        if var media = fields.mapping("media", what: "{ maxFileSize: \(SiteConfig.defaultMaxMediaFileMB) }") {
+            maxMediaFileMB = media.integer("maxFileSize", default: SiteConfig.defaultMaxMediaFileMB, range: 1...100_000)
+            imageWidths = media.integerList("widths", default: VariantPlan.defaultWidths, range: 16...8192)
+            maxImageMegapixels = media.integer("maxMegapixels", default: maxImageMegapixels, range: 1...1000)
+            fields.absorb(media)
+        }
         fields.refuseUnknownKeys()
         guard let title, let baseURL, !fields.diagnostics.contains(where: { $0.severity == .error }) else {
             throw BuildFailure(fields.diagnostics)
         }
         return SiteConfig(
             title: title, baseURL: baseURL, language: language, author: author,
-            description: description, unsafeHTML: unsafeHTML, homePageSize: homePageSize)
+            description: description, unsafeHTML: unsafeHTML, homePageSize: homePageSize,
+            maxMediaFileSize: maxMediaFileMB << 20, imageWidths: imageWidths, maxImagePixels: maxImageMegapixels * 1_000_000)
     }
 }

@@ -71,19 +71,24 @@ package enum SiteSourceReader {
             listing = previous
         } else {
             listing = ArticleListing(folder: content)
-            for entry in FileSystem.listTree(content) {
+            let entries = FileSystem.listTree(content)
+            let bundles = ContentNames.bundles(in: entries.lazy.filter(\.isValidName).map(\.path))
+            var bundleFiles: [String] = []
+            for entry in entries {
                 guard entry.isValidName else {
                     listing.notBuilt.append(invalidName(entry.path, in: content))
                     continue
                 }
-                switch ContentNames.kind(of: entry.path) {
+                switch ContentNames.kind(of: entry.path, bundles: bundles) {
                 case .article:
                     let read = readArticle(join(content, entry.path), in: content, read: articleBytes)
                     listing.set(entry.path, to: read, isSymlink: entry.isSymlink)
+                case .bundleFile: bundleFiles.append(entry.path)
                 case .config, .ignored: break
                 case let kind: listing.notBuilt.append(ContentNames.notBuilt(entry.path, in: content, kind: kind))
                 }
             }
+            (listing.bundleFiles, listing.notBuilt) = listBundleFiles(bundleFiles, in: content, problems: listing.notBuilt)
         }
         cache?.storeArticleListing(listing)
         // Checked on every read: a watched update can add the other spelling of a name.
@@ -128,7 +133,47 @@ package enum SiteSourceReader {
         }
         return SiteSources(
             config: config, articles: articles, templates: templateFiles, assets: assets,
-            templatesFolder: templates, readDiagnostics: diagnostics)
+            templatesFolder: templates, readDiagnostics: diagnostics, contentFolder: content,
+            bundleFiles: listing.bundleFiles)
+    }
+
+    /// The bundle files among the content folder's `paths` (`x/images/a.png`, in listing
+    /// order), each with its size: a regular file, or a symlink to one inside its own
+    /// bundle's folder; not read. What is refused is added to `problems`, as is the second of
+    /// two names that are one in different Unicode forms.
+    private static func listBundleFiles(
+        _ paths: [String], in content: String, problems: [Diagnostic]
+    ) -> (files: [BundleFile], problems: [Diagnostic]) {
+        var problems = problems
+        let clashes = Dictionary(
+            ExactPath.normalizationClashes(in: paths).map { (ExactPath($0.second), $0.first) },
+            uniquingKeysWith: { first, _ in first })
+        var roots: [String: FileSystem.Root] = [:]
+        var files: [BundleFile] = []
+        files.reserveCapacity(paths.count)
+        for path in paths {
+            if let first = clashes[ExactPath(path)] {
+                problems.append(sameName(path, as: first, in: content))
+                continue
+            }
+            guard let slash = path.firstIndex(of: "/") else { continue }
+            let bundle = String(path[..<slash])
+            let folder = join(content, bundle)
+            let root = roots[bundle] ?? FileSystem.Root(folder)
+            roots[bundle] = root
+            let source = join(content, path)
+            do {
+                let size = try FileSystem.size(of: source, inside: root)
+                files.append(
+                    BundleFile(source: source, bundle: bundle, pathInBundle: String(path[path.index(after: slash)...]), size: size))
+            } catch {
+                problems.append(
+                    Diagnostic(
+                        file: source, message: "The explainer's file could not be read: \(error.reason).",
+                        hint: unreadableHint(in: folder)))
+            }
+        }
+        return (files, problems)
     }
 
     /// Reads the article at `path` in `content` (a name that is not a folder): its bytes, or

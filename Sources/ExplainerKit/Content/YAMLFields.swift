@@ -92,7 +92,7 @@ struct YAMLFields {
                 continue
             }
             if known.contains(name) { continue }
-            let nearest = Self.nearest(to: name, in: known)
+            let nearest = EditDistance.nearest(to: name, in: known)
             let hint =
                 nearest.map { "Did you mean `\($0)`? Known keys: \(known.joined(separator: ", "))." }
                 ?? "Known keys: \(known.joined(separator: ", "))."
@@ -166,6 +166,47 @@ struct YAMLFields {
         return number
     }
 
+    /// A list of whole numbers from `range` (`[480, 960, 1600]`), or `value` when the key is
+    /// absent; an empty list, or an item that is not such a number, is an error.
+    mutating func integerList(_ key: String, default value: [Int], range: ClosedRange<Int>) -> [Int] {
+        guard let node = field(key) else { return value }
+        let example = "`\(key): [\(value.map(String.init).joined(separator: ", "))]`"
+        guard case .sequence(let items) = node, !items.isEmpty else {
+            error(at: node, "`\(key)` must be a list of whole numbers.", hint: "Write e.g. \(example).")
+            return value
+        }
+        var numbers: [Int] = []
+        for item in items {
+            guard let scalar = item.scalar, scalar.style == .plain, let number = Int(scalar.string), range.contains(number) else {
+                error(
+                    at: item, "Each item of `\(key)` must be a whole number from \(range.lowerBound) to \(range.upperBound).",
+                    hint: "Write e.g. \(example).")
+                continue
+            }
+            numbers.append(number)
+        }
+        return numbers.isEmpty ? value : numbers
+    }
+
+    /// The fields of the mapping under `key` (`media: { maxFileSize: 50 }`), read like the
+    /// document's own; nil when the key is absent or not a mapping (an error then). Hand it
+    /// back with `absorb` once read, so that its problems are reported with the others.
+    mutating func mapping(_ key: String, what: String) -> YAMLFields? {
+        guard let node = field(key) else { return nil }
+        guard case .mapping(let mapping) = node else {
+            error(at: node, "`\(key)` must be a mapping, not a \(kind(of: node)).", hint: "Write `\(key): \(what)`.")
+            return nil
+        }
+        return YAMLFields(file: file, lineOffset: lineOffset, composed: YAMLDocument.Composed(mapping: mapping, mark: node.mark))
+    }
+
+    /// Takes the problems of a nested mapping's fields (`mapping(_:what:)`), its unknown keys
+    /// refused first.
+    mutating func absorb(_ nested: consuming YAMLFields) {
+        nested.refuseUnknownKeys()
+        diagnostics += nested.diagnostics
+    }
+
     /// A list of strings; a single string is accepted as a one-item list.
     mutating func stringList(_ key: String, what: String) -> [String] {
         guard let node = field(key) else { return [] }
@@ -218,13 +259,5 @@ struct YAMLFields {
         case .sequence: return "list"
         case .alias: return "alias"
         }
-    }
-
-    /// The entry of `candidates` nearest to `word` by edit distance, if any is close.
-    static func nearest(to word: String, in candidates: [String]) -> String? {
-        let lowered = word.lowercased()
-        let scored = candidates.map { ($0, EditDistance.between(lowered, $0.lowercased())) }
-        guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
-        return best.1 <= max(2, word.count / 3) ? best.0 : nil
     }
 }

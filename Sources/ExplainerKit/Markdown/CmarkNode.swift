@@ -37,6 +37,35 @@ struct CmarkNode {
         nonmutating set { _ = cmark_node_set_url(pointer, newValue) }
     }
 
+    var title: String? {
+        cmark_node_get_title(pointer).map { String(cString: $0) }
+    }
+
+    var parent: CmarkNode? { cmark_node_parent(pointer).map(CmarkNode.init) }
+
+    /// Whether a node above this one is of `type`.
+    func hasAncestor(_ type: cmark_node_type) -> Bool {
+        var node = parent
+        while let current = node {
+            if current.type == type { return true }
+            node = current.parent
+        }
+        return false
+    }
+
+    /// Puts a custom node (`CMARK_NODE_CUSTOM_INLINE` or `CMARK_NODE_CUSTOM_BLOCK`) that
+    /// renders as `html` where this node is, and frees this node with its subtree. cmark
+    /// writes a custom node's text as it is, in safe mode too: `html` must be escaped.
+    func replace(withHTML html: String, type: cmark_node_type) {
+        guard let custom = cmark_node_new(type) else { return }
+        _ = cmark_node_set_on_enter(custom, html)
+        guard cmark_node_replace(pointer, custom) == 1 else {
+            cmark_node_free(custom)
+            return
+        }
+        cmark_node_free(pointer)
+    }
+
     var startLine: Int { Int(cmark_node_get_start_line(pointer)) }
     var startColumn: Int { Int(cmark_node_get_start_column(pointer)) }
 

@@ -61,6 +61,8 @@ package struct RenderedMarkdown: Sendable, Hashable {
     var lede: MarkdownChunk
     /// One chunk per H2, in document order.
     var sections: [MarkdownChunk]
+    /// What the links and images refer to (empty when rendered without a `ReferenceContext`).
+    var references = ReferenceReport()
 
     /// The body as one HTML string: what cmark gives, plus heading ids and quote figures.
     var html: String {

@@ -12,11 +12,26 @@ package enum MarkdownRenderer {
     ///     never given to a heading; nor are the quotes' anchors (`quote-1`…).
     ///   - basePath: the site's base path (`SiteURLs.basePath`), put before every link and
     ///     image that starts with `/` (a link from the site's root: `/slug/risks/`).
+    ///   - references: the article's place and the site's media: with it, every relative URL
+    ///     is resolved and checked and images are written by `ImageMarkup` (`ReferenceRewriter`,
+    ///     which then also puts the base path in front); the result's `references` say how it went.
     package static func render(
         _ markdown: String, unsafe: Bool = false, reservedIDs: Set<String> = [], basePath: String = ""
     ) -> RenderedMarkdown {
+        render(markdown, unsafe: unsafe, reservedIDs: reservedIDs, basePath: basePath, references: nil)
+    }
+
+    /// `render`, with the article's `references` context (see above).
+    static func render(
+        _ markdown: String, unsafe: Bool, reservedIDs: Set<String>, basePath: String, references: ReferenceContext?
+    ) -> RenderedMarkdown {
         let document = CmarkDocument(markdown: markdown, unsafe: unsafe)
-        rewriteURLs(document.root, dropDataURLs: !unsafe, basePath: basePath)
+        var report = ReferenceReport()
+        if let references {
+            report = ReferenceRewriter.rewrite(document.root, context: references, unsafe: unsafe)
+        } else {
+            rewriteURLs(document.root, dropDataURLs: !unsafe, basePath: basePath)
+        }
         let blocks = document.root.children
         let quotes = blocks.lazy.filter { $0.type == CMARK_NODE_BLOCK_QUOTE && QuoteDetector.attribution(of: $0) != nil }.count
         var ids = HeadingIDs(reserved: reservedIDs.union((0..<quotes).map { QuoteDetector.id($0 + 1) }))
@@ -59,7 +74,7 @@ package enum MarkdownRenderer {
             }
         }
         chunks.append(builder.chunk)
-        return RenderedMarkdown(lede: chunks[0], sections: Array(chunks.dropFirst()))
+        return RenderedMarkdown(lede: chunks[0], sections: Array(chunks.dropFirst()), references: report)
     }
 
     /// `<h2>Title</h2>\n` → `Title`. Works on bytes: cmark writes exactly `<hN>` and

@@ -15,31 +15,34 @@ struct LeadImage: Sendable, Hashable {
     /// The 16:9 crop: the link preview's picture.
     var socialCard: ImageVariant? { crops.first }
 
-    /// The lead image `reference` names, looked up in `catalog`, or the error to report at
-    /// `image:`. `bundle` is the article's bundle folder (nil for `Content/<slug>.md`).
+    /// The lead image `reference` names, resolved against the article at `articlePath` (its
+    /// path in the content folder) and looked up in `catalog`, or the error to report at
+    /// `image:`.
     static func resolve(
-        _ reference: LeadImageReference, bundle: String?, catalog: MediaCatalog, file: String
+        _ reference: LeadImageReference, articlePath: String, catalog: MediaCatalog, file: String
     ) -> Result<LeadImage, Diagnostic> {
         func problem(_ message: String, _ hint: String) -> Result<LeadImage, Diagnostic> {
             .failure(
                 Diagnostic(
                     file: file, line: reference.location?.line, column: reference.location?.column, message: message, hint: hint))
         }
-        guard let bundle else {
+        guard let bundle = URLResolver.bundle(ofArticle: articlePath) else {
             return problem(
                 "`image: \(reference.path)` names a file beside the article, but this article is a single file, not a bundle.",
-                "Make the explainer a folder: move the article to Content/<slug>/index.md and put the image beside it.")
+                "Make the explainer a folder: move the article to its own folder as index.md, and put the image beside it.")
         }
-        guard let path = BundlePath.normalized(reference.path) else {
+        guard case .file(let contentPath, _) = URLResolver(articlePath: articlePath).resolve(reference.path),
+            contentPath.hasPrefix(bundle + "/")
+        else {
             return problem(
-                "`image: \(reference.path)` must be a path inside the explainer's folder.",
+                "`image: \(reference.path)` must be a file inside the explainer's folder.",
                 "Write the path relative to index.md, e.g. `image: images/lead.jpg`.")
         }
-        let contentPath = bundle + "/" + path
         guard let entry = catalog[contentPath] else {
+            let path = String(contentPath.dropFirst(bundle.count + 1))
             let nearest = EditDistance.nearest(to: path, in: catalog.entries(inBundle: bundle).map(\.pathInBundle))
             return problem(
-                "`image: \(reference.path)`: there is no such file in \(bundle)/.",
+                "`image: \(reference.path)`: there is no such file in the explainer's folder.",
                 nearest.map { "Did you mean `image: \($0)`?" } ?? "Put the image beside index.md, or fix the path.")
         }
         if let diagnostic = entry.problem { return .failure(diagnostic) }
@@ -49,10 +52,13 @@ struct LeadImage: Sendable, Hashable {
                 "Name a photo or a drawing of the bundle.")
         }
         if let message = info.problem {
-            return problem("`image: \(reference.path)` cannot be published: \(message).", "Replace the file, then build again.")
+            return problem("`image: \(reference.path)` cannot be published: \(message)", "Replace the file, then build again.")
         }
         let crops = VariantPlan.crops(
             pathInBundle: entry.pathInBundle, format: info.format, width: info.width, height: info.height, hash: info.hash)
-        return .success(LeadImage(contentPath: contentPath, pathInBundle: entry.pathInBundle, alt: reference.alt, credit: reference.credit, info: info, crops: crops))
+        return .success(
+            LeadImage(
+                contentPath: contentPath, pathInBundle: entry.pathInBundle, alt: reference.alt, credit: reference.credit, info: info,
+                crops: crops))
     }
 }

@@ -19,7 +19,7 @@ package struct MediaCatalog: Sendable, Hashable {
     /// The files of the bundle `folder`, sorted by their path in it.
     func entries(inBundle folder: String) -> [MediaEntry] { byBundle[folder] ?? [] }
 
-    static let empty = MediaCatalog()
+    package static let empty = MediaCatalog()
 }
 
 /// One bundle file as the catalog knows it.

@@ -31,7 +31,7 @@ package struct MediaStage: Sendable {
     /// The site's media settings (`site.yml` `media:`).
     struct Settings: Sendable, Hashable {
         var widths = VariantPlan.defaultWidths
-        var maxFileSize = MediaSettings.defaultMaxFileSize
+        var maxFileSize = SiteConfig.defaultMaxMediaFileMB << 20
         var limits = ImageLimits()
     }
 
@@ -45,8 +45,8 @@ package struct MediaStage: Sendable {
 
     private func entry(_ file: BundleFile, settings: Settings) -> MediaEntry {
         var entry = MediaEntry(file: file)
-        if file.size > settings.maxFileSize {
-            entry.problem = MediaSettings.tooLarge(file.source, size: file.size, limit: settings.maxFileSize)
+        if let tooLarge = BundleFileCheck.problems([file], limit: settings.maxFileSize).first {
+            entry.problem = tooLarge
             return entry
         }
         guard let claimed = ImageFormat.claimed(by: file.pathInBundle) else { return entry }
@@ -91,35 +91,35 @@ package struct MediaStage: Sendable {
         var variant: ImageVariant?
     }
 
-    /// The files `article` publishes from its bundle (sorted by path): every file that is not
-    /// an image, and the copies of the images it uses (inline, as the lead image, or linked
-    /// to as originals). Images it does not use are not published.
-    static func publication(of article: RenderedArticle, catalog: MediaCatalog) -> [Output] {
-        guard let bundle = article.article.bundle else { return [] }
-        let folder = article.slug + "/"
+    /// The files an explainer publishes from its bundle (sorted by path): every file that is
+    /// not an image, as it is; and of each image it uses (inline or linked: `used`; or as its
+    /// lead image), the copies `VariantPlan` names, the original too when linked to, the
+    /// social-card crops for the lead image. Images it does not use are not published.
+    static func publication(
+        bundle: String?, slug: String, used: [UsedMedia], lead: LeadImage?, catalog: MediaCatalog
+    ) -> [Output] {
+        guard let bundle else { return [] }
+        let folder = slug + "/"
         var outputs: [String: Output] = [:]
         func add(_ entry: MediaEntry, _ variant: ImageVariant?) {
             let path = folder + (variant?.path ?? entry.pathInBundle)
             outputs[path] = Output(path: path, entry: entry, variant: variant)
         }
-        for entry in catalog.entries(inBundle: bundle) where ImageFormat.claimed(by: entry.pathInBundle) == nil {
+        for entry in catalog.entries(inBundle: bundle) where ImageFormat.claimed(by: entry.pathInBundle) == nil && entry.problem == nil {
             add(entry, nil)
         }
-        for use in article.usedMedia {
+        var images = used.map { (contentPath: $0.contentPath, original: $0.original, crops: [ImageVariant]()) }
+        if let lead { images.append((lead.contentPath, false, lead.crops)) }
+        for use in images {
             guard let entry = catalog[use.contentPath], let image = entry.image, image.problem == nil else { continue }
             guard image.format.isRaster else {
                 add(entry, nil)
                 continue
             }
-            if use.inline { image.variants.forEach { add(entry, $0) } }
+            image.variants.forEach { add(entry, $0) }
+            use.crops.forEach { add(entry, $0) }
             if use.original {
                 add(entry, VariantPlan.original(pathInBundle: entry.pathInBundle, format: image.format, width: image.width, height: image.height))
-            }
-            if use.lead {
-                image.variants.forEach { add(entry, $0) }
-                VariantPlan.crops(
-                    pathInBundle: entry.pathInBundle, format: image.format, width: image.width, height: image.height, hash: image.hash
-                ).forEach { add(entry, $0) }
             }
         }
         return outputs.values.sorted { $0.path < $1.path }
@@ -172,6 +172,11 @@ package struct MediaStage: Sendable {
         }
     }
 
+    /// Ends a build: what was learnt of the files (their hashes and headers) is saved.
+    func finish() {
+        store.finish()
+    }
+
     /// The store's key of one copy: the source's hash and everything that decides the bytes.
     private func key(_ entry: MediaEntry, _ variant: ImageVariant) -> MediaCacheKey {
         let crop = variant.crop.map { "\($0.width)x\($0.height)" } ?? "keep"
@@ -190,7 +195,7 @@ package struct MediaStage: Sendable {
                     file: entry.source, message: "The image changed while the site was being built.",
                     hint: "Build again once the file is saved."))
         }
-        let requests = variants.map { EncodeRequest(format: $0.format, width: $0.width, height: $0.height, crop: $0.crop) }
+        let requests = variants.map { EncodeRequest(format: $0.format, width: $0.width, crop: $0.crop) }
         return ImageCodec.encode(bytes, requests, limits: settings.limits).mapError { problem in
             Diagnostic(
                 file: entry.source, message: "The image could not be published: \(problem.message)",

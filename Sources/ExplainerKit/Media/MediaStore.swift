@@ -27,6 +27,11 @@ final class MediaStore: Sendable {
         }
     }
 
+    /// Saves the header index (at the end of a build).
+    func finish() {
+        disk?.saveHeaders()
+    }
+
     /// The probe remembered for the file with this stamp, if any.
     func header(for stamp: FileStamp?) -> (hash: String, header: ImageHeader)? {
         guard let stamp else { return nil }
@@ -35,6 +40,6 @@ final class MediaStore: Sendable {
 
     func storeHeader(_ header: ImageHeader, hash: String, for stamp: FileStamp?) {
         guard let stamp else { return }
-        disk?.storeHeader(header, hash: hash, for: stamp)
+        disk?.storeHeader(hash: hash, header: header, for: stamp)
     }
 }

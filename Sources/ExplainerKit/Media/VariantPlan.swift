@@ -47,8 +47,9 @@ enum VariantPlan {
         return formats.flatMap { format in
             widths.map { w in
                 ImageVariant(
-                    path: name(pathInBundle, suffix: "\(w)", hash: hash, format: format), format: format,
-                    width: w, height: scaledHeight(width: width, height: height, to: w), crop: nil)
+                    path: name(pathInBundle, suffix: "\(w)", hash: hash, format: format), format: format, width: w,
+                    height: ImageCodec.outputSize(width: width, height: height, for: EncodeRequest(format: format, width: w)).height,
+                    crop: nil)
             }
         }
     }
@@ -59,10 +60,9 @@ enum VariantPlan {
         guard format.isRaster, width > 0, height > 0 else { return [] }
         let fallback = fallbackFormat(for: format)
         return cropRatios.map { ratio in
-            // The widest crop of this ratio inside the source, then no wider than `cropWidth`.
-            let widest = min(width, height * ratio.width / ratio.height)
-            let w = max(1, min(cropWidth, widest))
-            let h = max(1, (w * ratio.height + ratio.width / 2) / ratio.width)
+            // The widest crop of this ratio inside the source, no wider than `cropWidth`.
+            let (w, h) = ImageCodec.outputSize(
+                width: width, height: height, for: EncodeRequest(format: fallback, width: cropWidth, crop: ratio))
             return ImageVariant(
                 path: name(pathInBundle, suffix: "\(ratio.width)x\(ratio.height)-\(w)", hash: hash, format: fallback),
                 format: fallback, width: w, height: h, crop: ratio)
@@ -73,14 +73,6 @@ enum VariantPlan {
     /// path and format, at its own size.
     static func original(pathInBundle: String, format: ImageFormat, width: Int, height: Int) -> ImageVariant {
         ImageVariant(path: pathInBundle, format: format, width: width, height: height, crop: nil)
-    }
-
-    /// The height of a `width` × `height` image scaled to `target` wide, rounded as libvips
-    /// rounds it.
-    static func scaledHeight(width: Int, height: Int, to target: Int) -> Int {
-        guard width > 0 else { return height }
-        if target >= width { return height }
-        return max(1, Int((Double(height) * Double(target) / Double(width)).rounded()))
     }
 
     /// `images/map.png`, `480`, hash, `.webp` → `images/map-480-0123abcd.webp`.

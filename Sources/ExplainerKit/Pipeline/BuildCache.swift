@@ -17,6 +17,8 @@ public final class BuildCache: BuildMemo, @unchecked Sendable {
     /// What one article source became, and what was made of it in this environment.
     private struct Entry {
         var bytes: [UInt8]
+        /// The bundle's files as the article saw them.
+        var media: [MediaEntry]
         var loaded: LoadedArticle
         var plan: [Page]?
         var files: [OutputFile]?
@@ -75,17 +77,18 @@ public final class BuildCache: BuildMemo, @unchecked Sendable {
         }
     }
 
-    package func article(_ file: SourceFile, make: () -> LoadedArticle) -> LoadedArticle {
+    package func article(_ input: ArticleInput, make: () -> LoadedArticle) -> LoadedArticle {
+        let file = input.file
         let key = ExactPath(file.path)
         let hit: LoadedArticle? = lock.withLock {
-            guard let entry = entries[key], entry.bytes == file.bytes else { return nil }
+            guard let entry = entries[key], entry.bytes == file.bytes, entry.media == input.media else { return nil }
             stats.articlesReused += 1
             return entry.loaded
         }
         if let hit { return hit }
         let loaded = make()
         lock.withLock {
-            entries[key] = Entry(bytes: file.bytes, loaded: loaded)
+            entries[key] = Entry(bytes: file.bytes, media: input.media, loaded: loaded)
             stats.articlesRendered += 1
         }
         return loaded

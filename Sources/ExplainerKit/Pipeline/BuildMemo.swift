@@ -16,8 +16,9 @@
 package protocol BuildMemo: Sendable {
     /// Starts a build in `environment` (what every page depends on), of these article sources.
     func begin(_ environment: MemoEnvironment, articlePaths: [String])
-    /// What an article source became (parsed and rendered), for these exact bytes.
-    func article(_ file: SourceFile, make: () -> LoadedArticle) -> LoadedArticle
+    /// What an article source became (parsed and rendered), for these exact bytes and bundle
+    /// files.
+    func article(_ input: ArticleInput, make: () -> LoadedArticle) -> LoadedArticle
     /// The planned pages of the explainer made from `source`.
     func plan(ofSource source: String, make: () -> [Page]) -> [Page]
     /// The templated files (sorted by path) of the explainer made from `source`.

@@ -6,6 +6,15 @@ package struct MemoEnvironment: Sendable, Hashable {
     var settings: BuildSettings
 }
 
+/// What an article is made from: its source file (path and exact bytes) and what the build
+/// knows of the files of its bundle (their sizes, images' dimensions and hashes), which its
+/// pages show and check. Equal inputs give the same `LoadedArticle`.
+package struct ArticleInput: Sendable, Hashable {
+    var file: SourceFile
+    /// The catalog's entries of the article's bundle, sorted by path (none for `<slug>.md`).
+    var media: [MediaEntry]
+}
+
 /// What one article source became: its rendered article (nil for a draft left out, or when it
 /// failed) and the problems met.
 package struct LoadedArticle: Sendable, Hashable {

@@ -5,7 +5,7 @@ package struct PassThroughMemo: BuildMemo {
     package init() {}
 
     package func begin(_ environment: MemoEnvironment, articlePaths: [String]) {}
-    package func article(_ file: SourceFile, make: () -> LoadedArticle) -> LoadedArticle { make() }
+    package func article(_ input: ArticleInput, make: () -> LoadedArticle) -> LoadedArticle { make() }
     package func plan(ofSource source: String, make: () -> [Page]) -> [Page] { make() }
     package func explainerFiles(ofSource source: String, make: () -> [OutputFile]) -> [OutputFile] { make() }
     package func part(of path: String, forSource source: String, make: () -> String) -> String { make() }

@@ -15,10 +15,11 @@ import Dispatch
 package enum SiteBuilder {
     /// Builds into memory: the result's `files` hold the whole site, sorted by path.
     package static func build(
-        _ sources: consuming SiteSources, settings: BuildSettings = BuildSettings(), memo: some BuildMemo = PassThroughMemo()
+        _ sources: consuming SiteSources, settings: BuildSettings = BuildSettings(), memo: some BuildMemo = PassThroughMemo(),
+        media: MediaStage = MediaStage()
     ) throws(BuildFailure) -> SiteBuild {
         let collector = OutputCollector()
-        let summary = try build(consume sources, settings: settings, memo: memo, into: collector)
+        let summary = try build(consume sources, settings: settings, memo: memo, media: media, into: collector)
         return SiteBuild(files: collector.files(), summary: summary)
     }
 
@@ -29,7 +30,7 @@ package enum SiteBuilder {
     /// last copy, e.g. `build(consume sources, …)`, for that to free them).
     static func build(
         _ sources: consuming SiteSources, settings: BuildSettings = BuildSettings(), memo: some BuildMemo = PassThroughMemo(),
-        into sink: some OutputSink
+        media: MediaStage = MediaStage(), into sink: some OutputSink
     ) throws(BuildFailure) -> BuildSummary {
         var diagnostics = sources.readDiagnostics
         memo.begin(
@@ -50,11 +51,23 @@ package enum SiteBuilder {
         // Every internal URL follows the base URL's path (`urls.basePath`).
         let urls = SiteURLs(baseURL: settings.baseURL ?? config?.baseURL ?? "")
 
+        // The bundles' files: every image probed (through the media cache), before the
+        // articles that show them are rendered.
+        let mediaSettings = MediaStage.Settings(
+            widths: config?.imageWidths ?? VariantPlan.defaultWidths,
+            maxFileSize: config?.maxMediaFileSize ?? SiteConfig.defaultMaxMediaFileMB << 20,
+            limits: ImageLimits(maxPixels: config?.maxImagePixels ?? ImageLimits.defaultMaxPixels))
+        let catalog = media.catalog(sources.bundleFiles, settings: mediaSettings)
+        if config != nil { diagnostics += sources.bundleFiles.compactMap { catalog[$0.contentPath]?.problem } }
+
         // Articles: load and render each (in parallel); collect every problem of every file.
         let options = ArticleRenderer.Options(
-            unsafeHTML: config?.unsafeHTML ?? false, reservedIDs: templates?.elementIDs ?? [], basePath: urls.basePath)
+            unsafeHTML: config?.unsafeHTML ?? false, reservedIDs: templates?.elementIDs ?? [], basePath: urls.basePath,
+            media: catalog, contentFolder: sources.contentFolder)
         let loaded = ParallelMap.map(sources.articles) { file in
-            memo.article(file) { load(file, options: options, settings: settings) }
+            let bundle = URLResolver.bundle(ofArticle: ContentNames.contentPath(of: file.path, in: sources.contentFolder))
+            let input = ArticleInput(file: file, media: bundle.map { catalog.entries(inBundle: $0) } ?? [])
+            return memo.article(input) { load(file, options: options, settings: settings) }
         }
         // The sources' bytes are not needed any more (a 10,000-explainer site's are ~100 MB).
         sources.articles = []
@@ -84,6 +97,21 @@ package enum SiteBuilder {
         guard let config, let templates, !diagnostics.contains(where: { $0.severity == .error }) else {
             throw BuildFailure(diagnostics)
         }
+
+        // Plan every page; then check that every link to a page or file of the site leads to
+        // one the build makes, and make the images' copies (the slow part, through the media
+        // cache), each of which can fail: all before the sink is given anything.
+        let pages = SitePlanner.plan(site: config, urls: urls, articles: articles) { article in
+            memo.plan(ofSource: article.article.sourcePath) { SitePlanner.explainerPages(article, urls: urls) }
+        }
+        let references = PageReferenceCheck(
+            pages: pages, assets: assets.map(\.path) + sources.assets.map { SiteURLs.assetsFolder + "/" + $0.path },
+            articles: articles)
+        var problems = references.problems(of: articles)
+        problems += media.prepare(articles.flatMap(\.media), settings: mediaSettings)
+        media.finish()
+        guard problems.isEmpty else { throw BuildFailure(diagnostics + problems) }
+
         let production = settings.production
         @Sendable func deliver(_ files: [OutputFile]) -> Int {
             let files = production ? files + gzipCopies(files) : files
@@ -92,13 +120,10 @@ package enum SiteBuilder {
         }
         var fileCount = deliver(assets)
 
-        // Plan and template every page.
+        // Template every page.
         let renderer = PageRenderer(
             templates: templates,
             shared: PageContext.Shared(site: config, stylesheetURL: stylesheetURL, urls: urls))
-        let pages = SitePlanner.plan(site: config, urls: urls, articles: articles) { article in
-            memo.plan(ofSource: article.article.sourcePath) { SitePlanner.explainerPages(article, urls: urls) }
-        }
         let groups = group(pages)
         let counts = ParallelMap.map(groups) { group -> Int in
             func render() -> [OutputFile] {
@@ -107,8 +132,12 @@ package enum SiteBuilder {
                     .sorted { $0.path < $1.path }
             }
             func files() -> [OutputFile] {
-                if let source = group.first?.article?.article.sourcePath {
-                    return memo.explainerFiles(ofSource: source, make: render)
+                if let article = group.first?.article {
+                    // Its pages, and what it publishes from its bundle, by path.
+                    return memo.explainerFiles(ofSource: article.article.sourcePath) {
+                        let bundle = media.files(article.media, settings: mediaSettings)
+                        return bundle.isEmpty ? render() : (render() + bundle).sorted { $0.path < $1.path }
+                    }
                 }
                 // Home and 404 list explainers: made again only when what they list changed.
                 guard group.count == 1, let page = group.first else { return render() }
@@ -192,7 +221,7 @@ package enum SiteBuilder {
     /// Parses and renders one article source (no article when it is a draft left out).
     static func load(_ file: SourceFile, options: ArticleRenderer.Options, settings: BuildSettings) -> LoadedArticle {
         do throws(BuildFailure) {
-            let article = try ArticleParser.parse(file)
+            let article = try ArticleParser.parse(file, contentFolder: options.contentFolder)
             // Drafts are never published: production leaves them out even with --drafts.
             if article.frontMatter.draft && (!settings.includeDrafts || settings.production) {
                 return LoadedArticle(article: nil, diagnostics: [])

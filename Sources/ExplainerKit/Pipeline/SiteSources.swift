@@ -12,10 +12,20 @@ package struct SiteSources: Sendable {
     var templatesFolder: String
     /// Problems met while reading (unreadable files, symlink loops…).
     var readDiagnostics: [Diagnostic]
+    /// The content folder as the articles' paths spell it (`Content`).
+    var contentFolder: String
+    /// The files of the explainers' bundles (`Content/x/…` beside `Content/x/index.md`),
+    /// listed with their sizes, not read; sorted by `source`.
+    package var bundleFiles: [BundleFile]
+    /// What the build knows of the bundle files (sizes, image dimensions, variants): made by
+    /// the media stage from `bundleFiles`, or by a test. Articles' references are checked
+    /// against it.
+    var media: MediaCatalog
 
     init(
         config: SourceFile, articles: [SourceFile], templates: [SourceFile], assets: [SourceFile],
-        templatesFolder: String = "Templates", readDiagnostics: [Diagnostic] = []
+        templatesFolder: String = "Templates", readDiagnostics: [Diagnostic] = [], contentFolder: String = "Content",
+        bundleFiles: [BundleFile] = [], media: MediaCatalog = .empty
     ) {
         self.config = config
         // Usually already in order (folders are listed sorted): check before sorting.
@@ -25,5 +35,8 @@ package struct SiteSources: Sendable {
         self.assets = assets
         self.templatesFolder = templatesFolder
         self.readDiagnostics = readDiagnostics
+        self.contentFolder = contentFolder
+        self.bundleFiles = bundleFiles.sorted { ExactPath.precedes($0.source, $1.source) }
+        self.media = media
     }
 }

@@ -13,19 +13,33 @@ package enum ArticleRenderer {
         var reservedIDs: Set<String> = []
         /// The site's base path, for links from the site's root (`SiteURLs.basePath`).
         var basePath = ""
+        /// What the build knows of the bundles' files: every reference to one is checked
+        /// against it, and images are written from it (`ImageMarkup`).
+        var media = MediaCatalog.empty
+        /// The content folder as the articles' paths spell it (`Content`), for messages.
+        var contentFolder = "Content"
 
-        package init(unsafeHTML: Bool = false, reservedIDs: Set<String> = [], basePath: String = "") {
+        package init(
+            unsafeHTML: Bool = false, reservedIDs: Set<String> = [], basePath: String = "", media: MediaCatalog = .empty,
+            contentFolder: String = "Content"
+        ) {
             self.unsafeHTML = unsafeHTML
             self.reservedIDs = reservedIDs
             self.basePath = basePath
+            self.media = media
+            self.contentFolder = contentFolder
         }
     }
 
     /// The rendered article, or every problem of its sections (rendering gives no warnings).
     package static func render(_ article: Article, options: Options = Options()) throws(BuildFailure) -> RenderedArticle {
+        let references = ReferenceContext(
+            articlePath: article.contentPath, slug: article.slug, file: article.sourcePath, lineOffset: article.bodyStartLine - 1,
+            contentFolder: options.contentFolder, media: options.media, basePath: options.basePath)
         let markdown = MarkdownRenderer.render(
-            article.body, unsafe: options.unsafeHTML, reservedIDs: options.reservedIDs, basePath: options.basePath)
-        var diagnostics: [Diagnostic] = []
+            article.body, unsafe: options.unsafeHTML, reservedIDs: options.reservedIDs, basePath: options.basePath,
+            references: references)
+        var diagnostics = markdown.references.diagnostics
         let bindings = article.frontMatter.sections
         let byHeading = Dictionary(bindings.map { ($0.heading, $0) }, uniquingKeysWith: { a, _ in a })
 
@@ -82,9 +96,9 @@ package enum ArticleRenderer {
             let location =
                 binding.flatMap { SitePlanner.explainerPageKeys.contains($0.key) ? $0.location : nil }
                 ?? SourceLocation(line: heading.line + article.bodyStartLine - 1, column: 1)
-            // Only a `sections:` key can clash: an unnamed section's slug is unique already.
-            if binding != nil,
-                let conflict = folder.claim(
+            // Only a `sections:` key can clash with a page (an unnamed section's slug is unique
+            // already); any section, with a file of the bundle.
+            if let conflict = folder.claim(
                     key, isFolder: true, by: .section(key: key, heading: heading.text, file: article.sourcePath, location: location))
             {
                 diagnostics.append(conflict)
@@ -94,6 +108,22 @@ package enum ArticleRenderer {
                 RenderedSection(
                     key: key, label: label, chunk: chunk,
                     description: Excerpt.plainText(fromHTML: chunk.excerptHTML, limit: 160)))
+        }
+        // The lead image, and every file the explainer publishes from its bundle, each claimed
+        // in its folder (a bundle file may not take a page's place).
+        var leadImage: LeadImage?
+        if let reference = article.frontMatter.image {
+            switch LeadImage.resolve(reference, articlePath: article.contentPath, catalog: options.media, file: article.sourcePath) {
+            case .success(let lead): leadImage = lead
+            case .failure(let problem): diagnostics.append(problem)
+            }
+        }
+        let media = MediaStage.publication(
+            bundle: article.bundle, slug: article.slug, used: markdown.references.usedMedia, lead: leadImage, catalog: options.media)
+        for output in media {
+            if let conflict = folder.claim(String(output.path.dropFirst(article.slug.utf8.count + 1)), by: .bundleFile(output.entry.source)) {
+                diagnostics.append(conflict)
+            }
         }
         guard diagnostics.isEmpty else { throw BuildFailure(diagnostics) }
 
@@ -105,7 +135,9 @@ package enum ArticleRenderer {
         // article until the build ends, so the source text is not kept twice.
         var article = article
         article.body = ""
-        return RenderedArticle(article: article, lede: markdown.lede, sections: sections, quotes: quotes)
+        return RenderedArticle(
+            article: article, lede: markdown.lede, sections: sections, quotes: quotes, usedMedia: markdown.references.usedMedia,
+            siteReferences: markdown.references.siteReferences, leadImage: leadImage, media: media)
     }
 }
 

@@ -12,6 +12,9 @@ indirect enum PathOwner: Sendable, Hashable {
     case section(key: String, heading: String, file: String, location: SourceLocation)
     /// A file of the template set's assets, e.g. `Templates/assets/style.css`.
     case asset(String)
+    /// A file published from an explainer's bundle (or a copy of one of its images), named by
+    /// the bundle file: `Content/x/images/map.png`.
+    case bundleFile(String)
     /// The `.gz` copy a production build writes beside the owner's file.
     case gzipCopy(of: PathOwner)
 
@@ -19,8 +22,11 @@ indirect enum PathOwner: Sendable, Hashable {
     var name: String {
         switch self {
         case .generated(let name), .asset(let name): name
+        case .bundleFile(let file): "the bundle file " + file
         case .explainer(let slug, let file, let location):
-            file + (location.map { ":\($0.line):\($0.column) (`slug: \(slug)`)" } ?? " (its file name)")
+            file
+                + (location.map { ":\($0.line):\($0.column) (`slug: \(slug)`)" }
+                    ?? (file.hasSuffix("/" + ContentNames.bundleIndex) ? " (its folder name)" : " (its file name)"))
         case .section(_, let heading, let file, let location): "the heading \"\(heading)\" (\(file):\(location.line))"
         case .gzipCopy(let owner): "the gzip copy of " + owner.name
         }
@@ -38,7 +44,7 @@ indirect enum PathOwner: Sendable, Hashable {
     /// Where its error points.
     var file: String {
         switch self {
-        case .generated(let name), .asset(let name): name
+        case .generated(let name), .asset(let name), .bundleFile(let name): name
         case .explainer(_, let file, _), .section(_, _, let file, _): file
         case .gzipCopy(let owner): owner.file
         }
@@ -46,7 +52,7 @@ indirect enum PathOwner: Sendable, Hashable {
 
     var location: SourceLocation? {
         switch self {
-        case .generated, .asset: nil
+        case .generated, .asset, .bundleFile: nil
         case .explainer(_, _, let location): location
         case .section(_, _, _, let location): location
         case .gzipCopy(let owner): owner.location
@@ -57,9 +63,12 @@ indirect enum PathOwner: Sendable, Hashable {
         switch self {
         case .generated: "Rename what comes second."
         case .explainer(_, _, let location):
-            location == nil ? "Rename the file, or set another `slug:` in its front matter." : "Set another `slug:` in the front matter."
+            location == nil
+                ? "Rename the file (or the folder of an index.md), or set another `slug:` in its front matter."
+                : "Set another `slug:` in the front matter."
         case .section: "Choose another page slug for this section in `sections:`."
         case .asset: "Rename or move the file in the assets folder."
+        case .bundleFile: "Rename the file or its folder in the bundle."
         case .gzipCopy(let owner): owner.hint
         }
     }

@@ -18,12 +18,27 @@ package final class RenderedArticle: Sendable, Hashable {
     let quotes: [PlacedQuote]
     /// Words of the lede and every section.
     let wordCount: Int
+    /// The bundle files the article refers to (what the media stage publishes for it).
+    let usedMedia: [UsedMedia]
+    /// Its links and images to pages and files of the site, for `PageReferenceCheck`.
+    let siteReferences: [SiteReference]
+    /// The lead image (`image:`), if any.
+    let leadImage: LeadImage?
+    /// The files it publishes from its bundle (`MediaStage.publication`), sorted by path.
+    let media: [MediaStage.Output]
 
-    init(article: Article, lede: MarkdownChunk, sections: [RenderedSection], quotes: [PlacedQuote]) {
+    init(
+        article: Article, lede: MarkdownChunk, sections: [RenderedSection], quotes: [PlacedQuote], usedMedia: [UsedMedia] = [],
+        siteReferences: [SiteReference] = [], leadImage: LeadImage? = nil, media: [MediaStage.Output] = []
+    ) {
         self.article = article
         self.lede = lede
         self.sections = sections
         self.quotes = quotes
+        self.usedMedia = usedMedia
+        self.siteReferences = siteReferences
+        self.leadImage = leadImage
+        self.media = media
         self.wordCount = sections.reduce(lede.wordCount) { $0 + $1.chunk.wordCount }
     }
 
@@ -32,7 +47,9 @@ package final class RenderedArticle: Sendable, Hashable {
     var readingMinutes: Int { WordCounter.minutes(forWords: wordCount) }
 
     package static func == (lhs: RenderedArticle, rhs: RenderedArticle) -> Bool {
-        lhs === rhs || (lhs.article == rhs.article && lhs.lede == rhs.lede && lhs.sections == rhs.sections && lhs.quotes == rhs.quotes)
+        lhs === rhs || (lhs.article == rhs.article && lhs.lede == rhs.lede && lhs.sections == rhs.sections && lhs.quotes == rhs.quotes
+                && lhs.usedMedia == rhs.usedMedia && lhs.siteReferences == rhs.siteReferences && lhs.leadImage == rhs.leadImage
+                && lhs.media == rhs.media)
     }
 
     package func hash(into hasher: inout Hasher) {

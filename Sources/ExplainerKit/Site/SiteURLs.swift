@@ -53,7 +53,7 @@ package struct SiteURLs: Sendable, Hashable {
 
     /// A file an explainer publishes from its bundle: `/russia-taliban/images/map-480-0123abcd.webp`
     /// (`path` is relative to the explainer's folder, percent-encoded here).
-    func media(_ slug: String, _ path: String) -> String { url("/\(slug)/" + URIEscaping.encodingPath(path)) }
+    func media(_ slug: String, _ path: String) -> String { url("/\(slug)/" + URLResolver.percentEncoded(path)) }
 
     var notFound: String { url("/" + Self.notFoundFile) }
 

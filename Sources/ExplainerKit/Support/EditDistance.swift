@@ -17,4 +17,12 @@ enum EditDistance {
         }
         return previous[b.count]
     }
+
+    /// The entry of `candidates` nearest to `word` by edit distance, if any is close.
+    static func nearest(to word: String, in candidates: [String]) -> String? {
+        let lowered = word.lowercased()
+        let scored = candidates.map { ($0, EditDistance.between(lowered, $0.lowercased())) }
+        guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
+        return best.1 <= max(2, word.count / 3) ? best.0 : nil
+    }
 }

@@ -72,6 +72,26 @@ package enum FileSystem {
     /// and so, with a `root`, is a file outside it where `path` is a symlink. (Only the last
     /// name of `path` can be one: `listTree` enters no symlinked folder.)
     static func read(_ path: String, limit: Int = Int.max, inside root: Root? = nil) throws(Failure) -> [UInt8] {
+        let (fd, size) = try openRegularFile(path, inside: root)
+        defer { close(fd) }
+        if size > limit {
+            throw Failure(path: path, operation: "read", code: EFBIG, size: size, limit: limit)
+        }
+        return try readAll(fd, size: size, limit: limit, path: path)
+    }
+
+    /// The size of the regular file at `path`, checked as `read` checks it (a regular file, and
+    /// with a `root` not a symlink to a file outside it), without reading it: a bundle's images
+    /// may be large, and only the media stage reads them.
+    static func size(of path: String, inside root: Root? = nil) throws(Failure) -> Int {
+        let (fd, size) = try openRegularFile(path, inside: root)
+        close(fd)
+        return size
+    }
+
+    /// Opens `path` for `read` and `size(of:)`: a regular file (not a FIFO, socket, device or
+    /// folder), and with a `root` inside it. Returns the open descriptor and the file's size.
+    private static func openRegularFile(_ path: String, inside root: Root?) throws(Failure) -> (fd: Int32, size: Int) {
         // With a root, a file that is not a symlink opens at once; a symlink (`ELOOP`) is
         // opened again, followed, and where it led is checked.
         var fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | (root == nil ? 0 : O_NOFOLLOW))
@@ -86,24 +106,26 @@ package enum FileSystem {
             }
             throw Failure(path: path, operation: "read", code: code)
         }
-        defer { close(fd) }
         var st = stat()
-        guard fstat(fd, &st) == 0 else { throw Failure(path: path, operation: "read", code: errno) }
+        guard fstat(fd, &st) == 0 else {
+            let code = errno
+            close(fd)
+            throw Failure(path: path, operation: "read", code: code)
+        }
         let type = st.st_mode & S_IFMT
         guard type == S_IFREG else {
+            close(fd)
             throw Failure(
                 path: path, operation: "read", code: type == S_IFDIR ? EISDIR : EINVAL,
                 detail: "it is \(kind(type)), not a regular file")
         }
         if followed, let root, let opened = openedPath(fd, path: path), !root.contains(opened) {
+            close(fd)
             throw Failure(
                 path: path, operation: "read", code: EACCES,
                 detail: "it is a symlink to \(opened), which is outside \(root.path)")
         }
-        if Int(st.st_size) > limit {
-            throw Failure(path: path, operation: "read", code: EFBIG, size: Int(st.st_size), limit: limit)
-        }
-        return try readAll(fd, size: Int(st.st_size), limit: limit, path: path)
+        return (fd, Int(st.st_size))
     }
 
     /// Everything the open regular file `fd` holds (about `size` bytes, at most `limit`).

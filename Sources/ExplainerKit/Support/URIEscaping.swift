@@ -17,28 +17,4 @@ enum URIEscaping {
         }
         return out.string
     }
-
-    /// A file path (`images/IMG 2034.jpg`) as a URL path: every byte but unreserved ones
-    /// (letters, digits, `-._~`), `/` and the sub-delimiters a path may hold is percent-encoded
-    /// (`images/IMG%202034.jpg`).
-    static func encodingPath(_ path: String) -> String {
-        func isKept(_ byte: UInt8) -> Bool {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                true
-            default: "-._~/!$&'()*+,;=:@".utf8.contains(byte)
-            }
-        }
-        guard !path.utf8.allSatisfy(isKept) else { return path }
-        var out = UTF8Builder(capacity: path.utf8.count * 3)
-        for byte in path.utf8 {
-            if isKept(byte) {
-                out.append(byte: byte)
-            } else {
-                out.append(byte: UInt8(ascii: "%"))
-                out.append(hex: byte)
-            }
-        }
-        return out.string
-    }
 }

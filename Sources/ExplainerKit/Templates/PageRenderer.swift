@@ -25,7 +25,7 @@ struct PageRenderer: Sendable {
             let html =
                 fast?.render(context, withTemplate: page.kind.template)
                 ?? Array((templates.library.render(MustacheView(object: context), withTemplate: page.kind.template) ?? "").utf8)
-            return (page.file, html)
+            return (page.file, EagerFirstImage.apply(html))
         }
     }
 }

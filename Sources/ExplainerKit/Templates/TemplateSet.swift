@@ -87,7 +87,7 @@ struct TemplateSet: Sendable {
                 case .variable:
                     let root = reference.name.split(separator: ".").first.map(String.init) ?? reference.name
                     if reference.name != "." && !PageContext.knownNames.contains(root) {
-                        let near = YAMLFields.nearest(to: root, in: PageContext.knownNames.sorted())
+                        let near = EditDistance.nearest(to: root, in: PageContext.knownNames.sorted())
                         warnings.append(
                             Diagnostic(
                                 .warning, file: path, line: reference.location.line, column: reference.location.column,
