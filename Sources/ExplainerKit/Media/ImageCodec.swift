@@ -5,6 +5,10 @@ import CVipsShim
 /// XMP, IPTC, ICC) stripped, resized (never up) and cropped. Stateless and thread-safe; the
 /// output bytes are the same on every run and whatever the number of threads.
 enum ImageCodec {
+    /// Names what shapes the copies' bytes besides their parameters (libvips' version, the
+    /// encoders' settings): part of every cache key, so a change makes every copy anew.
+    static let version = "vips-8.14-q80-q82-1"
+
     /// What `bytes` are and their size as displayed, without decoding a pixel. `claimed` is
     /// what the file's extension says; bytes of another format are a problem naming both.
     /// An image over `limits.maxPixels` is refused here, before anything allocates its pixels.

@@ -140,7 +140,7 @@ package struct MediaStage: Sendable {
         let work = bySource.keys.sorted().map { bySource[$0]! }
         let total = work.count
         let done = AtomicCounter()
-        let problems = ParallelMap.map(work) { item -> Diagnostic? in
+        let problems = ParallelMap.map(work) { item -> [Diagnostic]? in
             defer { progress?(done.increment(), total) }
             let missing = item.variants.filter { store.bytes(for: key(item.entry, $0)) == nil }
             guard !missing.isEmpty else { return nil }
@@ -148,11 +148,11 @@ package struct MediaStage: Sendable {
             case .success(let encoded):
                 for (variant, bytes) in zip(missing, encoded) { store.store(bytes, for: key(item.entry, variant)) }
                 return nil
-            case .failure(let diagnostic):
-                return diagnostic
+            case .failure(let failure):
+                return failure.diagnostics
             }
         }
-        return problems.compactMap { $0 }
+        return problems.flatMap { $0 ?? [] }
     }
 
     /// The bytes of `outputs` (after `prepare`): from the store, or made again if the store
@@ -186,20 +186,23 @@ package struct MediaStage: Sendable {
     }
 
     /// Reads the source and makes `variants` of it.
-    private func encode(_ entry: MediaEntry, _ variants: [ImageVariant], settings: Settings) -> Result<[[UInt8]], Diagnostic> {
+    private func encode(_ entry: MediaEntry, _ variants: [ImageVariant], settings: Settings) -> Result<[[UInt8]], BuildFailure> {
         let bytes: [UInt8]
-        do { bytes = try read(entry.file, limit: settings.maxFileSize) } catch { return .failure(unreadable(entry.file, error)) }
+        do { bytes = try read(entry.file, limit: settings.maxFileSize) } catch {
+            return .failure(BuildFailure(unreadable(entry.file, error)))
+        }
         if let hash = entry.image?.hash, ContentHash.hex(bytes) != hash {
             return .failure(
-                Diagnostic(
+                BuildFailure(Diagnostic(
                     file: entry.source, message: "The image changed while the site was being built.",
-                    hint: "Build again once the file is saved."))
+                    hint: "Build again once the file is saved.")))
         }
         let requests = variants.map { EncodeRequest(format: $0.format, width: $0.width, crop: $0.crop) }
         return ImageCodec.encode(bytes, requests, limits: settings.limits).mapError { problem in
-            Diagnostic(
-                file: entry.source, message: "The image could not be published: \(problem.message)",
-                hint: "Open it in an image editor and save it again (or export it anew), then build again.")
+            BuildFailure(
+                Diagnostic(
+                    file: entry.source, message: "The image could not be published: \(problem.message)",
+                    hint: "Open it in an image editor and save it again (or export it anew), then build again."))
         }
     }
 

@@ -64,8 +64,9 @@ package enum SiteBuilder {
         let options = ArticleRenderer.Options(
             unsafeHTML: config?.unsafeHTML ?? false, reservedIDs: templates?.elementIDs ?? [], basePath: urls.basePath,
             media: catalog, contentFolder: sources.contentFolder)
+        let contentFolder = sources.contentFolder
         let loaded = ParallelMap.map(sources.articles) { file in
-            let bundle = URLResolver.bundle(ofArticle: ContentNames.contentPath(of: file.path, in: sources.contentFolder))
+            let bundle = URLResolver.bundle(ofArticle: ContentNames.contentPath(of: file.path, in: contentFolder))
             let input = ArticleInput(file: file, media: bundle.map { catalog.entries(inBundle: $0) } ?? [])
             return memo.article(input) { load(file, options: options, settings: settings) }
         }

@@ -113,9 +113,11 @@ package enum ArticleRenderer {
         // in its folder (a bundle file may not take a page's place).
         var leadImage: LeadImage?
         if let reference = article.frontMatter.image {
-            switch LeadImage.resolve(reference, articlePath: article.contentPath, catalog: options.media, file: article.sourcePath) {
-            case .success(let lead): leadImage = lead
-            case .failure(let problem): diagnostics.append(problem)
+            do throws(BuildFailure) {
+                leadImage = try LeadImage.resolve(
+                    reference, articlePath: article.contentPath, catalog: options.media, file: article.sourcePath)
+            } catch {
+                diagnostics += error.diagnostics
             }
         }
         let media = MediaStage.publication(

@@ -217,17 +217,17 @@ final class LeadImageValues: TemplateObject {
         ogURL = lead.socialCard.map { urls.absolute(urls.media(article.slug, $0.path)) }
     }
 
-    /// The `<picture>` (or SVG `<img>`), as wide as the page's text, or as a card's picture.
-    func html(sizes: String) -> String {
+    /// The `<picture>` (or SVG `<img>`), as wide as the page's text (and as a home page card,
+    /// which spans the same column).
+    var html: String {
         ImageMarkup.html(
             ImageMarkup.Image(
                 src: src, alt: lead.alt, title: nil, info: lead.info, folderURL: folderURL),
-            figure: false, sizes: sizes)
+            figure: false)
     }
 
     static let templateFields = TemplateFields<LeadImageValues>([
-        .field("html", "the image as `<picture>`, with `width`, `height` and `srcset` (HTML)", { $0.html(sizes: ImageMarkup.sizes) }),
-        .field("cardHTML", "the image for a card on the home page (HTML)", { $0.html(sizes: ImageMarkup.cardSizes) }),
+        .field("html", "the image as `<picture>`, with `width`, `height` and `srcset` (HTML)", \.html),
         .field("alt", "`imageAlt` of the front matter", \.lead.alt),
         .field("credit", "`imageCredit` of the front matter (absent without one)", \.lead.credit),
         .field("ogURL", "the absolute URL of its 16:9 crop, for `og:image` (absent for an SVG)", \.ogURL),

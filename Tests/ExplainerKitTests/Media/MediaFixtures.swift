@@ -24,16 +24,16 @@ enum MediaFixtures {
             }
         }
         let info = ImageInfo(format: format, width: width, height: height, hash: "0123abcd", variants: variants, problem: problem)
-        return MediaEntry(source: "Content/\(bundle)/\(path)", bundle: bundle, pathInBundle: path, size: 1000, image: info)
+        return MediaEntry(file: BundleFile(source: "Content/\(bundle)/\(path)", bundle: bundle, pathInBundle: path, size: 1000), image: info)
     }
 
     static func svg(_ bundle: String, _ path: String, width: Int = 300, height: Int = 150) -> MediaEntry {
         let info = ImageInfo(format: .svg, width: width, height: height, hash: "0123abcd", variants: [], problem: nil)
-        return MediaEntry(source: "Content/\(bundle)/\(path)", bundle: bundle, pathInBundle: path, size: 500, image: info)
+        return MediaEntry(file: BundleFile(source: "Content/\(bundle)/\(path)", bundle: bundle, pathInBundle: path, size: 500), image: info)
     }
 
     static func file(_ bundle: String, _ path: String, size: Int = 100) -> MediaEntry {
-        MediaEntry(source: "Content/\(bundle)/\(path)", bundle: bundle, pathInBundle: path, size: size, image: nil)
+        MediaEntry(file: BundleFile(source: "Content/\(bundle)/\(path)", bundle: bundle, pathInBundle: path, size: size), image: nil)
     }
 
     static func catalog(_ entries: [MediaEntry]) -> MediaCatalog {
