@@ -16,7 +16,7 @@ cp -r "$repo/Content" "$repo/Templates" "$work/"
 python3 - "$work/Content" "$articles" <<'PY'
 import sys, pathlib, re
 content, count = pathlib.Path(sys.argv[1]), int(sys.argv[2])
-src = (content / "russia-taliban.md").read_text()
+src = (content / "russia-taliban" / "index.md").read_text()
 for i in range(1, count):
     text = src.replace("Russia's recognition of the Taliban, explained", f"Generated explainer {i}")
     text = re.sub(r"date: 2025-07-04", f"date: 20{10 + i % 15}-{1 + i % 12:02d}-{1 + i % 28:02d}", text)

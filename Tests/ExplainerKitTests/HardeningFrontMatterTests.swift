@@ -193,7 +193,7 @@ struct HardeningFrontMatterTests {
     }
 
     @Test func theSeedArticleHasNoDiagnostic() throws {
-        let path = Fixtures.path("Content/russia-taliban.md")
+        let path = Fixtures.path("Content/russia-taliban/index.md")
         let text = try String(contentsOfFile: path, encoding: .utf8)
         let outcome = outcome { () throws(BuildFailure) in try ArticleParser.parse(SourceFile(path: path, text: text)) }
         #expect(outcome.article != nil)

@@ -125,7 +125,7 @@ final class PreviewHarness: @unchecked Sendable {
         try preview.fixture.write(broken, to: preview.fixture.article)
         let errorText = await events.next(until: { $0.contains("event: error") && $0.contains("}]}") })
         #expect(errorText.contains("event: error"))
-        #expect(errorText.contains("russia-taliban.md:"))
+        #expect(errorText.contains("russia-taliban/index.md:"))
         let stillServed = try await preview.get("/russia-taliban/")
         #expect(stillServed.status == 200)
         #expect(stillServed.body.contains("Russia"))

@@ -80,7 +80,7 @@ struct YAMLSubsetComposerTests {
     // MARK: - Inputs
 
     static var seed: String {
-        frontMatter(try! String(contentsOfFile: Fixtures.path("Content/russia-taliban.md"), encoding: .utf8))
+        frontMatter(try! String(contentsOfFile: Fixtures.path("Content/russia-taliban/index.md"), encoding: .utf8))
     }
 
     /// Front matter copied from the benchmark corpus (Scripts/bench, n10000).

@@ -36,7 +36,7 @@ def overview_page(site_dir) -> str:
 
 
 def article_file(preview: Preview):
-    articles = sorted(preview.content.glob("*.md"))
+    articles = sorted([*preview.content.glob("*.md"), *preview.content.glob("*/index.md")])
     assert articles, "no article in Content/"
     return articles[0]
 

@@ -26,7 +26,7 @@ import Testing
         #expect(variants.map(\.height) == [240, 480, 240, 480])
         // A WebP source needs no second format; AVIF falls back to JPEG; SVG has no copies.
         #expect(
-            VariantPlan.variants(pathInBundle: "a.webp", format: .webp, width: 1000, height: 500, hash: "ab", widths: [480]).map(\.format)
+            VariantPlan.variants(pathInBundle: "a.webp", format: .webp, width: 1000, height: 500, hash: "ab", widths: [480, 960]).map(\.format)
                 == [.webp, .webp])
         #expect(
             Set(VariantPlan.variants(pathInBundle: "a.avif", format: .avif, width: 1000, height: 500, hash: "ab", widths: [480]).map(\.format))

@@ -148,10 +148,11 @@ extension Fixtures {
         }
 
         var paths: BuildRunner.Paths {
-            BuildRunner.Paths(content: root + "/Content", templates: root + "/Templates", output: root + "/Public")
+            BuildRunner.Paths(
+                content: root + "/Content", templates: root + "/Templates", output: root + "/Public", cache: root + "/.explainer-cache")
         }
 
-        var article: String { root + "/Content/russia-taliban.md" }
+        var article: String { root + "/Content/russia-taliban/index.md" }
 
         func read(_ path: String) throws -> String { try String(contentsOfFile: path, encoding: .utf8) }
 
