@@ -111,7 +111,9 @@ struct ReferenceRewriter {
         if alt.isEmpty {
             error(
                 node, "This image has no alt text: a reader who cannot see it is told nothing.",
-                hint: "Describe the image between the brackets, `![What it shows](\(url))`, or mark it decorative: `![\(ImageMarkup.decorativeAlt)](\(url))`.")
+                hint:
+                    "Describe the image between the brackets, `![What it shows](\(url))`, or mark it decorative: `![\(ImageMarkup.decorativeAlt)](\(url))`."
+            )
         } else if alt.lowercased() == ImageMarkup.decorativeAlt {
             alt = ""
         } else {
@@ -204,7 +206,8 @@ struct ReferenceRewriter {
         }
         let prefix = bundle + "/"
         let names = context.media.files.values.filter { $0.bundle == bundle }.map(\.pathInBundle).sorted()
-        let requested = shown.hasPrefix(SiteSourceReader.join(context.contentFolder, prefix))
+        let requested =
+            shown.hasPrefix(SiteSourceReader.join(context.contentFolder, prefix))
             ? String(shown.dropFirst(SiteSourceReader.join(context.contentFolder, prefix).count)) : written
         let nearest = YAMLFields.nearest(to: requested, in: names)
         error(

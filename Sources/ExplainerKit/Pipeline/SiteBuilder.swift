@@ -102,11 +102,13 @@ package enum SiteBuilder {
             memo.plan(ofSource: article.article.sourcePath) { SitePlanner.explainerPages(article, urls: urls) }
         }
         // Every link to a page or file of the site leads to one the build makes.
-        let references = PageReferenceCheck(
-            pages: pages, assets: assets.map(\.path) + sources.assets.map { SiteURLs.assetsFolder + "/" + $0.path },
-            articles: articles, media: sources.media)
-        let missing = references.problems(of: articles)
-        guard missing.isEmpty else { throw BuildFailure(diagnostics + missing) }
+        if articles.contains(where: { !$0.siteReferences.isEmpty }) {
+            let references = PageReferenceCheck(
+                pages: pages, assets: assets.map(\.path) + sources.assets.map { SiteURLs.assetsFolder + "/" + $0.path },
+                articles: articles, media: sources.media)
+            let missing = references.problems(of: articles)
+            guard missing.isEmpty else { throw BuildFailure(diagnostics + missing) }
+        }
         let groups = group(pages)
         let counts = ParallelMap.map(groups) { group -> Int in
             func render() -> [OutputFile] {

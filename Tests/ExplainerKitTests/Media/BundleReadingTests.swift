@@ -52,7 +52,8 @@ struct BundleReadingTests {
         let root = siteFolder(["elsewhere/secret.txt": "secret", "other/index.md": Self.article])
         defer { try? FileManager.default.removeItem(atPath: root) }
         let content = root + "/Content"
-        try FileManager.default.createSymbolicLink(atPath: content + "/map/secret.txt", withDestinationPath: content + "/elsewhere/secret.txt")
+        try FileManager.default.createSymbolicLink(
+            atPath: content + "/map/secret.txt", withDestinationPath: content + "/elsewhere/secret.txt")
         try FileManager.default.createSymbolicLink(atPath: content + "/map/twin.png", withDestinationPath: "images/a.png")
         try FileManager.default.createSymbolicLink(atPath: content + "/map/theirs.md", withDestinationPath: "../other/index.md")
         let sources = try read(root)

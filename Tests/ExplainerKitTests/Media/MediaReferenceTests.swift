@@ -98,7 +98,8 @@ struct MediaReferenceTests {
 
     @Test func pagesOfTheSiteAreFoundWhateverTheirSpelling() throws {
         let text = F.article(
-            body: "[a](/map/the-past/) [b](/map/quotes/) [c](/map/all/) [d](/assets/style.css) [e](/map) [f](/map/images/map.png)\n\n## The past\n\nText.\n\n> \"Q.\"\n>\n> — A B, c\n"
+            body:
+                "[a](/map/the-past/) [b](/map/quotes/) [c](/map/all/) [d](/assets/style.css) [e](/map) [f](/map/images/map.png)\n\n## The past\n\nText.\n\n> \"Q.\"\n>\n> — A B, c\n"
         )
         let outcome = F.build([("map/index.md", text)], media: Self.media)
         #expect(outcome.site != nil, "\(outcome.diagnostics)")
