@@ -96,8 +96,9 @@ package enum ArticleRenderer {
             let location =
                 binding.flatMap { SitePlanner.explainerPageKeys.contains($0.key) ? $0.location : nil }
                 ?? SourceLocation(line: heading.line + article.bodyStartLine - 1, column: 1)
-            // Only a `sections:` key can clash: an unnamed section's slug is unique already.
-            if binding != nil,
+            // Only a `sections:` key can clash: an unnamed section's slug is unique already (it
+            // is claimed for the bundle files below, when there are any).
+            if binding != nil || !markdown.references.usedMedia.isEmpty,
                 let conflict = folder.claim(
                     key, isFolder: true, by: .section(key: key, heading: heading.text, file: article.sourcePath, location: location))
             {
@@ -109,6 +110,7 @@ package enum ArticleRenderer {
                     key: key, label: label, chunk: chunk,
                     description: Excerpt.plainText(fromHTML: chunk.excerptHTML, limit: 160)))
         }
+        diagnostics += claimMedia(markdown.references.usedMedia, in: &folder, media: options.media)
         guard diagnostics.isEmpty else { throw BuildFailure(diagnostics) }
 
         var quotes = markdown.lede.quotes.map { RenderedArticle.PlacedQuote(quote: $0, sectionKey: nil) }
@@ -122,6 +124,27 @@ package enum ArticleRenderer {
         return RenderedArticle(
             article: article, lede: markdown.lede, sections: sections, quotes: quotes, usedMedia: markdown.references.usedMedia,
             siteReferences: markdown.references.siteReferences)
+    }
+}
+
+extension ArticleRenderer {
+    /// Claims in the explainer's folder the paths its bundle files are published at (an image's
+    /// variants; the file itself when it is linked, not an image, or an SVG), after its pages:
+    /// a file `the-past/x.png` beside a section `the-past`, or a file `index.html`, is an error.
+    static func claimMedia(_ used: [UsedMedia], in folder: inout PathClaims, media: MediaCatalog) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        for use in used {
+            guard let entry = media[use.contentPath] else { continue }
+            var paths = entry.image?.variants.map(\.path) ?? []
+            if use.original || entry.image?.format.isRaster != true { paths.append(entry.pathInBundle) }
+            // One error per file, not one per variant.
+            for path in paths {
+                guard let problem = folder.claim(path, by: .bundleFile(entry.source)) else { continue }
+                problems.append(problem)
+                break
+            }
+        }
+        return problems
     }
 }
 

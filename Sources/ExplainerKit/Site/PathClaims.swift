@@ -12,6 +12,9 @@ indirect enum PathOwner: Sendable, Hashable {
     case section(key: String, heading: String, file: String, location: SourceLocation)
     /// A file of the template set's assets, e.g. `Templates/assets/style.css`.
     case asset(String)
+    /// A file of an explainer's bundle (or one of its image variants), by its source:
+    /// `Content/map/images/map.png`.
+    case bundleFile(String)
     /// The `.gz` copy a production build writes beside the owner's file.
     case gzipCopy(of: PathOwner)
 
@@ -19,6 +22,7 @@ indirect enum PathOwner: Sendable, Hashable {
     var name: String {
         switch self {
         case .generated(let name), .asset(let name): name
+        case .bundleFile(let source): "the file " + source
         case .explainer(let slug, let file, let location):
             file
                 + (location.map { ":\($0.line):\($0.column) (`slug: \(slug)`)" }
@@ -40,7 +44,7 @@ indirect enum PathOwner: Sendable, Hashable {
     /// Where its error points.
     var file: String {
         switch self {
-        case .generated(let name), .asset(let name): name
+        case .generated(let name), .asset(let name), .bundleFile(let name): name
         case .explainer(_, let file, _), .section(_, _, let file, _): file
         case .gzipCopy(let owner): owner.file
         }
@@ -48,7 +52,7 @@ indirect enum PathOwner: Sendable, Hashable {
 
     var location: SourceLocation? {
         switch self {
-        case .generated, .asset: nil
+        case .generated, .asset, .bundleFile: nil
         case .explainer(_, _, let location): location
         case .section(_, _, _, let location): location
         case .gzipCopy(let owner): owner.location
@@ -64,6 +68,7 @@ indirect enum PathOwner: Sendable, Hashable {
                 : "Set another `slug:` in the front matter."
         case .section: "Choose another page slug for this section in `sections:`."
         case .asset: "Rename or move the file in the assets folder."
+        case .bundleFile: "Rename the file, or the folder it is in, in the explainer's folder."
         case .gzipCopy(let owner): owner.hint
         }
     }

@@ -136,3 +136,16 @@ struct BundleReadingTests {
         #expect(ArticleListing.changedNames(["/s/Content/a.md"], content: "/s/Content", templates: "/s/Templates") == ["a.md"])
     }
 }
+
+extension BundleReadingTests {
+    @Test func aBundleFileWhereAPageIsIsAnError() {
+        let text = MediaFixtures.article(
+            body: "[Old](index.html) and ![A map](the-past/map.png)\n\n## The past\n\nText.\n")
+        let media = [MediaFixtures.file("map", "index.html"), MediaFixtures.image("map", "the-past/map.png")]
+        let errors = MediaFixtures.build([("map/index.md", text)], media: media).errors
+        #expect(errors.count == 2)
+        #expect(errors.map(\.file) == ["Content/map/index.html", "Content/map/the-past/map.png"])
+        #expect(errors.first?.message.contains("the explainer's overview") == true)
+        #expect(errors.last?.message.contains("The past") == true)
+    }
+}
