@@ -251,4 +251,14 @@ struct MediaReferenceTests {
         // Under the default limit (50 MB) it builds.
         #expect(F.build([("map/index.md", F.article(body: "Text.\n"))], media: [big]).site != nil)
     }
+
+    @Test func namesWithSpacesAndEscapesAreFoundAndWrittenEncoded() throws {
+        let text = F.article(body: "![A](<my map.png>) ![B](my%20map.png) [C](<my data.csv#x>)\n")
+        let media = [F.image("map", "my map.png"), F.file("map", "my data.csv")]
+        let site = try #require(F.build([("map/index.md", text)], media: media, siteYML: Self.siteUnderPath).site)
+        let html = try #require(site.text("map/index.html"))
+        #expect(html.contains("src=\"/sub/map/my%20map-1600-0123abcd.png\" srcset=\"/sub/map/my%20map-480-0123abcd.png 480w"))
+        #expect(html.contains("alt=\"B\""))
+        #expect(html.contains("href=\"/sub/map/my%20data.csv#x\""))
+    }
 }
