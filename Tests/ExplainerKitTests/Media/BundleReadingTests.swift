@@ -149,3 +149,24 @@ extension BundleReadingTests {
         #expect(errors.last?.message.contains("The past") == true)
     }
 }
+
+extension BundleReadingTests {
+    @Test func aCachedReadSeesBundleChanges() throws {
+        let root = siteFolder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let content = root + "/Content"
+        let templates = root + "/Templates"
+        let cache = SourceFileCache()
+        let first = try SiteSourceReader.read(content: content, templates: templates, cache: cache, changed: nil)
+        #expect(first.bundleFiles.count == 3)
+        Fixtures.write(["map/images/b.png": "12"], into: content)
+        let added = try SiteSourceReader.read(
+            content: content, templates: templates, cache: cache, changed: [content + "/map/images/b.png"])
+        #expect(added.bundleFiles.map(\.pathInBundle) == ["data.csv", "deep/er/notes.txt", "images/a.png", "images/b.png"])
+        // A top-level article's change is read incrementally and keeps the bundle files.
+        Fixtures.write(["solo.md": Self.article], into: content)
+        let solo = try SiteSourceReader.read(content: content, templates: templates, cache: cache, changed: [content + "/solo.md"])
+        #expect(solo.bundleFiles == added.bundleFiles)
+        #expect(solo.articles.map(\.path) == [content + "/map/index.md", content + "/solo.md"])
+    }
+}
