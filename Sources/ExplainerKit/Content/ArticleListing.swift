@@ -16,7 +16,8 @@ struct ArticleListing {
 
     /// The content folder, as the paths below are spelled.
     let folder: String
-    /// File names (no folders), sorted by their bytes, as `FileSystem.listTree` sorts them.
+    /// Article paths in the folder (`a.md`, or `x/index.md` for a bundle), sorted by their
+    /// bytes, as `FileSystem.listTree` sorts them.
     /// Compared byte for byte: names that differ only in Unicode normalisation stay two.
     private(set) var names: [String] = []
     private(set) var reads: [Read] = []

@@ -88,7 +88,8 @@ package enum ContentNames {
                 message:
                     "This file is not used: \(folder) holds site.yml, the articles (NAME.md) and explainers in folders (FOLDER/index.md with their files).",
                 hint:
-                    "Put it in an explainer's folder (beside its index.md), or in Templates/assets/ (published under /assets/), or move it out of \(folder).")
+                    "Put it in an explainer's folder (beside its index.md), or in Templates/assets/ (published under /assets/), or move it out of \(folder)."
+            )
         }
         let base = name.lastIndex(of: ".").map { String(name[..<$0]) } ?? name
         let place =

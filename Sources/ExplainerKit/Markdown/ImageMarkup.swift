@@ -18,12 +18,12 @@ enum ImageMarkup {
     /// One image to write.
     struct Image {
         /// The `src` of an image the catalog does not describe (from elsewhere, or an SVG's
-        /// own path), already resolved.
+        /// own path), resolved and percent-encoded (`URLResolver.percentEncoded`).
         var src: String
         /// The alt text as it will be written (empty for a decorative image).
         var alt: String
         var title: String?
-        /// The probed image and the URL of its explainer's folder (`/base/slug/`), when known.
+        /// The probed image and the URL of its explainer's folder (`/base/slug/`, encoded), when known.
         var info: ImageInfo?
         var folderURL: String = ""
     }
@@ -45,7 +45,7 @@ enum ImageMarkup {
                 out += "<picture><source type=\"image/webp\" srcset=\"\(srcset(webp, in: image.folderURL))\" sizes=\"\(sizes)\">"
             }
             let list = original.isEmpty ? webp : original
-            out += "<img src=\"\(attribute(image.folderURL + fallback.path))\" srcset=\"\(srcset(list, in: image.folderURL))\""
+            out += "<img src=\"\(url(of: fallback, in: image.folderURL))\" srcset=\"\(srcset(list, in: image.folderURL))\""
             out += " sizes=\"\(sizes)\"" + tail
             if picture { out += "</picture>" }
         } else {
@@ -60,13 +60,17 @@ enum ImageMarkup {
 
     /// `a-480.webp 480w, a-960.webp 960w`, each path escaped.
     private static func srcset(_ variants: [ImageVariant], in folderURL: String) -> String {
-        variants.map { "\(attribute(folderURL + $0.path)) \($0.width)w" }.joined(separator: ", ")
+        variants.map { "\(url(of: $0, in: folderURL)) \($0.width)w" }.joined(separator: ", ")
     }
 
-    /// A URL as an attribute value: percent-encoded where a URL cannot hold a byte, then
-    /// HTML-escaped (`&` in a query).
+    /// A variant's URL as an attribute value: its path percent-encoded, then HTML-escaped.
+    private static func url(of variant: ImageVariant, in folderURL: String) -> String {
+        attribute(folderURL + URLResolver.percentEncoded(variant.path))
+    }
+
+    /// An encoded URL as an attribute value: HTML-escaped (`&` in a query).
     private static func attribute(_ url: String) -> String {
-        HTMLEscaping.escape(URLResolver.percentEncoded(url))
+        HTMLEscaping.escape(url)
     }
 
     /// The `<figcaption>` of a title `Caption — Credit` (or `Caption -- Credit`: split at the

@@ -111,7 +111,9 @@ struct ReferenceRewriter {
         if alt.isEmpty {
             error(
                 node, "This image has no alt text: a reader who cannot see it is told nothing.",
-                hint: "Describe the image between the brackets, `![What it shows](\(url))`, or mark it decorative: `![\(ImageMarkup.decorativeAlt)](\(url))`.")
+                hint:
+                    "Describe the image between the brackets, `![What it shows](\(url))`, or mark it decorative: `![\(ImageMarkup.decorativeAlt)](\(url))`."
+            )
         } else if alt.lowercased() == ImageMarkup.decorativeAlt {
             alt = ""
         } else {
@@ -123,10 +125,11 @@ struct ReferenceRewriter {
         } else {
             switch resolver.resolve(url) {
             case .unchanged:
-                if !unsafe && URLResolver.hasScheme(url) && !(url.lowercased().hasPrefix("http:") || url.lowercased().hasPrefix("https:")) {
-                    image.src = ""
-                }
-            case .site(let path, let suffix): image.src = sitePath(path, suffix: suffix, node: node)
+                let lowered = url.lowercased()
+                let web = lowered.hasPrefix("http:") || lowered.hasPrefix("https:")
+                image.src = !unsafe && URLResolver.hasScheme(url) && !web ? "" : URLResolver.percentEncoded(url, asWritten: true)
+            case .site(let path, let suffix):
+                image.src = URLResolver.percentEncoded(sitePath(path, suffix: suffix, node: node), asWritten: true)
             case .article:
                 error(
                     node, "This image names an explainer's Markdown file (`\(url)`), not an image.",
@@ -134,7 +137,7 @@ struct ReferenceRewriter {
             case .file(let contentPath, _):
                 if let entry = entry(contentPath, written: url, node: node, asImage: true) {
                     if used[contentPath] == nil { used[contentPath] = false }
-                    image.src = folderURL + entry.pathInBundle
+                    image.src = folderURL + URLResolver.percentEncoded(entry.pathInBundle)
                     image.info = entry.image
                     image.folderURL = folderURL
                 }
@@ -163,7 +166,7 @@ struct ReferenceRewriter {
     private mutating func entry(_ contentPath: String, written: String, node: CmarkNode, asImage: Bool) -> MediaEntry? {
         let shown = SiteSourceReader.join(context.contentFolder, contentPath)
         guard let entry = context.media[contentPath] else {
-            missing(shown, written: written, node: node)
+            missing(contentPath, written: written, node: node)
             return nil
         }
         guard entry.bundle == ownBundle else {
@@ -192,7 +195,8 @@ struct ReferenceRewriter {
     }
 
     /// The error for a bundle file that is not there, naming the nearest one that is.
-    private mutating func missing(_ shown: String, written: String, node: CmarkNode) {
+    private mutating func missing(_ contentPath: String, written: String, node: CmarkNode) {
+        let shown = SiteSourceReader.join(context.contentFolder, contentPath)
         guard let bundle = ownBundle else {
             let folder = String(context.articlePath.dropLast(".md".count))
             error(
@@ -204,12 +208,12 @@ struct ReferenceRewriter {
         }
         let prefix = bundle + "/"
         let names = context.media.files.values.filter { $0.bundle == bundle }.map(\.pathInBundle).sorted()
-        let requested = shown.hasPrefix(SiteSourceReader.join(context.contentFolder, prefix))
-            ? String(shown.dropFirst(SiteSourceReader.join(context.contentFolder, prefix).count)) : written
+        let requested = contentPath.hasPrefix(prefix) ? String(contentPath.dropFirst(prefix.count)) : contentPath
         let nearest = EditDistance.nearest(to: requested, in: names)
         error(
             node, "`\(written)` refers to \(shown), which does not exist.",
             hint: nearest.map { "Did you mean `\($0)` (\(SiteSourceReader.join(context.contentFolder, prefix + $0)))?" }
-                ?? "Put the file at \(shown), or correct the path (it is relative to \(context.file)).")
+                ?? "Put the file at \(shown), or correct the path (it is relative to \(context.file))."
+        )
     }
 }

@@ -148,9 +148,12 @@ struct URLResolver {
 
     /// A path as it may stand in a URL: each byte that is not unreserved, a sub-delimiter,
     /// `/`, `:` or `@` (RFC 3986), nor beyond ASCII (an IRI keeps its letters), written `%XX`.
-    static func percentEncoded(_ path: String) -> String {
+    /// `asWritten` is for a whole URL an author wrote (as cmark escapes a link's): its escapes,
+    /// query and fragment (`%`, `?`, `#`) are kept.
+    static func percentEncoded(_ path: String, asWritten: Bool = false) -> String {
         func plain(_ byte: UInt8) -> Bool {
             byte >= 0x80 || isLetter(byte) || (byte >= 0x30 && byte <= 0x39) || "-._~!$&'()*+,;=:@/".utf8.contains(byte)
+                || (asWritten && (byte == UInt8(ascii: "%") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#")))
         }
         guard !path.utf8.allSatisfy(plain) else { return path }
         var out = UTF8Builder(capacity: path.utf8.count + 8)

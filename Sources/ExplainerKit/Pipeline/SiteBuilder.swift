@@ -105,10 +105,13 @@ package enum SiteBuilder {
         let pages = SitePlanner.plan(site: config, urls: urls, articles: articles) { article in
             memo.plan(ofSource: article.article.sourcePath) { SitePlanner.explainerPages(article, urls: urls) }
         }
-        let references = PageReferenceCheck(
-            pages: pages, assets: assets.map(\.path) + sources.assets.map { SiteURLs.assetsFolder + "/" + $0.path },
-            articles: articles)
-        var problems = references.problems(of: articles)
+        var problems: [Diagnostic] = []
+        if articles.contains(where: { !$0.siteReferences.isEmpty }) {
+            let references = PageReferenceCheck(
+                pages: pages, assets: assets.map(\.path) + sources.assets.map { SiteURLs.assetsFolder + "/" + $0.path },
+                articles: articles)
+            problems += references.problems(of: articles)
+        }
         problems += media.prepare(articles.flatMap(\.media), settings: mediaSettings)
         media.finish()
         guard problems.isEmpty else { throw BuildFailure(diagnostics + problems) }

@@ -2,7 +2,7 @@
 /// templates and the static assets. Made by `SiteSourceReader` from disk, or by a test.
 package struct SiteSources: Sendable {
     var config: SourceFile
-    /// `Content/*.md`, sorted by path.
+    /// `Content/*.md` and the bundles' `Content/*/index.md`, sorted by path.
     package var articles: [SourceFile]
     /// `Templates/**/*.mustache`.
     var templates: [SourceFile]

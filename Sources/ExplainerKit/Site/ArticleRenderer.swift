@@ -122,9 +122,12 @@ package enum ArticleRenderer {
         }
         let media = MediaStage.publication(
             bundle: article.bundle, slug: article.slug, used: markdown.references.usedMedia, lead: leadImage, catalog: options.media)
-        for output in media {
-            if let conflict = folder.claim(String(output.path.dropFirst(article.slug.utf8.count + 1)), by: .bundleFile(output.entry.source)) {
+        var refused: Set<String> = []
+        for output in media where !refused.contains(output.entry.source) {
+            let path = String(output.path.dropFirst(article.slug.utf8.count + 1))
+            if let conflict = folder.claim(path, by: .bundleFile(output.entry.source)) {
                 diagnostics.append(conflict)
+                refused.insert(output.entry.source)  // one error per file, not one per copy
             }
         }
         guard diagnostics.isEmpty else { throw BuildFailure(diagnostics) }

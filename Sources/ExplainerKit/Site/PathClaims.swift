@@ -12,8 +12,8 @@ indirect enum PathOwner: Sendable, Hashable {
     case section(key: String, heading: String, file: String, location: SourceLocation)
     /// A file of the template set's assets, e.g. `Templates/assets/style.css`.
     case asset(String)
-    /// A file published from an explainer's bundle (or a copy of one of its images), named by
-    /// the bundle file: `Content/x/images/map.png`.
+    /// A file of an explainer's bundle (or one of its image variants), by its source:
+    /// `Content/map/images/map.png`.
     case bundleFile(String)
     /// The `.gz` copy a production build writes beside the owner's file.
     case gzipCopy(of: PathOwner)
@@ -22,7 +22,7 @@ indirect enum PathOwner: Sendable, Hashable {
     var name: String {
         switch self {
         case .generated(let name), .asset(let name): name
-        case .bundleFile(let file): "the bundle file " + file
+        case .bundleFile(let source): "the file " + source
         case .explainer(let slug, let file, let location):
             file
                 + (location.map { ":\($0.line):\($0.column) (`slug: \(slug)`)" }
@@ -68,7 +68,7 @@ indirect enum PathOwner: Sendable, Hashable {
                 : "Set another `slug:` in the front matter."
         case .section: "Choose another page slug for this section in `sections:`."
         case .asset: "Rename or move the file in the assets folder."
-        case .bundleFile: "Rename the file or its folder in the bundle."
+        case .bundleFile: "Rename the file, or the folder it is in, in the explainer's folder."
         case .gzipCopy(let owner): owner.hint
         }
     }

@@ -47,7 +47,8 @@ package final class RenderedArticle: Sendable, Hashable {
     var readingMinutes: Int { WordCounter.minutes(forWords: wordCount) }
 
     package static func == (lhs: RenderedArticle, rhs: RenderedArticle) -> Bool {
-        lhs === rhs || (lhs.article == rhs.article && lhs.lede == rhs.lede && lhs.sections == rhs.sections && lhs.quotes == rhs.quotes
+        lhs === rhs
+            || (lhs.article == rhs.article && lhs.lede == rhs.lede && lhs.sections == rhs.sections && lhs.quotes == rhs.quotes
                 && lhs.usedMedia == rhs.usedMedia && lhs.siteReferences == rhs.siteReferences && lhs.leadImage == rhs.leadImage
                 && lhs.media == rhs.media)
     }

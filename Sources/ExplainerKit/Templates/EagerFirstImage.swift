@@ -22,7 +22,9 @@ enum EagerFirstImage {
                 var start = 0
                 let last = haystack.count - needle.count
                 while start <= last {
-                    if haystack[start] == first, UnsafeBufferPointer(rebasing: haystack[start..<(start + needle.count)]).elementsEqual(needle) {
+                    if haystack[start] == first,
+                        UnsafeBufferPointer(rebasing: haystack[start..<(start + needle.count)]).elementsEqual(needle)
+                    {
                         return start
                     }
                     start += 1

@@ -52,7 +52,8 @@ struct BundleReadingTests {
         let root = siteFolder(["elsewhere/secret.txt": "secret", "other/index.md": Self.article])
         defer { try? FileManager.default.removeItem(atPath: root) }
         let content = root + "/Content"
-        try FileManager.default.createSymbolicLink(atPath: content + "/map/secret.txt", withDestinationPath: content + "/elsewhere/secret.txt")
+        try FileManager.default.createSymbolicLink(
+            atPath: content + "/map/secret.txt", withDestinationPath: content + "/elsewhere/secret.txt")
         try FileManager.default.createSymbolicLink(atPath: content + "/map/twin.png", withDestinationPath: "images/a.png")
         try FileManager.default.createSymbolicLink(atPath: content + "/map/theirs.md", withDestinationPath: "../other/index.md")
         let sources = try read(root)
@@ -133,5 +134,39 @@ struct BundleReadingTests {
         #expect(ArticleListing.changedNames(["/s/Content/map/images/a.png"], content: "/s/Content", templates: "/s/Templates") == nil)
         #expect(ArticleListing.changedNames(["/s/Content/map/index.md"], content: "/s/Content", templates: "/s/Templates") == nil)
         #expect(ArticleListing.changedNames(["/s/Content/a.md"], content: "/s/Content", templates: "/s/Templates") == ["a.md"])
+    }
+}
+
+extension BundleReadingTests {
+    @Test func aBundleFileWhereAPageIsIsAnError() {
+        let text = MediaFixtures.article(
+            body: "[Old](index.html) and ![A map](the-past/map.png)\n\n## The past\n\nText.\n")
+        let media = [MediaFixtures.file("map", "index.html"), MediaFixtures.image("map", "the-past/map.png")]
+        let errors = MediaFixtures.build([("map/index.md", text)], media: media).errors
+        #expect(errors.count == 2)
+        #expect(errors.map(\.file) == ["Content/map/index.html", "Content/map/the-past/map.png"])
+        #expect(errors.first?.message.contains("the explainer's overview") == true)
+        #expect(errors.last?.message.contains("The past") == true)
+    }
+}
+
+extension BundleReadingTests {
+    @Test func aCachedReadSeesBundleChanges() throws {
+        let root = siteFolder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let content = root + "/Content"
+        let templates = root + "/Templates"
+        let cache = SourceFileCache()
+        let first = try SiteSourceReader.read(content: content, templates: templates, cache: cache, changed: nil)
+        #expect(first.bundleFiles.count == 3)
+        Fixtures.write(["map/images/b.png": "12"], into: content)
+        let added = try SiteSourceReader.read(
+            content: content, templates: templates, cache: cache, changed: [content + "/map/images/b.png"])
+        #expect(added.bundleFiles.map(\.pathInBundle) == ["data.csv", "deep/er/notes.txt", "images/a.png", "images/b.png"])
+        // A top-level article's change is read incrementally and keeps the bundle files.
+        Fixtures.write(["solo.md": Self.article], into: content)
+        let solo = try SiteSourceReader.read(content: content, templates: templates, cache: cache, changed: [content + "/solo.md"])
+        #expect(solo.bundleFiles == added.bundleFiles)
+        #expect(solo.articles.map(\.path) == [content + "/map/index.md", content + "/solo.md"])
     }
 }

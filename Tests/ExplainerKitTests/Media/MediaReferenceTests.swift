@@ -98,7 +98,8 @@ struct MediaReferenceTests {
 
     @Test func pagesOfTheSiteAreFoundWhateverTheirSpelling() throws {
         let text = F.article(
-            body: "[a](/map/the-past/) [b](/map/quotes/) [c](/map/all/) [d](/assets/style.css) [e](/map) [f](/map/images/map.png)\n\n## The past\n\nText.\n\n> \"Q.\"\n>\n> — A B, c\n"
+            body:
+                "[a](/map/the-past/) [b](/map/quotes/) [c](/map/all/) [d](/assets/style.css) [e](/map) [f](/map/images/map.png)\n\n## The past\n\nText.\n\n> \"Q.\"\n>\n> — A B, c\n"
         )
         let outcome = F.build([("map/index.md", text)], media: Self.media)
         #expect(outcome.site != nil, "\(outcome.diagnostics)")
@@ -249,5 +250,15 @@ struct MediaReferenceTests {
         #expect(errors.first?.hint.contains("maxFileSize: 4") == true)
         // Under the default limit (50 MB) it builds.
         #expect(F.build([("map/index.md", F.article(body: "Text.\n"))], media: [big]).site != nil)
+    }
+
+    @Test func namesWithSpacesAndEscapesAreFoundAndWrittenEncoded() throws {
+        let text = F.article(body: "![A](<my map.png>) ![B](my%20map.png) [C](<my data.csv#x>)\n")
+        let media = [F.image("map", "my map.png"), F.file("map", "my data.csv")]
+        let site = try #require(F.build([("map/index.md", text)], media: media, siteYML: Self.siteUnderPath).site)
+        let html = try #require(site.text("map/index.html"))
+        #expect(html.contains("src=\"/sub/map/my%20map-1600-0123abcd.png\" srcset=\"/sub/map/my%20map-480-0123abcd.png 480w"))
+        #expect(html.contains("alt=\"B\""))
+        #expect(html.contains("href=\"/sub/map/my%20data.csv#x\""))
     }
 }

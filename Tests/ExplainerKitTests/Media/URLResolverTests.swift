@@ -80,3 +80,31 @@ struct URLResolverTests {
         #expect(URLResolver.bundle(ofArticle: "x/y/index.md") == nil)
     }
 }
+
+@Suite("Image markup")
+struct ImageMarkupTests {
+    @Test(arguments: [
+        ("The region — Natural Earth", "The region", "Natural Earth"),
+        ("A — B — Photo: Ana", "A — B", "Photo: Ana"),
+        ("Map -- Natural Earth", "Map", "Natural Earth"),
+        ("Just a caption", "Just a caption", ""),
+        ("A—B", "A—B", ""),
+        (" — Credit only", "", "Credit only"),
+    ])
+    func captionsSplitAtTheLastDash(title: String, caption: String, credit: String) {
+        let parts = ImageMarkup.captionParts(title)
+        #expect(parts.caption == caption)
+        #expect(parts.credit == credit)
+    }
+
+    @Test func onlyThePagesFirstLazyImageBecomesEager() {
+        let lazy = ImageMarkup.lazyAttributes
+        let page = "<header><img src=\"logo.svg\" alt=\"\"></header><img alt=\"a\"\(lazy)><img alt=\"b\"\(lazy)>"
+        let out = String(decoding: EagerFirstImage.apply(Array(page.utf8)), as: UTF8.self)
+        #expect(out == "<header><img src=\"logo.svg\" alt=\"\"></header><img alt=\"a\"><img alt=\"b\"\(lazy)>")
+        #expect(EagerFirstImage.apply(Array("<p>no image</p>".utf8)) == Array("<p>no image</p>".utf8))
+        #expect(EagerFirstImage.apply([]) == [])
+        #expect(EagerFirstImage.firstIndex(of: Array("ab".utf8), in: Array("xxab".utf8)) == 2)
+        #expect(EagerFirstImage.firstIndex(of: Array("ab".utf8), in: Array("xxa".utf8)) == nil)
+    }
+}
