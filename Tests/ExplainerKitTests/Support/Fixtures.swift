@@ -26,6 +26,14 @@ enum Fixtures {
         return (sources.templates, sources.assets)
     }
 
+    /// An article of the sample without its images (`image:` and its keys, `![…](…)` lines):
+    /// as a single file, it has no bundle for them to be in.
+    static func withoutImages(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.hasPrefix("image") && !$0.hasPrefix("![") }
+            .joined(separator: "\n")
+    }
+
     static let siteYML = """
         title: Test site
         baseURL: https://test.example
