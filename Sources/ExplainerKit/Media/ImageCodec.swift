@@ -117,6 +117,21 @@ enum ImageCodec {
     }
 }
 
+extension ImageCodec {
+    /// For tests and benchmarks: a `width` × `height` gradient in `format` (raster only), with
+    /// Gaussian noise of standard deviation `noise` (0–100) so that it compresses like a photo.
+    static func pattern(width: Int, height: Int, format: ImageFormat, noise: Int = 0) -> [UInt8]? {
+        guard format.isRaster else { return nil }
+        var out: UnsafeMutablePointer<UInt8>?
+        var length = 0
+        guard explainer_vips_test_image(Int32(width), Int32(height), format.shimKind, Int32(noise), &out, &length) == 0, let out else {
+            return nil
+        }
+        defer { explainer_vips_free(out) }
+        return Array(UnsafeBufferPointer(start: out, count: length))
+    }
+}
+
 extension ImageFormat {
     /// The shim's number for this format (`EXPLAINER_IMAGE_PNG`…); SVG has none.
     fileprivate var shimKind: Int32 {
