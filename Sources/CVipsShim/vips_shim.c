@@ -7,6 +7,11 @@
 #include <string.h>
 #include <vips/vips.h>
 
+/// libwebp's default effort (method 4); a benchmark may build the shim with another.
+#ifndef EXPLAINER_WEBP_EFFORT
+#define EXPLAINER_WEBP_EFFORT 4
+#endif
+
 struct explainer_image {
     VipsImage *image;
 };
@@ -204,8 +209,8 @@ static int save(VipsImage *in, int kind, void **buffer, size_t *length) {
         return vips_jpegsave_buffer(in, buffer, length, "Q", 82, "strip", TRUE, "optimize_coding", TRUE, "interlace",
                                     FALSE, "subsample_mode", VIPS_FOREIGN_SUBSAMPLE_ON, NULL);
     case EXPLAINER_IMAGE_WEBP:
-        return vips_webpsave_buffer(in, buffer, length, "Q", 80, "lossless", FALSE, "strip", TRUE, "effort", 4,
-                                    "smart_subsample", FALSE, NULL);
+        return vips_webpsave_buffer(in, buffer, length, "Q", 80, "lossless", FALSE, "strip", TRUE, "effort",
+                                    EXPLAINER_WEBP_EFFORT, "smart_subsample", FALSE, NULL);
     case EXPLAINER_IMAGE_PNG:
         return vips_pngsave_buffer(in, buffer, length, "compression", 6, "interlace", FALSE, "strip", TRUE, NULL);
     case EXPLAINER_IMAGE_GIF:

@@ -59,7 +59,8 @@ enum ImageCodec {
                     explainer_vips_decode($0.baseAddress, $0.count, format.shimKind, Int32(shrink), Int64(limits.maxPixels), &image)
                 }
                 guard status == 0, let image else {
-                    return .failure(status == -2 ? .tooManyPixels(width: header.width, height: header.height, limit: limits.maxPixels) : .corrupt)
+                    return .failure(
+                        status == -2 ? .tooManyPixels(width: header.width, height: header.height, limit: limits.maxPixels) : .corrupt)
                 }
                 decoded[shrink] = image
             }

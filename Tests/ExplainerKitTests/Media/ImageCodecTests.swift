@@ -76,7 +76,8 @@ import Testing
 
     @Test func outputIsDeterministicAcrossRunsAndThreads() {
         let source = MediaFixtures.image(640, 400, .jpeg, noise: 10)
-        let requests = [ImageFormat.webp, .jpeg, .png, .gif].map { EncodeRequest(format: $0, width: 300) }
+        let requests =
+            [ImageFormat.webp, .jpeg, .png, .gif].map { EncodeRequest(format: $0, width: 300) }
             + [EncodeRequest(format: .webp, width: 200, crop: .square)]
         let first = encoded(source, requests)
         #expect(first.count == requests.count)
@@ -107,7 +108,9 @@ import Testing
         }
         #expect(refusal.message == message)
         // The limit is configurable.
-        #expect(problem(MediaFixtures.image(100, 100, .png), .png, limits: ImageLimits(maxPixels: 9_999))?.contains("at most 9,999 pixels") == true)
+        #expect(
+            problem(MediaFixtures.image(100, 100, .png), .png, limits: ImageLimits(maxPixels: 9_999))?.contains("at most 9,999 pixels")
+                == true)
     }
 
     @Test(arguments: [ImageFormat.jpeg, .png])
