@@ -292,6 +292,30 @@ int explainer_vips_encode(
     return 0;
 }
 
+int explainer_vips_resize(const explainer_image *image, int width, int height, int crop, explainer_image **out) {
+    *out = NULL;
+    VipsImage *in = image->image;
+    if (width < 1 || height < 1 || width > vips_image_get_width(in) || height > vips_image_get_height(in)) return -1;
+    VipsImage *resized = NULL, *cropped = NULL, *memory = NULL;
+    int result = resize(in, width, height, crop, &resized);
+    VipsImage *current = resized;
+    if (result == 0 && (vips_image_get_width(current) != width || vips_image_get_height(current) != height)) {
+        result = vips_smartcrop(current, &cropped, width, height, "interesting", VIPS_INTERESTING_ATTENTION, NULL);
+        current = cropped;
+    }
+    if (result == 0) memory = vips_image_copy_memory(current);
+    if (resized) g_object_unref(resized);
+    if (cropped) g_object_unref(cropped);
+    if (!memory) {
+        vips_error_clear();
+        return -1;
+    }
+    struct explainer_image *made = g_new0(struct explainer_image, 1);
+    made->image = memory;
+    *out = made;
+    return 0;
+}
+
 void explainer_vips_free(unsigned char *bytes) { g_free(bytes); }
 
 void explainer_vips_release(explainer_image *image) {
