@@ -53,7 +53,8 @@ enum ImageCodec {
             let size = outputSize(width: header.width, height: header.height, for: request)
             let shrink = format == .jpeg ? shrinkOnLoad(from: header, to: size) : 1
             guard let decoded = images.decoded(shrink: shrink) else {
-                return .failure(images.tooManyPixels ? .tooManyPixels(width: header.width, height: header.height, limit: limits.maxPixels) : .corrupt)
+                return .failure(
+                    images.tooManyPixels ? .tooManyPixels(width: header.width, height: header.height, limit: limits.maxPixels) : .corrupt)
             }
             guard let resized = images.resized(decoded, shrink: shrink, size: size, crop: request.crop != nil),
                 let output = encode(resized, as: request.format)
