@@ -4,7 +4,13 @@
 #include "CVipsShim.h"
 
 #include <pthread.h>
+#include <string.h>
 #include <vips/vips.h>
+
+/// libwebp's default effort (method 4); a benchmark may build the shim with another.
+#ifndef EXPLAINER_WEBP_EFFORT
+#define EXPLAINER_WEBP_EFFORT 4
+#endif
 
 struct explainer_image {
     VipsImage *image;
@@ -57,8 +63,9 @@ static VipsImage *load(const unsigned char *bytes, size_t length, int kind, int 
                                      VIPS_FAIL_ON_ERROR, NULL);
         break;
     case EXPLAINER_IMAGE_JPEG:
+        // libjpeg only warns at a cut scan followed by an end marker, and fills the rest grey.
         result = vips_jpegload_buffer(buffer, length, &out, "access", VIPS_ACCESS_SEQUENTIAL, "fail_on",
-                                      VIPS_FAIL_ON_ERROR, "shrink", shrink, NULL);
+                                      VIPS_FAIL_ON_WARNING, "shrink", shrink, NULL);
         break;
     case EXPLAINER_IMAGE_GIF:
         result = vips_gifload_buffer(buffer, length, &out, "access", VIPS_ACCESS_SEQUENTIAL, "fail_on",
@@ -120,6 +127,14 @@ static int to_srgb(VipsImage *in, VipsImage **out) {
     return result;
 }
 
+/// Removes every metadata field (EXIF, XMP, IPTC, ICC, orientation, comments…) from an image
+/// this file alone holds, so no saver can write one, whatever its `strip` does.
+static void strip(VipsImage *image) {
+    gchar **fields = vips_image_get_fields(image);
+    for (gchar **field = fields; *field; field++) vips_image_remove(image, *field);
+    g_strfreev(fields);
+}
+
 int explainer_vips_decode(
     const unsigned char *bytes, size_t length, int kind, int shrink, long long max_pixels, explainer_image **image) {
     *image = NULL;
@@ -153,6 +168,7 @@ int explainer_vips_decode(
         vips_error_clear();
         return -1;
     }
+    strip(memory);
     struct explainer_image *made = g_new0(struct explainer_image, 1);
     made->image = memory;
     *image = made;
@@ -193,8 +209,8 @@ static int save(VipsImage *in, int kind, void **buffer, size_t *length) {
         return vips_jpegsave_buffer(in, buffer, length, "Q", 82, "strip", TRUE, "optimize_coding", TRUE, "interlace",
                                     FALSE, "subsample_mode", VIPS_FOREIGN_SUBSAMPLE_ON, NULL);
     case EXPLAINER_IMAGE_WEBP:
-        return vips_webpsave_buffer(in, buffer, length, "Q", 80, "lossless", FALSE, "strip", TRUE, "effort", 4,
-                                    "smart_subsample", FALSE, NULL);
+        return vips_webpsave_buffer(in, buffer, length, "Q", 80, "lossless", FALSE, "strip", TRUE, "effort",
+                                    EXPLAINER_WEBP_EFFORT, "smart_subsample", FALSE, NULL);
     case EXPLAINER_IMAGE_PNG:
         return vips_pngsave_buffer(in, buffer, length, "compression", 6, "interlace", FALSE, "strip", TRUE, NULL);
     case EXPLAINER_IMAGE_GIF:
@@ -205,6 +221,38 @@ static int save(VipsImage *in, int kind, void **buffer, size_t *length) {
     default:
         return -1;
     }
+}
+
+static unsigned int read_le32(const unsigned char *p) {
+    return (unsigned int)p[0] | (unsigned int)p[1] << 8 | (unsigned int)p[2] << 16 | (unsigned int)p[3] << 24;
+}
+
+static void write_le32(unsigned char *p, unsigned int value) {
+    for (int i = 0; i < 4; i++) p[i] = (unsigned char)(value >> (8 * i));
+}
+
+/// Drops the EXIF, XMP and ICC chunks of a WebP in place (libvips 8.14's WebP saver writes a
+/// fresh EXIF block, orientation and resolution, even with `strip`) and clears their flags.
+/// Returns the new length; a file it cannot read is left as it is.
+static size_t strip_webp(unsigned char *webp, size_t length) {
+    if (length < 12 || memcmp(webp, "RIFF", 4) != 0 || memcmp(webp + 8, "WEBP", 4) != 0) return length;
+    size_t read = 12, write = 12;
+    while (read + 8 <= length) {
+        size_t size = read_le32(webp + read + 4);
+        size_t whole = 8 + size + (size & 1);
+        if (whole > length - read) return length;
+        int drop = memcmp(webp + read, "EXIF", 4) == 0 || memcmp(webp + read, "XMP ", 4) == 0 ||
+                   memcmp(webp + read, "ICCP", 4) == 0;
+        if (!drop) {
+            memmove(webp + write, webp + read, whole);
+            // VP8X flags: ICC 0x20, EXIF 0x08, XMP 0x04.
+            if (memcmp(webp + write, "VP8X", 4) == 0 && size >= 1) webp[write + 8] &= (unsigned char)~0x2C;
+            write += whole;
+        }
+        read += whole;
+    }
+    write_le32(webp + 4, (unsigned int)(write - 8));
+    return write;
 }
 
 int explainer_vips_encode(
@@ -239,7 +287,32 @@ int explainer_vips_encode(
         vips_error_clear();
         return -1;
     }
+    if (kind == EXPLAINER_IMAGE_WEBP) *length = strip_webp(buffer, *length);
     *out = buffer;
+    return 0;
+}
+
+int explainer_vips_resize(const explainer_image *image, int width, int height, int crop, explainer_image **out) {
+    *out = NULL;
+    VipsImage *in = image->image;
+    if (width < 1 || height < 1 || width > vips_image_get_width(in) || height > vips_image_get_height(in)) return -1;
+    VipsImage *resized = NULL, *cropped = NULL, *memory = NULL;
+    int result = resize(in, width, height, crop, &resized);
+    VipsImage *current = resized;
+    if (result == 0 && (vips_image_get_width(current) != width || vips_image_get_height(current) != height)) {
+        result = vips_smartcrop(current, &cropped, width, height, "interesting", VIPS_INTERESTING_ATTENTION, NULL);
+        current = cropped;
+    }
+    if (result == 0) memory = vips_image_copy_memory(current);
+    if (resized) g_object_unref(resized);
+    if (cropped) g_object_unref(cropped);
+    if (!memory) {
+        vips_error_clear();
+        return -1;
+    }
+    struct explainer_image *made = g_new0(struct explainer_image, 1);
+    made->image = memory;
+    *out = made;
     return 0;
 }
 

@@ -54,6 +54,11 @@ int explainer_vips_height(const explainer_image *image);
 int explainer_vips_encode(
     const explainer_image *image, int kind, int width, int height, int crop, unsigned char **out, size_t *length);
 
+/// Resizes (and crops, as `explainer_vips_encode` does) once into memory, for outputs of the
+/// same size in several formats: encoding the result at its own size does no second resize.
+/// 0 with `*out` set (release it), or -1.
+int explainer_vips_resize(const explainer_image *image, int width, int height, int crop, explainer_image **out);
+
 /// Frees bytes an encode (or `explainer_vips_test_image`) returned.
 void explainer_vips_free(unsigned char *bytes);
 

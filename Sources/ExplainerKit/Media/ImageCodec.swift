@@ -50,24 +50,19 @@ enum ImageCodec {
         case .failure(let problem): return .failure(problem)
         }
         if let svg = requests.first(where: { !$0.format.isRaster }) { return .failure(.cannotWrite(svg.format)) }
-        var decoded: [Int: OpaquePointer] = [:]
-        defer { decoded.values.forEach { explainer_vips_release($0) } }
+        let images = DecodedImages(bytes: bytes, format: format, limits: limits)
         var outputs: [[UInt8]] = []
         outputs.reserveCapacity(requests.count)
         for request in requests {
             let size = outputSize(width: header.width, height: header.height, for: request)
             let shrink = format == .jpeg ? shrinkOnLoad(from: header, to: size) : 1
-            if decoded[shrink] == nil {
-                var image: OpaquePointer?
-                let status = bytes.withUnsafeBufferPointer {
-                    explainer_vips_decode($0.baseAddress, $0.count, format.shimKind, Int32(shrink), Int64(limits.maxPixels), &image)
-                }
-                guard status == 0, let image else {
-                    return .failure(status == -2 ? .tooManyPixels(width: header.width, height: header.height, limit: limits.maxPixels) : .corrupt)
-                }
-                decoded[shrink] = image
+            guard let decoded = images.decoded(shrink: shrink) else {
+                return .failure(
+                    images.tooManyPixels ? .tooManyPixels(width: header.width, height: header.height, limit: limits.maxPixels) : .corrupt)
             }
-            guard let image = decoded[shrink], let output = encode(image, request, size: size) else {
+            guard let resized = images.resized(decoded, shrink: shrink, size: size, crop: request.crop != nil),
+                let output = encode(resized, as: request.format)
+            else {
                 return .failure(.cannotEncode(request.format))
             }
             outputs.append(output)
@@ -75,15 +70,12 @@ enum ImageCodec {
         return .success(outputs)
     }
 
-    /// One output of a decoded image.
-    private static func encode(_ image: OpaquePointer, _ request: EncodeRequest, size: (width: Int, height: Int)) -> [UInt8]? {
-        // A shrunk decode may be a pixel narrower than the size computed from the full one.
-        let width = min(size.width, Int(explainer_vips_width(image)))
-        let height = min(size.height, Int(explainer_vips_height(image)))
+    /// `image` saved as `format` at its own size.
+    private static func encode(_ image: OpaquePointer, as format: ImageFormat) -> [UInt8]? {
         var out: UnsafeMutablePointer<UInt8>?
         var length = 0
         let status = explainer_vips_encode(
-            image, request.format.shimKind, Int32(width), Int32(height), request.crop == nil ? 0 : 1, &out, &length)
+            image, format.shimKind, explainer_vips_width(image), explainer_vips_height(image), 0, &out, &length)
         guard status == 0, let out else { return nil }
         defer { explainer_vips_free(out) }
         return Array(UnsafeBufferPointer(start: out, count: length))
@@ -118,6 +110,72 @@ enum ImageCodec {
         case 4...: return 2
         default: return 1
         }
+    }
+}
+
+/// The decodes (one per shrink-on-load factor) and resized copies (one per size and crop: the
+/// WebP and the JPEG of a width share one) of one `encode` call, released with it.
+private final class DecodedImages {
+    let bytes: [UInt8]
+    let format: ImageFormat
+    let limits: ImageLimits
+    private var decodes: [Int: OpaquePointer] = [:]
+    private var resizes: [String: OpaquePointer] = [:]
+    /// Whether the last failed decode refused the pixel count (else the file is corrupt).
+    private(set) var tooManyPixels = false
+
+    init(bytes: [UInt8], format: ImageFormat, limits: ImageLimits) {
+        self.bytes = bytes
+        self.format = format
+        self.limits = limits
+    }
+
+    deinit {
+        for image in decodes.values { explainer_vips_release(image) }
+        for image in resizes.values { explainer_vips_release(image) }
+    }
+
+    /// The image decoded at `shrink`, decoding it on first use; nil if it cannot be.
+    func decoded(shrink: Int) -> OpaquePointer? {
+        if let image = decodes[shrink] { return image }
+        var image: OpaquePointer?
+        let status = bytes.withUnsafeBufferPointer {
+            explainer_vips_decode($0.baseAddress, $0.count, format.shimKind, Int32(shrink), Int64(limits.maxPixels), &image)
+        }
+        guard status == 0, let image else {
+            tooManyPixels = status == -2
+            return nil
+        }
+        decodes[shrink] = image
+        return image
+    }
+
+    /// `decoded` resized to `size` (cropped to it with `crop`), made on first use.
+    func resized(_ decoded: OpaquePointer, shrink: Int, size: (width: Int, height: Int), crop: Bool) -> OpaquePointer? {
+        let key = "\(shrink) \(size.width) \(size.height) \(crop)"
+        if let image = resizes[key] { return image }
+        // A shrunk decode may be a pixel narrower than the size computed from the full one.
+        let width = min(size.width, Int(explainer_vips_width(decoded)))
+        let height = min(size.height, Int(explainer_vips_height(decoded)))
+        var image: OpaquePointer?
+        guard explainer_vips_resize(decoded, Int32(width), Int32(height), crop ? 1 : 0, &image) == 0, let image else { return nil }
+        resizes[key] = image
+        return image
+    }
+}
+
+extension ImageCodec {
+    /// For tests and benchmarks: a `width` × `height` gradient in `format` (raster only), with
+    /// Gaussian noise of standard deviation `noise` (0–100) so that it compresses like a photo.
+    static func pattern(width: Int, height: Int, format: ImageFormat, noise: Int = 0) -> [UInt8]? {
+        guard format.isRaster else { return nil }
+        var out: UnsafeMutablePointer<UInt8>?
+        var length = 0
+        guard explainer_vips_test_image(Int32(width), Int32(height), format.shimKind, Int32(noise), &out, &length) == 0, let out else {
+            return nil
+        }
+        defer { explainer_vips_free(out) }
+        return Array(UnsafeBufferPointer(start: out, count: length))
     }
 }
 

@@ -26,7 +26,8 @@ struct ImageProblem: Error, Sendable, Hashable {
         let megapixels = limit / 1_000_000
         let allowed = limit % 1_000_000 == 0 ? "\(ByteCount.grouped(megapixels)) megapixels" : "\(ByteCount.grouped(limit)) pixels"
         return ImageProblem(
-            "it declares \(ByteCount.grouped(width)) × \(ByteCount.grouped(height)) pixels; at most \(allowed) are allowed — make it smaller")
+            "it declares \(ByteCount.grouped(width)) × \(ByteCount.grouped(height)) pixels; at most \(allowed) are allowed — make it smaller"
+        )
     }
 
     /// libvips could not be started (a broken installation, not the author's file).

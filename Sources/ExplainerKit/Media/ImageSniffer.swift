@@ -40,8 +40,9 @@ enum ImageSniffer {
     }
 
     /// Whether a file of `format` visibly ends early: a PNG without its closing `IEND` chunk, a
-    /// JPEG with no end-of-image marker in its last 4 KiB, a GIF without its trailer byte. A
-    /// cheap check at probe time; the decode itself refuses the rest.
+    /// JPEG with no end-of-image marker at all (data after it, such as a phone's motion photo,
+    /// is allowed), a GIF without its trailer byte. A cheap check at probe time; the decode
+    /// itself refuses the rest.
     static func isTruncated(_ bytes: [UInt8], as format: ImageFormat) -> Bool {
         switch format {
         case .png:
@@ -49,8 +50,14 @@ enum ImageSniffer {
             return !bytes.suffix(iend.count).elementsEqual(iend)
         case .jpeg:
             // Entropy-coded data never holds FF D9 (an FF there is followed by 00 or a restart).
-            let tail = bytes.suffix(4096)
-            return !zip(tail, tail.dropFirst()).contains { $0 == 0xFF && $1 == 0xD9 }
+            return bytes.withUnsafeBufferPointer { buffer in
+                var index = buffer.count - 2
+                while index >= 2 {
+                    if buffer[index] == 0xFF && buffer[index + 1] == 0xD9 { return false }
+                    index -= 1
+                }
+                return true
+            }
         case .gif:
             var end = bytes.count
             while end > 0, bytes[end - 1] == 0 { end -= 1 }

@@ -41,7 +41,7 @@ final class MediaCache: Sendable {
     }
 
     /// `<folder>/<2 hex>/<30 hex>` of the hash of the key.
-    private func entryPath(for key: MediaCacheKey) -> String? {
+    func entryPath(for key: MediaCacheKey) -> String? {
         guard let folder else { return nil }
         let name = key.bytes.withUnsafeBytes { ContentHash.hex($0) }
         return folder + "/" + name.prefix(2) + "/" + name.dropFirst(2)

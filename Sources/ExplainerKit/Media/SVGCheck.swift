@@ -188,7 +188,8 @@ enum SVGCheck {
         }
         if local == "href", !value.trimmingWhitespace().hasPrefix("#") {
             throw problem(
-                "refers to another file or address (\(attribute)=\"\(value.prefix(60))\" on <\(element)>) — only references inside the SVG (#id) are allowed")
+                "refers to another file or address (\(attribute)=\"\(value.prefix(60))\" on <\(element)>) — only references inside the SVG (#id) are allowed"
+            )
         }
         if local == "attributename", value.lowercased().hasSuffix("href") {
             throw problem("animates a link (attributeName=\"\(value)\" on <\(element)>) — remove the animation")
@@ -206,7 +207,8 @@ enum SVGCheck {
         while let range = rest.range(of: "url(") {
             let argument = rest[range.upperBound...].drop { $0 == " " || $0 == "\"" || $0 == "'" || $0 == "\t" || $0 == "\n" }
             guard argument.hasPrefix("#") else {
-                throw problem("refers to another file or address in its CSS (url(…)) — only references inside the SVG (url(#id)) are allowed")
+                throw problem(
+                    "refers to another file or address in its CSS (url(…)) — only references inside the SVG (url(#id)) are allowed")
             }
             rest = rest[range.upperBound...]
         }
@@ -230,7 +232,9 @@ private func decoded(_ bytes: ArraySlice<UInt8>) -> String {
         let named = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'"]
         if let value = named[String(name)] {
             out += value
-        } else if name.hasPrefix("#x") || name.hasPrefix("#X"), let code = UInt32(name.dropFirst(2), radix: 16), let scalar = Unicode.Scalar(code) {
+        } else if name.hasPrefix("#x") || name.hasPrefix("#X"), let code = UInt32(name.dropFirst(2), radix: 16),
+            let scalar = Unicode.Scalar(code)
+        {
             out.unicodeScalars.append(scalar)
         } else if name.hasPrefix("#"), let code = UInt32(name.dropFirst()), let scalar = Unicode.Scalar(code) {
             out.unicodeScalars.append(scalar)
