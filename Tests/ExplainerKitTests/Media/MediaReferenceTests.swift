@@ -78,10 +78,10 @@ struct MediaReferenceTests {
     }
 
     @Test func aMissingLinkedFileIsAnErrorToo() {
-        let text = F.article(body: "A [report](report.pdf) and [data](data.csv).\n")
+        let text = F.article(body: "A [report](report.pdf) and [data](data.csv),\nthen [more](more.pdf)\n> in [a quote](q.pdf).\n")
         let errors = F.build([("map/index.md", text)], media: Self.media).errors
-        #expect(errors.map(\.line) == [6])
-        #expect(errors.map(\.column) == [3])
+        #expect(errors.map(\.line) == [6, 7, 8])
+        #expect(errors.map(\.column) == [3, 6, 6])
         #expect(errors.first?.message.contains("report.pdf") == true)
     }
 
