@@ -25,7 +25,7 @@ struct SiteReference: Sendable, Hashable {
     var path: String
     /// Where it is written: the article's file, line and column.
     var location: SourceLocation
-    /// The article source it was written as (`../other/index.md`), when it named one: the
-    /// error then says what that explainer's page is.
+    /// The article source it named (`other/index.md`, `other.md`, `other/` for a bundle, as
+    /// paths in the content folder), if so: the error then says what that explainer's page is.
     var articleSource: String?
 }

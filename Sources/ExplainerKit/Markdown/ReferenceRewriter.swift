@@ -82,7 +82,7 @@ struct ReferenceRewriter {
     private mutating func articleURL(_ contentPath: String, slug: String, suffix: String, node: CmarkNode, written: String) -> String {
         let own = contentPath == context.articlePath || ownBundle.map { contentPath == $0 + "/" } == true
         let path = "/" + URLResolver.percentEncoded(own ? context.slug : slug) + "/"
-        return sitePath(path, suffix: suffix, node: node, source: own ? nil : written)
+        return sitePath(path, suffix: suffix, node: node, source: own ? nil : contentPath)
     }
 
     private mutating func link(_ node: CmarkNode) {

@@ -40,8 +40,16 @@ struct PageReferenceCheck {
             for reference in article.siteReferences where !contains(reference.path) {
                 var hint = "Link to a page that exists (its address from the site's root, e.g. `/\(article.slug)/`), or remove the link."
                 if let source = reference.articleSource {
+                    // An explainer whose `slug:` is not its name's: its page is elsewhere.
+                    let named = articles.first {
+                        $0.article.contentPath == source
+                            || (source.hasSuffix("/") && $0.article.contentPath == source + ContentNames.bundleIndex)
+                    }
                     hint =
-                        "`\(source)` names an explainer source that is not built (missing, a draft left out, or with another `slug:` in its front matter): link to the explainer's page from the site's root, e.g. `/its-slug/`."
+                        named.map {
+                            "\($0.article.sourcePath) sets `slug: \($0.slug)`: link to its page from the site's root, `/\($0.slug)/`."
+                        }
+                        ?? "`\(source)` is no explainer that is built (missing, or a draft left out): correct the link, or remove it."
                 } else if out.count < 10 {
                     let candidates = sorted ?? paths.sorted()
                     sorted = candidates

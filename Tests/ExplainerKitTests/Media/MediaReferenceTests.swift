@@ -78,10 +78,10 @@ struct MediaReferenceTests {
     }
 
     @Test func aMissingLinkedFileIsAnErrorToo() {
-        let text = F.article(body: "A [report](report.pdf) and [data](data.csv).\n")
+        let text = F.article(body: "A [report](report.pdf) and [data](data.csv),\nthen [more](more.pdf)\n> in [a quote](q.pdf).\n")
         let errors = F.build([("map/index.md", text)], media: Self.media).errors
-        #expect(errors.map(\.line) == [6])
-        #expect(errors.map(\.column) == [3])
+        #expect(errors.map(\.line) == [6, 7, 8])
+        #expect(errors.map(\.column) == [3, 6, 6])
         #expect(errors.first?.message.contains("report.pdf") == true)
     }
 
@@ -93,7 +93,7 @@ struct MediaReferenceTests {
         #expect(errors.map(\.column) == [5, 24])
         #expect(errors.first?.message.contains("/nowhere/") == true)
         #expect(errors.last?.message.contains("/missing/") == true)
-        #expect(errors.last?.hint.contains("../missing.md") == true)
+        #expect(errors.last?.hint.contains("`missing.md` is no explainer that is built") == true)
     }
 
     @Test func pagesOfTheSiteAreFoundWhateverTheirSpelling() throws {
@@ -260,5 +260,14 @@ struct MediaReferenceTests {
         #expect(html.contains("src=\"/sub/map/my%20map-1600-0123abcd.png\" srcset=\"/sub/map/my%20map-480-0123abcd.png 480w"))
         #expect(html.contains("alt=\"B\""))
         #expect(html.contains("href=\"/sub/map/my%20data.csv#x\""))
+    }
+
+    @Test func aLinkToAnExplainerWithItsOwnSlugSaysWhereItsPageIs() {
+        let other = F.article(title: "Other", body: "Other.\n", extraFrontMatter: "slug: elsewhere\n")
+        let errors = F.build([("map/index.md", F.article(body: "[other](../other/)\n")), ("other/index.md", other)]).errors
+        #expect(errors.count == 1)
+        #expect(errors.first?.message.contains("`/other/`") == true)
+        #expect(errors.first?.hint.contains("Content/other/index.md sets `slug: elsewhere`") == true)
+        #expect(errors.first?.hint.contains("`/elsewhere/`") == true)
     }
 }
