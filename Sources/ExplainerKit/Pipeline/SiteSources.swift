@@ -17,15 +17,11 @@ package struct SiteSources: Sendable {
     /// The files of the explainers' bundles (`Content/x/…` beside `Content/x/index.md`),
     /// listed with their sizes, not read; sorted by `source`.
     package var bundleFiles: [BundleFile]
-    /// What the build knows of the bundle files (sizes, image dimensions, variants): made by
-    /// the media stage from `bundleFiles`, or by a test. Articles' references are checked
-    /// against it.
-    var media: MediaCatalog
 
     init(
         config: SourceFile, articles: [SourceFile], templates: [SourceFile], assets: [SourceFile],
         templatesFolder: String = "Templates", readDiagnostics: [Diagnostic] = [], contentFolder: String = "Content",
-        bundleFiles: [BundleFile] = [], media: MediaCatalog = .empty
+        bundleFiles: [BundleFile] = []
     ) {
         self.config = config
         // Usually already in order (folders are listed sorted): check before sorting.
@@ -37,6 +33,5 @@ package struct SiteSources: Sendable {
         self.readDiagnostics = readDiagnostics
         self.contentFolder = contentFolder
         self.bundleFiles = bundleFiles.sorted { ExactPath.precedes($0.source, $1.source) }
-        self.media = media
     }
 }

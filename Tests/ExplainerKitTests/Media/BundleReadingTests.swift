@@ -107,7 +107,7 @@ struct BundleReadingTests {
         let text = MediaFixtures.article(body: "![A map](images/a.png)\n", extraFrontMatter: "slug: atlas\n")
         let site = try #require(
             MediaFixtures.build([("map/index.md", text)], media: [MediaFixtures.image("map", "images/a.png")]).site)
-        #expect(site.text("atlas/index.html")?.contains("src=\"/atlas/images/a-1600-0123abcd.png\"") == true)
+        #expect(site.text("atlas/index.html")?.contains("src=\"/atlas/images/a-1600-\(MediaFixtures.imageHash).png\"") == true)
         let parsed = try ArticleParser.parse(SourceFile(path: "Content/map/index.md", text: Self.article))
         #expect(parsed.slug == "map")
         #expect(parsed.contentPath == "map/index.md")

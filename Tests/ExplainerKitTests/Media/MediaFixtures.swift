@@ -7,48 +7,46 @@ enum MediaFixtures {
         "---\ntitle: \"\(title)\"\nsummary: \"A story with a map.\"\ndate: 2025-03-04\n\(extraFrontMatter)---\n\(body)"
     }
 
-    /// The catalog entry of a raster image of `bundle` with WebP and original-format variants
-    /// at 480 and 960 pixels wide (and its own width), as the media stage names them.
+    /// A raster image of `bundle`: a libvips pattern of `width` × `height` in `format`, or, with
+    /// `problem`, a PNG that declares 50,000 × 50,000 pixels (refused before decoding).
     static func image(
         _ bundle: String, _ path: String, width: Int = 1600, height: Int = 1000, format: ImageFormat = .png,
-        problem: String? = nil
-    ) -> MediaEntry {
-        let stem = path.split(separator: ".").dropLast().joined(separator: ".")
-        var variants: [ImageVariant] = []
-        for variantFormat in format == .webp ? [ImageFormat.webp] : [.webp, format] {
-            for w in [480, 960, width] where w <= width {
-                variants.append(
-                    ImageVariant(
-                        path: "\(stem)-\(w)-0123abcd.\(variantFormat.fileExtension)", format: variantFormat, width: w,
-                        height: w * height / width, crop: nil))
-            }
-        }
-        let info = ImageInfo(format: format, width: width, height: height, hash: "0123abcd", variants: variants, problem: problem)
-        return MediaEntry(file: BundleFile(source: "Content/\(bundle)/\(path)", bundle: bundle, pathInBundle: path, size: 1000), image: info)
+        problem: Bool = false
+    ) -> BundleFile {
+        let bytes = problem ? ImageFixtures.pngDeclaring(width: 50_000, height: 50_000) : ImageFixtures.image(width, height, format)
+        return file(bundle, path, bytes: bytes)
     }
 
-    static func svg(_ bundle: String, _ path: String, width: Int = 300, height: Int = 150) -> MediaEntry {
-        let info = ImageInfo(format: .svg, width: width, height: height, hash: "0123abcd", variants: [], problem: nil)
-        return MediaEntry(file: BundleFile(source: "Content/\(bundle)/\(path)", bundle: bundle, pathInBundle: path, size: 500), image: info)
+    /// A `width` × `height` SVG of `bundle`.
+    static func svg(_ bundle: String, _ path: String, width: Int = 300, height: Int = 150) -> BundleFile {
+        let text = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\"><rect width=\"10\" height=\"10\"/></svg>"
+        return file(bundle, path, bytes: Array(text.utf8))
     }
 
-    static func file(_ bundle: String, _ path: String, size: Int = 100) -> MediaEntry {
-        MediaEntry(file: BundleFile(source: "Content/\(bundle)/\(path)", bundle: bundle, pathInBundle: path, size: size), image: nil)
+    /// Any other file of `bundle`: `size` bytes.
+    static func file(_ bundle: String, _ path: String, size: Int = 100) -> BundleFile {
+        file(bundle, path, bytes: [UInt8](repeating: UInt8(ascii: "x"), count: size))
     }
 
-    static func catalog(_ entries: [MediaEntry]) -> MediaCatalog {
-        MediaCatalog(Dictionary(entries.map { ($0.bundle + "/" + $0.pathInBundle, $0) }, uniquingKeysWith: { a, _ in a }))
+    static func file(_ bundle: String, _ path: String, bytes: [UInt8]) -> BundleFile {
+        BundleFile(source: "Content/\(bundle)/\(path)", bundle: bundle, pathInBundle: path, size: bytes.count, bytes: bytes)
     }
 
-    /// An in-memory site of `articles` (content path → text) with `media`, built.
+    /// The 8 hex digits in the copies' names of an `image(…)` of the default size and format.
+    static let imageHash = hash8(image("x", "y.png"))
+
+    /// The 8 hex digits the copies of `file` carry in their names.
+    static func hash8(_ file: BundleFile) -> String {
+        String(ContentHash.hex(file.bytes ?? []).prefix(8))
+    }
+
+    /// An in-memory site of `articles` (content path → text) with the bundle files `media`,
+    /// built (the images probed and encoded by the real media stage, in memory).
     static func build(
-        _ articles: [(String, String)], media: [MediaEntry] = [], siteYML: String = Fixtures.siteYML
+        _ articles: [(String, String)], media: [BundleFile] = [], siteYML: String = Fixtures.siteYML
     ) -> Result<SiteBuild, BuildFailure> {
         var sources = Fixtures.sources(articles: articles, siteYML: siteYML)
-        sources.media = catalog(media)
-        sources.bundleFiles = media.map {
-            BundleFile(source: $0.source, bundle: $0.bundle, pathInBundle: $0.pathInBundle, size: $0.size)
-        }
+        sources.bundleFiles = media
         return outcome { () throws(BuildFailure) in try SiteBuilder.build(sources) }
     }
 }
