@@ -103,7 +103,9 @@ import Glibc
         _ = try? SiteBuilder.build(sources, memo: cache)
         // Both are the same bytes: each path must still get its own entry, not the other's.
         for path in [nfc, nfd] {
-            let reused = cache.article(ArticleInput(file: SourceFile(path: path, text: text), media: [])) { LoadedArticle(article: nil, diagnostics: []) }
+            let reused = cache.article(ArticleInput(file: SourceFile(path: path, text: text), media: [])) {
+                LoadedArticle(article: nil, diagnostics: [])
+            }
             #expect(reused.article.map { Array($0.article.sourcePath.utf8) } == Array(path.utf8))
         }
         #expect(ExactPath(nfc) != ExactPath(nfd))

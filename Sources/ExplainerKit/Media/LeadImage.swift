@@ -57,7 +57,7 @@ struct LeadImage: Sendable, Hashable {
         let crops = VariantPlan.crops(
             pathInBundle: entry.pathInBundle, format: info.format, width: info.width, height: info.height, hash: info.hash)
         return LeadImage(
-                contentPath: contentPath, pathInBundle: entry.pathInBundle, alt: reference.alt, credit: reference.credit, info: info,
-                crops: crops)
+            contentPath: contentPath, pathInBundle: entry.pathInBundle, alt: reference.alt, credit: reference.credit, info: info,
+            crops: crops)
     }
 }

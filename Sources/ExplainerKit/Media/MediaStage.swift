@@ -119,7 +119,9 @@ package struct MediaStage: Sendable {
             image.variants.forEach { add(entry, $0) }
             use.crops.forEach { add(entry, $0) }
             if use.original {
-                add(entry, VariantPlan.original(pathInBundle: entry.pathInBundle, format: image.format, width: image.width, height: image.height))
+                add(
+                    entry,
+                    VariantPlan.original(pathInBundle: entry.pathInBundle, format: image.format, width: image.width, height: image.height))
             }
         }
         return outputs.values.sorted { $0.path < $1.path }
@@ -193,9 +195,10 @@ package struct MediaStage: Sendable {
         }
         if let hash = entry.image?.hash, ContentHash.hex(bytes) != hash {
             return .failure(
-                BuildFailure(Diagnostic(
-                    file: entry.source, message: "The image changed while the site was being built.",
-                    hint: "Build again once the file is saved.")))
+                BuildFailure(
+                    Diagnostic(
+                        file: entry.source, message: "The image changed while the site was being built.",
+                        hint: "Build again once the file is saved.")))
         }
         let requests = variants.map { EncodeRequest(format: $0.format, width: $0.width, crop: $0.crop) }
         return ImageCodec.encode(bytes, requests, limits: settings.limits).mapError { problem in
@@ -214,6 +217,8 @@ package struct MediaStage: Sendable {
     private func unreadable(_ file: BundleFile, _ error: FileSystem.Failure) -> Diagnostic {
         Diagnostic(
             file: file.source, message: "The file could not be read: \(error.reason).",
-            hint: "Only regular files are published, and a symlink only to a file inside the bundle: replace it with a regular file, or check its permissions.")
+            hint:
+                "Only regular files are published, and a symlink only to a file inside the bundle: replace it with a regular file, or check its permissions."
+        )
     }
 }

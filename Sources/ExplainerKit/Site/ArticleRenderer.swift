@@ -99,7 +99,7 @@ package enum ArticleRenderer {
             // Only a `sections:` key can clash with a page (an unnamed section's slug is unique
             // already); any section, with a file of the bundle.
             if let conflict = folder.claim(
-                    key, isFolder: true, by: .section(key: key, heading: heading.text, file: article.sourcePath, location: location))
+                key, isFolder: true, by: .section(key: key, heading: heading.text, file: article.sourcePath, location: location))
             {
                 diagnostics.append(conflict)
                 continue

@@ -19,7 +19,8 @@ enum MediaFixtures {
 
     /// A `width` × `height` SVG of `bundle`.
     static func svg(_ bundle: String, _ path: String, width: Int = 300, height: Int = 150) -> BundleFile {
-        let text = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\"><rect width=\"10\" height=\"10\"/></svg>"
+        let text =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\"><rect width=\"10\" height=\"10\"/></svg>"
         return file(bundle, path, bytes: Array(text.utf8))
     }
 

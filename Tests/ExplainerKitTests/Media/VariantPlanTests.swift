@@ -19,17 +19,21 @@ import Testing
     @Test func variantsAreWebPThenTheFallbackFormatWithHashedNames() {
         let variants = VariantPlan.variants(
             pathInBundle: "images/map.png", format: .png, width: 2000, height: 1000, hash: "0123456789abcdef", widths: [480, 960])
-        #expect(variants.map(\.path) == [
-            "images/map-480-01234567.webp", "images/map-960-01234567.webp",
-            "images/map-480-01234567.png", "images/map-960-01234567.png",
-        ])
+        #expect(
+            variants.map(\.path) == [
+                "images/map-480-01234567.webp", "images/map-960-01234567.webp",
+                "images/map-480-01234567.png", "images/map-960-01234567.png",
+            ])
         #expect(variants.map(\.height) == [240, 480, 240, 480])
         // A WebP source needs no second format; AVIF falls back to JPEG; SVG has no copies.
         #expect(
-            VariantPlan.variants(pathInBundle: "a.webp", format: .webp, width: 1000, height: 500, hash: "ab", widths: [480, 960]).map(\.format)
+            VariantPlan.variants(pathInBundle: "a.webp", format: .webp, width: 1000, height: 500, hash: "ab", widths: [480, 960]).map(
+                \.format)
                 == [.webp, .webp])
         #expect(
-            Set(VariantPlan.variants(pathInBundle: "a.avif", format: .avif, width: 1000, height: 500, hash: "ab", widths: [480]).map(\.format))
+            Set(
+                VariantPlan.variants(pathInBundle: "a.avif", format: .avif, width: 1000, height: 500, hash: "ab", widths: [480]).map(
+                    \.format))
                 == [.webp, .jpeg])
         #expect(VariantPlan.variants(pathInBundle: "a.svg", format: .svg, width: 100, height: 50, hash: "ab", widths: [480]).isEmpty)
     }
