@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Draws the sample explainer's locator map: Afghanistan and its neighbours (issue 13, point 8).
 
-Output (into --out, default media-out/ at the repository's root):
+Output (into --out, default Content/russia-taliban/images/, the sample bundle; the SVG is
+the source, kept beside the PNG and not published, since the article shows the PNG):
     afghanistan-locator.svg   the map, 1600 x 1200 user units, text as text (DejaVu Sans)
     afghanistan-locator.png   the same rasterised by libvips, 2000 x 1500 px, RGB, no metadata
 
@@ -26,7 +27,7 @@ Pinned versions: geopandas 0.14.4 wheel (data only; sha256 below), pyshp 3.1.6
 Run from anywhere:
     pip install pyshp==3.1.6
     Scripts/make-locator-map.py                   # downloads the wheel into a temporary folder
-    Scripts/make-locator-map.py --wheel /path/to/geopandas-0.14.4-py3-none-any.whl --out media-out
+    Scripts/make-locator-map.py --wheel /path/to/geopandas-0.14.4-py3-none-any.whl --out Content/russia-taliban/images
 
 Projection: Albers equal-area conic (sphere, R = 6371 km), standard parallels 30°N and 50°N,
 centred on 64°E 40°N; the page is a rectangle of that projection whose corners are at about
@@ -273,7 +274,7 @@ def fetch_wheel(folder):
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--wheel", help="the geopandas 0.14.4 wheel (default: pip download it)")
-    ap.add_argument("--out", default=os.path.join(ROOT, "media-out"), help="output folder")
+    ap.add_argument("--out", default=os.path.join(ROOT, "Content", "russia-taliban", "images"), help="output folder")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         wheel = args.wheel or fetch_wheel(tmp)
