@@ -34,6 +34,14 @@ final class MediaCache: Sendable {
         return MediaCacheEntry.decode(file, key: key.bytes)
     }
 
+    /// Whether a file is there for `key` with room for an entry's header (cheap: one `stat`;
+    /// `bytes(for:)` checks the rest).
+    func contains(_ key: MediaCacheKey) -> Bool {
+        guard let path = entryPath(for: key) else { return false }
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG && Int(st.st_size) > MediaCacheEntry.headerSize
+    }
+
     /// Stores `bytes` for `key` (replacing what was there); failures are ignored.
     func store(_ bytes: [UInt8], for key: MediaCacheKey) {
         guard let path = entryPath(for: key) else { return }

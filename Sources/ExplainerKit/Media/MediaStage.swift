@@ -132,29 +132,32 @@ package struct MediaStage: Sendable {
     /// Makes every copy in `outputs` that the store does not hold (each source decoded once,
     /// sources in parallel); the problems of images that cannot be decoded, at their files.
     func prepare(_ outputs: [Output], settings: Settings) -> [Diagnostic] {
-        var bySource: [String: (entry: MediaEntry, variants: [ImageVariant])] = [:]
+        // The copies to make of each source image, sources in path order.
+        var copies: [String: [ImageVariant]] = [:]
+        var entries: [String: MediaEntry] = [:]
         for output in outputs {
             guard let variant = output.variant else { continue }
-            let key = output.entry.contentPath
-            if bySource[key] == nil { bySource[key] = (output.entry, []) }
-            if !bySource[key]!.variants.contains(variant) { bySource[key]!.variants.append(variant) }
+            let source = output.entry.contentPath
+            entries[source] = output.entry
+            copies[source, default: []].append(variant)
         }
-        let work = bySource.keys.sorted().map { bySource[$0]! }
+        let work = entries.keys.sorted().compactMap { source in entries[source].map { ($0, copies[source] ?? []) } }
         let total = work.count
         let done = AtomicCounter()
-        let problems = ParallelMap.map(work) { item -> [Diagnostic]? in
+        let problems = ParallelMap.map(work) { entry, variants -> [Diagnostic] in
             defer { progress?(done.increment(), total) }
-            let missing = item.variants.filter { store.bytes(for: key(item.entry, $0)) == nil }
-            guard !missing.isEmpty else { return nil }
-            switch encode(item.entry, missing, settings: settings) {
+            // What the store holds is checked when it is read (`files`): here, only whether it is there.
+            let missing = variants.filter { !store.contains(key(entry, $0)) }
+            guard !missing.isEmpty else { return [] }
+            switch encode(entry, missing, settings: settings) {
             case .success(let encoded):
-                for (variant, bytes) in zip(missing, encoded) { store.store(bytes, for: key(item.entry, variant)) }
-                return nil
+                for (variant, bytes) in zip(missing, encoded) { store.store(bytes, for: key(entry, variant)) }
+                return []
             case .failure(let failure):
                 return failure.diagnostics
             }
         }
-        return problems.flatMap { $0 ?? [] }
+        return problems.flatMap { $0 }
     }
 
     /// The bytes of `outputs` (after `prepare`): from the store, or made again if the store

@@ -17,6 +17,12 @@ final class MediaStore: Sendable {
         return disk?.bytes(for: key)
     }
 
+    /// Whether an entry for `key` is there (not whether it is intact: `bytes` checks that).
+    func contains(_ key: MediaCacheKey) -> Bool {
+        if memory.withLock({ $0[key] != nil }) { return true }
+        return disk?.contains(key) ?? false
+    }
+
     /// Keeps `bytes` for `key`: on disk when there is a cache (memory is not used then, so a
     /// build of thousands of photos stays small), else in memory.
     func store(_ bytes: [UInt8], for key: MediaCacheKey) {
