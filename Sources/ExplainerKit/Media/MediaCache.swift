@@ -28,31 +28,54 @@ final class MediaCache: Sendable {
 
     // MARK: Variants
 
-    /// The bytes stored for `key`, if a whole, intact entry is there.
+    /// The bytes stored for `key`, if a whole, intact entry is there (their hash checked).
     func bytes(for key: MediaCacheKey) -> [UInt8]? {
-        guard let path = entryPath(for: key), let file = try? FileSystem.read(path) else { return nil }
-        return MediaCacheEntry.decode(file, key: key.bytes)
+        guard let entry = entry(for: key), let bytes = try? FileSystem.read(entry.path), bytes.count == entry.record.size,
+            bytes.withUnsafeBytes({ ContentHash.digest($0) }) == entry.record.digest
+        else { return nil }
+        return bytes
     }
 
-    /// Whether a file is there for `key` with room for an entry's header (cheap: one `stat`;
-    /// `bytes(for:)` checks the rest).
+    /// The file holding `key`'s bytes, to hard-link into a site being built, if it is the file
+    /// this cache wrote and unchanged since: same device, inode, size and modification time,
+    /// and, when it was written so recently that a change might not have moved its time (file
+    /// times tick coarsely), the same hash too. Whatever else is in the folder is never used.
+    func file(for key: MediaCacheKey) -> String? {
+        guard let entry = entry(for: key) else { return nil }
+        let now = Int64(Date().timeIntervalSince1970 * 1e9)
+        guard now - entry.record.modified < 2_000_000_000 else { return entry.path }
+        return bytes(for: key) == nil ? nil : entry.path
+    }
+
+    /// Whether an entry for `key` is there and its file unchanged (cheap: one small read and a
+    /// `stat`; `bytes(for:)` checks the hash too).
     func contains(_ key: MediaCacheKey) -> Bool {
-        guard let path = entryPath(for: key) else { return false }
-        var st = stat()
-        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG && Int(st.st_size) > MediaCacheEntry.headerSize
+        entry(for: key) != nil
     }
 
-    /// Stores `bytes` for `key` (replacing what was there); failures are ignored.
+    /// Stores `bytes` for `key` (replacing what was there); failures are ignored. The bytes go
+    /// to their own file (so that a build can link it), then the record that vouches for them.
     func store(_ bytes: [UInt8], for key: MediaCacheKey) {
-        guard let path = entryPath(for: key) else { return }
-        write(MediaCacheEntry.encode(bytes, key: key.bytes), to: path)
+        guard let path = entryPath(for: key), write(bytes, to: path), let identity = FileIdentity(path) else { return }
+        guard identity.size == bytes.count else { return }
+        let record = Record(digest: bytes.withUnsafeBytes { ContentHash.digest($0) }, identity: identity)
+        _ = write(MediaCacheEntry.encode(record.bytes, key: key.bytes), to: path + Record.suffix)
     }
 
-    /// `<folder>/<2 hex>/<30 hex>` of the hash of the key.
+    /// `<folder>/<2 hex>/<30 hex>` of the hash of the key: the bytes; its record is beside it.
     func entryPath(for key: MediaCacheKey) -> String? {
         guard let folder else { return nil }
         let name = key.bytes.withUnsafeBytes { ContentHash.hex($0) }
         return folder + "/" + name.prefix(2) + "/" + name.dropFirst(2)
+    }
+
+    /// The entry of `key` whose record is intact and whose file is the one it describes.
+    private func entry(for key: MediaCacheKey) -> (path: String, record: Record)? {
+        guard let path = entryPath(for: key), let file = try? FileSystem.read(path + Record.suffix, limit: 4096),
+            let payload = MediaCacheEntry.decode(file, key: key.bytes), let record = Record(payload),
+            FileIdentity(path) == record.identity
+        else { return nil }
+        return (path, record)
     }
 
     // MARK: Header index
@@ -108,11 +131,13 @@ final class MediaCache: Sendable {
 
     // MARK: Writing
 
-    /// Writes `bytes` to `path` through a temporary file in the same folder and a rename.
-    private func write(_ bytes: [UInt8], to path: String) {
+    /// Writes `bytes` to `path` through a temporary file in the same folder and a rename;
+    /// whether it did.
+    @discardableResult
+    private func write(_ bytes: [UInt8], to path: String) -> Bool {
         let slash = path.lastIndex(of: "/") ?? path.startIndex
         let parent = String(path[..<slash])
-        guard makeFolders(parent) else { return }
+        guard makeFolders(parent) else { return false }
         let serial = writes.withLock { count in
             count += 1
             return count
@@ -120,10 +145,12 @@ final class MediaCache: Sendable {
         let temporary = parent + "/.tmp-\(getpid())-\(serial)-" + path[path.index(after: slash)...]
         do throws(FileSystem.Failure) {
             try FileSystem.write(bytes, to: temporary)
-            if rename(temporary, path) != 0 { unlink(temporary) }
+            if rename(temporary, path) == 0 { return true }
+            unlink(temporary)
         } catch {
             unlink(temporary)
         }
+        return false
     }
 
     /// Makes `path` and the folders above it that are missing; false if it cannot.
@@ -148,4 +175,61 @@ private struct HeaderIndex {
     var entries: [String: Entry] = [:]
     var isLoaded = false
     var isDirty = false
+}
+
+/// What the cache wrote for one entry, kept beside its bytes: their hash and size, and the
+/// identity of the file holding them (so a file replaced, truncated or edited since is not it).
+private struct Record {
+    static let suffix = ".entry"
+    var digest: [UInt8]
+    var identity: FileIdentity
+    var size: Int { identity.size }
+    var modified: Int64 { identity.modified }
+
+    init(digest: [UInt8], identity: FileIdentity) {
+        self.digest = digest
+        self.identity = identity
+    }
+
+    /// digest (16 bytes), then size, device, inode and modification time, 8 bytes each.
+    var bytes: [UInt8] {
+        digest + [Int64(size), Int64(bitPattern: identity.device), Int64(bitPattern: identity.inode), identity.modified]
+            .flatMap { value in (0..<8).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) } }
+    }
+
+    init?(_ bytes: [UInt8]) {
+        guard bytes.count == 16 + 4 * 8 else { return nil }
+        func number(_ index: Int) -> Int64 {
+            (0..<8).reduce(Int64(0)) { $0 | Int64(bytes[16 + 8 * index + $1]) << (8 * Int64($1)) }
+        }
+        digest = Array(bytes[0..<16])
+        identity = FileIdentity(
+            device: UInt64(bitPattern: number(1)), inode: UInt64(bitPattern: number(2)), size: Int(number(0)), modified: number(3))
+    }
+}
+
+/// Which file a path names, and when it last changed: device, inode, size and modification
+/// time. A hard link to it (a built site's copy) does not change any of them.
+private struct FileIdentity: Equatable {
+    var device: UInt64
+    var inode: UInt64
+    var size: Int
+    var modified: Int64
+
+    init(device: UInt64, inode: UInt64, size: Int, modified: Int64) {
+        self.device = device
+        self.inode = inode
+        self.size = size
+        self.modified = modified
+    }
+
+    /// The identity of the regular file at `path` (not following a symlink), nil for anything else.
+    init?(_ path: String) {
+        var st = stat()
+        guard lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
+        device = UInt64(st.st_dev)
+        inode = UInt64(st.st_ino)
+        size = Int(st.st_size)
+        modified = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
+    }
 }

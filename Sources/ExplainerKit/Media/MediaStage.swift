@@ -160,14 +160,16 @@ package struct MediaStage: Sendable {
         return problems.flatMap { $0 }
     }
 
-    /// The bytes of `outputs` (after `prepare`): from the store, or made again if the store
-    /// lost them.
-    func files(_ outputs: [Output], settings: Settings) -> [OutputFile] {
+    /// The files of `outputs` (after `prepare`): from the store, or made again if the store
+    /// lost them. With `linking`, a copy the cache holds on disk is given as that file, to be
+    /// hard-linked (`OutputFile.linkedFrom`), not read.
+    func files(_ outputs: [Output], settings: Settings, linking: Bool = false) -> [OutputFile] {
         outputs.compactMap { output in
             guard let variant = output.variant else {
                 return (try? read(output.entry.file, limit: settings.maxFileSize)).map { OutputFile(path: output.path, bytes: $0) }
             }
             let key = key(output.entry, variant)
+            if linking, let file = store.file(for: key) { return OutputFile(path: output.path, linking: file) }
             if let bytes = store.bytes(for: key) { return OutputFile(path: output.path, bytes: bytes) }
             guard case .success(let encoded) = encode(output.entry, [variant], settings: settings), let bytes = encoded.first else {
                 return nil

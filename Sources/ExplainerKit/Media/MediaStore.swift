@@ -23,6 +23,11 @@ final class MediaStore: Sendable {
         return disk?.contains(key) ?? false
     }
 
+    /// The file on disk holding `key`'s bytes, checked, to link (nil without a cache on disk).
+    func file(for key: MediaCacheKey) -> String? {
+        disk?.file(for: key)
+    }
+
     /// Keeps `bytes` for `key`: on disk when there is a cache (memory is not used then, so a
     /// build of thousands of photos stays small), else in memory.
     func store(_ bytes: [UInt8], for key: MediaCacheKey) {

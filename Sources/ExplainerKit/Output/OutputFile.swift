@@ -1,12 +1,25 @@
-/// One file of the built site: its path inside the output folder and its bytes.
+/// One file of the built site: its path inside the output folder and its bytes, or, for a
+/// sink that links (`OutputSink.linksFiles`), the file on disk to hard-link there instead.
 public struct OutputFile: Sendable, Hashable {
     /// Relative path with `/` separators: `russia-taliban/history/index.html`.
     package var path: String
+    /// The bytes (empty for a linked file).
     package var bytes: [UInt8]
+    /// A file whose bytes these are, checked by its owner (an image copy in the media cache),
+    /// which a sink that writes to disk hard-links instead of writing it again: a warm build
+    /// of thousands of photos then writes no image. Nil for a file given by its bytes.
+    var linkedFrom: String?
 
     init(path: String, bytes: [UInt8]) {
         self.path = path
         self.bytes = bytes
+    }
+
+    /// The file at `path` with the bytes of the file `source` (for sinks that link files).
+    init(path: String, linking source: String) {
+        self.path = path
+        self.bytes = []
+        self.linkedFrom = source
     }
 
     init(path: String, text: String) {

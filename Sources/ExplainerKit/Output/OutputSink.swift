@@ -9,4 +9,10 @@
 protocol OutputSink: Sendable {
     /// Takes some files of the build (safe or not: the sink checks `OutputFile.isSafe`).
     func receive(_ files: [OutputFile])
+    /// Whether it takes files by `OutputFile.linkedFrom` (it writes to disk, and links them).
+    var linksFiles: Bool { get }
+}
+
+extension OutputSink {
+    var linksFiles: Bool { false }
 }

@@ -58,6 +58,9 @@ final class StagingFolder: OutputSink, @unchecked Sendable {
         if !closed { close(removing: true) }
     }
 
+    /// It hard-links files the media cache holds (`OutputFile.linkedFrom`).
+    var linksFiles: Bool { true }
+
     /// Writes the safe ones of `files` into the staging folder (opening it first if needed).
     /// They usually share a first folder (an explainer's pages: `slug/…`), opened once here.
     func receive(_ files: [OutputFile]) {
@@ -71,7 +74,15 @@ final class StagingFolder: OutputSink, @unchecked Sendable {
         }
         for file in files where OutputFile.isSafe(file.path) {
             do throws(FileSystem.Failure) {
-                try writeFile(file.bytes, try top.place(for: file.path))
+                let place = try top.place(for: file.path)
+                if let source = file.linkedFrom {
+                    // Another file system, or no links: its bytes, written.
+                    if linkat(AT_FDCWD, source, place.folder, place.name, 0) != 0 {
+                        try writeFile(try FileSystem.read(source), place)
+                    }
+                } else {
+                    try writeFile(file.bytes, place)
+                }
                 paths.append(file.path)
             } catch {
                 fail(error)

@@ -117,6 +117,7 @@ package enum SiteBuilder {
         guard problems.isEmpty else { throw BuildFailure(diagnostics + problems) }
 
         let production = settings.production
+        let linking = sink.linksFiles
         @Sendable func deliver(_ files: [OutputFile]) -> Int {
             let files = production ? files + gzipCopies(files) : files
             sink.receive(files)
@@ -139,7 +140,7 @@ package enum SiteBuilder {
                 if let article = group.first?.article {
                     // Its pages, and what it publishes from its bundle, by path.
                     return memo.explainerFiles(ofSource: article.article.sourcePath) {
-                        let bundle = media.files(article.media, settings: mediaSettings)
+                        let bundle = media.files(article.media, settings: mediaSettings, linking: linking)
                         return bundle.isEmpty ? render() : (render() + bundle).sorted { $0.path < $1.path }
                     }
                 }
