@@ -27,6 +27,8 @@ public struct PreviewServer: Sendable {
         public var port: Int
         /// Quiet time that ends a burst of saves.
         public var debounce: Duration
+        /// Told how the encoding of images goes (done, total), for a terminal.
+        package var progress: MediaStage.Progress?
 
         public init(
             paths: BuildRunner.Paths = .init(), settings: BuildSettings = .init(), host: String = "127.0.0.1",
@@ -62,7 +64,7 @@ public struct PreviewServer: Sendable {
 
     public func run() async throws(BuildFailure) {
         let paths = configuration.paths
-        let runner = BuildRunner(paths: paths, settings: configuration.settings)
+        let runner = BuildRunner(paths: paths, settings: configuration.settings, progress: configuration.progress)
         let unsafe = runner.checkSafe()
         if !unsafe.isEmpty { throw BuildFailure(unsafe) }
 

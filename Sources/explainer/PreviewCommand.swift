@@ -39,9 +39,11 @@ struct Preview: AsyncParsableCommand {
         }
         let output = site.output
         let openBrowser = open
+        var configuration = PreviewServer.Configuration(
+            paths: site.paths, settings: BuildSettings(includeDrafts: drafts, baseURL: site.baseURL), host: host, port: port)
+        configuration.progress = ProgressLine.media()
         let server = PreviewServer(
-            configuration: .init(
-                paths: site.paths, settings: BuildSettings(includeDrafts: drafts, baseURL: site.baseURL), host: host, port: port),
+            configuration: configuration,
             report: { event in Self.print(event, output: output, openBrowser: openBrowser) })
 
         let task = Task { try await server.run() }
