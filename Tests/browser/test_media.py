@@ -11,7 +11,7 @@ import subprocess
 
 import pytest
 
-from test_site import open_page, site_pages
+from test_site import open_page, page_file, site_pages
 
 # Layout shifts recorded from navigation on (buffered), read once the images are in.
 LAYOUT_SHIFT = """
@@ -34,7 +34,7 @@ return [...document.images].map(img => ({
 
 
 def pages_with_images(site_dir) -> list[str]:
-    return [p for p in site_pages(site_dir) if "<img" in (site_dir / (p.lstrip("/") + "index.html" if p.endswith("/") else p.lstrip("/"))).read_text(encoding="utf-8")]
+    return [p for p in site_pages(site_dir) if "<img" in page_file(site_dir, p).read_text(encoding="utf-8")]
 
 
 def test_the_sample_site_has_images_on_several_page_kinds(site_dir):
@@ -46,7 +46,7 @@ def test_the_sample_site_has_images_on_several_page_kinds(site_dir):
 
 def test_no_image_is_broken_and_picture_serves_webp(driver, base_url, site_dir):
     for page in pages_with_images(site_dir):
-        open_page(driver, base_url + page.lstrip("/"))
+        open_page(driver, base_url + page)
         driver.execute_async_script("const done = arguments[0]; Promise.all([...document.images].map(i => i.decode().catch(() => null))).then(done);")
         images = driver.execute_script(IMAGES)
         assert images, page
@@ -60,7 +60,7 @@ def test_no_image_is_broken_and_picture_serves_webp(driver, base_url, site_dir):
 
 def test_only_the_first_image_of_a_page_loads_eagerly(driver, base_url, site_dir):
     for page in pages_with_images(site_dir):
-        open_page(driver, base_url + page.lstrip("/"))
+        open_page(driver, base_url + page)
         loading = [image["loading"] for image in driver.execute_script(IMAGES)]
         assert loading[0] is None, f"{page}: the first image is lazy: {loading}"
         assert all(value == "lazy" for value in loading[1:]), f"{page}: {loading}"
@@ -77,7 +77,7 @@ def test_no_layout_shift_while_images_load(driver, base_url, site_dir, width, he
     driver.execute_cdp_cmd("Network.setCacheDisabled", {"cacheDisabled": True})
     try:
         for page in pages_with_images(site_dir):
-            open_page(driver, base_url + page.lstrip("/"))
+            open_page(driver, base_url + page)
             driver.set_script_timeout(60)
             shift = driver.execute_async_script(LAYOUT_SHIFT)
             assert shift == 0, f"{page} at {width}x{height}: cumulative layout shift {shift}"
