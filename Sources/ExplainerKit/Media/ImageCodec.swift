@@ -7,7 +7,7 @@ import CVipsShim
 enum ImageCodec {
     /// Names what shapes the copies' bytes besides their parameters (libvips' version, the
     /// encoders' settings): part of every cache key, so a change makes every copy anew.
-    static let version = "vips-8.14-q80-q82-1"
+    static let version = "vips-8.14-q80-q82-2"
 
     /// What `bytes` are and their size as displayed, without decoding a pixel. `claimed` is
     /// what the file's extension says; bytes of another format are a problem naming both.
