@@ -70,9 +70,10 @@ public struct BuildRunner: Sendable {
     /// Checks that the output folder can be written without harming the sources, and that the
     /// media cache is where no build replaces or publishes it.
     package func checkSafe() -> [Diagnostic] {
-        if let cache = paths.cache, let problem = cacheProblem(cache) { return [problem] }
-        return SiteWriter(outputPath: paths.output).checkSafe(
-            protecting: [paths.content, paths.templates] + (paths.cache.map { [$0] } ?? []))
+        // A cache that is misplaced is reported once, as such, not again as an overlap.
+        let cacheProblems = paths.cache.flatMap(cacheProblem).map { [$0] } ?? []
+        let protected = [paths.content, paths.templates] + (cacheProblems.isEmpty ? paths.cache.map { [$0] } ?? [] : [])
+        return cacheProblems + SiteWriter(outputPath: paths.output).checkSafe(protecting: protected)
     }
 
     /// Why the media cache cannot be at `cache`: in the output folder, which every build

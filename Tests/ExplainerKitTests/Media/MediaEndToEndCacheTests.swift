@@ -92,6 +92,31 @@ struct MediaEndToEndCacheTests {
         #expect(Self.entries(site.cache) == entries)
     }
 
+    @Test func anImageChangedOnDiskIsSeenThoughTheCacheKnowsItsStamp() throws {
+        let site = Self.gallery()
+        defer { site.delete() }
+        #expect(site.build().failureValue == nil)
+        // Stamps are remembered only of files left alone for two seconds.
+        Thread.sleep(forTimeInterval: 2.2)
+        #expect(site.build().failureValue == nil)
+        #expect(FileSystem.exists(site.cache + "/media/headers"))
+        let before = Fixtures.snapshot(site.output)
+
+        // Other bytes under the same name, with the old modification time put back.
+        let photo = site.content + "/gallery/images/photo.jpg"
+        let modified = try #require(try FileManager.default.attributesOfItem(atPath: photo)[.modificationDate] as? Date)
+        site.write(ImageFixtures.image(1300, 800, .jpeg, noise: 9), to: "gallery/images/photo.jpg")
+        try FileManager.default.setAttributes([.modificationDate: modified], ofItemAtPath: photo)
+        let changed = site.build()
+        #expect(changed.failureValue == nil, "\(changed.diagnostics)")
+        let after = Fixtures.snapshot(site.output)
+        #expect(after != before)
+        var none = site.paths(output: site.root + "/Uncached")
+        none.cache = nil
+        #expect(site.build(none).failureValue == nil)
+        #expect(Fixtures.snapshot(site.root + "/Uncached") == after)
+    }
+
     @Test func aCacheInsideTheOutputTheContentOrTheTemplatesIsRefused() throws {
         let site = Self.gallery()
         defer { site.delete() }
