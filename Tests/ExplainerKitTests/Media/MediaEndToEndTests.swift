@@ -132,6 +132,8 @@ struct MediaEndToEndTests {
         #expect(checked >= 30)
         let home = try String(contentsOfFile: out + "/index.html", encoding: .utf8)
         #expect(home.contains("src=\"/photos/images/photo-"))
+        let quotes = try String(contentsOfFile: out + "/photos/quotes/index.html", encoding: .utf8)
+        #expect(quotes.contains("<img src=\"/photos/anim-200-"))
         let sectionPage = try String(contentsOfFile: out + "/photos/the-past/index.html", encoding: .utf8)
         #expect(sectionPage.contains("<figcaption>Moving squares <small class=\"credit\">Animation: Desk</small></figcaption>"))
         #expect(sectionPage.contains("src=\"/photos/diagram.svg\" width=\"300\" height=\"150\""))
