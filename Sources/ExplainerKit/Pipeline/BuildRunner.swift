@@ -67,9 +67,35 @@ public struct BuildRunner: Sendable {
         return try SiteBuilder.build(consume sources, settings: settings, memo: cache, media: media)
     }
 
-    /// Checks that the output folder can be written without harming the sources.
+    /// Checks that the output folder can be written without harming the sources, and that the
+    /// media cache is where no build replaces or publishes it.
     package func checkSafe() -> [Diagnostic] {
-        SiteWriter(outputPath: paths.output).checkSafe(protecting: [paths.content, paths.templates] + (paths.cache.map { [$0] } ?? []))
+        // A cache that is misplaced is reported once, as such, not again as an overlap.
+        let cacheProblems = paths.cache.flatMap(cacheProblem).map { [$0] } ?? []
+        let protected = [paths.content, paths.templates] + (cacheProblems.isEmpty ? paths.cache.map { [$0] } ?? [] : [])
+        return cacheProblems + SiteWriter(outputPath: paths.output).checkSafe(protecting: protected)
+    }
+
+    /// Why the media cache cannot be at `cache`: in the output folder, which every build
+    /// replaces, or in the content or templates folder, whose files are read as the site's
+    /// (but in a dot-folder there, which the build never reads).
+    private func cacheProblem(_ cache: String) -> Diagnostic? {
+        let canonical = FileSystem.canonical(cache)
+        func holds(_ folder: String, unlessHidden: Bool) -> Bool {
+            let folder = FileSystem.canonical(folder)
+            guard FolderPath(folder).holds(canonical) else { return false }
+            return !unlessHidden || !canonical.dropFirst(folder.count).split(separator: "/").contains { $0.hasPrefix(".") }
+        }
+        let folders = [
+            (paths.output, "output", "which every build replaces", false), (paths.content, "content", "whose files are published", true),
+            (paths.templates, "templates", "whose assets are published", true),
+        ]
+        guard let (folder, name, why, _) = folders.first(where: { holds($0.0, unlessHidden: $0.3) }) else { return nil }
+        return Diagnostic(
+            file: cache, message: "The media cache \(cache) is in the \(name) folder \(folder), \(why).",
+            hint:
+                "Keep the cache outside the output, content and templates folders: leave out --cache (it is \(Paths.defaultCacheFolder) in the folder explainer runs in), or pass --cache with another folder."
+        )
     }
 
     /// Builds and replaces the output folder. Pages are written into the staging folder as
