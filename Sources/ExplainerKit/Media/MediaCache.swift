@@ -193,7 +193,8 @@ private struct Record {
 
     /// digest (16 bytes), then size, device, inode and modification time, 8 bytes each.
     var bytes: [UInt8] {
-        digest + [Int64(size), Int64(bitPattern: identity.device), Int64(bitPattern: identity.inode), identity.modified]
+        digest
+            + [Int64(size), Int64(bitPattern: identity.device), Int64(bitPattern: identity.inode), identity.modified]
             .flatMap { value in (0..<8).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) } }
     }
 
