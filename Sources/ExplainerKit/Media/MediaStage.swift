@@ -37,8 +37,9 @@ package struct MediaStage: Sendable {
 
     // MARK: 1. The catalog
 
-    /// Every bundle file, probed (in parallel).
+    /// Every bundle file, probed (in parallel). The first step of every build.
     func catalog(_ files: [BundleFile], settings: Settings) -> MediaCatalog {
+        store.begin()
         let entries = ParallelMap.map(files) { file in entry(file, settings: settings) }
         return MediaCatalog(Dictionary(entries.map { ($0.contentPath, $0) }, uniquingKeysWith: { first, _ in first }))
     }

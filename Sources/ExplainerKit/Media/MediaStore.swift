@@ -6,6 +6,9 @@ import Synchronization
 final class MediaStore: Sendable {
     private let disk: MediaCache?
     private let memory = Mutex<[MediaCacheKey: [UInt8]]>([:])
+    /// The cache's files found intact in this build, by key (each is looked up twice: whether
+    /// it is there, then to link it).
+    private let verified = Mutex<[MediaCacheKey: String]>([:])
 
     init(disk: MediaCache?) {
         self.disk = disk
@@ -17,15 +20,18 @@ final class MediaStore: Sendable {
         return disk?.bytes(for: key)
     }
 
-    /// Whether an entry for `key` is there (not whether it is intact: `bytes` checks that).
+    /// Whether an entry for `key` is there, and its file is the one the cache wrote.
     func contains(_ key: MediaCacheKey) -> Bool {
         if memory.withLock({ $0[key] != nil }) { return true }
-        return disk?.contains(key) ?? false
+        return file(for: key) != nil
     }
 
     /// The file on disk holding `key`'s bytes, checked, to link (nil without a cache on disk).
     func file(for key: MediaCacheKey) -> String? {
-        disk?.file(for: key)
+        if let known = verified.withLock({ $0[key] }) { return known }
+        guard let file = disk?.file(for: key) else { return nil }
+        verified.withLock { $0[key] = file }
+        return file
     }
 
     /// Keeps `bytes` for `key`: on disk when there is a cache (memory is not used then, so a
@@ -36,6 +42,11 @@ final class MediaStore: Sendable {
         } else {
             memory.withLock { $0[key] = bytes }
         }
+    }
+
+    /// Starts a build: what an earlier one found intact is looked at again.
+    func begin() {
+        verified.withLock { $0 = [:] }
     }
 
     /// Saves the header index (at the end of a build).

@@ -130,10 +130,28 @@ package enum FileSystem {
 
     /// Everything the open regular file `fd` holds (about `size` bytes, at most `limit`).
     package static func readAll(_ fd: Int32, size: Int, limit: Int = Int.max, path: String) throws(Failure) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(min(size, limit) + 1)
+        // Straight into the array: the size `stat` gave and one byte more, to see the end.
+        let expected = min(max(size, 0), limit - 1) + 1
+        var code: Int32 = 0
+        var out = [UInt8](unsafeUninitializedCapacity: expected) { buffer, initialized in
+            initialized = 0
+            while initialized < expected, let base = buffer.baseAddress {
+                let n = Glibc.read(fd, base + initialized, expected - initialized)
+                if n < 0 {
+                    if errno == EINTR || errno == EAGAIN { continue }
+                    code = errno
+                    return
+                }
+                if n == 0 { return }
+                initialized += n
+            }
+        }
+        if code != 0 { throw Failure(path: path, operation: "read", code: code) }
+        if out.count < expected { return out }
+        // The file is larger than `stat` said (it grew): the rest, a block at a time.
         var buffer = [UInt8](repeating: 0, count: 65536)
         while true {
+            if out.count > limit { throw Failure(path: path, operation: "read", code: EFBIG, size: out.count, limit: limit) }
             let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
             if n < 0 {
                 if errno == EINTR || errno == EAGAIN { continue }
@@ -141,8 +159,8 @@ package enum FileSystem {
             }
             if n == 0 { break }
             out.append(contentsOf: buffer[0..<n])
-            if out.count > limit { throw Failure(path: path, operation: "read", code: EFBIG, size: out.count, limit: limit) }
         }
+        if out.count > limit { throw Failure(path: path, operation: "read", code: EFBIG, size: out.count, limit: limit) }
         return out
     }
 
