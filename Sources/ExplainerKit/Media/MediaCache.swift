@@ -15,6 +15,8 @@ final class MediaCache: Sendable {
     /// The folder, or nil for no cache.
     let folder: String?
     private let index: Mutex<HeaderIndex>
+    /// The records of the copies, by entry name, read once from `records` in the folder.
+    private let records = Mutex<RecordIndex>(RecordIndex())
     private let writes = Mutex<UInt64>(0)
 
     init(folder: String?) {
@@ -54,27 +56,41 @@ final class MediaCache: Sendable {
     }
 
     /// Stores `bytes` for `key` (replacing what was there); failures are ignored. The bytes go
-    /// to their own file (so that a build can link it), then the record that vouches for them.
+    /// to their own file (so that a build can link it); the record that vouches for them goes
+    /// to the index of records, saved with the header index (`saveHeaders`).
     func store(_ bytes: [UInt8], for key: MediaCacheKey) {
         guard let path = entryPath(for: key), write(bytes, to: path), let identity = FileIdentity(path) else { return }
         guard identity.size == bytes.count else { return }
         let record = Record(digest: bytes.withUnsafeBytes { ContentHash.digest($0) }, identity: identity)
-        _ = write(MediaCacheEntry.encode(record.bytes, key: key.bytes), to: path + Record.suffix)
+        let name = Self.name(of: key)
+        records.withLock { index in
+            load(&index)
+            index.entries[name] = record
+            index.isDirty = true
+        }
     }
 
     /// `<folder>/<2 hex>/<30 hex>` of the hash of the key: the bytes; its record is beside it.
     func entryPath(for key: MediaCacheKey) -> String? {
         guard let folder else { return nil }
-        let name = key.bytes.withUnsafeBytes { ContentHash.hex($0) }
+        let name = Self.name(of: key)
         return folder + "/" + name.prefix(2) + "/" + name.dropFirst(2)
     }
 
-    /// The entry of `key` whose record is intact and whose file is the one it describes.
+    /// The hash of the key, in hex: the entry's name.
+    private static func name(of key: MediaCacheKey) -> String {
+        key.bytes.withUnsafeBytes { ContentHash.hex($0) }
+    }
+
+    /// The entry of `key` whose record is in the index and whose file is the one it describes.
     private func entry(for key: MediaCacheKey) -> (path: String, record: Record)? {
-        guard let path = entryPath(for: key), let file = try? FileSystem.read(path + Record.suffix, limit: 4096),
-            let payload = MediaCacheEntry.decode(file, key: key.bytes), let record = Record(payload),
-            FileIdentity(path) == record.identity
-        else { return nil }
+        guard let path = entryPath(for: key) else { return nil }
+        let name = Self.name(of: key)
+        let record = records.withLock { index in
+            load(&index)
+            return index.entries[name]
+        }
+        guard let record, FileIdentity(path) == record.identity else { return nil }
         return (path, record)
     }
 
@@ -113,8 +129,24 @@ final class MediaCache: Sendable {
             index.isDirty = false
             return HeaderIndex.encode(index.entries)
         }
-        guard let payload else { return }
-        write(MediaCacheEntry.encode(payload, key: HeaderIndex.key), to: folder + "/" + HeaderIndex.fileName)
+        if let payload { write(MediaCacheEntry.encode(payload, key: HeaderIndex.key), to: folder + "/" + HeaderIndex.fileName) }
+        let copies: [UInt8]? = records.withLock { index in
+            guard index.isDirty else { return nil }
+            index.isDirty = false
+            return RecordIndex.encode(index.entries)
+        }
+        if let copies { write(MediaCacheEntry.encode(copies, key: RecordIndex.key), to: folder + "/" + RecordIndex.fileName) }
+    }
+
+    /// Reads the index of records once (an unreadable one is empty: every copy is then made again).
+    private func load(_ index: inout RecordIndex) {
+        guard !index.isLoaded, let folder else { return }
+        index.isLoaded = true
+        guard let file = try? FileSystem.read(folder + "/" + RecordIndex.fileName),
+            let payload = MediaCacheEntry.decode(file, key: RecordIndex.key),
+            let entries = RecordIndex.decode(payload)
+        else { return }
+        index.entries.merge(entries) { current, _ in current }
     }
 
     /// Reads the index file once (an unreadable one is an empty index).
@@ -231,10 +263,47 @@ private struct HeaderIndex {
     }
 }
 
-/// What the cache wrote for one entry, kept beside its bytes: their hash and size, and the
-/// identity of the file holding them (so a file replaced, truncated or edited since is not it).
+/// The records of the cache's copies in memory, by entry name; on disk one checked file
+/// (`records`), entries of the name's 32 hex digits then the record's 48 bytes.
+private struct RecordIndex {
+    static let fileName = "records"
+    static let key = Array("explainer copy records 1".utf8)
+
+    var entries: [String: Record] = [:]
+    var isLoaded = false
+    var isDirty = false
+
+    static func encode(_ entries: [String: Record]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(entries.count * 80)
+        for (name, record) in entries.sorted(by: { $0.key < $1.key }) where name.utf8.count == 32 {
+            out += name.utf8
+            out += record.bytes
+        }
+        return out
+    }
+
+    static func decode(_ bytes: [UInt8]) -> [String: Record]? {
+        let width = 32 + Record.byteCount
+        guard bytes.count % width == 0 else { return nil }
+        var entries: [String: Record] = [:]
+        entries.reserveCapacity(bytes.count / width)
+        var offset = 0
+        while offset < bytes.count {
+            guard let name = String(validating: bytes[offset..<offset + 32], as: UTF8.self),
+                let record = Record(Array(bytes[offset + 32..<offset + width]))
+            else { return nil }
+            entries[name] = record
+            offset += width
+        }
+        return entries
+    }
+}
+
+/// What the cache wrote for one entry: the hash of its bytes, and the identity of the file
+/// holding them (so a file replaced, truncated or edited since is not it).
 private struct Record {
-    static let suffix = ".entry"
+    static let byteCount = 16 + 4 * 8
     var digest: [UInt8]
     var identity: FileIdentity
     var size: Int { identity.size }
@@ -253,7 +322,7 @@ private struct Record {
     }
 
     init?(_ bytes: [UInt8]) {
-        guard bytes.count == 16 + 4 * 8 else { return nil }
+        guard bytes.count == Self.byteCount else { return nil }
         func number(_ index: Int) -> Int64 {
             (0..<8).reduce(Int64(0)) { $0 | Int64(bytes[16 + 8 * index + $1]) << (8 * Int64($1)) }
         }

@@ -151,6 +151,7 @@ package enum SiteBuilder {
             return deliver(files())
         }
         fileCount += counts.reduce(0, +)
+        media.finish()  // copies made again while delivering (the cache had lost them) are kept
         // One by one: their paths fall between explainers' (`feed.xml`, `sitemap.xml`).
         for file in discoveryFiles(pages: pages, articles: articles, site: config, urls: urls, memo: memo) {
             fileCount += deliver([file])
