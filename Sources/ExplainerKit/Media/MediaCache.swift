@@ -6,8 +6,11 @@ import Synchronization
 /// variants, content-addressed by the source's hash and the parameters, and an index of image
 /// headers by file stamp so a warm build neither reads nor hashes an unchanged image.
 ///
-/// Entries are files `<folder>/<2 hex>/<30 hex>` (`MediaCacheEntry`): a truncated, corrupted,
-/// foreign or old entry is a miss, and storing overwrites it. Every write goes to a temporary
+/// A copy is a file `<folder>/<2 hex>/<30 hex>` holding exactly its bytes (so a build can
+/// hard-link it); the index `records` holds each copy's hash and the identity of the file
+/// written (device, inode, size, modification time). A copy whose file is not that one —
+/// truncated, edited, replaced, foreign — or has no record is a miss, and storing overwrites
+/// it. The two index files are `MediaCacheEntry`s (checked headers). Every write goes to a temporary
 /// file in the same folder and is renamed into place, so racing builds and a crash leave whole
 /// entries or none. The cache is optional: with no folder everything misses, and a failure to
 /// write is ignored. Safe to delete at any time; thread-safe.
@@ -47,12 +50,6 @@ final class MediaCache: Sendable {
         let now = Int64(Date().timeIntervalSince1970 * 1e9)
         guard now - entry.record.modified < 2_000_000_000 else { return entry.path }
         return bytes(for: key) == nil ? nil : entry.path
-    }
-
-    /// Whether an entry for `key` is there and its file unchanged (cheap: one small read and a
-    /// `stat`; `bytes(for:)` checks the hash too).
-    func contains(_ key: MediaCacheKey) -> Bool {
-        entry(for: key) != nil
     }
 
     /// Stores `bytes` for `key` (replacing what was there); failures are ignored. The bytes go

@@ -1,5 +1,6 @@
-/// The on-disk form of one media cache entry: a 40-byte header (magic, format version, key
-/// length, payload length, XXH3-128 of key and payload), the key, the payload. Anything else —
+/// The on-disk form of the media cache's index files (`headers`, `records`): a 40-byte header
+/// (magic, format version, key length, payload length, XXH3-128 of key and payload), the key,
+/// the payload. Anything else —
 /// truncated, corrupted, foreign, another version, another key — reads as nothing.
 enum MediaCacheEntry {
     /// Raised when the layout or meaning of entries changes: older entries are then misses.
