@@ -20,6 +20,14 @@ struct FrontMatter: Sendable, Hashable {
     var slugLocation: SourceLocation?
     /// The lead image (`image:`, `imageAlt:`, `imageCredit:`), if any.
     var image: LeadImageReference?
+    /// Corrections, clarifications and updates (`updates:`), in the order written.
+    var updates: [ArticleUpdate] = []
+    /// "What we know" (`known:`): short statements of established fact.
+    var known: [String] = []
+    /// "What we don't know" (`unknown:`): the open questions.
+    var unknown: [String] = []
+    /// The byline (`authors:`): keys of the site's authors file, in the order written.
+    var authors: [AuthorReference] = []
 
     /// The key under which authors keep fields of their own (a mapping of anything), for their
     /// own tools: accepted, and read by nothing in Explainer (not given to templates).
