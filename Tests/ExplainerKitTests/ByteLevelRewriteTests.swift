@@ -87,7 +87,7 @@ struct ByteLevelRewriteTests {
         for n in 0..<600 {
             let site = SiteValues(
                 title: pick(), language: pick(), author: n % 3 == 0 ? "" : pick(), description: pick(), baseURL: "",
-                homeURL: "/", feedURL: "/feed.xml")
+                homeURL: "/", feedURL: "/feed.xml", correctionsURL: "/corrections/")
             let urls = SiteURLs(baseURL: n % 5 == 0 ? "https://example.org" : pick())
             let longTitle = String(repeating: pick(), count: Int(random.next() % 12))
             let kind: Page.Kind = [.home, .overview, .section, .quotes, .all, .notFound][n % 6]
@@ -103,7 +103,8 @@ struct ByteLevelRewriteTests {
             StructuredData.jsonLD(
                 for: page, urls: SiteURLs(baseURL: ""),
                 site: SiteValues(
-                    title: "", language: "", author: "", description: "", baseURL: "", homeURL: "/", feedURL: "/feed.xml")) == "")
+                    title: "", language: "", author: "", description: "", baseURL: "", homeURL: "/", feedURL: "/feed.xml",
+                    correctionsURL: "/corrections/")) == "")
     }
 
     @Test func feedAndSitemapEntries() throws {

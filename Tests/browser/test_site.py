@@ -170,6 +170,10 @@ def test_navigation_reaches_every_page_without_errors(driver, base_url, site_dir
         driver.find_element(By.CSS_SELECTOR, ".site-header a.site-title").click()
         assert path_of(driver.current_url) == "/"
         check("/ (back)")
+    # the corrections page, from the footer
+    driver.find_element(By.CSS_SELECTOR, ".site-footer a[href$='/corrections/']").click()
+    check(path_of(driver.current_url))
+    visited.add(path_of(driver.current_url))
     # a missing page
     open_page(driver, base_url + "/404.html")
     check("/404.html")
@@ -242,12 +246,18 @@ def test_page_structure(driver, base_url, site_dir):
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_no_violations(driver, base_url, site_dir, viewport, scheme):
+    report = axe_report(driver, base_url, site_pages(site_dir), viewport, scheme)
+    assert not report, "\n".join(report)
+
+
+def axe_report(driver, base_url: str, pages: list[str], viewport: str, scheme: str) -> list[str]:
+    """axe-core's WCAG 2.1 A/AA violations on `pages`, in `scheme` at `viewport`, one line each."""
     set_viewport(driver, *VIEWPORTS[viewport])
     set_color_scheme(driver, scheme)
     axe = axe_source()
     report = []
     try:
-        for page in site_pages(site_dir):
+        for page in pages:
             open_page(driver, base_url + page)
             assert driver.execute_script("return matchMedia('(prefers-color-scheme: dark)').matches") == (scheme == "dark")
             driver.execute_script(axe)
@@ -262,7 +272,7 @@ def test_axe_finds_no_violations(driver, base_url, site_dir, viewport, scheme):
                 report.append(f"{page} [{scheme} {viewport}] {violation['id']}: {violation['help']} — {targets}")
     finally:
         set_color_scheme(driver, "light")
-    assert not report, "\n".join(report)
+    return report
 
 
 def test_quote_links_land_on_a_highlighted_quote(driver, base_url, site_dir):

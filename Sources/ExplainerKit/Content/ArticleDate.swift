@@ -18,67 +18,23 @@ struct ArticleDate: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// Parses `YYYY-MM-DD`, optionally followed by the time of a YAML timestamp
     /// (`2025-07-04T10:00:00Z`, `2025-07-04 10:00:00.5 +02:00`): the time must exist (hours
     /// 0-23, minutes and seconds 0-59, a zone of at most 23:59) and is then ignored, so the
-    /// date is the calendar date as written, whatever the zone.
+    /// date is the calendar date as written, whatever the zone (`ArticleTimestamp` keeps it).
     init?(iso text: String) {
-        var text = text
-        guard let fields = text.withUTF8({ Self.fields($0) }) else { return nil }
-        self.init(year: fields.0, month: fields.1, day: fields.2)
+        guard let timestamp = ArticleTimestamp(iso: text) else { return nil }
+        self = timestamp.date
     }
 
-    private static func fields(_ utf8: UnsafeBufferPointer<UInt8>) -> (Int, Int, Int)? {
-        guard utf8.count >= 10, utf8[4] == UInt8(ascii: "-"), utf8[7] == UInt8(ascii: "-"),
-            let year = number(utf8, 0..<4), let month = number(utf8, 5..<7), let day = number(utf8, 8..<10),
-            utf8.count == 10 || isTime(utf8[10...])
-        else { return nil }
-        return (year, month, day)
-    }
-
-    /// The decimal number written in `range` of `utf8` (digits only).
-    private static func number(_ utf8: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
-        var value = 0
-        for index in range {
-            let byte = utf8[index]
-            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-            value = value * 10 + Int(byte - UInt8(ascii: "0"))
-        }
-        return value
-    }
-
-    /// Whether `rest` is a YAML timestamp's time part, one that exists: `T` (or spaces),
-    /// `H:MM:SS`, an optional fraction, an optional zone (`Z`, `+H`, `-HH:MM`).
-    private static func isTime(_ rest: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
-        var index = rest.startIndex
-        let end = rest.endIndex
-        func skip(_ allowed: (UInt8) -> Bool) -> Int {
-            let start = index
-            while index < end, allowed(rest[index]) { index += 1 }
-            return index - start
-        }
-        func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
-        func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
-        func take(_ byte: UInt8) -> Bool {
-            guard index < end, rest[index] == byte else { return false }
-            index += 1
-            return true
-        }
-        /// One or two digits (exactly two when `two`) at most `limit`.
-        func field(two: Bool, limit: Int) -> Bool {
-            let start = index
-            var count = 0
-            while index < end, count < 2, isDigit(rest[index]) { index += 1; count += 1 }
-            guard count == 2 || (!two && count == 1), let value = number(rest.base, start..<index) else { return false }
-            return value <= limit
-        }
-        guard take(UInt8(ascii: "T")) || take(UInt8(ascii: "t")) || skip(isBlank) > 0,
-            field(two: false, limit: 23), take(UInt8(ascii: ":")), field(two: true, limit: 59),
-            take(UInt8(ascii: ":")), field(two: true, limit: 59)
-        else { return false }
-        if take(UInt8(ascii: ".")) { _ = skip(isDigit) }
-        _ = skip(isBlank)
-        if index == end || take(UInt8(ascii: "Z")) { return index == end }
-        guard take(UInt8(ascii: "+")) || take(UInt8(ascii: "-")), field(two: false, limit: 23) else { return false }
-        if take(UInt8(ascii: ":")) { guard field(two: true, limit: 59) else { return false } }
-        return index == end
+    /// Days from 1970-01-01 to this date (negative before it), in the proleptic Gregorian
+    /// calendar.
+    var daysSinceEpoch: Int {
+        // Howard Hinnant's `days_from_civil`: years counted from March, so that the leap day
+        // ends a year.
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
     }
 
     /// `2025-07-04`.

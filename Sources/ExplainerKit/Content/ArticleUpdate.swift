@@ -7,6 +7,24 @@ struct ArticleUpdate: Sendable, Hashable {
         case correction
         case clarification
         case update
+
+        /// How a reader is told it: `Correction`, `Clarification`, `Update`.
+        var label: String {
+            switch self {
+            case .correction: "Correction"
+            case .clarification: "Clarification"
+            case .update: "Update"
+            }
+        }
+
+        /// What it is for, in the words of the hint for a wrong `kind:`.
+        var meaning: String {
+            switch self {
+            case .correction: "an error put right"
+            case .clarification: "something made clearer"
+            case .update: "news added"
+            }
+        }
     }
 
     /// When it was made (the calendar date as written; see `ArticleDate`).
@@ -16,4 +34,9 @@ struct ArticleUpdate: Sendable, Hashable {
     var text: String
     /// Where the entry stands in the file, for errors.
     var location: SourceLocation?
+    /// The time of day written with `date`, if any (`date: 2025-07-05T09:30:00+02:00`).
+    var time: ArticleTime? = nil
+
+    /// `date` with its time: what orders updates and what ISO output writes.
+    var timestamp: ArticleTimestamp { ArticleTimestamp(date: date, time: time) }
 }

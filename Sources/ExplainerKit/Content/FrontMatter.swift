@@ -46,3 +46,29 @@ struct LeadImageReference: Sendable, Hashable {
     /// `imageCredit:`: who made it (`Photo: Ana Díaz / Agency`).
     var credit: String?
 }
+
+extension FrontMatter {
+    /// When the explainer last changed: the newest of `date`, `updated` and every entry of
+    /// `updates:` (a date alone counts as its midnight UTC, so a time that day is newer). The
+    /// one rule for "last modified": JSON-LD's `dateModified`, the sitemap's `<lastmod>`, the
+    /// feed's `<updated>` and the "as of" date of "What we know" all read it.
+    var lastModified: ArticleTimestamp {
+        var newest = ArticleTimestamp(date: updated.map { Swift.max($0, date) } ?? date)
+        for update in updates where update.timestamp > newest { newest = update.timestamp }
+        return newest
+    }
+
+    /// `updates` newest first, as the log and the corrections page list them; entries of the
+    /// same instant keep the order written.
+    var updatesNewestFirst: [ArticleUpdate] {
+        updates.enumerated().sorted { ($0.element.timestamp, $1.offset) > ($1.element.timestamp, $0.offset) }.map(\.element)
+    }
+
+    /// The corrections (`kind: correction`), newest first: what the corrections page lists.
+    var corrections: [ArticleUpdate] {
+        updatesNewestFirst.filter { $0.kind == .correction }
+    }
+
+    /// The newest correction, which the overview's notice shows.
+    var latestCorrection: ArticleUpdate? { corrections.first }
+}

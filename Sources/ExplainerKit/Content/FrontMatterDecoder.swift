@@ -34,6 +34,9 @@ enum FrontMatterDecoder {
             )
         }
         let image = decodeLeadImage(&fields)
+        let updates = ArticleUpdateDecoder.decode(&fields, published: date)
+        let known = fields.stringList("known", what: "\"A fact the explainer establishes\"")
+        let unknown = fields.stringList("unknown", what: "\"A question still open\"")
         checkExtra(&fields)
         fields.refuseUnknownKeys(extraKey: FrontMatter.extraKey)
 
@@ -43,7 +46,8 @@ enum FrontMatterDecoder {
         return FrontMatter(
             title: title, summary: summary, date: date, updated: updated, tags: tags,
             sections: sections, keyPoints: keyPoints, timeline: timeline, draft: draft, slug: slug,
-            slugLocation: slug == nil ? nil : fields.location(fields.node("slug")), image: image)
+            slugLocation: slug == nil ? nil : fields.location(fields.node("slug")), image: image,
+            updates: updates, known: known, unknown: unknown)
     }
 
     /// `image:` with `imageAlt:` (required with it) and `imageCredit:`.

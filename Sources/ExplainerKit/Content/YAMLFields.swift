@@ -227,14 +227,20 @@ struct YAMLFields {
         }
     }
 
+    /// A date (`2025-07-04`), any time written after it ignored: the calendar date as written.
     mutating func date(_ key: String, required: Bool) -> ArticleDate? {
+        timestamp(key, required: required)?.date
+    }
+
+    /// A date with the time written after it, if any (`2025-07-04T10:00:00+02:00`).
+    mutating func timestamp(_ key: String, required: Bool) -> ArticleTimestamp? {
         guard let node = field(key) else {
             if required {
                 error(at: nil, "Missing required field `\(key)`.", hint: "Add `\(key): 2025-07-04` (year-month-day).")
             }
             return nil
         }
-        guard let text = node.scalar?.string, let date = ArticleDate(iso: text) else {
+        guard let text = node.scalar?.string, let timestamp = ArticleTimestamp(iso: text) else {
             error(
                 at: node,
                 "`\(key)` must be a date like 2025-07-04, not `\(node.scalar.map { UnsafeCharacters.printable($0.string) } ?? kind(of: node))`.",
@@ -242,7 +248,7 @@ struct YAMLFields {
                     + "e.g. `2025-07-04T10:00:00+02:00` (hours 0-23, minutes and seconds 0-59), the date is kept as written.")
             return nil
         }
-        return date
+        return timestamp
     }
 
     /// What `node` is, in the words of messages ("number", "list", …).

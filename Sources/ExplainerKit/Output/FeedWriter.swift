@@ -17,7 +17,7 @@ enum FeedWriter {
         entry: ((RenderedArticle) -> String)? = nil
     ) -> String {
         let newestFirst = SitePlanner.newestFirst(articles)
-        let updated = articles.map(SitemapWriter.lastModified).max()?.rfc3339 ?? epoch
+        let updated = articles.map(\.frontMatter.lastModified).max()?.rfc3339 ?? epoch
         let author = site.author.isEmpty ? site.title : site.author
         var xml = """
             <?xml version="1.0" encoding="utf-8"?>
@@ -60,7 +60,7 @@ enum FeedWriter {
         xml.append("\"/>\n<published>")
         xml.append(string: fm.date.rfc3339)
         xml.append("</published>\n<updated>")
-        xml.append(string: SitemapWriter.lastModified(article).rfc3339)
+        xml.append(string: fm.lastModified.rfc3339)
         xml.append("</updated>\n")
         for tag in fm.tags {
             xml.append("<category term=\"")

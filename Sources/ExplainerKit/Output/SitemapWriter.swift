@@ -1,6 +1,7 @@
 /// Writes `sitemap.xml` (sitemaps.org protocol 0.9): every page except the 404 page, with
 /// absolute URLs (URIs: a slug beyond ASCII is percent-encoded) and, where the page belongs
-/// to an explainer, the date it was last updated.
+/// to an explainer, when it was last modified (`FrontMatter.lastModified`: a date, or a date
+/// and time when an entry of `updates:` gives one).
 /// Pure and deterministic: no clock is read.
 enum SitemapWriter {
     static let path = "sitemap.xml"
@@ -15,8 +16,8 @@ enum SitemapWriter {
         entries: ((_ explainerPages: ArraySlice<Page>) -> String)? = nil
     ) -> String {
         let newest =
-            pages.lazy.filter { $0.kind == .home }.flatMap(\.articles).map(lastModified).max()
-            ?? pages.compactMap(\.article).map(lastModified).max()
+            pages.lazy.filter { $0.kind == .home }.flatMap(\.articles).map(\.frontMatter.lastModified).max()
+            ?? pages.compactMap(\.article).map(\.frontMatter.lastModified).max()
         let base = XMLEscaping.escape(urls.origin)
         var xml = """
             <?xml version="1.0" encoding="UTF-8"?>
@@ -38,6 +39,10 @@ enum SitemapWriter {
             if page.kind != .notFound {
                 xml += "<url><loc>" + base + XMLEscaping.escape(URIEscaping.encodingNonASCII(page.url)) + "</loc>"
                 if page.kind == .home, let newest { xml += "<lastmod>" + newest.iso + "</lastmod>" }
+                // The corrections page changes with its newest correction.
+                if page.kind == .corrections, let latest = page.articles.compactMap(\.frontMatter.latestCorrection?.timestamp).max() {
+                    xml += "<lastmod>" + latest.iso + "</lastmod>"
+                }
                 xml += "</url>\n"
             }
             index += 1
@@ -49,7 +54,7 @@ enum SitemapWriter {
     /// The `<url>` entries of one explainer's pages, dated with its last modification; `origin`
     /// (`SiteURLs.origin`) makes their URLs absolute.
     static func entries(for pages: ArraySlice<Page>, origin: String) -> String {
-        let date = pages.first?.article.map { lastModified($0).iso }
+        let date = pages.first?.article.map(\.frontMatter.lastModified.iso)
         var xml = UTF8Builder(capacity: pages.count * (origin.utf8.count + 80))
         for page in pages {
             // Escaping is per character: the URL's parts escaped one after the other.
@@ -65,10 +70,5 @@ enum SitemapWriter {
             xml.append("</url>\n")
         }
         return xml.string
-    }
-
-    /// The article's `updated:` date if set, else its `date:`.
-    static func lastModified(_ article: RenderedArticle) -> ArticleDate {
-        article.frontMatter.updated ?? article.frontMatter.date
     }
 }

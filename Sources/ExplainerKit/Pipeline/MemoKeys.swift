@@ -22,8 +22,9 @@ package struct LoadedArticle: Sendable, Hashable {
     var diagnostics: [Diagnostic]
 }
 
-/// What a listing page (home, 404) shows: its URL, its place among the listing pages and, of
-/// each explainer it lists, what the page shows of it. Equal keys give the same files.
+/// What a listing page (home, corrections, 404) shows: its URL, its place among the listing
+/// pages and, of each explainer it lists, what the page shows of it (for the corrections page,
+/// its corrections). Equal keys give the same files.
 package struct ListingKey: Sendable, Hashable {
     /// What a listing page shows of one explainer.
     struct Entry: Sendable, Hashable {
@@ -35,6 +36,8 @@ package struct ListingKey: Sendable, Hashable {
         var minutes: Int
         var tags: [String]
         var image: LeadImage?
+        /// Its corrections (what the corrections page lists).
+        var corrections: [ArticleUpdate]
     }
 
     var url: String
@@ -49,20 +52,24 @@ package struct ListingKey: Sendable, Hashable {
             Entry(
                 slug: article.slug, title: article.frontMatter.title, summary: article.frontMatter.summary,
                 date: article.frontMatter.date, updated: article.frontMatter.updated,
-                minutes: article.readingMinutes, tags: article.frontMatter.tags, image: article.leadImage)
+                minutes: article.readingMinutes, tags: article.frontMatter.tags, image: article.leadImage,
+                corrections: article.frontMatter.corrections)
         }
     }
 }
 
 /// What a site-wide file (`sitemap.xml`, `feed.xml`) is made of: the site, the base URL and,
-/// for each explainer in build order, what decides its place (slug, dates) and its part of
-/// the file. Equal keys give the same file.
+/// for each explainer in build order, what decides its place (slug, dates), what the file's
+/// site-wide entries read of it (its last modification, its newest correction) and its part
+/// of the file. Equal keys give the same file.
 package struct SiteFileKey: Sendable, Hashable {
     /// One explainer's share of the file.
     struct Explainer: Sendable, Hashable {
         var slug: String
         var date: ArticleDate
-        var updated: ArticleDate?
+        var lastModified: ArticleTimestamp
+        /// The corrections page's `<lastmod>` is the newest of these.
+        var latestCorrection: ArticleTimestamp?
         var part: String
     }
 
@@ -78,7 +85,10 @@ package struct SiteFileKey: Sendable, Hashable {
         self.site = site
         self.baseURL = baseURL
         explainers = zip(articles, parts).map { article, part in
-            Explainer(slug: article.slug, date: article.frontMatter.date, updated: article.frontMatter.updated, part: part)
+            let fm = article.frontMatter
+            return Explainer(
+                slug: article.slug, date: fm.date, lastModified: fm.lastModified,
+                latestCorrection: fm.latestCorrection?.timestamp, part: part)
         }
     }
 }

@@ -12,6 +12,8 @@ package final class Page: Sendable, Hashable {
         case section
         case quotes
         case all
+        /// The site-wide list of corrections (`/corrections/`).
+        case corrections
         case notFound = "404"
 
         /// The template file (without `.mustache`) for this kind.
@@ -28,7 +30,7 @@ package final class Page: Sendable, Hashable {
     let title: String
     /// Meta description.
     let description: String
-    /// The explainer this page belongs to (`nil` for home and 404).
+    /// The explainer this page belongs to (`nil` for home, corrections and 404).
     let article: RenderedArticle?
     /// For a section page, which section.
     let section: RenderedSection?
@@ -36,7 +38,8 @@ package final class Page: Sendable, Hashable {
     let explainerPages: [PageLink]
     let previous: PageLink?
     let next: PageLink?
-    /// For a home page: its explainers, newest first (for the 404 page: the newest few).
+    /// For a home page: its explainers, newest first (for the 404 page: the newest few; for
+    /// the corrections page: those with a correction).
     let articles: [RenderedArticle]
     /// For a home page of a site with more than one: which one it is.
     let listing: ListingPosition?

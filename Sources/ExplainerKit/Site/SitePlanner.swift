@@ -45,6 +45,7 @@ enum SitePlanner {
         claims.claim("index.html", by: .generated("the home page"), gzip: production)
         claims.claim(SiteURLs.listingFolder, isFolder: true, by: .generated("the home page listings (/page/2/, /page/3/, …)"))
         claims.claim(SiteURLs.notFoundFile, by: .generated("the 404 page"), gzip: production)
+        claims.claim(SiteURLs.correctionsFolder, isFolder: true, by: .generated("the corrections page"))
         claims.claim(FeedWriter.path, by: .generated("the Atom feed"), gzip: production)
         claims.claim(SitemapWriter.path, by: .generated("the sitemap"), gzip: production)
         claims.claim(RobotsWriter.path, by: .generated("robots.txt"), gzip: production)
@@ -71,7 +72,7 @@ enum SitePlanner {
     }
 
     /// Every page of the site: the home pages, each explainer's pages (newest explainer first),
-    /// and the 404 page. `explainerPages` plans one explainer's pages; a cache may pass a
+    /// the corrections page and the 404 page. `explainerPages` plans one explainer's pages; a cache may pass a
     /// memoised `explainerPages(_:urls:)`.
     static func plan(
         site: SiteConfig, urls: SiteURLs, articles: [RenderedArticle],
@@ -82,12 +83,25 @@ enum SitePlanner {
         for article in newestFirst {
             pages += explainerPages?(article) ?? Self.explainerPages(article, urls: urls)
         }
+        pages.append(correctionsPage(site: site, urls: urls, newestFirst: newestFirst))
         pages.append(
             Page(
                 kind: .notFound, url: urls.notFound, file: SiteURLs.notFoundFile, title: "Page not found",
                 description: "There is no page at this address.",
                 articles: Array(newestFirst.prefix(notFoundListLength))))
         return pages
+    }
+
+    /// The site-wide corrections page, `/corrections/`: made whether or not there are any
+    /// (its address stays, and it says there are none), with the explainers that have a
+    /// correction, newest first (the page lists their corrections newest first:
+    /// `CorrectionValues.list`).
+    static func correctionsPage(site: SiteConfig, urls: SiteURLs, newestFirst: [RenderedArticle]) -> Page {
+        let url = urls.corrections
+        return Page(
+            kind: .corrections, url: url, file: urls.file(ofPage: url), title: "Corrections",
+            description: "Every correction made to the explainers of \(site.title), newest first.",
+            articles: newestFirst.filter { $0.frontMatter.updates.contains { $0.kind == .correction } })
     }
 
     /// The home pages: `/` lists the newest `site.homePageSize` explainers, `/page/2/` the next

@@ -22,6 +22,7 @@ package struct SiteURLs: Sendable, Hashable {
     static let quotesPage = "quotes"
     static let allPage = "all"
     static let notFoundFile = "404.html"
+    static let correctionsFolder = "corrections"
 
     /// `baseURL` as `site.yml` or `--base-url` give it, normalised by `BaseURL` (the one
     /// parse: `HTTPS://Host/x/` is `https://host/x`). A text that is no base URL (the build
@@ -56,6 +57,9 @@ package struct SiteURLs: Sendable, Hashable {
     func media(_ slug: String, _ path: String) -> String { url("/\(slug)/" + URLResolver.percentEncoded(path)) }
 
     var notFound: String { url("/" + Self.notFoundFile) }
+
+    /// The site-wide corrections page: `/corrections/`.
+    var corrections: String { url("/\(Self.correctionsFolder)/") }
 
     /// The folder of the assets, `/assets/`; an asset is this plus its path, e.g. `favicon.svg`.
     var assets: String { url("/\(Self.assetsFolder)/") }

@@ -25,7 +25,8 @@ enum PageContext {
             self.urls = urls
             self.site = SiteValues(
                 title: site.title, language: site.language, author: site.author,
-                description: site.description, baseURL: urls.baseURL, homeURL: urls.home(), feedURL: urls.feed)
+                description: site.description, baseURL: urls.baseURL, homeURL: urls.home(), feedURL: urls.feed,
+                correctionsURL: urls.corrections)
             self.assets = AssetValues(stylesheet: stylesheetURL, url: urls.assets)
         }
     }
@@ -57,13 +58,16 @@ enum PageContext {
                 let links = article.lede.links + article.sections.flatMap(\.chunk.links)
                 var seen: Set<String> = []
                 context.sources = links.filter { seen.insert($0.url).inserted }
-            case .home, .notFound:
+            case .home, .corrections, .notFound:
                 break
             }
         }
         if page.kind == .home || page.kind == .notFound {
             context.articles = page.articles.map { ArticleCardValues(article: $0, urls: shared.urls) }
             context.pagination = Prepared(page.listing)
+        }
+        if page.kind == .corrections {
+            context.corrections = CorrectionValues.list(page.articles, urls: shared.urls)
         }
         return context
     }

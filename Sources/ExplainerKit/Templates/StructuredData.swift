@@ -1,4 +1,6 @@
-/// JSON-LD for search engines: `NewsArticle` for explainer pages, `WebSite` for the home page.
+/// JSON-LD for search engines: `NewsArticle` for explainer pages (`dateModified` is
+/// `FrontMatter.lastModified`; each correction is a `CorrectionComment` under `correction`),
+/// `WebSite` for the home page.
 ///
 /// Written straight to JSON text (`JSONText.Writer`), members in the order below.
 enum StructuredData {
@@ -35,7 +37,7 @@ enum StructuredData {
             json.key("url"); json.string(urls.origin, page.url)
             json.key("mainEntityOfPage"); json.string(urls.origin, page.url)
             json.key("datePublished"); json.string(fm.date.iso)
-            json.key("dateModified"); json.string((fm.updated ?? fm.date).iso)
+            json.key("dateModified"); json.string(fm.lastModified.iso)
             json.key("inLanguage"); json.string(language)
             if let lead = article.leadImage, !lead.crops.isEmpty {
                 // The three crops Google asks for (16:9, 4:3, 1:1).
@@ -56,8 +58,22 @@ enum StructuredData {
             json.endObject()
             json.key("author"); publisher()
             json.key("publisher"); publisher()
+            let corrections = fm.corrections
+            if !corrections.isEmpty {
+                // Newest first, as the log lists them.
+                json.key("correction")
+                json.beginArray()
+                for correction in corrections {
+                    json.beginObject()
+                    json.key("@type"); json.string(literal: "CorrectionComment")
+                    json.key("text"); json.string(correction.text)
+                    json.key("datePublished"); json.string(correction.timestamp.iso)
+                    json.endObject()
+                }
+                json.endArray()
+            }
             json.endObject()
-        case .notFound:
+        case .corrections, .notFound:
             return ""
         }
         return json.text

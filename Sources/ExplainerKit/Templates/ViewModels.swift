@@ -20,6 +20,7 @@ struct PageValuesRoot: TemplateObject {
     var allSections: [RenderedSection]?
     var articles: [ArticleCardValues]?
     var pagination = Prepared<ListingPosition>(nil)
+    var corrections: [CorrectionValues]?
 
     static let templateFields = TemplateFields<Self>([
         .field("site", "the site's values", on: everyPage, \.site),
@@ -37,6 +38,9 @@ struct PageValuesRoot: TemplateObject {
         .field(
             "pagination", "where this home page stands among the home pages; absent when there is only one",
             on: [.home], \.pagination),
+        .field(
+            "corrections", "every correction of every explainer, newest first (empty when there is none)",
+            on: [.corrections], \.corrections),
     ])
 }
 
@@ -50,10 +54,11 @@ final class SiteValues: TemplateObject {
     /// The home page's URL (`/`, or `/explainers/` under a sub-path).
     let homeURL: String
     let feedURL: String
+    let correctionsURL: String
 
     init(
         title: String, language: String, author: String, description: String, baseURL: String,
-        homeURL: String, feedURL: String
+        homeURL: String, feedURL: String, correctionsURL: String
     ) {
         self.title = title
         self.language = language
@@ -62,6 +67,7 @@ final class SiteValues: TemplateObject {
         self.baseURL = baseURL
         self.homeURL = homeURL
         self.feedURL = feedURL
+        self.correctionsURL = correctionsURL
     }
 
     static let templateFields = TemplateFields<SiteValues>([
@@ -72,6 +78,7 @@ final class SiteValues: TemplateObject {
         .field("baseURL", "`baseURL` of `site.yml` (or `--base-url`)", \.baseURL),
         .field("homeURL", "the home page's URL (with the base path)", \.homeURL),
         .field("feedURL", "the feed's URL (with the base path)", \.feedURL),
+        .field("correctionsURL", "the corrections page's URL (with the base path)", \.correctionsURL),
     ])
 }
 
@@ -123,7 +130,7 @@ final class PageValues: TemplateObject {
         .field("description", "the meta description", \.description),
         .field("url", "the page's URL", \.url),
         .field("canonicalURL", "the page's absolute URL", \.canonicalURL),
-        .field("kind", "`home`, `overview`, `section`, `quotes`, `all` or `404`", \.kind.rawValue),
+        .field("kind", "`home`, `overview`, `section`, `quotes`, `all`, `corrections` or `404`", \.kind.rawValue),
         .field("ogType", "`article` on explainer pages, else `website`", { $0.isExplainer ? "article" : "website" }),
         .field("jsonLD", "JSON-LD for search engines (HTML: use `{{{ }}}`)", \.jsonLD),
         .field("isHome", "whether this is a home page", { $0.kind == .home }),
@@ -148,6 +155,12 @@ final class ExplainerValues: TemplateObject {
     let timelineOnOverview: Bool
     let quotes: [QuoteValues]
     let image: LeadImageValues?
+    /// `updates:`, newest first, and the newest correction among them.
+    let updates: [UpdateValues]
+    let latestCorrection: UpdateValues?
+    /// The "as of" date of "What we know": `FrontMatter.lastModified`.
+    let asOf: String
+    let asOfISO: String
 
     init(
         frontMatter: FrontMatter, readingMinutes: Int, url: String, allURL: String, quotesURL: String,
@@ -169,6 +182,10 @@ final class ExplainerValues: TemplateObject {
         self.timelineOnOverview = timelineOnOverview
         self.quotes = quotes
         self.image = image
+        updates = frontMatter.updatesNewestFirst.map(UpdateValues.init)
+        latestCorrection = updates.first { $0.update.kind == .correction }
+        asOf = frontMatter.lastModified.long
+        asOfISO = frontMatter.lastModified.iso
     }
 
     static let templateFields = TemplateFields<ExplainerValues>([
@@ -195,6 +212,21 @@ final class ExplainerValues: TemplateObject {
         .field("quotes", "every quote, in reading order", \.quotes),
         .field("hasQuotes", "whether there are quotes", { !$0.quotes.isEmpty }),
         .field("image", "the lead image (`image:`), absent without one", \.image),
+        .field("updates", "`updates:` of the front matter, newest first (the log \"Corrections and updates\")", \.updates),
+        .field("hasUpdates", "whether there are updates", { !$0.updates.isEmpty }),
+        .field(
+            "latestCorrection", "the newest correction, as an entry of `updates` (the overview's notice); absent without one",
+            \.latestCorrection),
+        .field("known", "`known:` of the front matter (text): \"What we know\"", \.frontMatter.known),
+        .field("hasKnown", "whether there is something in `known`", { !$0.frontMatter.known.isEmpty }),
+        .field("unknown", "`unknown:` of the front matter (text): \"What we don't know\"", \.frontMatter.unknown),
+        .field("hasUnknown", "whether there is something in `unknown`", { !$0.frontMatter.unknown.isEmpty }),
+        .field(
+            "hasWhatWeKnow", "whether there is something in `known` or `unknown` (the box is shown)",
+            { !$0.frontMatter.known.isEmpty || !$0.frontMatter.unknown.isEmpty }),
+        .field(
+            "asOf", "the box's \"as of\" date: the newest of `date`, `updated` and `updates`, as `4 July 2025`", \.asOf),
+        .field("asOfISO", "that date as `2025-07-04` (with a time when an update gives one)", \.asOfISO),
     ])
 }
 

@@ -224,7 +224,7 @@ enum Reference {
                 ("name", .string(author.isEmpty ? siteTitle : author)),
                 ("url", .string(baseURL + "/")),
             ])
-            return JSONText.object([
+            var members: [(String, JSONText)] = [
                 ("@context", .string("https://schema.org")),
                 ("@type", .string("NewsArticle")),
                 ("headline", .string(String(page.title.prefix(110)))),
@@ -232,7 +232,7 @@ enum Reference {
                 ("url", .string(urls.origin + page.url)),
                 ("mainEntityOfPage", .string(urls.origin + page.url)),
                 ("datePublished", .string(fm.date.iso)),
-                ("dateModified", .string((fm.updated ?? fm.date).iso)),
+                ("dateModified", .string(fm.lastModified.iso)),
                 ("inLanguage", .string(language)),
                 ("keywords", .array(fm.tags.map { .string($0) })),
                 (
@@ -244,8 +244,23 @@ enum Reference {
                 ),
                 ("author", publisher),
                 ("publisher", publisher),
-            ]).referenceRendered
-        case .notFound:
+            ]
+            let corrections = fm.updatesNewestFirst.filter { $0.kind == .correction }
+            if !corrections.isEmpty {
+                members.append(
+                    (
+                        "correction",
+                        .array(
+                            corrections.map {
+                                .object([
+                                    ("@type", .string("CorrectionComment")), ("text", .string($0.text)),
+                                    ("datePublished", .string($0.timestamp.iso)),
+                                ])
+                            })
+                    ))
+            }
+            return JSONText.object(members).referenceRendered
+        case .corrections, .notFound:
             return ""
         }
     }
@@ -438,7 +453,7 @@ enum Reference {
         xml += "<id>\(url)</id>\n"
         xml += "<link rel=\"alternate\" type=\"text/html\" href=\"\(url)\"/>\n"
         xml += "<published>\(fm.date.rfc3339)</published>\n"
-        xml += "<updated>\(SitemapWriter.lastModified(article).rfc3339)</updated>\n"
+        xml += "<updated>\(fm.lastModified.rfc3339)</updated>\n"
         for tag in fm.tags { xml += "<category term=\"\(xmlEscape(tag))\"/>\n" }
         xml += "<summary>\(xmlEscape(fm.summary))</summary>\n"
         xml += "</entry>\n"
@@ -446,7 +461,7 @@ enum Reference {
     }
     static func sitemapEntries(for pages: ArraySlice<Page>, baseURL: String) -> String {
         let base = xmlEscape(baseURL)
-        let date = pages.first?.article.map { SitemapWriter.lastModified($0).iso }
+        let date = pages.first?.article.map(\.frontMatter.lastModified.iso)
         var xml = ""
         for page in pages {
             // Foundation's percent-encoding with every ASCII character allowed.
