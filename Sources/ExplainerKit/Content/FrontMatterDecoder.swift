@@ -34,6 +34,7 @@ enum FrontMatterDecoder {
             )
         }
         let image = decodeLeadImage(&fields)
+        let authors = AuthorReference.decode(&fields)
         checkExtra(&fields)
         fields.refuseUnknownKeys(extraKey: FrontMatter.extraKey)
 
@@ -43,7 +44,7 @@ enum FrontMatterDecoder {
         return FrontMatter(
             title: title, summary: summary, date: date, updated: updated, tags: tags,
             sections: sections, keyPoints: keyPoints, timeline: timeline, draft: draft, slug: slug,
-            slugLocation: slug == nil ? nil : fields.location(fields.node("slug")), image: image)
+            slugLocation: slug == nil ? nil : fields.location(fields.node("slug")), image: image, authors: authors)
     }
 
     /// `image:` with `imageAlt:` (required with it) and `imageCredit:`.

@@ -1,6 +1,7 @@
 /// Writes `sitemap.xml` (sitemaps.org protocol 0.9): every page except the 404 page, with
 /// absolute URLs (URIs: a slug beyond ASCII is percent-encoded) and, where the page belongs
-/// to an explainer, the date it was last updated.
+/// to an explainer, the date it was last updated (an author page: their newest explainer's).
+/// Only listed explainers' pages (`RenderedArticle.isListed`) are in it.
 /// Pure and deterministic: no clock is read.
 enum SitemapWriter {
     static let path = "sitemap.xml"
@@ -15,8 +16,8 @@ enum SitemapWriter {
         entries: ((_ explainerPages: ArraySlice<Page>) -> String)? = nil
     ) -> String {
         let newest =
-            pages.lazy.filter { $0.kind == .home }.flatMap(\.articles).map(lastModified).max()
-            ?? pages.compactMap(\.article).map(lastModified).max()
+            pages.lazy.filter { $0.kind == .home }.flatMap(\.articles).filter(\.isListed).map(lastModified).max()
+            ?? pages.compactMap(\.article).filter(\.isListed).map(lastModified).max()
         let base = XMLEscaping.escape(urls.origin)
         var xml = """
             <?xml version="1.0" encoding="UTF-8"?>
@@ -31,13 +32,18 @@ enum SitemapWriter {
                 // Pages of one explainer are consecutive: one fragment for all of them.
                 var end = index + 1
                 while end < pages.endIndex, pages[end].article === article { end += 1 }
-                xml += entries?(pages[index..<end]) ?? Self.entries(for: pages[index..<end], origin: urls.origin)
+                if article.isListed {
+                    xml += entries?(pages[index..<end]) ?? Self.entries(for: pages[index..<end], origin: urls.origin)
+                }
                 index = end
                 continue
             }
             if page.kind != .notFound {
                 xml += "<url><loc>" + base + XMLEscaping.escape(URIEscaping.encodingNonASCII(page.url)) + "</loc>"
                 if page.kind == .home, let newest { xml += "<lastmod>" + newest.iso + "</lastmod>" }
+                if page.kind == .author, let newest = page.articles.map(lastModified).max() {
+                    xml += "<lastmod>" + newest.iso + "</lastmod>"
+                }
                 xml += "</url>\n"
             }
             index += 1

@@ -1,9 +1,13 @@
 /// Everything every page depends on: when it changes, nothing a memo holds may be reused.
+/// `settings` holds the build's day (`BuildSettings.today`): a new day may publish a scheduled
+/// explainer, so it rebuilds everything.
 package struct MemoEnvironment: Sendable, Hashable {
     var config: SourceFile
     var templates: [SourceFile]
     var assets: [SourceFile]
     var settings: BuildSettings
+    /// `authors.yml` (bylines, author pages), nil without one.
+    var authors: SourceFile? = nil
 }
 
 /// What an article is made from: its source file (path and exact bytes) and what the build
@@ -35,6 +39,7 @@ package struct ListingKey: Sendable, Hashable {
         var minutes: Int
         var tags: [String]
         var image: LeadImage?
+        var status: PublicationStatus
     }
 
     var url: String
@@ -49,7 +54,8 @@ package struct ListingKey: Sendable, Hashable {
             Entry(
                 slug: article.slug, title: article.frontMatter.title, summary: article.frontMatter.summary,
                 date: article.frontMatter.date, updated: article.frontMatter.updated,
-                minutes: article.readingMinutes, tags: article.frontMatter.tags, image: article.leadImage)
+                minutes: article.readingMinutes, tags: article.frontMatter.tags, image: article.leadImage,
+                status: article.status)
         }
     }
 }
@@ -63,6 +69,8 @@ package struct SiteFileKey: Sendable, Hashable {
         var slug: String
         var date: ArticleDate
         var updated: ArticleDate?
+        /// Its byline's keys: an author page's place in the sitemap (its `lastmod`).
+        var authors: [String]
         var part: String
     }
 
@@ -78,7 +86,9 @@ package struct SiteFileKey: Sendable, Hashable {
         self.site = site
         self.baseURL = baseURL
         explainers = zip(articles, parts).map { article, part in
-            Explainer(slug: article.slug, date: article.frontMatter.date, updated: article.frontMatter.updated, part: part)
+            Explainer(
+                slug: article.slug, date: article.frontMatter.date, updated: article.frontMatter.updated,
+                authors: article.frontMatter.authors.map(\.key), part: part)
         }
     }
 }

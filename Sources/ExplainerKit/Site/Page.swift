@@ -13,6 +13,10 @@ package final class Page: Sendable, Hashable {
         case quotes
         case all
         case notFound = "404"
+        /// One author's page (`/authors/ana-diaz/`): who they are, their explainers.
+        case author
+        /// The index of the site's authors (`/authors/`).
+        case authors
 
         /// The template file (without `.mustache`) for this kind.
         var template: String { rawValue }
@@ -36,16 +40,19 @@ package final class Page: Sendable, Hashable {
     let explainerPages: [PageLink]
     let previous: PageLink?
     let next: PageLink?
-    /// For a home page: its explainers, newest first (for the 404 page: the newest few).
+    /// For a home page: its explainers, newest first (for the 404 page: the newest few; for an
+    /// author page: theirs).
     let articles: [RenderedArticle]
     /// For a home page of a site with more than one: which one it is.
     let listing: ListingPosition?
+    /// For an author page, whose it is; for the authors index, every author (in the file's order).
+    let authors: [SiteAuthor]
 
     init(
         kind: Kind, url: String, file: String, title: String, description: String,
         article: RenderedArticle? = nil, section: RenderedSection? = nil,
         explainerPages: [PageLink] = [], previous: PageLink? = nil, next: PageLink? = nil,
-        articles: [RenderedArticle] = [], listing: ListingPosition? = nil
+        articles: [RenderedArticle] = [], listing: ListingPosition? = nil, authors: [SiteAuthor] = []
     ) {
         self.kind = kind
         self.url = url
@@ -59,6 +66,7 @@ package final class Page: Sendable, Hashable {
         self.next = next
         self.articles = articles
         self.listing = listing
+        self.authors = authors
     }
 
     package static func == (lhs: Page, rhs: Page) -> Bool {
@@ -66,7 +74,7 @@ package final class Page: Sendable, Hashable {
             || (lhs.kind == rhs.kind && lhs.url == rhs.url && lhs.file == rhs.file && lhs.title == rhs.title
                 && lhs.description == rhs.description && lhs.article == rhs.article && lhs.section == rhs.section
                 && lhs.explainerPages == rhs.explainerPages && lhs.previous == rhs.previous && lhs.next == rhs.next
-                && lhs.articles == rhs.articles && lhs.listing == rhs.listing)
+                && lhs.articles == rhs.articles && lhs.listing == rhs.listing && lhs.authors == rhs.authors)
     }
 
     package func hash(into hasher: inout Hasher) {

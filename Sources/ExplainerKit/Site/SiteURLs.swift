@@ -22,6 +22,8 @@ package struct SiteURLs: Sendable, Hashable {
     static let quotesPage = "quotes"
     static let allPage = "all"
     static let notFoundFile = "404.html"
+    /// The folder of the author pages: `/authors/`, `/authors/ana-diaz/`.
+    static let authorsFolder = "authors"
 
     /// `baseURL` as `site.yml` or `--base-url` give it, normalised by `BaseURL` (the one
     /// parse: `HTTPS://Host/x/` is `https://host/x`). A text that is no base URL (the build
@@ -56,6 +58,12 @@ package struct SiteURLs: Sendable, Hashable {
     func media(_ slug: String, _ path: String) -> String { url("/\(slug)/" + URLResolver.percentEncoded(path)) }
 
     var notFound: String { url("/" + Self.notFoundFile) }
+
+    /// The index of the site's authors: `/authors/`.
+    var authors: String { url("/\(Self.authorsFolder)/") }
+
+    /// An author's page: `/authors/ana-diaz/` (`key` is the authors file's key, a slug).
+    func author(_ key: String) -> String { url("/\(Self.authorsFolder)/\(key)/") }
 
     /// The folder of the assets, `/assets/`; an asset is this plus its path, e.g. `favicon.svg`.
     var assets: String { url("/\(Self.assetsFolder)/") }

