@@ -10,9 +10,13 @@ struct Build: ParsableCommand {
     @Flag(help: "Include articles marked `draft: true`.")
     var drafts = false
 
+    @Flag(help: "Include explainers dated after today (UTC), which are otherwise left out until their date.")
+    var future = false
+
     func run() throws {
         let runner = BuildRunner(
-            paths: site.paths, settings: BuildSettings(includeDrafts: drafts, baseURL: site.baseURL), progress: ProgressLine.media())
+            paths: site.paths, settings: BuildSettings(
+                includeDrafts: drafts, includeFuture: future, today: BuildDay.today(), baseURL: site.baseURL), progress: ProgressLine.media())
         let report: BuildRunner.Report
         do {
             report = try runner.run()

@@ -25,6 +25,9 @@ struct Preview: AsyncParsableCommand {
     @Flag(help: "Include articles marked `draft: true`.")
     var drafts = false
 
+    @Flag(help: "Include explainers dated after today (UTC), which are otherwise left out until their date.")
+    var future = false
+
     @Flag(help: "Open the site in the default browser once it is served.")
     var open = false
 
@@ -40,7 +43,8 @@ struct Preview: AsyncParsableCommand {
         let output = site.output
         let openBrowser = open
         var configuration = PreviewServer.Configuration(
-            paths: site.paths, settings: BuildSettings(includeDrafts: drafts, baseURL: site.baseURL), host: host, port: port)
+            paths: site.paths, settings: BuildSettings(
+                includeDrafts: drafts, includeFuture: future, today: BuildDay.today(), baseURL: site.baseURL), host: host, port: port)
         configuration.progress = ProgressLine.media()
         let server = PreviewServer(
             configuration: configuration,

@@ -59,7 +59,7 @@ struct Publish: ParsableCommand {
         do {
             report = try PublishRunner(
                 content: content, templates: templates, baseURL: base.baseURL, target: target,
-                allowWarnings: allowWarnings
+                allowWarnings: allowWarnings, today: BuildDay.today()
             ).run()
         } catch {
             throw Terminal.fail(error, "Publish", noun: "problem", consequence: "Nothing was deployed.")

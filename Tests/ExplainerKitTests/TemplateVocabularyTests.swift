@@ -51,7 +51,7 @@ struct TemplateVocabularyTests {
         #expect(kinds("explainer.quotes[].role") == "explainer pages")
         #expect(kinds("section.toc[].text") == "section")
         #expect(kinds("cards[].excerptHTML") == "overview")
-        #expect(kinds("articles[].dateISO") == "home, 404")
+        #expect(kinds("articles[].dateISO") == "home, 404, author")
         #expect(kinds("pagination.nextURL") == "home")
         // An object type is listed once, under the first path that reaches it.
         #expect(kinds("allSections[]") == "all" && kinds("allSections[].title") == nil)

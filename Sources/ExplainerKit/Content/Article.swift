@@ -14,6 +14,8 @@ package struct Article: Sendable, Hashable {
     var body: String
     /// The file line on which `body` starts (1-based), to map Markdown lines back to the file.
     var bodyStartLine: Int
+    /// Published, a draft or scheduled, as of the build's day (set when the build loads it).
+    var status = PublicationStatus.published
 
     init(
         slug: String, sourcePath: String, contentPath: String? = nil, frontMatter: FrontMatter, body: String, bodyStartLine: Int

@@ -1,5 +1,5 @@
 /// What each file of the content folder is, by one rule shared by the build and the preview:
-/// `site.yml`; an article (`NAME.md` directly in the folder, or `FOLDER/index.md`, a bundle);
+/// `site.yml` and `authors.yml`; an article (`NAME.md` directly in the folder, or `FOLDER/index.md`, a bundle);
 /// a file of a bundle (anything else below a folder with an `index.md`); an editor's scratch
 /// file or a dot-file, ignored; or anything else, which is reported, since nothing an author
 /// put in `Content/` may vanish without a word.
@@ -43,7 +43,7 @@ package enum ContentNames {
             if rest == bundleIndex { return .article }
             return name == bundleIndex ? .nestedIndex : .bundleFile
         }
-        if !inFolder && path == "site.yml" { return .config }
+        if !inFolder && (path == "site.yml" || path == SiteAuthors.fileName) { return .config }
         if !inFolder && name.hasSuffix(".md") { return .article }
         return isMarkdownName(name) ? .misplacedArticle : .other
     }
@@ -86,7 +86,7 @@ package enum ContentNames {
             return Diagnostic(
                 .warning, file: file,
                 message:
-                    "This file is not used: \(folder) holds site.yml, the articles (NAME.md) and explainers in folders (FOLDER/index.md with their files).",
+                    "This file is not used: \(folder) holds site.yml, authors.yml, the articles (NAME.md) and explainers in folders (FOLDER/index.md with their files).",
                 hint:
                     "Put it in an explainer's folder (beside its index.md), or in Templates/assets/ (published under /assets/), or move it out of \(folder)."
             )

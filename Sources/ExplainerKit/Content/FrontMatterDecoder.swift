@@ -37,6 +37,7 @@ enum FrontMatterDecoder {
         let updates = ArticleUpdateDecoder.decode(&fields, published: date)
         let known = fields.stringList("known", what: "\"A fact the explainer establishes\"")
         let unknown = fields.stringList("unknown", what: "\"A question still open\"")
+        let authors = AuthorReference.decode(&fields)
         checkExtra(&fields)
         fields.refuseUnknownKeys(extraKey: FrontMatter.extraKey)
 
@@ -47,7 +48,7 @@ enum FrontMatterDecoder {
             title: title, summary: summary, date: date, updated: updated, tags: tags,
             sections: sections, keyPoints: keyPoints, timeline: timeline, draft: draft, slug: slug,
             slugLocation: slug == nil ? nil : fields.location(fields.node("slug")), image: image,
-            updates: updates, known: known, unknown: unknown)
+            updates: updates, known: known, unknown: unknown, authors: authors)
     }
 
     /// `image:` with `imageAlt:` (required with it) and `imageCredit:`.

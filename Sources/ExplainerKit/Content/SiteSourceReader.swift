@@ -51,6 +51,17 @@ package enum SiteSourceReader {
                         ? "Create \(configPath) with at least `title:` and `baseURL:`."
                         : unreadableHint(in: content)))
         }
+        // The authors file is optional: a site without one has no bylines.
+        let authorsPath = join(content, SiteAuthors.fileName)
+        var authors: SourceFile?
+        do {
+            authors = SourceFile(path: authorsPath, bytes: try read(authorsPath, limit: TextDecoding.maxBytes, in: contentRoot))
+        } catch where error.code != ENOENT {
+            diagnostics.append(
+                Diagnostic(
+                    file: authorsPath, message: "The authors file could not be read: \(error.reason).",
+                    hint: unreadableHint(in: content)))
+        } catch {}
         var listing: ArticleListing
         if let cache, let changed, var previous = cache.articleListing(of: content),
             let names = ArticleListing.changedNames(changed, content: content, templates: templates)
@@ -134,7 +145,7 @@ package enum SiteSourceReader {
         return SiteSources(
             config: config, articles: articles, templates: templateFiles, assets: assets,
             templatesFolder: templates, readDiagnostics: diagnostics, contentFolder: content,
-            bundleFiles: listing.bundleFiles)
+            bundleFiles: listing.bundleFiles, authors: authors)
     }
 
     /// The bundle files among the content folder's `paths` (`x/images/a.png`, in listing

@@ -1,4 +1,5 @@
-/// Writes the Atom feed `feed.xml` (RFC 4287): one entry per explainer, newest first.
+/// Writes the Atom feed `feed.xml` (RFC 4287): one entry per explainer, newest first, each
+/// with its byline's `<author>`s (the feed's own `<author>` is the site's).
 ///
 /// Pure and deterministic: the feed's `updated` is the newest article date, never the clock,
 /// so building twice gives the same bytes.
@@ -8,7 +9,7 @@ enum FeedWriter {
     static let epoch = "1970-01-01T00:00:00Z"
 
     /// - Parameters:
-    ///   - articles: the published explainers, in any order.
+    ///   - articles: the listed explainers (`RenderedArticle.isListed`), in any order.
     ///   - site: the site configuration (title, description, author).
     ///   - urls: the site's URLs.
     ///   - entry: the `<entry>` of one explainer; a cache may pass a memoised `entry(for:urls:)`.
@@ -41,8 +42,8 @@ enum FeedWriter {
         return xml
     }
 
-    /// One explainer's `<entry>`.
-    static func entry(for article: RenderedArticle, urls: SiteURLs) -> String {
+    /// One explainer's `<entry>`; `authors` resolves its byline.
+    static func entry(for article: RenderedArticle, urls: SiteURLs, authors: SiteAuthors = .empty) -> String {
         let fm = article.frontMatter
         var xml = UTF8Builder(capacity: 256 + fm.summary.utf8.count)
         let page = urls.explainer(article.slug)
@@ -62,6 +63,14 @@ enum FeedWriter {
         xml.append("</published>\n<updated>")
         xml.append(string: fm.lastModified.rfc3339)
         xml.append("</updated>\n")
+        for author in authors.resolve(fm.authors) {
+            xml.append("<author><name>")
+            XMLEscaping.append(author.name, to: &xml)
+            xml.append("</name><uri>")
+            XMLEscaping.append(urls.origin, to: &xml)
+            XMLEscaping.append(URIEscaping.encodingNonASCII(urls.author(author.key)), to: &xml)
+            xml.append("</uri></author>\n")
+        }
         for tag in fm.tags {
             xml.append("<category term=\"")
             XMLEscaping.append(tag, to: &xml)

@@ -1,7 +1,8 @@
 /// Writes `sitemap.xml` (sitemaps.org protocol 0.9): every page except the 404 page, with
 /// absolute URLs (URIs: a slug beyond ASCII is percent-encoded) and, where the page belongs
 /// to an explainer, when it was last modified (`FrontMatter.lastModified`: a date, or a date
-/// and time when an entry of `updates:` gives one).
+/// and time when an entry of `updates:` gives one; an author page: their newest explainer's).
+/// Only listed explainers' pages (`RenderedArticle.isListed`) are in it.
 /// Pure and deterministic: no clock is read.
 enum SitemapWriter {
     static let path = "sitemap.xml"
@@ -16,8 +17,8 @@ enum SitemapWriter {
         entries: ((_ explainerPages: ArraySlice<Page>) -> String)? = nil
     ) -> String {
         let newest =
-            pages.lazy.filter { $0.kind == .home }.flatMap(\.articles).map(\.frontMatter.lastModified).max()
-            ?? pages.compactMap(\.article).map(\.frontMatter.lastModified).max()
+            pages.lazy.filter { $0.kind == .home }.flatMap(\.articles).filter(\.isListed).map(\.frontMatter.lastModified).max()
+            ?? pages.compactMap(\.article).filter(\.isListed).map(\.frontMatter.lastModified).max()
         let base = XMLEscaping.escape(urls.origin)
         var xml = """
             <?xml version="1.0" encoding="UTF-8"?>
@@ -32,7 +33,9 @@ enum SitemapWriter {
                 // Pages of one explainer are consecutive: one fragment for all of them.
                 var end = index + 1
                 while end < pages.endIndex, pages[end].article === article { end += 1 }
-                xml += entries?(pages[index..<end]) ?? Self.entries(for: pages[index..<end], origin: urls.origin)
+                if article.isListed {
+                    xml += entries?(pages[index..<end]) ?? Self.entries(for: pages[index..<end], origin: urls.origin)
+                }
                 index = end
                 continue
             }
@@ -42,6 +45,9 @@ enum SitemapWriter {
                 // The corrections page changes with its newest correction.
                 if page.kind == .corrections, let latest = page.articles.compactMap(\.frontMatter.latestCorrection?.timestamp).max() {
                     xml += "<lastmod>" + latest.iso + "</lastmod>"
+                }
+                if page.kind == .author, let newest = page.articles.map(\.frontMatter.lastModified).max() {
+                    xml += "<lastmod>" + newest.iso + "</lastmod>"
                 }
                 xml += "</url>\n"
             }

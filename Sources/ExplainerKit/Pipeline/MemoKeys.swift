@@ -1,9 +1,13 @@
 /// Everything every page depends on: when it changes, nothing a memo holds may be reused.
+/// `settings` holds the build's day (`BuildSettings.today`): a new day may publish a scheduled
+/// explainer, so it rebuilds everything.
 package struct MemoEnvironment: Sendable, Hashable {
     var config: SourceFile
     var templates: [SourceFile]
     var assets: [SourceFile]
     var settings: BuildSettings
+    /// `authors.yml` (bylines, author pages), nil without one.
+    var authors: SourceFile? = nil
 }
 
 /// What an article is made from: its source file (path and exact bytes) and what the build
@@ -38,6 +42,7 @@ package struct ListingKey: Sendable, Hashable {
         var image: LeadImage?
         /// Its corrections (what the corrections page lists).
         var corrections: [ArticleUpdate]
+        var status: PublicationStatus
     }
 
     var url: String
@@ -53,7 +58,7 @@ package struct ListingKey: Sendable, Hashable {
                 slug: article.slug, title: article.frontMatter.title, summary: article.frontMatter.summary,
                 date: article.frontMatter.date, updated: article.frontMatter.updated,
                 minutes: article.readingMinutes, tags: article.frontMatter.tags, image: article.leadImage,
-                corrections: article.frontMatter.corrections)
+                corrections: article.frontMatter.corrections, status: article.status)
         }
     }
 }
@@ -70,6 +75,8 @@ package struct SiteFileKey: Sendable, Hashable {
         var lastModified: ArticleTimestamp
         /// The corrections page's `<lastmod>` is the newest of these.
         var latestCorrection: ArticleTimestamp?
+        /// Its byline's keys: an author page's place in the sitemap (its `lastmod`).
+        var authors: [String]
         var part: String
     }
 
@@ -88,7 +95,7 @@ package struct SiteFileKey: Sendable, Hashable {
             let fm = article.frontMatter
             return Explainer(
                 slug: article.slug, date: fm.date, lastModified: fm.lastModified,
-                latestCorrection: fm.latestCorrection?.timestamp, part: part)
+                latestCorrection: fm.latestCorrection?.timestamp, authors: fm.authors.map(\.key), part: part)
         }
     }
 }

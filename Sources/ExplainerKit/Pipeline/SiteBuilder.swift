@@ -34,13 +34,24 @@ package enum SiteBuilder {
     ) throws(BuildFailure) -> BuildSummary {
         var diagnostics = sources.readDiagnostics
         memo.begin(
-            MemoEnvironment(config: sources.config, templates: sources.templates, assets: sources.assets, settings: settings),
+            MemoEnvironment(
+                config: sources.config, templates: sources.templates, assets: sources.assets, settings: settings,
+                authors: sources.authors),
             articlePaths: sources.articles.map(\.path))
 
         // Site configuration and templates: everything else depends on them.
         var config: SiteConfig?
         if !diagnostics.contains(where: { $0.file == sources.config.path }) {
             do { config = try SiteConfigDecoder.decode(sources.config) } catch { diagnostics += error.diagnostics }
+        }
+        // The authors file, optional: without it an explainer may name no author.
+        var authors = SiteAuthors(file: SiteSourceReader.join(sources.contentFolder, SiteAuthors.fileName), all: [])
+        var authorsDecoded = true
+        if let file = sources.authors {
+            do { authors = try AuthorsFileDecoder.decode(file) } catch {
+                diagnostics += error.diagnostics
+                authorsDecoded = false
+            }
         }
         if let override = settings.baseURL, let problem = BaseURL.flagProblem(override) { diagnostics.append(problem) }
         var templates: TemplateSet?
@@ -74,7 +85,10 @@ package enum SiteBuilder {
         sources.articles = []
         var articles: [RenderedArticle] = []
         for one in loaded {
-            if let article = one.article { articles.append(article) }
+            if let article = one.article {
+                articles.append(article)
+                if authorsDecoded { diagnostics += authors.problems(of: article.article) }
+            }
             diagnostics += one.diagnostics
         }
 
@@ -93,7 +107,8 @@ package enum SiteBuilder {
         }
         // Every output path has one owner: an explainer may not take a page or folder of another.
         diagnostics += SitePlanner.claimPaths(
-            articles: articles, assets: Array(zip(assetSources, assets.map(\.path))), production: settings.production)
+            articles: articles, assets: Array(zip(assetSources, assets.map(\.path))), production: settings.production,
+            authors: authors)
 
         guard let config, let templates, !diagnostics.contains(where: { $0.severity == .error }) else {
             throw BuildFailure(diagnostics)
@@ -102,7 +117,7 @@ package enum SiteBuilder {
         // Plan every page; then check that every link to a page or file of the site leads to
         // one the build makes, and make the images' copies (the slow part, through the media
         // cache), each of which can fail: all before the sink is given anything.
-        let pages = SitePlanner.plan(site: config, urls: urls, articles: articles) { article in
+        let pages = SitePlanner.plan(site: config, urls: urls, articles: articles, authors: authors) { article in
             memo.plan(ofSource: article.article.sourcePath) { SitePlanner.explainerPages(article, urls: urls) }
         }
         var problems: [Diagnostic] = []
@@ -128,7 +143,7 @@ package enum SiteBuilder {
         // Template every page.
         let renderer = PageRenderer(
             templates: templates,
-            shared: PageContext.Shared(site: config, stylesheetURL: stylesheetURL, urls: urls))
+            shared: PageContext.Shared(site: config, stylesheetURL: stylesheetURL, urls: urls, authors: authors))
         let groups = group(pages)
         let counts = ParallelMap.map(groups) { group -> Int in
             func render() -> [OutputFile] {
@@ -144,7 +159,7 @@ package enum SiteBuilder {
                         return bundle.isEmpty ? render() : (render() + bundle).sorted { $0.path < $1.path }
                     }
                 }
-                // Home and 404 list explainers: made again only when what they list changed.
+                // Home, 404 and author pages list explainers: made again only when what they list changed.
                 guard group.count == 1, let page = group.first else { return render() }
                 return memo.listing(ListingKey(page), make: render)
             }
@@ -153,7 +168,7 @@ package enum SiteBuilder {
         fileCount += counts.reduce(0, +)
         media.finish()  // copies made again while delivering (the cache had lost them) are kept
         // One by one: their paths fall between explainers' (`feed.xml`, `sitemap.xml`).
-        for file in discoveryFiles(pages: pages, articles: articles, site: config, urls: urls, memo: memo) {
+        for file in discoveryFiles(pages: pages, articles: articles, site: config, urls: urls, authors: authors, memo: memo) {
             fileCount += deliver([file])
         }
         return BuildSummary(
@@ -164,10 +179,13 @@ package enum SiteBuilder {
     /// `sitemap.xml`, `feed.xml` and `robots.txt`: made for every build, so that a local
     /// build shows exactly what will be published. Each explainer's part of the sitemap and
     /// the feed goes through `memo`, and so does each whole file (keyed by those parts: a new
-    /// title changes the feed, not the sitemap).
+    /// title changes the feed, not the sitemap). Only listed explainers (`RenderedArticle.isListed`)
+    /// are in them: never a draft or a scheduled explainer.
     static func discoveryFiles(
-        pages: [Page], articles: [RenderedArticle], site: SiteConfig, urls: SiteURLs, memo: some BuildMemo = PassThroughMemo()
+        pages: [Page], articles: [RenderedArticle], site: SiteConfig, urls: SiteURLs, authors: SiteAuthors = .empty,
+        memo: some BuildMemo = PassThroughMemo()
     ) -> [OutputFile] {
+        let articles = articles.filter(\.isListed)
         func key(_ path: String, _ parts: [String]) -> SiteFileKey {
             SiteFileKey(path: path, site: site, baseURL: urls.baseURL, articles: articles, parts: parts)
         }
@@ -189,7 +207,9 @@ package enum SiteBuilder {
             }
         }
         let feedParts = articles.map { article in
-            memo.part(of: FeedWriter.path, forSource: article.article.sourcePath) { FeedWriter.entry(for: article, urls: urls) }
+            memo.part(of: FeedWriter.path, forSource: article.article.sourcePath) {
+                FeedWriter.entry(for: article, urls: urls, authors: authors)
+            }
         }
         func byArticle(_ parts: [String]) -> [ObjectIdentifier: String] {
             Dictionary(uniqueKeysWithValues: zip(articles.lazy.map(ObjectIdentifier.init), parts))
@@ -224,14 +244,15 @@ package enum SiteBuilder {
         }
     }
 
-    /// Parses and renders one article source (no article when it is a draft left out).
+    /// Parses and renders one article source (no article when it is a draft or a scheduled
+    /// explainer left out: `BuildSettings.includes`).
     static func load(_ file: SourceFile, options: ArticleRenderer.Options, settings: BuildSettings) -> LoadedArticle {
         do throws(BuildFailure) {
-            let article = try ArticleParser.parse(file, contentFolder: options.contentFolder)
-            // Drafts are never published: production leaves them out even with --drafts.
-            if article.frontMatter.draft && (!settings.includeDrafts || settings.production) {
-                return LoadedArticle(article: nil, diagnostics: [])
-            }
+            var article = try ArticleParser.parse(file, contentFolder: options.contentFolder)
+            article.status = PublicationStatus(article.frontMatter, today: settings.today)
+            // Drafts and scheduled explainers are never published: production leaves them out
+            // even with --drafts and --future.
+            if !settings.includes(article.status) { return LoadedArticle(article: nil, diagnostics: []) }
             return LoadedArticle(article: try ArticleRenderer.render(article, options: options), diagnostics: [])
         } catch {
             return LoadedArticle(article: nil, diagnostics: error.diagnostics)

@@ -2,6 +2,8 @@
 /// templates and the static assets. Made by `SiteSourceReader` from disk, or by a test.
 package struct SiteSources: Sendable {
     var config: SourceFile
+    /// `authors.yml`, the site's authors (nil when the site has none).
+    var authors: SourceFile?
     /// `Content/*.md` and the bundles' `Content/*/index.md`, sorted by path.
     package var articles: [SourceFile]
     /// `Templates/**/*.mustache`.
@@ -21,9 +23,10 @@ package struct SiteSources: Sendable {
     init(
         config: SourceFile, articles: [SourceFile], templates: [SourceFile], assets: [SourceFile],
         templatesFolder: String = "Templates", readDiagnostics: [Diagnostic] = [], contentFolder: String = "Content",
-        bundleFiles: [BundleFile] = []
+        bundleFiles: [BundleFile] = [], authors: SourceFile? = nil
     ) {
         self.config = config
+        self.authors = authors
         // Usually already in order (folders are listed sorted): check before sorting.
         let inOrder: (SourceFile, SourceFile) -> Bool = { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         self.articles = zip(articles, articles.dropFirst()).allSatisfy { !inOrder($1, $0) } ? articles : articles.sorted(by: inOrder)

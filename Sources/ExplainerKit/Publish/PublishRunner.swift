@@ -30,10 +30,15 @@ public struct PublishRunner: Sendable {
     /// Deploy even when the build has warnings (by default a warning refuses the publish: it
     /// may mean content that does not show).
     var allowWarnings: Bool
+    /// The day of the publish (UTC): an explainer dated after it is left out (scheduled).
+    var today: (year: Int, month: Int, day: Int)?
 
+    /// - Parameter today: the day of the publish, UTC (the command line reads the clock); nil
+    ///   schedules nothing.
     public init(
         content: String = "Content", templates: String = "Templates", baseURL: String? = nil,
-        target: Target, sourceDirectory: String? = nil, allowWarnings: Bool = false
+        target: Target, sourceDirectory: String? = nil, allowWarnings: Bool = false,
+        today: (year: Int, month: Int, day: Int)? = nil
     ) {
         self.content = content
         self.templates = templates
@@ -41,6 +46,7 @@ public struct PublishRunner: Sendable {
         self.target = target
         self.sourceDirectory = sourceDirectory
         self.allowWarnings = allowWarnings
+        self.today = today
     }
 
     /// Builds, checks and deploys; throws every problem found (the build's warnings with
@@ -60,7 +66,7 @@ public struct PublishRunner: Sendable {
                 Report(build: build, warnings: build.warnings, git: try deployer.publish(build.files))
             }
         }
-        let settings = BuildSettings(includeDrafts: false, baseURL: baseURL, production: true)
+        let settings = BuildSettings(includeDrafts: false, includeFuture: false, today: today, baseURL: baseURL, production: true)
         let build = try BuildRunner(paths: .init(content: content, templates: templates), settings: settings).buildInMemory()
         var problems = SiteChecker.check(build.files, basePath: build.basePath)
         if !allowWarnings, !build.warnings.isEmpty {

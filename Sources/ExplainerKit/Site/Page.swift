@@ -15,6 +15,10 @@ package final class Page: Sendable, Hashable {
         /// The site-wide list of corrections (`/corrections/`).
         case corrections
         case notFound = "404"
+        /// One author's page (`/authors/ana-diaz/`): who they are, their explainers.
+        case author
+        /// The index of the site's authors (`/authors/`).
+        case authors
 
         /// The template file (without `.mustache`) for this kind.
         var template: String { rawValue }
@@ -39,16 +43,18 @@ package final class Page: Sendable, Hashable {
     let previous: PageLink?
     let next: PageLink?
     /// For a home page: its explainers, newest first (for the 404 page: the newest few; for
-    /// the corrections page: those with a correction).
+    /// the corrections page: those with a correction; for an author page: theirs).
     let articles: [RenderedArticle]
     /// For a home page of a site with more than one: which one it is.
     let listing: ListingPosition?
+    /// For an author page, whose it is; for the authors index, every author (in the file's order).
+    let authors: [SiteAuthor]
 
     init(
         kind: Kind, url: String, file: String, title: String, description: String,
         article: RenderedArticle? = nil, section: RenderedSection? = nil,
         explainerPages: [PageLink] = [], previous: PageLink? = nil, next: PageLink? = nil,
-        articles: [RenderedArticle] = [], listing: ListingPosition? = nil
+        articles: [RenderedArticle] = [], listing: ListingPosition? = nil, authors: [SiteAuthor] = []
     ) {
         self.kind = kind
         self.url = url
@@ -62,6 +68,7 @@ package final class Page: Sendable, Hashable {
         self.next = next
         self.articles = articles
         self.listing = listing
+        self.authors = authors
     }
 
     package static func == (lhs: Page, rhs: Page) -> Bool {
@@ -69,7 +76,7 @@ package final class Page: Sendable, Hashable {
             || (lhs.kind == rhs.kind && lhs.url == rhs.url && lhs.file == rhs.file && lhs.title == rhs.title
                 && lhs.description == rhs.description && lhs.article == rhs.article && lhs.section == rhs.section
                 && lhs.explainerPages == rhs.explainerPages && lhs.previous == rhs.previous && lhs.next == rhs.next
-                && lhs.articles == rhs.articles && lhs.listing == rhs.listing)
+                && lhs.articles == rhs.articles && lhs.listing == rhs.listing && lhs.authors == rhs.authors)
     }
 
     package func hash(into hasher: inout Hasher) {

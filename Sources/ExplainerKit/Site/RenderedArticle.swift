@@ -45,6 +45,12 @@ package final class RenderedArticle: Sendable, Hashable {
     var slug: String { article.slug }
     var frontMatter: FrontMatter { article.frontMatter }
     var readingMinutes: Int { WordCounter.minutes(forWords: wordCount) }
+    var status: PublicationStatus { article.status }
+    /// Whether the site lists it: in the sitemap, the feed, the author pages and every other
+    /// listing for readers and search engines. Drafts and scheduled explainers (built only by
+    /// non-production builds, `--drafts`, `--future`) are not listed; the one predicate every
+    /// such listing filters with.
+    var isListed: Bool { article.status == .published }
 
     package static func == (lhs: RenderedArticle, rhs: RenderedArticle) -> Bool {
         lhs === rhs

@@ -35,11 +35,13 @@ enum SitePlanner {
     }
 
     /// Claims every top-level output path of the site: what Explainer makes itself (home
-    /// pages, 404, feed, sitemap, robots.txt, the preview's addresses), then the assets (their
+    /// pages, 404, feed, sitemap, robots.txt, the preview's addresses, the author pages when
+    /// the site has authors), then the assets (their
     /// paths in the output, e.g. `assets/style.<hash>.css`, with the file each comes from),
     /// then each explainer's folder. Returns an error for each second claim.
     static func claimPaths(
-        articles: [RenderedArticle], assets: [(source: String, path: String)], production: Bool
+        articles: [RenderedArticle], assets: [(source: String, path: String)], production: Bool,
+        authors: SiteAuthors = .empty
     ) -> [Diagnostic] {
         var claims = PathClaims()
         claims.claim("index.html", by: .generated("the home page"), gzip: production)
@@ -53,6 +55,7 @@ enum SitePlanner {
             previewFolder, isFolder: true,
             by: .generated(
                 "the preview's own addresses (\(PreviewAddresses.script), \(PreviewAddresses.events))"))
+        if !authors.isEmpty { claims.claim(SiteURLs.authorsFolder, isFolder: true, by: .generated(AuthorPlanner.owner)) }
         var problems: [Diagnostic] = []
         for asset in assets {
             if let problem = claims.claim(asset.path, by: .asset(asset.source), gzip: production) { problems.append(problem) }
@@ -72,10 +75,11 @@ enum SitePlanner {
     }
 
     /// Every page of the site: the home pages, each explainer's pages (newest explainer first),
-    /// the corrections page and the 404 page. `explainerPages` plans one explainer's pages; a cache may pass a
-    /// memoised `explainerPages(_:urls:)`.
+    /// the corrections page, the author pages (`AuthorPlanner`, when the site has authors) and
+    /// the 404 page. `explainerPages` plans one explainer's pages; a cache may pass a memoised
+    /// `explainerPages(_:urls:)`.
     static func plan(
-        site: SiteConfig, urls: SiteURLs, articles: [RenderedArticle],
+        site: SiteConfig, urls: SiteURLs, articles: [RenderedArticle], authors: SiteAuthors = .empty,
         explainerPages: ((RenderedArticle) -> [Page])? = nil
     ) -> [Page] {
         let newestFirst = newestFirst(articles)
@@ -84,6 +88,7 @@ enum SitePlanner {
             pages += explainerPages?(article) ?? Self.explainerPages(article, urls: urls)
         }
         pages.append(correctionsPage(site: site, urls: urls, newestFirst: newestFirst))
+        pages += AuthorPlanner.pages(authors: authors, urls: urls, newestFirst: newestFirst)
         pages.append(
             Page(
                 kind: .notFound, url: urls.notFound, file: SiteURLs.notFoundFile, title: "Page not found",

@@ -23,6 +23,8 @@ package struct SiteURLs: Sendable, Hashable {
     static let allPage = "all"
     static let notFoundFile = "404.html"
     static let correctionsFolder = "corrections"
+    /// The folder of the author pages: `/authors/`, `/authors/ana-diaz/`.
+    static let authorsFolder = "authors"
 
     /// `baseURL` as `site.yml` or `--base-url` give it, normalised by `BaseURL` (the one
     /// parse: `HTTPS://Host/x/` is `https://host/x`). A text that is no base URL (the build
@@ -60,6 +62,12 @@ package struct SiteURLs: Sendable, Hashable {
 
     /// The site-wide corrections page: `/corrections/`.
     var corrections: String { url("/\(Self.correctionsFolder)/") }
+
+    /// The index of the site's authors: `/authors/`.
+    var authors: String { url("/\(Self.authorsFolder)/") }
+
+    /// An author's page: `/authors/ana-diaz/` (`key` is the authors file's key, a slug).
+    func author(_ key: String) -> String { url("/\(Self.authorsFolder)/\(key)/") }
 
     /// The folder of the assets, `/assets/`; an asset is this plus its path, e.g. `favicon.svg`.
     var assets: String { url("/\(Self.assetsFolder)/") }

@@ -19,14 +19,17 @@ enum PageContext {
         let urls: SiteURLs
         let site: SiteValues
         let assets: AssetValues
+        /// The authors file (empty without one).
+        let authors: SiteAuthors
 
-        init(site: SiteConfig, stylesheetURL: String, urls: SiteURLs) {
+        init(site: SiteConfig, stylesheetURL: String, urls: SiteURLs, authors: SiteAuthors = .empty) {
             self.config = site
             self.urls = urls
+            self.authors = authors
             self.site = SiteValues(
                 title: site.title, language: site.language, author: site.author,
                 description: site.description, baseURL: urls.baseURL, homeURL: urls.home(), feedURL: urls.feed,
-                correctionsURL: urls.corrections)
+                correctionsURL: urls.corrections, authorsURL: authors.isEmpty ? nil : urls.authors)
             self.assets = AssetValues(stylesheet: stylesheetURL, url: urls.assets)
         }
     }
@@ -58,11 +61,13 @@ enum PageContext {
                 let links = article.lede.links + article.sections.flatMap(\.chunk.links)
                 var seen: Set<String> = []
                 context.sources = links.filter { seen.insert($0.url).inserted }
-            case .home, .corrections, .notFound:
+            case .home, .corrections, .notFound, .author, .authors:
                 break
             }
         }
-        if page.kind == .home || page.kind == .notFound {
+        if page.kind == .author { context.author = page.authors.first.map { AuthorValues($0, urls: shared.urls) } }
+        if page.kind == .authors { context.authors = page.authors.map { AuthorValues($0, urls: shared.urls) } }
+        if page.kind == .home || page.kind == .notFound || page.kind == .author {
             context.articles = page.articles.map { ArticleCardValues(article: $0, urls: shared.urls) }
             context.pagination = Prepared(page.listing)
         }
@@ -73,7 +78,7 @@ enum PageContext {
     }
 
     /// The values shared by every page of one explainer (built once per explainer).
-    static func explainer(_ article: RenderedArticle, urls: SiteURLs) -> ExplainerValues {
+    static func explainer(_ article: RenderedArticle, urls: SiteURLs, authors: SiteAuthors = .empty) -> ExplainerValues {
         let fm = article.frontMatter
         let base = urls.explainer(article.slug)
         let onHistory = article.sections.contains { $0.key == TimelinePlacement.sectionKey }
@@ -101,7 +106,8 @@ enum PageContext {
                     quote: placed.quote, url: page + "#" + placed.quote.id, pageLabel: label, pageURL: page,
                     role: role, date: date)
             },
-            image: LeadImageValues(article, urls: urls))
+            image: LeadImageValues(article, urls: urls),
+            authors: AuthorValues.byline(authors.resolve(fm.authors), urls: urls), status: article.status)
     }
 
     private static func pageValues(_ page: Page, shared: Shared) -> PageValues {
@@ -110,7 +116,8 @@ enum PageContext {
             documentTitle = page.title == article.frontMatter.title ? page.title : "\(page.title) \u{2013} \(article.frontMatter.title)"
         }
         if page.kind != .home { documentTitle += " \u{2013} " + shared.config.title }
-        let jsonLD = StructuredData.jsonLD(for: page, urls: shared.urls, site: shared.site)
+        let authors = page.article.map { shared.authors.resolve($0.frontMatter.authors) } ?? page.authors
+        let jsonLD = StructuredData.jsonLD(for: page, urls: shared.urls, site: shared.site, authors: authors)
         return PageValues(
             title: page.title,
             documentTitle: documentTitle,
@@ -119,7 +126,8 @@ enum PageContext {
             canonicalURL: shared.urls.absolute(page.url),
             kind: page.kind,
             isExplainer: page.article != nil,
-            jsonLD: jsonLD.isEmpty ? nil : jsonLD)
+            jsonLD: jsonLD.isEmpty ? nil : jsonLD,
+            noindex: page.article.map { !$0.isListed } ?? false)
     }
 }
 

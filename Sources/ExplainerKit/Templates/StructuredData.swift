@@ -1,10 +1,12 @@
-/// JSON-LD for search engines: `NewsArticle` for explainer pages (`dateModified` is
+/// JSON-LD for search engines: `NewsArticle` for explainer pages (its `author` the byline's
+/// `Person`s, or the site's organisation without one; `dateModified` is
 /// `FrontMatter.lastModified`; each correction is a `CorrectionComment` under `correction`),
-/// `WebSite` for the home page.
+/// `WebSite` for the home page, `ProfilePage` for an author page.
 ///
 /// Written straight to JSON text (`JSONText.Writer`), members in the order below.
 enum StructuredData {
-    static func jsonLD(for page: Page, urls: SiteURLs, site: SiteValues) -> String {
+    /// - Parameter authors: the explainer's byline (for an author page: the author).
+    static func jsonLD(for page: Page, urls: SiteURLs, site: SiteValues, authors: [SiteAuthor] = []) -> String {
         let siteTitle = site.title
         let author = site.author
         let language = site.language
@@ -56,7 +58,14 @@ enum StructuredData {
             json.key("name"); json.string(fm.title)
             json.key("url"); json.string(urls.origin, urls.explainer(article.slug))
             json.endObject()
-            json.key("author"); publisher()
+            json.key("author")
+            if authors.isEmpty {
+                publisher()
+            } else {
+                json.beginArray()
+                for author in authors { person(author, urls: urls, into: &json) }
+                json.endArray()
+            }
             json.key("publisher"); publisher()
             let corrections = fm.corrections
             if !corrections.isEmpty {
@@ -73,10 +82,38 @@ enum StructuredData {
                 json.endArray()
             }
             json.endObject()
-        case .corrections, .notFound:
+        case .author:
+            guard let author = authors.first else { return "" }
+            json.beginObject()
+            json.key("@context"); json.string(literal: "https://schema.org")
+            json.key("@type"); json.string(literal: "ProfilePage")
+            json.key("name"); json.string(page.title)
+            json.key("url"); json.string(urls.origin, page.url)
+            json.key("inLanguage"); json.string(language)
+            json.key("mainEntity"); person(author, urls: urls, into: &json)
+            json.endObject()
+        case .corrections, .notFound, .authors:
             return ""
         }
         return json.text
+    }
+
+    /// An author as a schema.org `Person`: name, the URL of their page on the site, `jobTitle`
+    /// (their role) and, as `sameAs`, their own pages.
+    private static func person(_ author: SiteAuthor, urls: SiteURLs, into json: inout JSONText.Writer) {
+        json.beginObject()
+        json.key("@type"); json.string(literal: "Person")
+        json.key("name"); json.string(author.name)
+        json.key("url"); json.string(urls.origin, urls.author(author.key))
+        if let role = author.role { json.key("jobTitle"); json.string(role) }
+        let elsewhere = (author.url.map { [$0] } ?? []) + author.links.map(\.url)
+        if !elsewhere.isEmpty {
+            json.key("sameAs")
+            json.beginArray()
+            for url in elsewhere { json.string(url) }
+            json.endArray()
+        }
+        json.endObject()
     }
 
     /// The title's first 110 `Character`s (a title of at most 110 bytes has at most 110).

@@ -21,6 +21,8 @@ struct PageValuesRoot: TemplateObject {
     var articles: [ArticleCardValues]?
     var pagination = Prepared<ListingPosition>(nil)
     var corrections: [CorrectionValues]?
+    var author: AuthorValues?
+    var authors: [AuthorValues]?
 
     static let templateFields = TemplateFields<Self>([
         .field("site", "the site's values", on: everyPage, \.site),
@@ -33,14 +35,19 @@ struct PageValuesRoot: TemplateObject {
         .field("allSections", "every section, each as `section`", on: [.all], \.allSections),
         .field("sources", "the external links of the page (on the one-page view, each once)", on: [.overview, .section, .all], \.sources),
         .field(
-            "articles", "this home page's explainers (`homePageSize` of them), newest first; on the 404 page the 10 newest",
-            on: [.home, .notFound], \.articles),
+            "articles",
+            "this home page's explainers (`homePageSize` of them), newest first; on the 404 page the 10 newest; on an author page theirs",
+            on: [.home, .notFound, .author], \.articles),
         .field(
             "pagination", "where this home page stands among the home pages; absent when there is only one",
             on: [.home], \.pagination),
         .field(
             "corrections", "every correction of every explainer, newest first (empty when there is none)",
             on: [.corrections], \.corrections),
+        .field("author", "the author the page is about, as an entry of `explainer.authors`", on: [.author], \.author),
+        .field(
+            "authors", "every author of the authors file, in its order, each as an entry of `explainer.authors`", on: [.authors],
+            \.authors),
     ])
 }
 
@@ -55,10 +62,12 @@ final class SiteValues: TemplateObject {
     let homeURL: String
     let feedURL: String
     let correctionsURL: String
+    /// `/authors/` when the site has authors.
+    let authorsURL: String?
 
     init(
         title: String, language: String, author: String, description: String, baseURL: String,
-        homeURL: String, feedURL: String, correctionsURL: String
+        homeURL: String, feedURL: String, correctionsURL: String, authorsURL: String? = nil
     ) {
         self.title = title
         self.language = language
@@ -68,6 +77,7 @@ final class SiteValues: TemplateObject {
         self.homeURL = homeURL
         self.feedURL = feedURL
         self.correctionsURL = correctionsURL
+        self.authorsURL = authorsURL
     }
 
     static let templateFields = TemplateFields<SiteValues>([
@@ -79,6 +89,7 @@ final class SiteValues: TemplateObject {
         .field("homeURL", "the home page's URL (with the base path)", \.homeURL),
         .field("feedURL", "the feed's URL (with the base path)", \.feedURL),
         .field("correctionsURL", "the corrections page's URL (with the base path)", \.correctionsURL),
+        .field("authorsURL", "the authors index's URL (absent when the site has no authors file)", \.authorsURL),
     ])
 }
 
@@ -109,10 +120,12 @@ final class PageValues: TemplateObject {
     let kind: Page.Kind
     let isExplainer: Bool
     let jsonLD: String?
+    /// Whether search engines are asked not to index it (a draft's or a scheduled explainer's page).
+    let noindex: Bool
 
     init(
         title: String, documentTitle: String, description: String, url: String, canonicalURL: String,
-        kind: Page.Kind, isExplainer: Bool, jsonLD: String?
+        kind: Page.Kind, isExplainer: Bool, jsonLD: String?, noindex: Bool = false
     ) {
         self.title = title
         self.documentTitle = documentTitle
@@ -122,6 +135,7 @@ final class PageValues: TemplateObject {
         self.kind = kind
         self.isExplainer = isExplainer
         self.jsonLD = jsonLD
+        self.noindex = noindex
     }
 
     static let templateFields = TemplateFields<PageValues>([
@@ -130,11 +144,14 @@ final class PageValues: TemplateObject {
         .field("description", "the meta description", \.description),
         .field("url", "the page's URL", \.url),
         .field("canonicalURL", "the page's absolute URL", \.canonicalURL),
-        .field("kind", "`home`, `overview`, `section`, `quotes`, `all`, `corrections` or `404`", \.kind.rawValue),
+        .field(
+            "kind", "`home`, `overview`, `section`, `quotes`, `all`, `corrections`, `404`, `author` or `authors`",
+            \.kind.rawValue),
         .field("ogType", "`article` on explainer pages, else `website`", { $0.isExplainer ? "article" : "website" }),
         .field("jsonLD", "JSON-LD for search engines (HTML: use `{{{ }}}`)", \.jsonLD),
         .field("isHome", "whether this is a home page", { $0.kind == .home }),
         .field("isExplainer", "whether the page belongs to an explainer", \.isExplainer),
+        .field("noindex", "whether the page is a draft's or a scheduled explainer's (`<meta name=\"robots\" content=\"noindex\">`)", \.noindex),
     ])
 }
 
@@ -161,11 +178,15 @@ final class ExplainerValues: TemplateObject {
     /// The "as of" date of "What we know": `FrontMatter.lastModified`.
     let asOf: String
     let asOfISO: String
+    /// The byline: `authors:`, resolved in the authors file.
+    let authors: [AuthorValues]
+    /// Published, a draft or scheduled (a non-production build shows the last two).
+    let status: PublicationStatus
 
     init(
         frontMatter: FrontMatter, readingMinutes: Int, url: String, allURL: String, quotesURL: String,
         timelineSVG: String?, timelineURL: String, timelineOnOverview: Bool, quotes: [QuoteValues],
-        image: LeadImageValues?
+        image: LeadImageValues?, authors: [AuthorValues] = [], status: PublicationStatus = .published
     ) {
         self.frontMatter = frontMatter
         self.readingMinutes = readingMinutes
@@ -186,6 +207,8 @@ final class ExplainerValues: TemplateObject {
         latestCorrection = updates.first { $0.update.kind == .correction }
         asOf = frontMatter.lastModified.long
         asOfISO = frontMatter.lastModified.iso
+        self.authors = authors
+        self.status = status
     }
 
     static let templateFields = TemplateFields<ExplainerValues>([
@@ -227,6 +250,11 @@ final class ExplainerValues: TemplateObject {
         .field(
             "asOf", "the box's \"as of\" date: the newest of `date`, `updated` and `updates`, as `4 July 2025`", \.asOf),
         .field("asOfISO", "that date as `2025-07-04` (with a time when an update gives one)", \.asOfISO),
+        .field("authors", "the byline (`authors:`): each author of the authors file it names, in its order", \.authors),
+        .field("hasAuthors", "whether the explainer names its authors", { !$0.authors.isEmpty }),
+        .field(
+            "banner", "`Draft \u{2014} not published` or `Scheduled for 4 July 2026` (absent when published)",
+            \.status.banner),
     ])
 }
 
@@ -347,7 +375,7 @@ final class CardValues: TemplateObject {
     ])
 }
 
-/// One entry of `articles`: an explainer listed on the home and 404 pages.
+/// One entry of `articles`: an explainer listed on the home, 404 and author pages.
 struct ArticleCardValues: TemplateObject {
     let article: RenderedArticle
     let url: String
@@ -368,5 +396,6 @@ struct ArticleCardValues: TemplateObject {
         .field("minutes", "minutes to read it", \.article.readingMinutes),
         .field("tags", "its tags (text)", \.article.article.frontMatter.tags),
         .field("image", "its lead image, as `explainer.image` (absent without one)", \.image),
+        .field("badge", "`Draft` or `Scheduled` (built by `--drafts`, `--future`; absent when published)", \.article.status.badge),
     ])
 }

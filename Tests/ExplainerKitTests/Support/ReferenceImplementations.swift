@@ -260,7 +260,8 @@ enum Reference {
                     ))
             }
             return JSONText.object(members).referenceRendered
-        case .corrections, .notFound:
+        case .corrections, .notFound, .author, .authors:
+            // (Author pages come only with an authors file; the oracle's sites have none.)
             return ""
         }
     }

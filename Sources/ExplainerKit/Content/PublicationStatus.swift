@@ -1,0 +1,43 @@
+/// Whether an explainer is out for everyone, or one only a non-production build shows: a
+/// draft (`draft: true`) or a scheduled explainer (dated after the build's day). The one rule
+/// of what a build includes (`BuildSettings.includes`) and what the site lists
+/// (`RenderedArticle.isListed`: the sitemap, the feed, the author pages).
+enum PublicationStatus: Sendable, Hashable {
+    case published
+    case draft
+    /// Dated after the build's day: published on `date`.
+    case scheduled(ArticleDate)
+
+    /// The status of an explainer with `frontMatter` in a build made on `today`: a draft is a
+    /// draft whatever its date; otherwise its calendar date (a time is ignored) after `today`
+    /// makes it scheduled.
+    init(_ frontMatter: FrontMatter, today: ArticleDate) {
+        let date = frontMatter.date
+        if frontMatter.draft {
+            self = .draft
+        } else if (date.year, date.month, date.day) > (today.year, today.month, today.day) {
+            self = .scheduled(date)
+        } else {
+            self = .published
+        }
+    }
+
+    /// The banner a non-production build shows on each of the explainer's pages: "Draft — not
+    /// published", "Scheduled for 4 July 2026"; nil when published.
+    var banner: String? {
+        switch self {
+        case .published: nil
+        case .draft: "Draft \u{2014} not published"
+        case .scheduled(let date): "Scheduled for \(date.long)"
+        }
+    }
+
+    /// The short label of a home page card: `Draft`, `Scheduled`; nil when published.
+    var badge: String? {
+        switch self {
+        case .published: nil
+        case .draft: "Draft"
+        case .scheduled: "Scheduled"
+        }
+    }
+}
