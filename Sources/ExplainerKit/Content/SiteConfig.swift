@@ -12,6 +12,9 @@ package struct SiteConfig: Sendable, Hashable {
     /// Lets raw HTML and `javascript:`/`data:` links through cmark. Off by default: turning it
     /// on means trusting every author of the site.
     var unsafeHTML: Bool
+    /// Curly quotes, en and em dashes and ellipses (cmark's smart punctuation) in the body and in
+    /// the front matter shown as text (`SmartText`). On by default: `smartPunctuation: false`.
+    var smartPunctuation: Bool
     /// How many explainers each home page lists (newest first); more make `/page/2/`, … .
     var homePageSize: Int
     /// The largest a bundle file may be, in bytes: `media: { maxFileSize: 50 }` (in MB, MiB).
@@ -28,7 +31,8 @@ package struct SiteConfig: Sendable, Hashable {
 
     init(
         title: String, baseURL: String, language: String = "en", author: String = "",
-        description: String = "", unsafeHTML: Bool = false, homePageSize: Int = SiteConfig.defaultHomePageSize,
+        description: String = "", unsafeHTML: Bool = false, smartPunctuation: Bool = true,
+        homePageSize: Int = SiteConfig.defaultHomePageSize,
         maxMediaFileSize: Int = SiteConfig.defaultMaxMediaFileMB << 20, imageWidths: [Int] = VariantPlan.defaultWidths,
         maxImagePixels: Int = ImageLimits.defaultMaxPixels
     ) {
@@ -41,6 +45,7 @@ package struct SiteConfig: Sendable, Hashable {
         self.author = author
         self.description = description
         self.unsafeHTML = unsafeHTML
+        self.smartPunctuation = smartPunctuation
         self.homePageSize = max(1, homePageSize)
     }
 }

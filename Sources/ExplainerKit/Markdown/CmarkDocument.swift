@@ -16,9 +16,10 @@ final class CmarkDocument {
     let options: Int32
 
     /// Parses `markdown`. `unsafe` lets raw HTML and dangerous URLs through (cmark's
-    /// `CMARK_OPT_UNSAFE`); the default is cmark's safe mode.
-    init(markdown: String, unsafe: Bool = false) {
-        let options: Int32 = unsafe ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
+    /// `CMARK_OPT_UNSAFE`); the default is cmark's safe mode. `smart` sets curly quotes,
+    /// dashes and ellipses (`CMARK_OPT_SMART`); the default is CommonMark's straight text.
+    init(markdown: String, unsafe: Bool = false, smart: Bool = false) {
+        let options = Self.options(unsafe: unsafe, smart: smart)
         self.options = options
         var markdown = markdown
         let pointer = markdown.withUTF8 { buffer in
@@ -44,12 +45,17 @@ final class CmarkDocument {
 
     /// Renders the whole document, exactly as `cmark_markdown_to_html` would.
     func html() -> String { html(root) }
+
+    /// cmark's option bits for safe or unsafe mode, with or without smart punctuation.
+    static func options(unsafe: Bool, smart: Bool) -> Int32 {
+        (unsafe ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT) | (smart ? CMARK_OPT_SMART : 0)
+    }
 }
 
 /// cmark's rendering of `markdown` in one call, with no post-processing: the reference our
 /// Markdown stage is checked against.
-func cmarkReferenceHTML(_ markdown: String, unsafe: Bool = false) -> String {
-    let options: Int32 = unsafe ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
+func cmarkReferenceHTML(_ markdown: String, unsafe: Bool = false, smart: Bool = false) -> String {
+    let options = CmarkDocument.options(unsafe: unsafe, smart: smart)
     var markdown = markdown
     return markdown.withUTF8 { buffer in
         buffer.withMemoryRebound(to: CChar.self) { chars in

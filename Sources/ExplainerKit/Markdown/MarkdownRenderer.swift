@@ -15,17 +15,20 @@ package enum MarkdownRenderer {
     ///   - references: the article's place and the site's media: with it, every relative URL
     ///     is resolved and checked and images are written by `ImageMarkup` (`ReferenceRewriter`,
     ///     which then also puts the base path in front); the result's `references` say how it went.
+    ///   - smart: smart punctuation (`CMARK_OPT_SMART`: curly quotes, dashes, ellipses), which
+    ///     changes the text of headings, quotes and excerpts too. Off by default here, as in
+    ///     CommonMark; a site has it on unless `site.yml` says `smartPunctuation: false`.
     package static func render(
-        _ markdown: String, unsafe: Bool = false, reservedIDs: Set<String> = [], basePath: String = ""
+        _ markdown: String, unsafe: Bool = false, reservedIDs: Set<String> = [], basePath: String = "", smart: Bool = false
     ) -> RenderedMarkdown {
-        render(markdown, unsafe: unsafe, reservedIDs: reservedIDs, basePath: basePath, references: nil)
+        render(markdown, unsafe: unsafe, reservedIDs: reservedIDs, basePath: basePath, smart: smart, references: nil)
     }
 
     /// `render`, with the article's `references` context (see above).
     static func render(
-        _ markdown: String, unsafe: Bool, reservedIDs: Set<String>, basePath: String, references: ReferenceContext?
+        _ markdown: String, unsafe: Bool, reservedIDs: Set<String>, basePath: String, smart: Bool, references: ReferenceContext?
     ) -> RenderedMarkdown {
-        let document = CmarkDocument(markdown: markdown, unsafe: unsafe)
+        let document = CmarkDocument(markdown: markdown, unsafe: unsafe, smart: smart)
         var report = ReferenceReport()
         if let references {
             report = ReferenceRewriter.rewrite(document.root, context: references, unsafe: unsafe)

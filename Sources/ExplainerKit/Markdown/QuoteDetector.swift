@@ -1,14 +1,17 @@
 import CCmark
 
 /// Recognises attributed quotations: a block quote of two or more blocks whose last paragraph
-/// starts with an em dash, a horizontal bar or `--`, and renders them as a `<figure>`.
+/// starts with an em dash, a horizontal bar, an en dash or `--`, and renders them as a `<figure>`.
+///
+/// The en dash is what smart punctuation makes of `--` (and `---` an em dash), so an
+/// attribution is found the same with `smartPunctuation` on or off.
 enum QuoteDetector {
     struct Found {
         var quote: Quote
         var html: String
     }
 
-    static let dashes = ["\u{2014}", "\u{2015}", "--"]
+    static let dashes = ["\u{2014}", "\u{2015}", "\u{2013}", "--"]
 
     /// The anchor of the quote `number` (1-based, in document order): `quote-1`.
     static func id(_ number: Int) -> String { "quote-\(number)" }
@@ -20,7 +23,9 @@ enum QuoteDetector {
         let attributionText = last.plainText
         guard let dash = dashes.first(where: { attributionText.hasPrefix($0) }) else { return nil }
         var attribution = String(attributionText.dropFirst(dash.count)).trimmingWhitespace()
-        while attribution.hasPrefix("-") { attribution = String(attribution.dropFirst()).trimmingWhitespace() }
+        while let first = attribution.first, first == "-" || dashes.contains(String(first)) {
+            attribution = String(attribution.dropFirst()).trimmingWhitespace()
+        }
         return attribution.isEmpty ? nil : attribution
     }
 

@@ -73,8 +73,8 @@ package enum SiteBuilder {
 
         // Articles: load and render each (in parallel); collect every problem of every file.
         let options = ArticleRenderer.Options(
-            unsafeHTML: config?.unsafeHTML ?? false, reservedIDs: templates?.elementIDs ?? [], basePath: urls.basePath,
-            media: catalog, contentFolder: sources.contentFolder)
+            unsafeHTML: config?.unsafeHTML ?? false, smartPunctuation: config?.smartPunctuation ?? true,
+            reservedIDs: templates?.elementIDs ?? [], basePath: urls.basePath, media: catalog, contentFolder: sources.contentFolder)
         let contentFolder = sources.contentFolder
         let loaded = ParallelMap.map(sources.articles) { file in
             let bundle = URLResolver.bundle(ofArticle: ContentNames.contentPath(of: file.path, in: contentFolder))

@@ -9,6 +9,9 @@ package enum ArticleRenderer {
     package struct Options: Sendable {
         /// `site.yml`'s `unsafeHTML`.
         var unsafeHTML = false
+        /// `site.yml`'s `smartPunctuation`: curly quotes, dashes and ellipses in the body
+        /// (`CMARK_OPT_SMART`) and in the front matter shown as text (`FrontMatterTypesetting`).
+        var smartPunctuation = true
         /// Ids the templates use, never given to headings (`TemplateSet.elementIDs`).
         var reservedIDs: Set<String> = []
         /// The site's base path, for links from the site's root (`SiteURLs.basePath`).
@@ -20,10 +23,11 @@ package enum ArticleRenderer {
         var contentFolder = "Content"
 
         package init(
-            unsafeHTML: Bool = false, reservedIDs: Set<String> = [], basePath: String = "", media: MediaCatalog = .empty,
-            contentFolder: String = "Content"
+            unsafeHTML: Bool = false, smartPunctuation: Bool = true, reservedIDs: Set<String> = [], basePath: String = "",
+            media: MediaCatalog = .empty, contentFolder: String = "Content"
         ) {
             self.unsafeHTML = unsafeHTML
+            self.smartPunctuation = smartPunctuation
             self.reservedIDs = reservedIDs
             self.basePath = basePath
             self.media = media
@@ -32,20 +36,40 @@ package enum ArticleRenderer {
     }
 
     /// The rendered article, or every problem of its sections (rendering gives no warnings).
+    ///
+    /// Errors quote what the author wrote: when an article has errors with smart punctuation
+    /// on, it is rendered again without, and those errors are reported (the same errors: smart
+    /// punctuation changes no slug, and `sections:` entries match their headings modulo
+    /// `SmartText.fold`), with the headings' text as written rather than typeset.
     package static func render(_ article: Article, options: Options = Options()) throws(BuildFailure) -> RenderedArticle {
+        do throws(BuildFailure) {
+            return try renderOnce(article, options: options)
+        } catch {
+            guard options.smartPunctuation else { throw error }
+            var plain = options
+            plain.smartPunctuation = false
+            do throws(BuildFailure) { _ = try renderOnce(article, options: plain) } catch { throw error }
+            throw error
+        }
+    }
+
+    /// `render` with the options as they are.
+    private static func renderOnce(_ article: Article, options: Options) throws(BuildFailure) -> RenderedArticle {
         let references = ReferenceContext(
             articlePath: article.contentPath, slug: article.slug, file: article.sourcePath, lineOffset: article.bodyStartLine - 1,
             contentFolder: options.contentFolder, media: options.media, basePath: options.basePath)
         let markdown = MarkdownRenderer.render(
             article.body, unsafe: options.unsafeHTML, reservedIDs: options.reservedIDs, basePath: options.basePath,
-            references: references)
+            smart: options.smartPunctuation, references: references)
         var diagnostics = markdown.references.diagnostics
         let bindings = article.frontMatter.sections
-        let byHeading = Dictionary(bindings.map { ($0.heading, $0) }, uniquingKeysWith: { a, _ in a })
+        // A heading is matched modulo typographic punctuation: `Afghanistan's` names the
+        // heading cmark set as `Afghanistan’s`, and a curly entry names a straight heading.
+        let byHeading = Dictionary(bindings.map { (SmartText.fold($0.heading), $0) }, uniquingKeysWith: { a, _ in a })
 
         // Every `sections:` entry must name an H2 of the body.
-        let headings = Set(markdown.sections.map { $0.heading!.text })
-        let missing = bindings.filter { !headings.contains($0.heading) }
+        let headings = Set(markdown.sections.map { SmartText.fold($0.heading!.text) })
+        let missing = bindings.filter { !headings.contains(SmartText.fold($0.heading)) }
         if !missing.isEmpty {
             let available = markdown.sections.map { "\"\($0.heading!.text)\"" }.joined(separator: ", ")
             for binding in missing {
@@ -81,7 +105,7 @@ package enum ArticleRenderer {
             let heading = chunk.heading!
             let key: String
             let label: String
-            let binding = byHeading[heading.text]
+            let binding = byHeading[SmartText.fold(heading.text)]
             if let binding {
                 key = binding.key
                 label = binding.key.prefix(1).uppercased() + binding.key.dropFirst().replacingHyphens()
@@ -109,10 +133,15 @@ package enum ArticleRenderer {
                     key: key, label: label, chunk: chunk,
                     description: Excerpt.plainText(fromHTML: chunk.excerptHTML, limit: 160)))
         }
+        // The front matter as the pages show it (its lead image's alt text and credit too).
+        let frontMatter =
+            options.smartPunctuation
+            ? FrontMatterTypesetting.typeset(article.frontMatter, headings: markdown.sections.map { $0.heading!.text })
+            : article.frontMatter
         // The lead image, and every file the explainer publishes from its bundle, each claimed
         // in its folder (a bundle file may not take a page's place).
         var leadImage: LeadImage?
-        if let reference = article.frontMatter.image {
+        if let reference = frontMatter.image {
             do throws(BuildFailure) {
                 leadImage = try LeadImage.resolve(
                     reference, articlePath: article.contentPath, catalog: options.media, file: article.sourcePath)
@@ -140,6 +169,7 @@ package enum ArticleRenderer {
         // article until the build ends, so the source text is not kept twice.
         var article = article
         article.body = ""
+        article.frontMatter = frontMatter
         return RenderedArticle(
             article: article, lede: markdown.lede, sections: sections, quotes: quotes, usedMedia: markdown.references.usedMedia,
             siteReferences: markdown.references.siteReferences, leadImage: leadImage, media: media)

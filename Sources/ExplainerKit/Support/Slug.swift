@@ -8,6 +8,8 @@ import Foundation
 /// of other scripts are kept, lowercased, in Unicode's composed form (NFC), so `日本語` →
 /// `日本語` and `Ελληνικά` → `ελληνικά` (a URL may hold them). Everything else (punctuation,
 /// symbols, emoji) separates words; text with no letters or digits gives an empty slug.
+/// Apostrophes (`'`, `’`, and `‘`, which smart punctuation may make of `'`) join words, so a
+/// heading has the same slug with smart punctuation on or off (`SmartTextTests`).
 enum Slug {
     /// The slug of `text`; empty when `text` has no letters or digits.
     static func make(_ text: String) -> String {
@@ -44,8 +46,9 @@ enum Slug {
                 inOtherScript = true
             default:
                 inOtherScript = false
-                // apostrophes join words: "Afghanistan’s" → "afghanistans"
-                if v != 0x2019 { pendingHyphen = true }
+                // apostrophes join words: "Afghanistan’s" → "afghanistans"; smart punctuation
+                // makes `'` one of the two single quotes, so neither separates (as `'` does not)
+                if v != 0x2019 && v != 0x2018 { pendingHyphen = true }
             }
         }
         return String(out).precomposedStringWithCanonicalMapping

@@ -1,0 +1,40 @@
+/// The front matter as the pages show it: every string a reader sees as text goes through
+/// `SmartText.typeset`, so that it is set like the body. Done once per article, in the render
+/// step (`ArticleRenderer`); the templates, JSON-LD, the feed, the sitemap and the home cards
+/// all read the result.
+///
+/// Typeset: `title`, `summary`, `keyPoints`, each `timeline` entry's date and event, each
+/// `updates` entry's text, `known`, `unknown`, the lead image's alt text and credit. A
+/// `sections:` heading becomes the text of the H2 it names (matched by `SmartText.fold`).
+/// Left as written: tags (names, compared across explainers), slugs, paths and dates.
+enum FrontMatterTypesetting {
+    /// `frontMatter` typeset; `headings` are the body's H2 texts (typeset by cmark), each
+    /// `sections:` entry taking the one it matches.
+    static func typeset(_ frontMatter: FrontMatter, headings: [String]) -> FrontMatter {
+        let smart = SmartText.typeset
+        var out = frontMatter
+        out.title = smart(frontMatter.title)
+        out.summary = smart(frontMatter.summary)
+        out.keyPoints = frontMatter.keyPoints.map(smart)
+        out.timeline = frontMatter.timeline.map { TimelineEntry(date: smart($0.date), event: smart($0.event)) }
+        out.updates = frontMatter.updates.map { update in
+            var update = update
+            update.text = smart(update.text)
+            return update
+        }
+        out.known = frontMatter.known.map(smart)
+        out.unknown = frontMatter.unknown.map(smart)
+        if var image = frontMatter.image {
+            image.alt = smart(image.alt)
+            image.credit = image.credit.map(smart)
+            out.image = image
+        }
+        let byFolded = Dictionary(headings.map { (SmartText.fold($0), $0) }, uniquingKeysWith: { first, _ in first })
+        out.sections = frontMatter.sections.map { binding in
+            var binding = binding
+            binding.heading = byFolded[SmartText.fold(binding.heading)] ?? smart(binding.heading)
+            return binding
+        }
+        return out
+    }
+}
