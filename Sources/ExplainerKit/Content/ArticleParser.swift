@@ -12,7 +12,7 @@ package enum ArticleParser {
         let frontMatter = try FrontMatterDecoder.decode(yaml: parts.yaml, file: file.path, yamlStartLine: parts.yamlStartLine)
         let contentPath = ContentNames.contentPath(of: file.path, in: contentFolder)
         let bundle = URLResolver.bundle(ofArticle: contentPath)
-        let slug = frontMatter.slug ?? Slug.make(bundle ?? file.baseName)
+        let slug = frontMatter.slug ?? nameSlug(bundle: bundle, file: file)
         guard !slug.isEmpty else {
             let what = bundle == nil ? "file name" : "folder name"
             throw BuildFailure(
@@ -27,5 +27,15 @@ package enum ArticleParser {
         return Article(
             slug: slug, sourcePath: file.path, contentPath: contentPath, frontMatter: frontMatter,
             body: parts.body, bodyStartLine: parts.bodyStartLine)
+    }
+
+    /// The slug the name of `file` gives, which `slug:` overrides: the folder's name for a
+    /// bundle's `index.md`, else the file's name (empty when the name has no letters or digits).
+    static func nameSlug(of file: SourceFile, contentFolder: String) -> String {
+        nameSlug(bundle: URLResolver.bundle(ofArticle: ContentNames.contentPath(of: file.path, in: contentFolder)), file: file)
+    }
+
+    private static func nameSlug(bundle: String?, file: SourceFile) -> String {
+        Slug.make(bundle ?? file.baseName)
     }
 }

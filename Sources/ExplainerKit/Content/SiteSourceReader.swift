@@ -81,25 +81,7 @@ package enum SiteSourceReader {
             }
             listing = previous
         } else {
-            listing = ArticleListing(folder: content)
-            let entries = FileSystem.listTree(content)
-            let bundles = ContentNames.bundles(in: entries.lazy.filter(\.isValidName).map(\.path))
-            var bundleFiles: [String] = []
-            for entry in entries {
-                guard entry.isValidName else {
-                    listing.notBuilt.append(invalidName(entry.path, in: content))
-                    continue
-                }
-                switch ContentNames.kind(of: entry.path, bundles: bundles) {
-                case .article:
-                    let read = readArticle(join(content, entry.path), in: content, read: articleBytes)
-                    listing.set(entry.path, to: read, isSymlink: entry.isSymlink)
-                case .bundleFile: bundleFiles.append(entry.path)
-                case .config, .ignored: break
-                case let kind: listing.notBuilt.append(ContentNames.notBuilt(entry.path, in: content, kind: kind))
-                }
-            }
-            (listing.bundleFiles, listing.notBuilt) = listBundleFiles(bundleFiles, in: content, problems: listing.notBuilt)
+            listing = scanArticles(in: content, read: articleBytes)
         }
         cache?.storeArticleListing(listing)
         // Checked on every read: a watched update can add the other spelling of a name.
@@ -146,6 +128,34 @@ package enum SiteSourceReader {
             config: config, articles: articles, templates: templateFiles, assets: assets,
             templatesFolder: templates, readDiagnostics: diagnostics, contentFolder: content,
             bundleFiles: listing.bundleFiles, authors: authors)
+    }
+
+    /// Lists the whole content folder `content` and reads its articles with `read`: every
+    /// article with its bytes (or why they could not be read), the bundles' files, and what
+    /// is not built. (`explainer new` reads the folder so, to see which slugs are taken.)
+    static func scanArticles(
+        in content: String, read: (String) throws(FileSystem.Failure) -> [UInt8]
+    ) -> ArticleListing {
+        var listing = ArticleListing(folder: content)
+        let entries = FileSystem.listTree(content)
+        let bundles = ContentNames.bundles(in: entries.lazy.filter(\.isValidName).map(\.path))
+        var bundleFiles: [String] = []
+        for entry in entries {
+            guard entry.isValidName else {
+                listing.notBuilt.append(invalidName(entry.path, in: content))
+                continue
+            }
+            switch ContentNames.kind(of: entry.path, bundles: bundles) {
+            case .article:
+                let read = readArticle(join(content, entry.path), in: content, read: read)
+                listing.set(entry.path, to: read, isSymlink: entry.isSymlink)
+            case .bundleFile: bundleFiles.append(entry.path)
+            case .config, .ignored: break
+            case let kind: listing.notBuilt.append(ContentNames.notBuilt(entry.path, in: content, kind: kind))
+            }
+        }
+        (listing.bundleFiles, listing.notBuilt) = listBundleFiles(bundleFiles, in: content, problems: listing.notBuilt)
+        return listing
     }
 
     /// The bundle files among the content folder's `paths` (`x/images/a.png`, in listing

@@ -239,8 +239,11 @@ package enum FileSystem {
     }
 
     /// Writes `bytes` to a new file at `place` (mode 0644), reporting short writes (disk full).
-    static func write(_ bytes: [UInt8], to place: Place) throws(Failure) {
-        let fd = openat(place.folder, place.name, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    /// `exclusive`: only if nothing is there, not even a symlink (`O_EXCL`: `EEXIST` otherwise);
+    /// else a file there is replaced.
+    static func write(_ bytes: [UInt8], to place: Place, exclusive: Bool = false) throws(Failure) {
+        let mode = exclusive ? O_EXCL | O_NOFOLLOW : O_TRUNC
+        let fd = openat(place.folder, place.name, O_WRONLY | O_CREAT | mode | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw Failure(path: place.displayPath, operation: "create", code: errno) }
         var written = 0
         var failure: Int32 = 0

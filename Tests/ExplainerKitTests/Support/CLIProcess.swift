@@ -16,3 +16,38 @@ enum CLIProcess {
         return (process.terminationStatus, text)
     }
 }
+
+extension CLIProcess {
+    /// What a run printed, and how it ended.
+    struct Output {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// Runs `binary` with `arguments` in the folder `directory`, to its end: its status and
+    /// both outputs (read at once, so neither pipe can fill and stall it).
+    static func run(_ binary: String, _ arguments: [String], in directory: String) throws -> Output {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        let stdout = Pipe()
+        let stderr = Pipe()
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        // Standard error is read on another thread while this one reads standard output.
+        final class Box: @unchecked Sendable { var data = Data() }
+        let errorData = Box()
+        let group = DispatchGroup()
+        let errorHandle = stderr.fileHandleForReading
+        DispatchQueue.global().async(group: group) { errorData.data = errorHandle.readDataToEndOfFile() }
+        let outData = stdout.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        return Output(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errorData.data, as: UTF8.self))
+    }
+}
