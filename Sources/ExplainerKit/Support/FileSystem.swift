@@ -238,9 +238,16 @@ package enum FileSystem {
         try write(bytes, to: Place(folder: AT_FDCWD, name: path, folderPath: "."))
     }
 
+    /// Writes `bytes` to a file at `path` that must not exist yet (`O_EXCL`: not even as a
+    /// symlink); an existing one is left as it is and the failure's code is `EEXIST`.
+    package static func create(_ bytes: [UInt8], at path: String) throws(Failure) {
+        try write(bytes, to: Place(folder: AT_FDCWD, name: path, folderPath: "."), flags: O_EXCL)
+    }
+
     /// Writes `bytes` to a new file at `place` (mode 0644), reporting short writes (disk full).
-    static func write(_ bytes: [UInt8], to place: Place) throws(Failure) {
-        let fd = openat(place.folder, place.name, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    /// `flags` are added to the `open` flags (`O_EXCL`: never replace a file).
+    static func write(_ bytes: [UInt8], to place: Place, flags: Int32 = O_TRUNC) throws(Failure) {
+        let fd = openat(place.folder, place.name, O_WRONLY | O_CREAT | flags | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw Failure(path: place.displayPath, operation: "create", code: errno) }
         var written = 0
         var failure: Int32 = 0
