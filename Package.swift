@@ -65,7 +65,16 @@ let package = Package(
                 "CXXHash",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
-            ]
+            ],
+            // The default theme, embedded from Templates/ as the kit is built (one source).
+            plugins: ["EmbedTheme"]
+        ),
+        // Writes Templates/ as one Swift file (text as raw string literals, binary as base64).
+        .executableTarget(name: "theme-embedder"),
+        .plugin(
+            name: "EmbedTheme",
+            capability: .buildTool(),
+            dependencies: ["theme-embedder"]
         ),
         // `explainer preview`: the HTTP server, the watcher, live reload, in-place updates.
         .target(

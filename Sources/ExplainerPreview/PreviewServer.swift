@@ -70,7 +70,7 @@ public struct PreviewServer: Sendable {
 
         // Watching starts before the first build reads anything, so that every change after
         // that read is reported: rebuilds look only at the files the watcher names.
-        let early = try? Watcher(roots: [paths.content, paths.templates], debounce: configuration.debounce)
+        let early = try? Watcher(roots: [paths.content], awaiting: [paths.templates], debounce: configuration.debounce)
         // Served under the base path of the last good build (the session sets it).
         let basePath = BasePath.Current(configuration.settings.baseURL.map(BasePath.init(baseURL:)) ?? BasePath())
         let session = PreviewSession(runner: runner, liveReload: liveReload, basePath: basePath)
@@ -88,7 +88,7 @@ public struct PreviewServer: Sendable {
         if let early {
             watcher = early
         } else {
-            watcher = try Watcher(roots: [paths.content, paths.templates], debounce: configuration.debounce)
+            watcher = try Watcher(roots: [paths.content], awaiting: [paths.templates], debounce: configuration.debounce)
             await session.scanEverythingNext()
         }
         var logger = Logger(label: "explainer.preview")

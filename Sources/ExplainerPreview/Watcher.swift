@@ -12,6 +12,9 @@ import Glibc
 /// reported once no new event has arrived for `debounce` (bursts of saves, editors' write-
 /// then-rename, `git checkout` of many files become one batch), or after `maximumDelay`.
 /// Folders created later are watched too. A queue overflow reports `"*"` (rebuild everything).
+/// A root that may be missing (`awaiting`: the templates folder, without which the embedded
+/// theme is used) is watched through its parent folder as well, so that it is noticed when it
+/// is made (or made again), then watched like the others.
 public final class Watcher: @unchecked Sendable {
     /// Batches of changed paths (as `folder/relative/name`), in order.
     public let changes: AsyncStream<Set<String>>
@@ -23,6 +26,8 @@ public final class Watcher: @unchecked Sendable {
     private let debounce: Duration
     private let maximumDelay: Duration
     private var folders: [Int32: String] = [:]
+    /// The parent folders of the `awaiting` roots: watch → (name in it → the root's path).
+    private var parents: [Int32: [String: String]] = [:]
     private var thread: Thread?
 
     static let folderEvents: UInt32 = 0x2 | 0x4 | 0x8 | 0x40 | 0x80 | 0x100 | 0x200 | 0x400 | 0x800
@@ -30,13 +35,19 @@ public final class Watcher: @unchecked Sendable {
     static let isFolder: UInt32 = 0x4000_0000
     static let overflow: UInt32 = 0x4000
     static let ignored: UInt32 = 0x8000
+    // IN_MOVED_FROM | IN_MOVED_TO | IN_CREATE | IN_DELETE | IN_ONLYDIR | IN_MASK_ADD (keeps a watch's other events)
+    static let parentEvents: UInt32 = 0x40 | 0x80 | 0x100 | 0x200 | 0x0100_0000 | 0x2000_0000
 
-    /// Starts watching `roots` (folders, watched recursively).
     /// How long the watcher waits after the last event before reporting a batch.
     public static let defaultDebounce: Duration = .milliseconds(20)
 
+    /// Starts watching `roots` (folders, watched recursively; each must exist) and `awaiting`
+    /// (folders that may not exist yet: watched recursively once they do, and reported, as
+    /// their own path, when they are made or removed). An awaited folder whose parent does not
+    /// exist either is not watched.
     public init(
-        roots: [String], debounce: Duration = Watcher.defaultDebounce, maximumDelay: Duration = .milliseconds(500)
+        roots: [String], awaiting: [String] = [], debounce: Duration = Watcher.defaultDebounce,
+        maximumDelay: Duration = .milliseconds(500)
     ) throws(BuildFailure) {
         (changes, continuation) = AsyncStream<Set<String>>.makeStream()
         self.debounce = debounce
@@ -65,6 +76,15 @@ public final class Watcher: @unchecked Sendable {
                         file: root, message: "Could not watch \(root) for changes: \(String(cString: strerror(code))).",
                         hint: code == ENOSPC ? "Raise fs.inotify.max_user_watches (sysctl)." : ""))
             }
+        }
+        for root in awaiting {
+            let root = root.hasSuffix("/") && root.count > 1 ? String(root.dropLast()) : root
+            let slash = root.lastIndex(of: "/")
+            let parent = slash.map { $0 == root.startIndex ? "/" : String(root[..<$0]) } ?? "."
+            let name = slash.map { String(root[root.index(after: $0)...]) } ?? root
+            let wd = inotify_add_watch(fd, parent, Self.parentEvents)
+            if wd >= 0 { parents[wd, default: [:]][name] = root }
+            if FileSystem.isDirectory(root) { _ = addTree(root) }
         }
         let thread = Thread { [self] in self.loop() }
         thread.name = "explainer-watcher"
@@ -148,6 +168,15 @@ public final class Watcher: @unchecked Sendable {
                     pending.insert("*")
                     continue
                 }
+                if let root = parents[wd]?[name] {
+                    // An awaited root made (or moved in): watch it, with what it already holds.
+                    if mask & Self.isFolder != 0 && mask & (0x100 | 0x80) != 0 {
+                        _ = addTree(root)
+                        for file in FileSystem.listFiles(root) { pending.insert(root + "/" + file) }
+                    }
+                    pending.insert(root)
+                }
+                if mask & Self.ignored != 0 { parents[wd] = nil }
                 guard let folder = folders[wd] else { continue }
                 if mask & Self.ignored != 0 {
                     folders[wd] = nil

@@ -3,8 +3,9 @@ import Glibc
 #endif
 
 /// Reads a site's sources from disk: `site.yml` and the `*.md` files of the content folder,
-/// the templates and assets of the templates folder. The only place the content stage
-/// touches the disk; a file that cannot be read becomes a diagnostic, not a crash.
+/// the templates and assets of the templates folder laid over the embedded theme
+/// (`ThemeFiles`; without a templates folder, the embedded theme alone). The only place the
+/// content stage touches the disk; a file that cannot be read becomes a diagnostic, not a crash.
 ///
 /// Every file below the two folders is read with `FileSystem.read` (regular files only; a
 /// symlink only to a file inside the same folder) or reported: a name that is not UTF-8, a
@@ -24,14 +25,8 @@ package enum SiteSourceReader {
                     file: content, message: "The content folder does not exist.",
                     hint: "Run explainer from the site's folder, or pass --content PATH."))
         }
-        guard FileSystem.isDirectory(templates) else {
-            throw BuildFailure(
-                Diagnostic(
-                    file: templates, message: "The templates folder does not exist.",
-                    hint: "Run explainer from the site's folder, or pass --templates PATH."))
-        }
+        if let problem = templatesFolderProblem(templates) { throw BuildFailure(problem) }
         let contentRoot = FileSystem.Root(content)
-        let templatesRoot = FileSystem.Root(templates)
         func read(_ path: String, limit: Int, in root: FileSystem.Root) throws(FileSystem.Failure) -> [UInt8] {
             if let cache { return try cache.read(path, limit: limit, inside: root) }
             return try FileSystem.read(path, limit: limit, inside: root)
@@ -90,8 +85,31 @@ package enum SiteSourceReader {
         }
         let articles = listing.articles
         diagnostics += listing.diagnostics
-        var templateFiles: [SourceFile] = []
-        var assets: [SourceFile] = []
+        let (theme, themeProblems) = readTheme(templates, cache: cache)
+        diagnostics += themeProblems
+        return SiteSources(
+            config: config, articles: articles, templates: theme.templates, assets: theme.assets,
+            templatesFolder: templates, readDiagnostics: diagnostics, contentFolder: content,
+            bundleFiles: listing.bundleFiles, embeddedAssets: theme.embeddedAssets, authors: authors)
+    }
+
+    /// Why `templates` cannot be read as the templates folder: it is there but not a folder.
+    /// A folder that is not there is no problem: the theme is then the embedded one.
+    static func templatesFolderProblem(_ templates: String) -> Diagnostic? {
+        guard FileSystem.exists(templates), !FileSystem.isDirectory(templates) else { return nil }
+        return Diagnostic(
+            file: templates, message: "The templates folder is not a folder.",
+            hint: "Rename the file, or pass --templates PATH with the site's templates folder (without one, the embedded theme is used).")
+    }
+
+    /// The site's theme: the theme files of the folder `templates` (`ThemeFiles.isThemeFile`;
+    /// none when it does not exist) over the embedded theme, and the problems met reading the
+    /// folder (each such file is left out, so the embedded one of its name is used).
+    static func readTheme(_ templates: String, cache: SourceFileCache? = nil) -> (theme: ThemeFiles, problems: [Diagnostic]) {
+        guard FileSystem.isDirectory(templates) else { return (ThemeFiles(folder: []), []) }
+        var diagnostics: [Diagnostic] = []
+        var files: [ThemeFile] = []
+        let root = FileSystem.Root(templates)
         let entries = FileSystem.listTree(templates)
         let clashes = Dictionary(
             ExactPath.normalizationClashes(in: entries.map(\.path)).map { (ExactPath($0.second), $0.first) },
@@ -104,30 +122,29 @@ package enum SiteSourceReader {
                 diagnostics.append(invalidName(name, in: templates))
                 continue
             }
-            let isAsset = name.hasPrefix("assets/")
-            guard isAsset || name.hasSuffix(".mustache") else { continue }
+            guard ThemeFiles.isThemeFile(name) else { continue }
             if let first = clashes[ExactPath(name)] {
                 diagnostics.append(sameName(name, as: first, in: templates))
                 continue
             }
             do {
-                let bytes = try read(path, limit: 64 * 1024 * 1024, in: templatesRoot)
-                if isAsset {
-                    assets.append(SourceFile(path: String(name.dropFirst("assets/".count)), bytes: bytes))
+                let limit = 64 * 1024 * 1024
+                let bytes: [UInt8]
+                if let cache {
+                    bytes = try cache.read(path, limit: limit, inside: root)
                 } else {
-                    templateFiles.append(SourceFile(path: path, bytes: bytes))
+                    bytes = try FileSystem.read(path, limit: limit, inside: root)
                 }
+                files.append(ThemeFile(name: name, bytes: bytes, origin: .siteOnly(path)))
             } catch {
+                let isAsset = name.hasPrefix(ThemeFiles.assetsPrefix)
                 diagnostics.append(
                     Diagnostic(
                         file: path, message: "The \(isAsset ? "asset" : "template") could not be read: \(error.reason).",
                         hint: unreadableHint(in: templates)))
             }
         }
-        return SiteSources(
-            config: config, articles: articles, templates: templateFiles, assets: assets,
-            templatesFolder: templates, readDiagnostics: diagnostics, contentFolder: content,
-            bundleFiles: listing.bundleFiles, authors: authors)
+        return (ThemeFiles(folder: files), diagnostics)
     }
 
     /// Lists the whole content folder `content` and reads its articles with `read`: every

@@ -103,7 +103,7 @@ package enum SiteBuilder {
             let path = SiteURLs.assetsFolder + "/" + name
             guard OutputFile.isSafe(path) else { continue }
             assets.append(OutputFile(path: path, bytes: asset.bytes))
-            assetSources.append(sources.templatesFolder + "/" + SiteURLs.assetsFolder + "/" + asset.path)
+            assetSources.append(sources.assetSource(asset.path))
         }
         // Every output path has one owner: an explainer may not take a page or folder of another.
         diagnostics += SitePlanner.claimPaths(

@@ -6,9 +6,9 @@ package struct SiteSources: Sendable {
     var authors: SourceFile?
     /// `Content/*.md` and the bundles' `Content/*/index.md`, sorted by path.
     package var articles: [SourceFile]
-    /// `Templates/**/*.mustache`.
+    /// `Templates/**/*.mustache`, over the embedded theme's (`ThemeFiles`).
     var templates: [SourceFile]
-    /// `Templates/assets/**`, with paths relative to the assets folder (`style.css`).
+    /// `Templates/assets/**` over the embedded theme's, with paths relative to the assets folder (`style.css`).
     var assets: [SourceFile]
     /// Display prefix of template paths (`Templates`).
     var templatesFolder: String
@@ -19,11 +19,13 @@ package struct SiteSources: Sendable {
     /// The files of the explainers' bundles (`Content/x/…` beside `Content/x/index.md`),
     /// listed with their sizes, not read; sorted by `source`.
     package var bundleFiles: [BundleFile]
+    /// The names of `assets` that come from the embedded theme (`ThemeFiles`), not the folder.
+    var embeddedAssets: Set<String>
 
     init(
         config: SourceFile, articles: [SourceFile], templates: [SourceFile], assets: [SourceFile],
         templatesFolder: String = "Templates", readDiagnostics: [Diagnostic] = [], contentFolder: String = "Content",
-        bundleFiles: [BundleFile] = [], authors: SourceFile? = nil
+        bundleFiles: [BundleFile] = [], embeddedAssets: Set<String> = [], authors: SourceFile? = nil
     ) {
         self.config = config
         self.authors = authors
@@ -36,5 +38,12 @@ package struct SiteSources: Sendable {
         self.readDiagnostics = readDiagnostics
         self.contentFolder = contentFolder
         self.bundleFiles = bundleFiles.sorted { ExactPath.precedes($0.source, $1.source) }
+        self.embeddedAssets = embeddedAssets
+    }
+
+    /// The asset named `name` (below `assets/`) as messages name it: `Templates/assets/style.css`,
+    /// or `(embedded theme)/assets/style.css`.
+    func assetSource(_ name: String) -> String {
+        (embeddedAssets.contains(name) ? EmbeddedTheme.folder : templatesFolder) + "/" + SiteURLs.assetsFolder + "/" + name
     }
 }

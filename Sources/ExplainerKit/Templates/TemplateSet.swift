@@ -16,7 +16,8 @@ struct TemplateSet: Sendable {
     let elementIDs: Set<String>
 
     /// Parses `files` (paths ending in `.mustache`). `folder` is the display prefix of paths,
-    /// e.g. `Templates`, used to name templates relative to it. The warnings ride on the set
+    /// e.g. `Templates`, used to name templates relative to it (or to `(embedded theme)`, the
+    /// embedded theme's, `EmbeddedTheme.folder`). The warnings ride on the set
     /// (`warnings`); a failure carries the errors and the warnings.
     static func load(_ files: [SourceFile], folder: String) throws(BuildFailure) -> TemplateSet {
         var library = MustacheLibrary()
@@ -26,7 +27,8 @@ struct TemplateSet: Sendable {
         var elementIDs: Set<String> = []
         let prefix = folder.hasSuffix("/") ? folder : folder + "/"
         for file in files.sorted(by: { $0.path < $1.path }) {
-            var name = file.path.hasPrefix(prefix) ? String(file.path.dropFirst(prefix.count)) : file.path
+            var name = file.path
+            if let folder = [prefix, EmbeddedTheme.folder + "/"].first(where: name.hasPrefix) { name.removeFirst(folder.count) }
             guard name.hasSuffix(".mustache") else { continue }
             name = String(name.dropLast(".mustache".count))
             let text: String
