@@ -1,6 +1,6 @@
 /// JSON-LD for search engines: `NewsArticle` for explainer pages (`dateModified` is
 /// `FrontMatter.lastModified`; each correction is a `CorrectionComment` under `correction`),
-/// `WebSite` for the home page.
+/// `WebSite` for the home page, `WebPage` for the corrections page.
 ///
 /// Written straight to JSON text (`JSONText.Writer`), members in the order below.
 enum StructuredData {
@@ -73,7 +73,22 @@ enum StructuredData {
                 json.endArray()
             }
             json.endObject()
-        case .corrections, .notFound:
+        case .corrections:
+            json.beginObject()
+            json.key("@context"); json.string(literal: "https://schema.org")
+            json.key("@type"); json.string(literal: "WebPage")
+            json.key("name"); json.string(page.title)
+            json.key("url"); json.string(urls.origin, page.url)
+            json.key("inLanguage"); json.string(language)
+            json.key("description"); json.string(page.description)
+            json.key("isPartOf")
+            json.beginObject()
+            json.key("@type"); json.string(literal: "WebSite")
+            json.key("name"); json.string(siteTitle)
+            json.key("url"); json.string(urls.origin, urls.home())
+            json.endObject()
+            json.endObject()
+        case .notFound:
             return ""
         }
         return json.text
