@@ -79,7 +79,10 @@ struct ByteLevelRewriteTests {
         let titles = ["Plain", #"Tom \"&\" <Jerry> it's caf\u00e9 \u2028 \\ done"#, "👩‍👩‍👧 " + String(repeating: "e\u{301}", count: 120)]
         var articles: [RenderedArticle] = []
         for (i, title) in titles.enumerated() {
-            let text = Fixtures.article(title: title, date: "2024-0\(i + 1)-02", extraFrontMatter: i == 1 ? "updated: 2025-03-04" : "")
+            let corrected =
+                "updated: 2025-03-04\n"
+                + #"updates: [{ date: "2025-03-05T10:00:00+01:00", kind: correction, text: "A \"fix\" <b> & caf\u00e9" }]"#
+            let text = Fixtures.article(title: title, date: "2024-0\(i + 1)-02", extraFrontMatter: i == 1 ? corrected : "")
                 .replacingOccurrences(of: "tags: [One, Two]", with: i == 1 ? #"tags: ["A&B", "<x>", "caf\u00e9"]"# : "tags: [One, Two]")
             let parsed = try ArticleParser.parse(SourceFile(path: "Content/a\(i).md", text: text))
             articles.append(try ArticleRenderer.render(parsed))
@@ -90,10 +93,10 @@ struct ByteLevelRewriteTests {
                 homeURL: "/", feedURL: "/feed.xml", correctionsURL: "/corrections/")
             let urls = SiteURLs(baseURL: n % 5 == 0 ? "https://example.org" : pick())
             let longTitle = String(repeating: pick(), count: Int(random.next() % 12))
-            let kind: Page.Kind = [.home, .overview, .section, .quotes, .all, .notFound][n % 6]
+            let kind: Page.Kind = [.home, .overview, .section, .quotes, .all, .corrections, .notFound][n % 7]
             let page = Page(
                 kind: kind, url: "/" + pick() + "/", file: "x/index.html", title: n % 2 == 0 ? longTitle : pick(),
-                description: pick(), article: kind == .home ? nil : articles[n % articles.count])
+                description: pick(), article: kind == .home || kind == .corrections ? nil : articles[n % articles.count])
             #expect(
                 StructuredData.jsonLD(for: page, urls: urls, site: site)
                     == Reference.jsonLD(for: page, urls: urls, site: site), "\(n)")

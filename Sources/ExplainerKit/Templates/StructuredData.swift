@@ -1,7 +1,8 @@
 /// JSON-LD for search engines: `NewsArticle` for explainer pages (its `author` the byline's
 /// `Person`s, or the site's organisation without one; `dateModified` is
 /// `FrontMatter.lastModified`; each correction is a `CorrectionComment` under `correction`),
-/// `WebSite` for the home page, `ProfilePage` for an author page.
+/// `WebSite` for the home page, `WebPage` for the corrections page, `ProfilePage` for an author
+/// page.
 ///
 /// Written straight to JSON text (`JSONText.Writer`), members in the order below.
 enum StructuredData {
@@ -92,7 +93,22 @@ enum StructuredData {
             json.key("inLanguage"); json.string(language)
             json.key("mainEntity"); person(author, urls: urls, into: &json)
             json.endObject()
-        case .corrections, .notFound, .authors:
+        case .corrections:
+            json.beginObject()
+            json.key("@context"); json.string(literal: "https://schema.org")
+            json.key("@type"); json.string(literal: "WebPage")
+            json.key("name"); json.string(page.title)
+            json.key("url"); json.string(urls.origin, page.url)
+            json.key("inLanguage"); json.string(language)
+            json.key("description"); json.string(page.description)
+            json.key("isPartOf")
+            json.beginObject()
+            json.key("@type"); json.string(literal: "WebSite")
+            json.key("name"); json.string(siteTitle)
+            json.key("url"); json.string(urls.origin, urls.home())
+            json.endObject()
+            json.endObject()
+        case .notFound, .authors:
             return ""
         }
         return json.text

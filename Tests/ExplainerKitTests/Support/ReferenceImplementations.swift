@@ -260,7 +260,17 @@ enum Reference {
                     ))
             }
             return JSONText.object(members).referenceRendered
-        case .corrections, .notFound, .author, .authors:
+        case .corrections:
+            return JSONText.object([
+                ("@context", .string("https://schema.org")),
+                ("@type", .string("WebPage")),
+                ("name", .string(page.title)),
+                ("url", .string(urls.origin + page.url)),
+                ("inLanguage", .string(language)),
+                ("description", .string(page.description)),
+                ("isPartOf", .object([("@type", .string("WebSite")), ("name", .string(siteTitle)), ("url", .string(baseURL + "/"))])),
+            ]).referenceRendered
+        case .notFound, .author, .authors:
             // (Author pages come only with an authors file; the oracle's sites have none.)
             return ""
         }

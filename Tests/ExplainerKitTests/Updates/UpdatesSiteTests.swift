@@ -221,6 +221,9 @@ struct UpdatesSiteTests {
         #expect(gamma["dateModified"] as? String == "2024-12-10")
         #expect(gamma["correction"] == nil)
         #expect(try jsonLD(try html(build, "d/index.html"))["dateModified"] as? String == "2024-11-01")
+        let corrections = try jsonLD(try html(build, "corrections/index.html"))
+        #expect(corrections["@type"] as? String == "WebPage")
+        #expect(corrections["url"] as? String == "https://test.example/corrections/")
     }
 
     /// A sitemap, parsed: each `<loc>` with its `<lastmod>` (nil without one).
