@@ -75,7 +75,7 @@ enum SitePlanner {
     }
 
     /// Every page of the site: the home pages, each explainer's pages (newest explainer first),
-    /// the corrections page, the author pages (`AuthorPlanner`, when the site has authors) and
+    /// the corrections page (listed explainers only: `RenderedArticle.isListed`), the author pages (`AuthorPlanner`, when the site has authors) and
     /// the 404 page. `explainerPages` plans one explainer's pages; a cache may pass a memoised
     /// `explainerPages(_:urls:)`.
     static func plan(
@@ -106,7 +106,7 @@ enum SitePlanner {
         return Page(
             kind: .corrections, url: url, file: urls.file(ofPage: url), title: "Corrections",
             description: "Every correction made to the explainers of \(site.title), newest first.",
-            articles: newestFirst.filter { $0.frontMatter.updates.contains { $0.kind == .correction } })
+            articles: newestFirst.filter { $0.isListed && $0.frontMatter.updates.contains { $0.kind == .correction } })
     }
 
     /// The home pages: `/` lists the newest `site.homePageSize` explainers, `/page/2/` the next
