@@ -7,10 +7,9 @@ import Foundation
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Start a site: Content/site.yml, a sample explainer and a .gitignore.",
-        discussion: """
-            The folder is made if it is not there. One that holds anything but dot-files (a fresh
-            `git init` is fine) is refused unless --force; no file is ever overwritten.
-            """)
+        discussion:
+            "The folder is made if it is not there. One that holds anything but dot-files (a fresh `git init` is fine) is refused unless --force; no file is ever overwritten."
+    )
 
     @Argument(help: "The folder to make the site in.")
     var folder = "."

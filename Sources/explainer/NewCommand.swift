@@ -7,10 +7,9 @@ import Foundation
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Start an explainer: a draft in Content/ with its front matter and sections to fill in.",
-        discussion: """
-            The slug (its address, /<slug>/) is made from the title unless --slug gives it; a slug
-            another explainer has (by its file, its folder or its `slug:`) is refused.
-            """)
+        discussion:
+            "The slug (its address, /<slug>/) is made from the title unless --slug gives it; a slug another explainer has (by its file, its folder or its `slug:`) is refused."
+    )
 
     @Argument(help: "The explainer's title, in quotes.")
     var title: String

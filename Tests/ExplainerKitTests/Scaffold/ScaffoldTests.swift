@@ -131,7 +131,7 @@ import Yams
     @Test(arguments: [
         #"Why "now"? A: B #1"#, "Ελληνικά: Crème brûlée", "日本語の説明", "- starts like a list", "[not] a {flow}: & * ! | > % @ `",
         #"back\slash \n not a line break"#, "'single' and \"double\"", "yes", "null", "2025-07-04", "~", "#hash first",
-        "a: b: c", "trailing colon:", "ends with a backslash \\",
+        "a: b: c", "trailing colon:", "ends with a backslash \\", "Line\u{2028}separator, no\u{A0}break, \u{1F389}",
     ])
     func titlesAreQuotedForYAML(title: String) throws {
         let slug = Slug.make(title).isEmpty ? "x" : Slug.make(title)
