@@ -1,6 +1,8 @@
 /// Everything every page depends on: when it changes, nothing a memo holds may be reused.
 package struct MemoEnvironment: Sendable, Hashable {
     var config: SourceFile
+    /// The theme's templates and assets as `ThemeFiles` laid them: the embedded theme's bytes
+    /// (`(embedded theme)/…`) as much as the templates folder's.
     var templates: [SourceFile]
     var assets: [SourceFile]
     var settings: BuildSettings
