@@ -14,7 +14,7 @@ struct Publish: ParsableCommand {
     @Option(help: "The folder with site.yml and the articles.")
     var content = "Content"
 
-    @Option(help: "The folder with the Mustache templates and assets/.")
+    @Option(help: "The folder whose templates and assets/ replace the embedded theme's, file by file (none: the embedded theme).")
     var templates = "Templates"
 
     @OptionGroup var base: BaseURLOption

@@ -7,7 +7,7 @@ struct SiteOptions: ParsableArguments {
     @Option(help: "The folder with site.yml and the articles.")
     var content = "Content"
 
-    @Option(help: "The folder with the Mustache templates and assets/.")
+    @Option(help: "The folder whose templates and assets/ replace the embedded theme's, file by file (none: the embedded theme).")
     var templates = "Templates"
 
     @Option(help: "The folder the site is written to (replaced as a whole; only an empty folder or one explainer built).")

@@ -3,6 +3,8 @@
 /// explainer, so it rebuilds everything.
 package struct MemoEnvironment: Sendable, Hashable {
     var config: SourceFile
+    /// The theme's templates and assets as `ThemeFiles` laid them: the embedded theme's bytes
+    /// (`(embedded theme)/…`) as much as the templates folder's.
     var templates: [SourceFile]
     var assets: [SourceFile]
     var settings: BuildSettings

@@ -1,11 +1,11 @@
-import ExplainerPreview
 import Foundation
 import Testing
 
 @testable import ExplainerKit
+@testable import ExplainerPreview
 
-/// The edges that meet a missing templates folder: `checkSafe`, publish, and the preview's
-/// watcher, which notices the folder when it is made later.
+/// The edges that meet a missing templates folder: `checkSafe`, publish, and the preview
+/// (its watcher notices the folder when it is made later, or removed).
 @Suite struct ThemeEdgeTests {
     @Test func checkSafeAcceptsAMissingTemplatesFolderAndStillProtectsIt() {
         let folder = Fixtures.temporaryFolder()
@@ -63,5 +63,24 @@ import Testing
         seen = []
         while !seen.contains(folder + "/Content/a.md") { seen.formUnion(try #require(await batches.next())) }
         #expect(!seen.contains(folder + "/other.txt"))
+    }
+
+    @Test func thePreviewBuildsWithoutTemplatesAndPicksUpAFolderMadeLater() async throws {
+        let preview = try await PreviewHarness(prepare: { try FileManager.default.removeItem(atPath: $0.paths.templates) })
+        let page = try await preview.get("/russia-taliban/")
+        #expect(page.status == 200)
+        #expect(!page.body.contains(ThemeOverlayTests.marker))
+        let events = try await preview.events()
+
+        let card = String(decoding: try ThemeOverlayTests.embedded("partials/card.mustache").bytes, as: UTF8.self)
+        Fixtures.write(["Templates/partials/card.mustache": ThemeOverlayTests.marker + card], into: preview.fixture.root)
+        #expect(await events.next(until: { $0.contains("event: reload") }).contains("event: reload"))
+        #expect(try await preview.get("/russia-taliban/").body.contains(ThemeOverlayTests.marker))
+        events.drain()
+
+        try FileManager.default.removeItem(atPath: preview.fixture.paths.templates)
+        #expect(await events.next(until: { $0.contains("event: reload") }).contains("event: reload"))
+        #expect(try await !preview.get("/russia-taliban/").body.contains(ThemeOverlayTests.marker))
+        await preview.stop()
     }
 }
