@@ -65,7 +65,9 @@ struct AuthorsFileTests {
     }
 
     @Test func aWrongAuthorsValueIsAnErrorAtItsLine() {
-        for (value, words) in [("42", "must be an author key"), ("[ana-diaz, ana-diaz]", "named twice"), ("[\"Ana Díaz\"]", "not an author key")] {
+        for (value, words) in [
+            ("42", "must be an author key"), ("[ana-diaz, ana-diaz]", "named twice"), ("[\"Ana Díaz\"]", "not an author key"),
+        ] {
             let text = BylineFixtures.article(authors: value)
             let line = (text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("authors:") } ?? 0) + 1
             let problems = BylineFixtures.failure(BylineFixtures.sources([("a.md", text)]))

@@ -44,7 +44,8 @@ struct BylineTests {
             let authors = try #require(json["author"] as? [[String: Any]], "\(page)")
             #expect(authors.map { $0["@type"] as? String } == ["Person", "Person"])
             #expect(authors.map { $0["name"] as? String } == ["Ana Díaz", "Ben Lee"])
-            #expect(authors.map { $0["url"] as? String } == ["https://test.example/authors/ana-diaz/", "https://test.example/authors/ben-lee/"])
+            #expect(
+                authors.map { $0["url"] as? String } == ["https://test.example/authors/ana-diaz/", "https://test.example/authors/ben-lee/"])
             #expect(authors.map { $0["jobTitle"] as? String } == ["Chief correspondent", "Data editor"])
             #expect(authors[0]["sameAs"] as? [String] == ["https://example.org/ana", "https://example.social/@ana"])
             #expect(authors[1]["sameAs"] == nil)
@@ -114,7 +115,8 @@ struct BylineTests {
         var sources = BylineFixtures.sources([("a.md", BylineFixtures.article(authors: "ben-lee"))])
         let first = try SiteBuilder.build(sources, settings: BylineFixtures.settings(), memo: cache)
         #expect(first.text("a/index.html")?.contains(">Ben Lee</a>") == true)
-        sources.authors = SourceFile(path: "Content/authors.yml", text: BylineFixtures.authorsYML.replacingOccurrences(of: "Ben Lee", with: "Benjamin Lee"))
+        sources.authors = SourceFile(
+            path: "Content/authors.yml", text: BylineFixtures.authorsYML.replacingOccurrences(of: "Ben Lee", with: "Benjamin Lee"))
         let second = try SiteBuilder.build(sources, settings: BylineFixtures.settings(), memo: cache)
         let uncached = try SiteBuilder.build(sources, settings: BylineFixtures.settings())
         #expect(second.text("a/index.html")?.contains(">Benjamin Lee</a>") == true)
