@@ -15,8 +15,10 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let runner = BuildRunner(
-            paths: site.paths, settings: BuildSettings(
-                includeDrafts: drafts, includeFuture: future, today: BuildDay.today(), baseURL: site.baseURL), progress: ProgressLine.media())
+            paths: site.paths,
+            settings: BuildSettings(
+                includeDrafts: drafts, includeFuture: future, today: BuildDay.today(), baseURL: site.baseURL),
+            progress: ProgressLine.media())
         let report: BuildRunner.Report
         do {
             report = try runner.run()

@@ -43,7 +43,8 @@ struct Preview: AsyncParsableCommand {
         let output = site.output
         let openBrowser = open
         var configuration = PreviewServer.Configuration(
-            paths: site.paths, settings: BuildSettings(
+            paths: site.paths,
+            settings: BuildSettings(
                 includeDrafts: drafts, includeFuture: future, today: BuildDay.today(), baseURL: site.baseURL), host: host, port: port)
         configuration.progress = ProgressLine.media()
         let server = PreviewServer(

@@ -31,7 +31,9 @@ extension AuthorReference {
             guard Slug.isValid(key) else {
                 fields.error(
                     at: item, "`\(key)` is not an author key: keys are slugs.",
-                    hint: "Write the key from Content/\(SiteAuthors.fileName), e.g. `\(Slug.make(key).isEmpty ? "ana-diaz" : Slug.make(key))`.")
+                    hint:
+                        "Write the key from Content/\(SiteAuthors.fileName), e.g. `\(Slug.make(key).isEmpty ? "ana-diaz" : Slug.make(key))`."
+                )
                 continue
             }
             guard !references.contains(where: { $0.key == key }) else {

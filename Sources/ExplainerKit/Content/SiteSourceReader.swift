@@ -51,7 +51,7 @@ package enum SiteSourceReader {
         var authors: SourceFile?
         do {
             authors = SourceFile(path: authorsPath, bytes: try read(authorsPath, limit: TextDecoding.maxBytes, in: contentRoot))
-        } catch where error.code != ENOENT {
+        } catch  where error.code != ENOENT {
             diagnostics.append(
                 Diagnostic(
                     file: authorsPath, message: "The authors file could not be read: \(error.reason).",

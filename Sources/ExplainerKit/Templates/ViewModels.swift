@@ -151,7 +151,8 @@ final class PageValues: TemplateObject {
         .field("jsonLD", "JSON-LD for search engines (HTML: use `{{{ }}}`)", \.jsonLD),
         .field("isHome", "whether this is a home page", { $0.kind == .home }),
         .field("isExplainer", "whether the page belongs to an explainer", \.isExplainer),
-        .field("noindex", "whether the page is a draft's or a scheduled explainer's (`<meta name=\"robots\" content=\"noindex\">`)", \.noindex),
+        .field(
+            "noindex", "whether the page is a draft's or a scheduled explainer's (`<meta name=\"robots\" content=\"noindex\">`)", \.noindex),
     ])
 }
 
