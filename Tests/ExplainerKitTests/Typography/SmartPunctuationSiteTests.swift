@@ -156,6 +156,35 @@ struct SmartPunctuationSiteTests {
         }
     }
 
+    /// `explainer build` on a folder, with the setting on (by default) and off: the pages on
+    /// disk show curly or straight punctuation.
+    @Test(arguments: [true, false])
+    func theCommandLineBuildFollowsTheSetting(smart: Bool) throws {
+        let binary = try #require(InterruptedBuildTests.binary, "the explainer binary is not built")
+        let yml = Fixtures.siteYML + (smart ? "" : "\nsmartPunctuation: false")
+        let folder = Fixtures.siteOnDisk(articles: ["a.md": Self.article], siteYML: yml)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let run = try CLIProcess.run(
+            binary,
+            ["build", "--content", folder + "/Content", "--templates", folder + "/Templates", "--output", folder + "/Public"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let page = try String(contentsOfFile: folder + "/Public/a/index.html", encoding: .utf8)
+        let expected =
+            smart
+            ? "<h1>Russia\u{2019}s \u{201C}deal\u{201D} \u{2013} explained</h1>" : "<h1>Russia&#39;s &quot;deal&quot; -- explained</h1>"
+        #expect(page.contains(expected))
+        #expect(FileManager.default.fileExists(atPath: folder + "/Public/a/history/index.html"))
+    }
+
+    /// A quote's context set curly still gives its role and date to the quote cards.
+    @Test func attributionDatesAreReadInTypesetText() throws {
+        let published = try #require(ArticleDate(year: 2025, month: 7, day: 4))
+        let (role, date) = QuoteAttribution.split(
+            SmartText.typeset("speaking to 'Al Jazeera' -- on 3 July"), published: published)
+        #expect(role == "speaking to \u{2018}Al Jazeera\u{2019}")
+        #expect(date == ArticleDate(year: 2025, month: 7, day: 3))
+    }
+
     /// Every typeset field of the front matter, including those the decoder fills elsewhere
     /// (`updates`, `known`, `unknown`) and the lead image's text.
     @Test func typesetsEveryFieldShownAsText() throws {
