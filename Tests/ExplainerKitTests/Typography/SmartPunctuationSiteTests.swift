@@ -94,6 +94,17 @@ struct SmartPunctuationSiteTests {
         #expect(quotes.contains("<span class=\"speaker\">Kabir Taneja</span>"))
     }
 
+    /// An attribution typed with an en dash is found too, smart punctuation on or off; one
+    /// after `--` or `---` gives the same speaker either way.
+    @Test(arguments: ["\u{2013}", "--", "---", "\u{2014}"])
+    func attributionDashesAreFoundEitherWay(_ dash: String) {
+        for smart in [false, true] {
+            let markdown = MarkdownRenderer.render("> \"Words.\"\n>\n> \(dash) Ana D\u{ED}az, editor\n", smart: smart)
+            #expect(markdown.lede.quotes.map(\.speaker) == ["Ana D\u{ED}az"], "\(dash) smart: \(smart)")
+            #expect(markdown.lede.quotes.map(\.context) == ["editor"])
+        }
+    }
+
     /// The JSON-LD parses as JSON and the feed and sitemap as XML, with the typeset text.
     @Test func jsonLDAndFeedStayValid() throws {
         let build = try Self.build()
