@@ -47,12 +47,16 @@ struct CommonMarkConformanceTests {
         #expect(Self.examples.count == 652)
     }
 
-    /// In safe mode (the default) and in unsafe mode, our HTML is cmark's.
+    /// In safe mode (the default) and in unsafe mode, with smart punctuation or without, our
+    /// HTML is cmark's.
     @Test(arguments: examples)
     func matchesCmark(_ example: Example) {
         for unsafe in [false, true] {
-            let ours = Self.removingHeadingIDs(MarkdownRenderer.render(example.markdown, unsafe: unsafe).html)
-            #expect(ours == cmarkReferenceHTML(example.markdown, unsafe: unsafe), "unsafe: \(unsafe)")
+            for smart in [false, true] {
+                let ours = Self.removingHeadingIDs(MarkdownRenderer.render(example.markdown, unsafe: unsafe, smart: smart).html)
+                #expect(
+                    ours == cmarkReferenceHTML(example.markdown, unsafe: unsafe, smart: smart), "unsafe: \(unsafe), smart: \(smart)")
+            }
         }
     }
 

@@ -4,21 +4,26 @@ import Testing
 
 @Suite("Templates")
 struct TemplateTests {
-    static let hostile = #"<script>alert(1)</script> & "quotes""#
-
-    @Test func hostileTitleIsEscapedEverywhere() throws {
+    /// With smart punctuation off the quotes stay straight and are escaped; on, they are set
+    /// curly and the rest is escaped the same.
+    @Test(arguments: [false, true])
+    func hostileTitleIsEscapedEverywhere(smart: Bool) throws {
         let article = Fixtures.article(title: #"<script>alert(1)</script> & \"quotes\""#)
-        let build = try SiteBuilder.build(Fixtures.sources(articles: [("a.md", article)]))
-        #expect(build.articles.first?.frontMatter.title == Self.hostile)
+        let yml = Fixtures.siteYML + (smart ? "" : "\nsmartPunctuation: false")
+        let build = try SiteBuilder.build(Fixtures.sources(articles: [("a.md", article)], siteYML: yml))
+        let quotes = smart ? ("\u{201C}", "\u{201D}") : ("\"", "\"")
+        #expect(build.articles.first?.frontMatter.title == "<script>alert(1)</script> & \(quotes.0)quotes\(quotes.1)")
         for file in build.files where file.path.hasSuffix(".html") {
             let html = String(decoding: file.bytes, as: UTF8.self)
             #expect(!html.contains("<script>alert"), "\(file.path) has the raw title")
             #expect(!html.contains("</script> &"), "\(file.path)")
         }
         let overview = try #require(build.text("a/index.html"))
-        #expect(overview.contains("<h1>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;</h1>"))
+        let html = smart ? ("\u{201C}", "\u{201D}") : ("&quot;", "&quot;")
+        #expect(overview.contains("<h1>&lt;script&gt;alert(1)&lt;/script&gt; &amp; \(html.0)quotes\(html.1)</h1>"))
         // In JSON-LD the title is JSON-escaped so it cannot close the script element.
-        #expect(overview.contains(#""headline":"\u003cscript\u003ealert(1)\u003c/script\u003e \u0026 \"quotes\"""#))
+        let json = smart ? ("\u{201C}", "\u{201D}") : (#"\""#, #"\""#)
+        #expect(overview.contains(#""headline":"\u003cscript\u003ealert(1)\u003c/script\u003e \u0026 "# + "\(json.0)quotes\(json.1)\""))
     }
 
     @Test func templateSyntaxErrorHasFileLineAndColumn() throws {

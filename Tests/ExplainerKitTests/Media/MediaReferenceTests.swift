@@ -233,7 +233,9 @@ struct MediaReferenceTests {
 
     @Test func attributeValuesAreEscaped() throws {
         let text = F.article(body: "![A \"quoted\" 5 < 6 & more](images/map.png \"Cap <b> — Cred & co\")\n")
-        let site = try #require(F.build([("map/index.md", text)], media: Self.media).site)
+        // Straight quotes, to see them escaped (smart punctuation would make them curly).
+        let yml = Fixtures.siteYML + "\nsmartPunctuation: false"
+        let site = try #require(F.build([("map/index.md", text)], media: Self.media, siteYML: yml).site)
         let html = try #require(site.text("map/index.html"))
         #expect(html.contains("alt=\"A &quot;quoted&quot; 5 &lt; 6 &amp; more\""))
         #expect(html.contains("<figcaption>Cap &lt;b&gt; <small class=\"credit\">Cred &amp; co</small></figcaption>"))

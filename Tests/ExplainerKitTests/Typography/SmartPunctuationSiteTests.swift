@@ -94,6 +94,17 @@ struct SmartPunctuationSiteTests {
         #expect(quotes.contains("<span class=\"speaker\">Kabir Taneja</span>"))
     }
 
+    /// An attribution typed with an en dash is found too, smart punctuation on or off; one
+    /// after `--` or `---` gives the same speaker either way.
+    @Test(arguments: ["\u{2013}", "--", "---", "\u{2014}"])
+    func attributionDashesAreFoundEitherWay(_ dash: String) {
+        for smart in [false, true] {
+            let markdown = MarkdownRenderer.render("> \"Words.\"\n>\n> \(dash) Ana D\u{ED}az, editor\n", smart: smart)
+            #expect(markdown.lede.quotes.map(\.speaker) == ["Ana D\u{ED}az"], "\(dash) smart: \(smart)")
+            #expect(markdown.lede.quotes.map(\.context) == ["editor"])
+        }
+    }
+
     /// The JSON-LD parses as JSON and the feed and sitemap as XML, with the typeset text.
     @Test func jsonLDAndFeedStayValid() throws {
         let build = try Self.build()
@@ -154,6 +165,35 @@ struct SmartPunctuationSiteTests {
             let build = try SiteBuilder.build(Fixtures.sources(articles: [("a.md", curly)], siteYML: yml))
             #expect(try #require(build.articles.first).sections.map(\.key) == ["history", "risks"])
         }
+    }
+
+    /// `explainer build` on a folder, with the setting on (by default) and off: the pages on
+    /// disk show curly or straight punctuation.
+    @Test(arguments: [true, false])
+    func theCommandLineBuildFollowsTheSetting(smart: Bool) throws {
+        let binary = try #require(InterruptedBuildTests.binary, "the explainer binary is not built")
+        let yml = Fixtures.siteYML + (smart ? "" : "\nsmartPunctuation: false")
+        let folder = Fixtures.siteOnDisk(articles: ["a.md": Self.article], siteYML: yml)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let run = try CLIProcess.run(
+            binary,
+            ["build", "--content", folder + "/Content", "--templates", folder + "/Templates", "--output", folder + "/Public"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let page = try String(contentsOfFile: folder + "/Public/a/index.html", encoding: .utf8)
+        let expected =
+            smart
+            ? "<h1>Russia\u{2019}s \u{201C}deal\u{201D} \u{2013} explained</h1>" : "<h1>Russia&#39;s &quot;deal&quot; -- explained</h1>"
+        #expect(page.contains(expected))
+        #expect(FileManager.default.fileExists(atPath: folder + "/Public/a/history/index.html"))
+    }
+
+    /// A quote's context set curly still gives its role and date to the quote cards.
+    @Test func attributionDatesAreReadInTypesetText() throws {
+        let published = try #require(ArticleDate(year: 2025, month: 7, day: 4))
+        let (role, date) = QuoteAttribution.split(
+            SmartText.typeset("speaking to 'Al Jazeera' -- on 3 July"), published: published)
+        #expect(role == "speaking to \u{2018}Al Jazeera\u{2019}")
+        #expect(date == ArticleDate(year: 2025, month: 7, day: 3))
     }
 
     /// Every typeset field of the front matter, including those the decoder fills elsewhere
