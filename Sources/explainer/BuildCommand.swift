@@ -1,5 +1,6 @@
 import ArgumentParser
 import ExplainerKit
+import Foundation
 
 /// `explainer build`: builds the site into the output folder.
 struct Build: ParsableCommand {
@@ -17,7 +18,7 @@ struct Build: ParsableCommand {
         let runner = BuildRunner(
             paths: site.paths,
             settings: BuildSettings(
-                includeDrafts: drafts, includeFuture: future, today: BuildDay.today(), baseURL: site.baseURL),
+                includeDrafts: drafts, includeFuture: future, today: BuildSettings.day(of: Date()), baseURL: site.baseURL),
             progress: ProgressLine.media())
         let report: BuildRunner.Report
         do {

@@ -3,9 +3,9 @@ import Dispatch
 import ExplainerKit
 import ExplainerPreview
 import Foundation
+import Glibc
 
 #if canImport(Glibc)
-import Glibc
 #endif
 
 /// `explainer preview`: builds the site, serves it locally, and rebuilds and reloads open
@@ -45,7 +45,7 @@ struct Preview: AsyncParsableCommand {
         var configuration = PreviewServer.Configuration(
             paths: site.paths,
             settings: BuildSettings(
-                includeDrafts: drafts, includeFuture: future, today: BuildDay.today(), baseURL: site.baseURL), host: host, port: port)
+                includeDrafts: drafts, includeFuture: future, today: BuildSettings.day(of: Date()), baseURL: site.baseURL), host: host, port: port)
         configuration.progress = ProgressLine.media()
         let server = PreviewServer(
             configuration: configuration,

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ExplainerKit
+import Foundation
 
 /// `explainer publish`: production build, checks, then deploy to a folder or a git branch.
 struct Publish: ParsableCommand {
@@ -59,7 +60,7 @@ struct Publish: ParsableCommand {
         do {
             report = try PublishRunner(
                 content: content, templates: templates, baseURL: base.baseURL, target: target,
-                allowWarnings: allowWarnings, today: BuildDay.today()
+                allowWarnings: allowWarnings, today: BuildSettings.day(of: Date())
             ).run()
         } catch {
             throw Terminal.fail(error, "Publish", noun: "problem", consequence: "Nothing was deployed.")

@@ -70,6 +70,16 @@ enum ExplainerScaffold {
             # Dated events, in the order written, drawn to scale on the history page:
             #   - { date: "1979", event: "What happened" }
             timeline: []
+            # "What we know" and "What we don't know", a box on the overview after the key
+            # points: short statements, each a list item.
+            known: []
+            unknown: []
+            # The byline: keys of Content/authors.yml (which gives each name, role and link):
+            # authors: [ana-diaz]
+            # Corrections, clarifications and updates, newest shown first; a correction also
+            # goes on the site's /corrections/ page:
+            # updates:
+            #   - { date: 2025-07-05, kind: correction, text: "An earlier version gave the wrong year." }
             ---
             Write the lede here: two or three short paragraphs saying what happened and why it matters. They open the explainer, before its sections.
 

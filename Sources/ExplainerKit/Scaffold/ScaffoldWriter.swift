@@ -5,7 +5,7 @@ import Glibc
 /// Writes the files of a scaffold into a folder, never replacing anything: each file is made
 /// with `O_EXCL` (a name already there, a file, a folder or a symlink, is skipped and said so),
 /// each folder on the way is made or entered without following a symlink, so nothing is ever
-/// written outside the folder. The one place `init` and `new` write.
+/// written outside the folder. The one place `init`, `new` and `theme --eject` write.
 public enum ScaffoldWriter {
     /// A file that was not written because something stands at its path, and what.
     public struct Skipped: Sendable, Hashable {
@@ -86,7 +86,7 @@ public enum ScaffoldWriter {
         }
         let place = FileSystem.Place(folder: fd, name: last, folderPath: root.appending(here.path))
         do {
-            try FileSystem.write(Array(file.text.utf8), to: place, exclusive: true)
+            try FileSystem.write(file.bytes, to: place, exclusive: true)
             outcome.written.append(file.path)
         } catch  where error.code == EEXIST {
             outcome.skipped.append(Skipped(path: file.path, reason: "it is already there"))

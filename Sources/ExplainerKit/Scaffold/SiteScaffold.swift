@@ -56,6 +56,10 @@ enum SiteScaffold {
               # The most pixels an image may have, in millions.
               maxMegapixels: \(ImageLimits.defaultMaxPixels / 1_000_000)
 
+            # Curly quotes, en and em dashes and ellipses (' " -- ... become ’ “ ” – …) in the
+            # explainers' text. Set it to false to print what was typed.
+            smartPunctuation: true
+
             # Lets raw HTML, and javascript: and data: links, through the Markdown of the
             # explainers. Keep it false unless you trust every author of the site.
             unsafeHTML: false

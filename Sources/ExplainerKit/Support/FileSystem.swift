@@ -238,12 +238,6 @@ package enum FileSystem {
         try write(bytes, to: Place(folder: AT_FDCWD, name: path, folderPath: "."))
     }
 
-    /// Writes `bytes` to a file at `path` that must not exist yet (`O_EXCL`: not even as a
-    /// symlink); an existing one is left as it is and the failure's code is `EEXIST`.
-    package static func create(_ bytes: [UInt8], at path: String) throws(Failure) {
-        try write(bytes, to: Place(folder: AT_FDCWD, name: path, folderPath: "."), exclusive: true)
-    }
-
     /// Writes `bytes` to a new file at `place` (mode 0644), reporting short writes (disk full).
     /// `exclusive`: only if nothing is there, not even a symlink (`O_EXCL`: `EEXIST` otherwise);
     /// else a file there is replaced.

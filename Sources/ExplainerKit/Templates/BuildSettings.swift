@@ -1,3 +1,5 @@
+import Foundation
+
 /// How a build is made: what goes in and how production-ready the output is.
 public struct BuildSettings: Sendable, Hashable {
     /// Build articles marked `draft: true` too (`--drafts`; never in production).
@@ -27,6 +29,12 @@ public struct BuildSettings: Sendable, Hashable {
         self.today = today.flatMap { ArticleDate(year: $0.year, month: $0.month, day: $0.day) } ?? Self.lastDay
         self.baseURL = baseURL
         self.production = production
+    }
+
+    /// The calendar day, in UTC, of the moment `now` (the command line passes `Date()`): the
+    /// `today` of a build, by the same rule that dates a new explainer (`ArticleDate(utcDayOf:)`).
+    public static func day(of now: Date) -> (year: Int, month: Int, day: Int)? {
+        ArticleDate(utcDayOf: now).map { ($0.year, $0.month, $0.day) }
     }
 
     /// The latest date there is: with it as `today`, nothing is scheduled.

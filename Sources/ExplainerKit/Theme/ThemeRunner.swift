@@ -85,31 +85,18 @@ public struct ThemeRunner: Sendable {
     public func eject(_ requested: [String]) throws(BuildFailure) -> EjectReport {
         if let problem = SiteSourceReader.templatesFolderProblem(templates) { throw BuildFailure(problem) }
         let chosen = try Self.resolve(requested, folder: Self.trimmed(templates))
-        var report = EjectReport(written: [], kept: [], failures: [])
-        for file in chosen {
-            let path = SiteSourceReader.join(templates, file.name)
-            do {
-                var folder = Self.trimmed(templates)
-                try FileSystem.makeDirectory(folder)
-                for part in file.name.split(separator: "/").dropLast() {
-                    folder += "/" + part
-                    try FileSystem.makeDirectory(folder)
-                }
-                try FileSystem.create(file.bytes, at: path)
-                report.written.append(path)
-            } catch  where error.code == EEXIST {
-                report.kept.append(
-                    Diagnostic(
-                        .warning, file: path, message: "This file exists, so it was left as it is (eject never overwrites a file).",
-                        hint:
-                            "To get the embedded version, rename or delete this file and eject it again, or eject into another folder: explainer theme --eject --templates /tmp/theme \(file.name)."
-                    ))
-            } catch {
-                report.failures.append(
-                    Diagnostic(
-                        file: path, message: "The embedded file could not be written: \(error.description).",
-                        hint: "Check that \(templates) and its subfolders are folders you can write to."))
-            }
+        // Written by the one writer that never overwrites (nor follows a symlink out).
+        let folder = Self.trimmed(templates)
+        let outcome = ScaffoldWriter.write(chosen.map { ScaffoldFile(path: $0.name, bytes: $0.bytes) }, into: folder)
+        var report = EjectReport(written: outcome.written.map { SiteSourceReader.join(templates, $0) }, kept: [], failures: outcome.failures)
+        for skipped in outcome.skipped {
+            let path = SiteSourceReader.join(templates, skipped.path)
+            report.kept.append(
+                Diagnostic(
+                    .warning, file: path, message: "This file was left as it is, since \(skipped.reason) (eject never overwrites a file).",
+                    hint:
+                        "To get the embedded version, rename or delete this file and eject it again, or eject into another folder: explainer theme --eject --templates /tmp/theme \(skipped.path)."
+                ))
         }
         return report
     }

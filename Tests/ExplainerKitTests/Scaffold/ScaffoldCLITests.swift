@@ -14,9 +14,11 @@ struct ScaffoldCLITests {
         try CLIProcess.run(try #require(InterruptedBuildTests.binary), arguments, in: folder)
     }
 
-    /// `explainer build` (with `extra` flags) of the site in `folder`, with the repository's templates.
+    /// `explainer build` (with `extra` flags) of the site in `folder`: with no `Templates/`
+    /// there, the binary's embedded theme.
     static func build(_ folder: String, _ extra: [String] = []) throws -> CLIProcess.Output {
-        try explainer(["build", "--templates", Fixtures.path("Templates")] + extra, in: folder)
+        #expect(!FileManager.default.fileExists(atPath: folder + "/Templates"), "init and new write no Templates/")
+        return try explainer(["build"] + extra, in: folder)
     }
 
     /// A new site made by `explainer init` in a new temporary folder.
