@@ -45,7 +45,8 @@ struct Preview: AsyncParsableCommand {
         var configuration = PreviewServer.Configuration(
             paths: site.paths,
             settings: BuildSettings(
-                includeDrafts: drafts, includeFuture: future, today: BuildSettings.day(of: Date()), baseURL: site.baseURL), host: host, port: port)
+                includeDrafts: drafts, includeFuture: future, today: BuildSettings.day(of: Date()), baseURL: site.baseURL), host: host,
+            port: port)
         configuration.progress = ProgressLine.media()
         let server = PreviewServer(
             configuration: configuration,

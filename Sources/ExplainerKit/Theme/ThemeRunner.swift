@@ -88,7 +88,8 @@ public struct ThemeRunner: Sendable {
         // Written by the one writer that never overwrites (nor follows a symlink out).
         let folder = Self.trimmed(templates)
         let outcome = ScaffoldWriter.write(chosen.map { ScaffoldFile(path: $0.name, bytes: $0.bytes) }, into: folder)
-        var report = EjectReport(written: outcome.written.map { SiteSourceReader.join(templates, $0) }, kept: [], failures: outcome.failures)
+        var report = EjectReport(
+            written: outcome.written.map { SiteSourceReader.join(templates, $0) }, kept: [], failures: outcome.failures)
         for skipped in outcome.skipped {
             let path = SiteSourceReader.join(templates, skipped.path)
             report.kept.append(

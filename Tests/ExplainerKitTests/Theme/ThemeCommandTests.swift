@@ -72,7 +72,9 @@ import Testing
         let again = try Self.explainer(["theme", "--eject"], in: folder)
         #expect(again.status == 0, "\(again.stderr)")
         #expect(String(decoding: try FileSystem.read(folder + "/Templates/layout.mustache"), as: UTF8.self) == "edited")
-        #expect(again.stderr.contains("Templates/layout.mustache: warning: This file was left as it is, since it is already there"), "\(again.stderr)")
+        #expect(
+            again.stderr.contains("Templates/layout.mustache: warning: This file was left as it is, since it is already there"),
+            "\(again.stderr)")
         #expect(again.stdout.contains("Wrote Templates/partials/pager.mustache"), "\(again.stdout)")
         #expect(again.stdout.contains("Ejected 1 file; \(repository.count - 1) kept as they were."), "\(again.stdout)")
         #expect(Fixtures.snapshot(folder + "/Templates")["partials/pager.mustache"] == repository["partials/pager.mustache"])
