@@ -16,7 +16,7 @@ import time
 import pytest
 
 from conftest import FIGURES, LIVE_RELOAD_EVENTS, VIEWPORTS, Preview, set_color_scheme, set_viewport
-from test_site import console_errors, failed_requests, live_reload_facts, site_pages
+from test_site import console_errors, failed_requests, live_reload_facts, page_file, site_pages
 
 LIMIT = 1.0  # seconds from save to the open page showing the change
 ROUNDS = 5
@@ -32,7 +32,10 @@ def live(tmp_path_factory, driver):
 
 
 def overview_page(site_dir) -> str:
-    return next(p for p in site_pages(site_dir) if p.count("/") == 2 and p != "/")
+    """The first explainer overview of the site (not `/corrections/` or another listing)."""
+    return next(
+        p for p in site_pages(site_dir)
+        if p.endswith("/") and 'class="page-overview"' in page_file(site_dir, p).read_text(encoding="utf-8"))
 
 
 def article_file(preview: Preview):
