@@ -12,14 +12,18 @@ enum StructuredData {
         let author = site.author
         let language = site.language
         var json = JSONText.Writer(capacity: 1024)
-        switch page.kind {
-        case .home:
+        /// Opens a page's object: its schema.org type, name, absolute URL and language.
+        func beginPage(_ type: StaticString, name: String, url: String) {
             json.beginObject()
             json.key("@context"); json.string(literal: "https://schema.org")
-            json.key("@type"); json.string(literal: "WebSite")
-            json.key("name"); json.string(siteTitle)
-            json.key("url"); json.string(urls.origin, urls.home())
+            json.key("@type"); json.string(literal: type)
+            json.key("name"); json.string(name)
+            json.key("url"); json.string(urls.origin, url)
             json.key("inLanguage"); json.string(language)
+        }
+        switch page.kind {
+        case .home:
+            beginPage("WebSite", name: siteTitle, url: urls.home())
             json.key("description"); json.string(page.description)
             json.endObject()
         case .overview, .section, .quotes, .all:
@@ -85,21 +89,11 @@ enum StructuredData {
             json.endObject()
         case .author:
             guard let author = authors.first else { return "" }
-            json.beginObject()
-            json.key("@context"); json.string(literal: "https://schema.org")
-            json.key("@type"); json.string(literal: "ProfilePage")
-            json.key("name"); json.string(page.title)
-            json.key("url"); json.string(urls.origin, page.url)
-            json.key("inLanguage"); json.string(language)
+            beginPage("ProfilePage", name: page.title, url: page.url)
             json.key("mainEntity"); person(author, urls: urls, into: &json)
             json.endObject()
         case .corrections:
-            json.beginObject()
-            json.key("@context"); json.string(literal: "https://schema.org")
-            json.key("@type"); json.string(literal: "WebPage")
-            json.key("name"); json.string(page.title)
-            json.key("url"); json.string(urls.origin, page.url)
-            json.key("inLanguage"); json.string(language)
+            beginPage("WebPage", name: page.title, url: page.url)
             json.key("description"); json.string(page.description)
             json.key("isPartOf")
             json.beginObject()
