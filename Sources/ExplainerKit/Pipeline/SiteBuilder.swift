@@ -53,6 +53,7 @@ package enum SiteBuilder {
                 authorsDecoded = false
             }
         }
+        if config?.smartPunctuation ?? true { authors = authors.typeset() }
         if let override = settings.baseURL, let problem = BaseURL.flagProblem(override) { diagnostics.append(problem) }
         var templates: TemplateSet?
         do {

@@ -38,3 +38,22 @@ enum FrontMatterTypesetting {
         return out
     }
 }
+
+extension SiteAuthors {
+    /// The authors file as the pages show it: each author's name, role, bio and links' text
+    /// through `SmartText.typeset`, as the front matter is (`O'Brien` → `O’Brien`). Keys and
+    /// URLs are left as written. Done once per build, when `smartPunctuation` is on.
+    func typeset() -> SiteAuthors {
+        let smart = SmartText.typeset
+        return SiteAuthors(
+            file: file,
+            all: all.map { author in
+                var author = author
+                author.name = smart(author.name)
+                author.role = author.role.map(smart)
+                author.bio = author.bio.map(smart)
+                author.links = author.links.map { ExternalLink(text: smart($0.text), url: $0.url) }
+                return author
+            })
+    }
+}

@@ -37,6 +37,29 @@ struct BylineTests {
         #expect(one.contains("<a href=\"/authors/\">Authors</a>"))
     }
 
+    @Test(arguments: [true, false])
+    func authorsAreTypesetLikeTheFrontMatter(smart: Bool) throws {
+        let authors = """
+            sean-obrien:
+              name: Seán O'Brien
+              role: 'Editor -- "data"'
+              bio: It's all in the numbers...
+            """
+        var sources = BylineFixtures.sources(
+            [("one.md", BylineFixtures.article(title: "One", authors: "sean-obrien"))], authors: authors)
+        if !smart { sources.config = SourceFile(path: "Content/site.yml", text: Fixtures.siteYML + "\nsmartPunctuation: false\n") }
+        let build = try SiteBuilder.build(sources, settings: BylineFixtures.settings())
+        let overview = try build.page("one/index.html")
+        let page = try build.page("authors/sean-obrien/index.html")
+        if smart {
+            #expect(overview.contains("Seán O’Brien</a>"))
+            #expect(page.contains("Editor – “data”") && page.contains("It’s all in the numbers…"))
+        } else {
+            #expect(overview.contains("Seán O&#39;Brien</a>") || overview.contains("Seán O'Brien</a>"))
+            #expect(page.contains("It&#39;s all in the numbers...") || page.contains("It's all in the numbers..."))
+        }
+    }
+
     @Test func jsonLDNamesTheAuthorsAsPersons() throws {
         let build = try Self.site()
         for page in ["older-one/index.html", "older-one/history/index.html", "older-one/quotes/index.html"] {
