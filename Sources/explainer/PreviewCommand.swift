@@ -3,9 +3,9 @@ import Dispatch
 import ExplainerKit
 import ExplainerPreview
 import Foundation
-import Glibc
 
 #if canImport(Glibc)
+import Glibc
 #endif
 
 /// `explainer preview`: builds the site, serves it locally, and rebuilds and reloads open

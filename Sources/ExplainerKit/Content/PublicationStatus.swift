@@ -15,7 +15,7 @@ enum PublicationStatus: Sendable, Hashable {
         let date = frontMatter.date
         if frontMatter.draft {
             self = .draft
-        } else if (date.year, date.month, date.day) > (today.year, today.month, today.day) {
+        } else if date > today {
             self = .scheduled(date)
         } else {
             self = .published

@@ -28,8 +28,7 @@ package enum SiteSourceReader {
         if let problem = templatesFolderProblem(templates) { throw BuildFailure(problem) }
         let contentRoot = FileSystem.Root(content)
         func read(_ path: String, limit: Int, in root: FileSystem.Root) throws(FileSystem.Failure) -> [UInt8] {
-            if let cache { return try cache.read(path, limit: limit, inside: root) }
-            return try FileSystem.read(path, limit: limit, inside: root)
+            try Self.read(path, limit: limit, inside: root, cache: cache)
         }
         let articleBytes = { (path: String) throws(FileSystem.Failure) -> [UInt8] in
             try read(path, limit: TextDecoding.maxBytes, in: contentRoot)
@@ -93,6 +92,14 @@ package enum SiteSourceReader {
             bundleFiles: listing.bundleFiles, embeddedAssets: theme.embeddedAssets, authors: authors)
     }
 
+    /// The bytes of `path` inside `root`, through `cache` when there is one.
+    private static func read(
+        _ path: String, limit: Int, inside root: FileSystem.Root, cache: SourceFileCache?
+    ) throws(FileSystem.Failure) -> [UInt8] {
+        if let cache { return try cache.read(path, limit: limit, inside: root) }
+        return try FileSystem.read(path, limit: limit, inside: root)
+    }
+
     /// Why `templates` cannot be read as the templates folder: it is there but not a folder.
     /// A folder that is not there is no problem: the theme is then the embedded one.
     static func templatesFolderProblem(_ templates: String) -> Diagnostic? {
@@ -129,12 +136,7 @@ package enum SiteSourceReader {
             }
             do {
                 let limit = 64 * 1024 * 1024
-                let bytes: [UInt8]
-                if let cache {
-                    bytes = try cache.read(path, limit: limit, inside: root)
-                } else {
-                    bytes = try FileSystem.read(path, limit: limit, inside: root)
-                }
+                let bytes = try read(path, limit: limit, inside: root, cache: cache)
                 files.append(ThemeFile(name: name, bytes: bytes, origin: .siteOnly(path)))
             } catch {
                 let isAsset = name.hasPrefix(ThemeFiles.assetsPrefix)

@@ -65,11 +65,15 @@ package enum ArticleRenderer {
         let bindings = article.frontMatter.sections
         // A heading is matched modulo typographic punctuation: `Afghanistan's` names the
         // heading cmark set as `Afghanistan’s`, and a curly entry names a straight heading.
-        let byHeading = Dictionary(bindings.map { (SmartText.fold($0.heading), $0) }, uniquingKeysWith: { a, _ in a })
+        // Each heading and each entry is folded once.
+        let foldedHeadings = markdown.sections.map { SmartText.fold($0.heading!.text) }
+        let headingByFolded = Dictionary(
+            zip(foldedHeadings, markdown.sections.map { $0.heading!.text }), uniquingKeysWith: { first, _ in first })
+        let foldedBindings = bindings.map { SmartText.fold($0.heading) }
+        let byHeading = Dictionary(zip(foldedBindings, bindings), uniquingKeysWith: { a, _ in a })
 
         // Every `sections:` entry must name an H2 of the body.
-        let headings = Set(markdown.sections.map { SmartText.fold($0.heading!.text) })
-        let missing = bindings.filter { !headings.contains(SmartText.fold($0.heading)) }
+        let missing = zip(bindings, foldedBindings).filter { headingByFolded[$0.1] == nil }.map(\.0)
         if !missing.isEmpty {
             let available = markdown.sections.map { "\"\($0.heading!.text)\"" }.joined(separator: ", ")
             for binding in missing {
@@ -101,11 +105,11 @@ package enum ArticleRenderer {
         // Slugs of unnamed sections never take a page the explainer has, nor a `sections:` key.
         var keys = UniqueNames(reserved: Set(bindings.map(\.key)).union(SitePlanner.explainerPageKeys))
         var sections: [RenderedSection] = []
-        for chunk in markdown.sections {
+        for (chunk, folded) in zip(markdown.sections, foldedHeadings) {
             let heading = chunk.heading!
             let key: String
             let label: String
-            let binding = byHeading[SmartText.fold(heading.text)]
+            let binding = byHeading[folded]
             if let binding {
                 key = binding.key
                 label = binding.key.prefix(1).uppercased() + binding.key.dropFirst().replacingHyphens()
@@ -136,7 +140,7 @@ package enum ArticleRenderer {
         // The front matter as the pages show it (its lead image's alt text and credit too).
         let frontMatter =
             options.smartPunctuation
-            ? FrontMatterTypesetting.typeset(article.frontMatter, headings: markdown.sections.map { $0.heading!.text })
+            ? FrontMatterTypesetting.typeset(article.frontMatter, headingByFolded: headingByFolded)
             : article.frontMatter
         // The lead image, and every file the explainer publishes from its bundle, each claimed
         // in its folder (a bundle file may not take a page's place).

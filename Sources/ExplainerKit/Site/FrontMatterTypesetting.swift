@@ -11,6 +11,14 @@ enum FrontMatterTypesetting {
     /// `frontMatter` typeset; `headings` are the body's H2 texts (typeset by cmark), each
     /// `sections:` entry taking the one it matches.
     static func typeset(_ frontMatter: FrontMatter, headings: [String]) -> FrontMatter {
+        typeset(
+            frontMatter,
+            headingByFolded: Dictionary(headings.map { (SmartText.fold($0), $0) }, uniquingKeysWith: { first, _ in first }))
+    }
+
+    /// `typeset(_:headings:)` with the headings already keyed by `SmartText.fold` (the render
+    /// step folds each heading once, for its bindings and for this).
+    static func typeset(_ frontMatter: FrontMatter, headingByFolded byFolded: [String: String]) -> FrontMatter {
         let smart = SmartText.typeset
         var out = frontMatter
         out.title = smart(frontMatter.title)
@@ -29,7 +37,6 @@ enum FrontMatterTypesetting {
             image.credit = image.credit.map(smart)
             out.image = image
         }
-        let byFolded = Dictionary(headings.map { (SmartText.fold($0), $0) }, uniquingKeysWith: { first, _ in first })
         out.sections = frontMatter.sections.map { binding in
             var binding = binding
             binding.heading = byFolded[SmartText.fold(binding.heading)] ?? smart(binding.heading)

@@ -37,7 +37,8 @@ enum PageContext {
     /// The context of one page: a typed view model (see `ViewModels.swift`) whose names are
     /// the template variables.
     static func make(_ page: Page, shared: Shared, explainer: ExplainerValues?) -> PageValuesRoot {
-        var context = PageValuesRoot(site: shared.site, assets: shared.assets, page: pageValues(page, shared: shared))
+        var context = PageValuesRoot(
+            site: shared.site, assets: shared.assets, page: pageValues(page, shared: shared, explainer: explainer))
         if let explainer, let article = page.article {
             context.explainer = ExplainerPageValues(
                 shared: explainer, pages: page.explainerPages, previous: page.previous, next: page.next)
@@ -65,14 +66,18 @@ enum PageContext {
                 break
             }
         }
-        if page.kind == .author { context.author = page.authors.first.map { AuthorValues($0, urls: shared.urls) } }
-        if page.kind == .authors { context.authors = page.authors.map { AuthorValues($0, urls: shared.urls) } }
-        if page.kind == .home || page.kind == .notFound || page.kind == .author {
+        // The listings: one case per kind.
+        switch page.kind {
+        case .home, .notFound, .author:
             context.articles = page.articles.map { ArticleCardValues(article: $0, urls: shared.urls) }
             context.pagination = Prepared(page.listing)
-        }
-        if page.kind == .corrections {
+            if page.kind == .author { context.author = page.authors.first.map { AuthorValues($0, urls: shared.urls) } }
+        case .authors:
+            context.authors = page.authors.map { AuthorValues($0, urls: shared.urls) }
+        case .corrections:
             context.corrections = CorrectionValues.list(page.articles, urls: shared.urls)
+        case .overview, .section, .quotes, .all:
+            break
         }
         return context
     }
@@ -110,13 +115,15 @@ enum PageContext {
             authors: AuthorValues.byline(authors.resolve(fm.authors), urls: urls), status: article.status)
     }
 
-    private static func pageValues(_ page: Page, shared: Shared) -> PageValues {
+    /// `explainer`: the values of the page's explainer, whose byline (resolved once per
+    /// explainer) the JSON-LD names.
+    private static func pageValues(_ page: Page, shared: Shared, explainer: ExplainerValues?) -> PageValues {
         var documentTitle = page.title
         if let article = page.article, page.kind != .overview, page.kind != .all {
             documentTitle = page.title == article.frontMatter.title ? page.title : "\(page.title) \u{2013} \(article.frontMatter.title)"
         }
         if page.kind != .home { documentTitle += " \u{2013} " + shared.config.title }
-        let authors = page.article.map { shared.authors.resolve($0.frontMatter.authors) } ?? page.authors
+        let authors = page.article == nil ? page.authors : explainer?.authors.map(\.author) ?? []
         let jsonLD = StructuredData.jsonLD(for: page, urls: shared.urls, site: shared.site, authors: authors)
         return PageValues(
             title: page.title,

@@ -1,9 +1,3 @@
-import Foundation
-
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// `explainer theme`: says where each file of a site's theme comes from (`list`), and writes
 /// the embedded files into the templates folder to edit (`eject`). The disk edge of the theme
 /// stage, like `BuildRunner` for a build: the overlay itself is `ThemeFiles`, read by
@@ -71,8 +65,10 @@ public struct ThemeRunner: Sendable {
         let (theme, problems) = SiteSourceReader.readTheme(templates)
         return Listing(
             files: theme.files,
-            warnings: problems.map {
-                Diagnostic(.warning, file: $0.file, line: $0.line, column: $0.column, message: $0.message, hint: $0.hint)
+            warnings: problems.map { problem in
+                var warning = problem
+                warning.severity = .warning
+                return warning
             },
             folderExists: FileSystem.isDirectory(templates), templates: Self.trimmed(templates))
     }

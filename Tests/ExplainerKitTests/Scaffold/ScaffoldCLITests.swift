@@ -6,7 +6,7 @@ import Testing
 /// `explainer init` and `explainer new` end to end, through the binary, in temporary folders:
 /// what they write builds at once, and what they refuse leaves every file as it was.
 ///
-/// Until the binary carries its theme, builds are given the repository's `Templates/`.
+/// The sites have no `Templates/`: builds use the binary's embedded theme.
 @Suite(.enabled(if: InterruptedBuildTests.binary != nil, "the explainer binary is not built"))
 struct ScaffoldCLITests {
     /// Runs `explainer` with `arguments` in `folder`.
@@ -50,7 +50,7 @@ struct ScaffoldCLITests {
         }
         let ignored = try String(contentsOfFile: site + "/.gitignore", encoding: .utf8).split(separator: "\n")
         #expect(ignored.contains("Public/") && ignored.contains(".explainer-cache/"))
-        // The build's media cache and output are what `.gitignore` names.
+        // The build's output is one of the folders `.gitignore` names.
         #expect(FileSystem.isDirectory(site + "/Public"))
     }
 

@@ -49,29 +49,9 @@ extension CLIProcess {
         var stderr: String
     }
 
-    /// Runs `binary` with `arguments` in the folder `directory`, to its end: its status and
-    /// both outputs (read at once, so neither pipe can fill and stall it).
+    /// `output(_:_:in:)` in the folder `directory`, as an `Output`.
     static func run(_ binary: String, _ arguments: [String], in directory: String) throws -> Output {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        let stdout = Pipe()
-        let stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        // Standard error is read on another thread while this one reads standard output.
-        final class Box: @unchecked Sendable { var data = Data() }
-        let errorData = Box()
-        let group = DispatchGroup()
-        let errorHandle = stderr.fileHandleForReading
-        DispatchQueue.global().async(group: group) { errorData.data = errorHandle.readDataToEndOfFile() }
-        let outData = stdout.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return Output(
-            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errorData.data, as: UTF8.self))
+        let (status, stdout, stderr) = try output(binary, arguments, in: directory)
+        return Output(status: status, stdout: stdout, stderr: stderr)
     }
 }

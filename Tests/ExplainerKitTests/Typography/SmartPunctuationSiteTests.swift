@@ -169,7 +169,7 @@ struct SmartPunctuationSiteTests {
 
     /// `explainer build` on a folder, with the setting on (by default) and off: the pages on
     /// disk show curly or straight punctuation.
-    @Test(arguments: [true, false])
+    @Test(.enabled(if: InterruptedBuildTests.binary != nil, "the explainer binary is not built"), arguments: [true, false])
     func theCommandLineBuildFollowsTheSetting(smart: Bool) throws {
         let binary = try #require(InterruptedBuildTests.binary, "the explainer binary is not built")
         let yml = Fixtures.siteYML + (smart ? "" : "\nsmartPunctuation: false")

@@ -42,12 +42,11 @@ struct SmartTextTests {
     }
 
     /// With smart punctuation on, only punctuation changes: the result folds to the input
-    /// (`throughCmark` is nil when it would not) and has its slug.
+    /// (`throughCmark` is nil when it would not: the `#require` is that check) and has its slug.
     @Test(arguments: 0..<800)
     func smartOnChangesOnlyPunctuation(seed: Int) throws {
         let text = Self.generated(seed, pieces: Self.pieces + Self.smartPieces + Self.smartPieces)
         let typeset = try #require(SmartText.throughCmark(text, smart: true), "seed \(seed): \(text.debugDescription)")
-        #expect(SmartText.fold(typeset) == SmartText.fold(text), "seed \(seed): \(text.debugDescription)")
         #expect(Slug.make(typeset) == Slug.make(text), "seed \(seed): \(text.debugDescription)")
     }
 
