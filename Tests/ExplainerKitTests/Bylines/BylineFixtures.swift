@@ -42,12 +42,7 @@ enum BylineFixtures {
 
     /// The problems of a build that must fail.
     static func failure(_ sources: SiteSources, settings: BuildSettings = settings()) -> [Diagnostic] {
-        do {
-            _ = try SiteBuilder.build(sources, settings: settings)
-            return []
-        } catch {
-            return error.diagnostics
-        }
+        thrownFailure { try SiteBuilder.build(sources, settings: settings) }?.diagnostics ?? []
     }
 
     /// The JSON-LD object of an HTML page.

@@ -149,7 +149,7 @@ import Yams
         #expect(!quoted.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0.value == 0x2028 })
         #expect(try Yams.load(yaml: "k: \(quoted)") as? [String: String] == ["k": text])
         // Random strings over the tricky characters, through the front matter decoder.
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededRandom(seed: 19)
         let alphabet = Array(#" :#"'\-[]{}!&*|>%@`,?aé日"#)
         for _ in 0..<200 {
             // (Between letters: the command trims a title's spaces, and so does the decoder.)
@@ -187,8 +187,9 @@ import Yams
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = try #require(TimeZone(identifier: "UTC"))
         // (Foundation's calendar is Julian before 15 October 1582: the range starts after.)
+        var random = SeededRandom(seed: 23)
         for _ in 0..<2000 {
-            let date = Date(timeIntervalSince1970: Double.random(in: -12_000_000_000...250_000_000_000))
+            let date = Date(timeIntervalSince1970: Double.random(in: -12_000_000_000...250_000_000_000, using: &random))
             let parts = calendar.dateComponents([.year, .month, .day], from: date)
             let expected = ArticleDate(year: parts.year ?? 0, month: parts.month ?? 0, day: parts.day ?? 0)
             #expect(ArticleDate(utcDayOf: date) == expected, "\(date)")

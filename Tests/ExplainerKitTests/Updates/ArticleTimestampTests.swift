@@ -56,7 +56,7 @@ struct ArticleTimestampTests {
     @Test func countsDaysAsFoundationDoes() throws {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = try #require(TimeZone(identifier: "UTC"))
-        var random = SystemRandomNumberGenerator()
+        var random = SeededRandom(seed: 17)
         for _ in 0..<500 {
             let year = Int.random(in: 1...9999, using: &random)
             let month = Int.random(in: 1...12, using: &random)
