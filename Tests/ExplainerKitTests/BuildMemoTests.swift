@@ -54,7 +54,7 @@ import Testing
             lock.withLock { versions[input.file.path] = input }
             return remembered("article", \.articles, input, make: make)
         }
-        func plan(ofSource source: String, make: () -> [Page]) -> [Page] {
+        func plan(ofSource source: String, links: ExplainerLinks, make: () -> [Page]) -> [Page] {
             remembered("plan", \.plans, version(source), make: make)
         }
         func explainerFiles(ofSource source: String, make: () -> [OutputFile]) -> [OutputFile] {

@@ -7,7 +7,11 @@ struct FrontMatter: Sendable, Hashable {
     var date: ArticleDate
     /// Last substantive update, if any.
     var updated: ArticleDate?
+    /// The topics it belongs to, as written (`Topics/SiteTopics` names each topic once for the
+    /// site); every one has a slug, and no two the same.
     var tags: [String] = []
+    /// Where each of `tags` stands in the file (for the warning about a topic's spellings).
+    var tagLocations: [SourceLocation] = []
     /// Page slug → H2 heading, in the order written.
     var sections: [SectionBinding] = []
     var keyPoints: [String] = []

@@ -20,7 +20,7 @@ enum FrontMatterDecoder {
                 at: fields.node("updated"), "`updated: \(updated)` is earlier than `date: \(date)`.",
                 hint: "`date` is when the explainer was first published and `updated` its last update: fix the one that is wrong.")
         }
-        let tags = fields.stringList("tags", what: "Tag")
+        let (tags, tagLocations) = decodeTags(&fields)
         let sections = decodeSections(&fields)
         let keyPoints = fields.stringList("keyPoints", what: "\"A main point\"")
         let timeline = decodeTimeline(&fields)
@@ -45,10 +45,42 @@ enum FrontMatterDecoder {
             throw BuildFailure(fields.diagnostics)
         }
         return FrontMatter(
-            title: title, summary: summary, date: date, updated: updated, tags: tags,
+            title: title, summary: summary, date: date, updated: updated, tags: tags, tagLocations: tagLocations,
             sections: sections, keyPoints: keyPoints, timeline: timeline, draft: draft, slug: slug,
             slugLocation: slug == nil ? nil : fields.location(fields.node("slug")), image: image,
             updates: updates, known: known, unknown: unknown, authors: authors)
+    }
+
+    /// `tags:`, each a topic (`Topics/SiteTopics`): a tag whose slug is empty (no letter or
+    /// digit: `"!!!"`, an emoji) is an error at its line, since its topic page would have no
+    /// address; a second spelling of one slug in the same list (`[Russia, russia]`) is dropped.
+    /// Returns the tags as written, with where each stands.
+    private static func decodeTags(_ fields: inout YAMLFields) -> ([String], [SourceLocation]) {
+        let tags = fields.stringList("tags", what: "Tag")
+        guard !tags.isEmpty, let node = fields.node("tags") else { return ([], []) }
+        let nodes: [Node]
+        if case .sequence(let sequence) = node { nodes = Array(sequence) } else { nodes = [node] }
+        let fallback = fields.location(node) ?? SourceLocation(line: 1, column: 1)
+        var out: [String] = []
+        var locations: [SourceLocation] = []
+        var slugs: Set<String> = []
+        // `stringList` kept the items that are text, in order: pair them with their nodes again.
+        var remaining = tags[...]
+        for item in nodes {
+            guard let tag = remaining.first, item.scalar?.string.trimmingWhitespace() == tag else { continue }
+            remaining = remaining.dropFirst()
+            let slug = Slug.make(tag)
+            if slug.isEmpty {
+                fields.error(
+                    at: item, "The tag \"\(UnsafeCharacters.printable(tag))\" has no letter or digit, so its topic page would have no address.",
+                    hint: "Write the topic in words, e.g. `tags: [Elections]`, or remove it.")
+                continue
+            }
+            guard slugs.insert(slug).inserted else { continue }
+            out.append(tag)
+            locations.append(fields.location(item) ?? fallback)
+        }
+        return (out, locations)
     }
 
     /// `image:` with `imageAlt:` (required with it) and `imageCredit:`.

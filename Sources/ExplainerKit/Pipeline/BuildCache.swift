@@ -20,6 +20,8 @@ public final class BuildCache: BuildMemo, @unchecked Sendable {
         /// The bundle's files as the article saw them.
         var media: [MediaEntry]
         var loaded: LoadedArticle
+        /// What `plan` and `files` show of the rest of the site.
+        var links: ExplainerLinks?
         var plan: [Page]?
         var files: [OutputFile]?
         /// Its parts of the site-wide files, by the file's path.
@@ -94,8 +96,17 @@ public final class BuildCache: BuildMemo, @unchecked Sendable {
         return loaded
     }
 
-    package func plan(ofSource source: String, make: () -> [Page]) -> [Page] {
-        remembered(\.plan, ofSource: source, make: make)
+    package func plan(ofSource source: String, links: ExplainerLinks, make: () -> [Page]) -> [Page] {
+        let key = ExactPath(source)
+        lock.withLock {
+            // Other topics or related explainers: its pages are planned and templated again.
+            if entries[key] != nil, entries[key]?.links != links {
+                entries[key]?.links = links
+                entries[key]?.plan = nil
+                entries[key]?.files = nil
+            }
+        }
+        return remembered(\.plan, ofSource: source, make: make)
     }
 
     package func explainerFiles(ofSource source: String, make: () -> [OutputFile]) -> [OutputFile] {

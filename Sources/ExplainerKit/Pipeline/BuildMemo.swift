@@ -12,16 +12,21 @@
 /// The per-explainer entries (`plan`, `explainerFiles`, `part`) are keyed by the article's
 /// source path and belong to the version of it that `article(_:make:)` was given in the same
 /// build: a memo forgets them when that version's bytes change, and everything when the
-/// environment changes. Calls come from many threads at once.
+/// environment changes. The explainer's pages also show some of the rest of the site (its
+/// topics as the site names them, its related explainers: `ExplainerLinks`), so its plan and
+/// its templated files are forgotten too when those differ from the ones they were made with.
+/// Calls come from many threads at once.
 package protocol BuildMemo: Sendable {
     /// Starts a build in `environment` (what every page depends on), of these article sources.
     func begin(_ environment: MemoEnvironment, articlePaths: [String])
     /// What an article source became (parsed and rendered), for these exact bytes and bundle
     /// files.
     func article(_ input: ArticleInput, make: () -> LoadedArticle) -> LoadedArticle
-    /// The planned pages of the explainer made from `source`.
-    func plan(ofSource source: String, make: () -> [Page]) -> [Page]
-    /// The templated files (sorted by path) of the explainer made from `source`.
+    /// The planned pages of the explainer made from `source`, showing `links`: a plan (and
+    /// templated files) made with other links is not reused.
+    func plan(ofSource source: String, links: ExplainerLinks, make: () -> [Page]) -> [Page]
+    /// The templated files (sorted by path) of the explainer made from `source` (with the
+    /// links its `plan` was given in the same build).
     func explainerFiles(ofSource source: String, make: () -> [OutputFile]) -> [OutputFile]
     /// The explainer's part (its `<url>` entries, its feed `<entry>`) of the site-wide file at
     /// `path` (`sitemap.xml`, `feed.xml`).

@@ -6,7 +6,7 @@ package struct PassThroughMemo: BuildMemo {
 
     package func begin(_ environment: MemoEnvironment, articlePaths: [String]) {}
     package func article(_ input: ArticleInput, make: () -> LoadedArticle) -> LoadedArticle { make() }
-    package func plan(ofSource source: String, make: () -> [Page]) -> [Page] { make() }
+    package func plan(ofSource source: String, links: ExplainerLinks, make: () -> [Page]) -> [Page] { make() }
     package func explainerFiles(ofSource source: String, make: () -> [OutputFile]) -> [OutputFile] { make() }
     package func part(of path: String, forSource source: String, make: () -> String) -> String { make() }
     package func listing(_ key: ListingKey, make: () -> [OutputFile]) -> [OutputFile] { make() }

@@ -118,8 +118,14 @@ package enum SiteBuilder {
         // Plan every page; then check that every link to a page or file of the site leads to
         // one the build makes, and make the images' copies (the slow part, through the media
         // cache), each of which can fail: all before the sink is given anything.
-        let pages = SitePlanner.plan(site: config, urls: urls, articles: articles, authors: authors) { article in
-            memo.plan(ofSource: article.article.sourcePath) { SitePlanner.explainerPages(article, urls: urls) }
+        // The site's topics and every explainer's related ones: once for the whole site.
+        let topics = SiteTopics(newestFirst: SitePlanner.newestFirst(articles))
+        diagnostics += topics.warnings
+        let pages = SitePlanner.plan(site: config, urls: urls, articles: articles, authors: authors, topics: topics) { article in
+            let links = topics.links(of: article)
+            return memo.plan(ofSource: article.article.sourcePath, links: links) {
+                SitePlanner.explainerPages(article, links: links, urls: urls)
+            }
         }
         var problems: [Diagnostic] = []
         if articles.contains(where: { !$0.siteReferences.isEmpty }) {

@@ -49,12 +49,18 @@ package final class Page: Sendable, Hashable {
     let listing: ListingPosition?
     /// For an author page, whose it is; for the authors index, every author (in the file's order).
     let authors: [SiteAuthor]
+    /// For an explainer's page, the explainer's topics (`ExplainerLinks.topics`).
+    let topics: [TopicLink]
+    /// For an explainer's overview and the last page of its reading order, its related
+    /// explainers, best first (`RelatedExplainers`); empty on its other pages.
+    let related: [RelatedExplainer]
 
     init(
         kind: Kind, url: String, file: String, title: String, description: String,
         article: RenderedArticle? = nil, section: RenderedSection? = nil,
         explainerPages: [PageLink] = [], previous: PageLink? = nil, next: PageLink? = nil,
-        articles: [RenderedArticle] = [], listing: ListingPosition? = nil, authors: [SiteAuthor] = []
+        articles: [RenderedArticle] = [], listing: ListingPosition? = nil, authors: [SiteAuthor] = [],
+        topics: [TopicLink] = [], related: [RelatedExplainer] = []
     ) {
         self.kind = kind
         self.url = url
@@ -69,6 +75,8 @@ package final class Page: Sendable, Hashable {
         self.articles = articles
         self.listing = listing
         self.authors = authors
+        self.topics = topics
+        self.related = related
     }
 
     package static func == (lhs: Page, rhs: Page) -> Bool {
@@ -76,7 +84,8 @@ package final class Page: Sendable, Hashable {
             || (lhs.kind == rhs.kind && lhs.url == rhs.url && lhs.file == rhs.file && lhs.title == rhs.title
                 && lhs.description == rhs.description && lhs.article == rhs.article && lhs.section == rhs.section
                 && lhs.explainerPages == rhs.explainerPages && lhs.previous == rhs.previous && lhs.next == rhs.next
-                && lhs.articles == rhs.articles && lhs.listing == rhs.listing && lhs.authors == rhs.authors)
+                && lhs.articles == rhs.articles && lhs.listing == rhs.listing && lhs.authors == rhs.authors
+                && lhs.topics == rhs.topics && lhs.related == rhs.related)
     }
 
     package func hash(into hasher: inout Hasher) {

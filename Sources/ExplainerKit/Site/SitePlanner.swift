@@ -76,16 +76,18 @@ enum SitePlanner {
 
     /// Every page of the site: the home pages, each explainer's pages (newest explainer first),
     /// the corrections page (listed explainers only: `RenderedArticle.isListed`), the author pages (`AuthorPlanner`, when the site has authors) and
-    /// the 404 page. `explainerPages` plans one explainer's pages; a cache may pass a memoised
-    /// `explainerPages(_:urls:)`.
+    /// the 404 page. `topics` is the site's topics (`SiteTopics`, made of these articles; none
+    /// when nil). `explainerPages` plans one explainer's pages; a cache may pass a memoised
+    /// `explainerPages(_:links:urls:)`.
     static func plan(
         site: SiteConfig, urls: SiteURLs, articles: [RenderedArticle], authors: SiteAuthors = .empty,
-        explainerPages: ((RenderedArticle) -> [Page])? = nil
+        topics: SiteTopics? = nil, explainerPages: ((RenderedArticle) -> [Page])? = nil
     ) -> [Page] {
         let newestFirst = newestFirst(articles)
+        let topics = topics ?? .none
         var pages = homePages(site: site, urls: urls, newestFirst: newestFirst)
         for article in newestFirst {
-            pages += explainerPages?(article) ?? Self.explainerPages(article, urls: urls)
+            pages += explainerPages?(article) ?? Self.explainerPages(article, links: topics.links(of: article), urls: urls)
         }
         pages.append(correctionsPage(site: site, urls: urls, newestFirst: newestFirst))
         pages += AuthorPlanner.pages(authors: authors, urls: urls, newestFirst: newestFirst)
@@ -132,8 +134,10 @@ enum SitePlanner {
     }
 
     /// The pages of one explainer in reading order: overview, sections, quotes, then the
-    /// one-page view (which is not part of the reading order).
-    static func explainerPages(_ article: RenderedArticle, urls: SiteURLs) -> [Page] {
+    /// one-page view (which is not part of the reading order). Every page carries the
+    /// explainer's topics; the overview and the last page of the reading order its related
+    /// explainers (`links`).
+    static func explainerPages(_ article: RenderedArticle, links: ExplainerLinks = .none, urls: SiteURLs) -> [Page] {
         let fm = article.frontMatter
         var stops: [(Page.Kind, RenderedSection?, PageLink)] = []
         stops.append(
@@ -163,11 +167,11 @@ enum SitePlanner {
                         isCurrent: false, readingMinutes: nil)
                 ))
         }
-        let links = stops.map(\.2)
+        let stopLinks = stops.map(\.2)
         var pages: [Page] = []
         for (index, stop) in stops.enumerated() {
             let (kind, section, link) = stop
-            var nav = links
+            var nav = stopLinks
             nav[index].isCurrent = true
             let description: String
             switch kind {
@@ -180,14 +184,15 @@ enum SitePlanner {
                     kind: kind, url: link.url, file: urls.file(ofPage: link.url),
                     title: link.title, description: description.isEmpty ? fm.summary : description,
                     article: article, section: section, explainerPages: nav,
-                    previous: index > 0 ? links[index - 1] : nil,
-                    next: index + 1 < links.count ? links[index + 1] : nil))
+                    previous: index > 0 ? stopLinks[index - 1] : nil,
+                    next: index + 1 < stopLinks.count ? stopLinks[index + 1] : nil, topics: links.topics,
+                    related: index == 0 || index + 1 == stopLinks.count ? links.related : []))
         }
         let all = urls.explainerPage(article.slug, SiteURLs.allPage)
         pages.append(
             Page(
                 kind: .all, url: all, file: urls.file(ofPage: all),
-                title: fm.title, description: fm.summary, article: article, explainerPages: links))
+                title: fm.title, description: fm.summary, article: article, explainerPages: stopLinks, topics: links.topics))
         return pages
     }
 }
