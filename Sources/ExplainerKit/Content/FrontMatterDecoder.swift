@@ -72,7 +72,8 @@ enum FrontMatterDecoder {
             let slug = Slug.make(tag)
             if slug.isEmpty {
                 fields.error(
-                    at: item, "The tag \"\(UnsafeCharacters.printable(tag))\" has no letter or digit, so its topic page would have no address.",
+                    at: item,
+                    "The tag \"\(UnsafeCharacters.printable(tag))\" has no letter or digit, so its topic page would have no address.",
                     hint: "Write the topic in words, e.g. `tags: [Elections]`, or remove it.")
                 continue
             }
