@@ -1,5 +1,8 @@
-/// Writes the Atom feed `feed.xml` (RFC 4287): one entry per explainer, newest first, each
-/// with its byline's `<author>`s (the feed's own `<author>` is the site's).
+/// Writes the Atom feeds (RFC 4287): the site's `feed.xml` and each topic's
+/// `topics/<slug>/feed.xml`, one function for both (`Channel` says which), with one entry per
+/// explainer, newest first, each with its byline's `<author>`s (the feed's own `<author>` is
+/// the site's). An explainer's `<entry>` is the same in every feed it is in, so a cache
+/// makes it once (`entry(for:urls:authors:)`).
 ///
 /// Pure and deterministic: the feed's `updated` is the newest article date, never the clock,
 /// so building twice gives the same bytes.
@@ -8,29 +11,56 @@ enum FeedWriter {
     /// The feed's `updated` when the site has no explainer yet.
     static let epoch = "1970-01-01T00:00:00Z"
 
+    /// What distinguishes one feed from another: its title and subtitle, its `<id>`, its own
+    /// URL (`rel="self"`) and the page it is the feed of (`rel="alternate"`), all absolute.
+    struct Channel: Sendable, Hashable {
+        var title: String
+        var subtitle: String
+        var id: String
+        var selfURL: String
+        var alternateURL: String
+
+        /// The site's feed, `feed.xml`: the home page's.
+        static func site(_ site: SiteConfig, urls: SiteURLs) -> Channel {
+            Channel(
+                title: site.title, subtitle: site.description, id: urls.absolute(urls.home()),
+                selfURL: urls.absolute(urls.feed), alternateURL: urls.absolute(urls.home()))
+        }
+
+        /// A topic's feed, `topics/<slug>/feed.xml`: the topic page's.
+        static func topic(_ topic: TopicLink, site: SiteConfig, urls: SiteURLs) -> Channel {
+            let page = urls.absolute(urls.topic(topic.slug))
+            return Channel(
+                title: "\(topic.name) \u{2013} \(site.title)", subtitle: "Explainers on \(topic.name).", id: page,
+                selfURL: urls.absolute(urls.topicFeed(topic.slug)), alternateURL: page)
+        }
+    }
+
     /// - Parameters:
     ///   - articles: the listed explainers (`RenderedArticle.isListed`), in any order.
-    ///   - site: the site configuration (title, description, author).
+    ///   - site: the site configuration (language, author).
+    ///   - channel: which feed (`Channel.site`, the default, or `Channel.topic`).
     ///   - urls: the site's URLs.
     ///   - entry: the `<entry>` of one explainer; a cache may pass a memoised `entry(for:urls:)`.
     static func feed(
-        articles: [RenderedArticle], site: SiteConfig, urls: SiteURLs,
+        articles: [RenderedArticle], site: SiteConfig, channel: Channel? = nil, urls: SiteURLs,
         entry: ((RenderedArticle) -> String)? = nil
     ) -> String {
+        let channel = channel ?? .site(site, urls: urls)
         let newestFirst = SitePlanner.newestFirst(articles)
         let updated = articles.map(\.frontMatter.lastModified).max()?.rfc3339 ?? epoch
         let author = site.author.isEmpty ? site.title : site.author
         var xml = """
             <?xml version="1.0" encoding="utf-8"?>
             <feed xmlns="http://www.w3.org/2005/Atom"\(site.language.isEmpty ? "" : " xml:lang=\"\(XMLEscaping.escape(site.language))\"")>
-            <title>\(XMLEscaping.escape(site.title))</title>
+            <title>\(XMLEscaping.escape(channel.title))</title>
 
             """
-        if !site.description.isEmpty { xml += "<subtitle>\(XMLEscaping.escape(site.description))</subtitle>\n" }
+        if !channel.subtitle.isEmpty { xml += "<subtitle>\(XMLEscaping.escape(channel.subtitle))</subtitle>\n" }
         xml += """
-            <id>\(XMLEscaping.escape(urls.absolute(urls.home())))</id>
-            <link rel="self" type="application/atom+xml" href="\(XMLEscaping.escape(urls.absolute(urls.feed)))"/>
-            <link rel="alternate" type="text/html" href="\(XMLEscaping.escape(urls.absolute(urls.home())))"/>
+            <id>\(XMLEscaping.escape(URIEscaping.encodingNonASCII(channel.id)))</id>
+            <link rel="self" type="application/atom+xml" href="\(XMLEscaping.escape(URIEscaping.encodingNonASCII(channel.selfURL)))"/>
+            <link rel="alternate" type="text/html" href="\(XMLEscaping.escape(URIEscaping.encodingNonASCII(channel.alternateURL)))"/>
             <updated>\(updated)</updated>
             <author><name>\(XMLEscaping.escape(author))</name></author>
 

@@ -1,7 +1,9 @@
 /// Writes `sitemap.xml` (sitemaps.org protocol 0.9): every page except the 404 page, with
 /// absolute URLs (URIs: a slug beyond ASCII is percent-encoded) and, where the page belongs
 /// to an explainer, when it was last modified (`FrontMatter.lastModified`: a date, or a date
-/// and time when an entry of `updates:` gives one; an author page: their newest explainer's).
+/// and time when an entry of `updates:` gives one; an author page: their newest explainer's; a
+/// topic's pages and the topics index: their newest listed explainer's, and a topic without a
+/// listed explainer is not in it).
 /// Only listed explainers' pages (`RenderedArticle.isListed`) are in it.
 /// Pure and deterministic: no clock is read.
 enum SitemapWriter {
@@ -39,7 +41,9 @@ enum SitemapWriter {
                 index = end
                 continue
             }
-            if page.kind != .notFound {
+            // A topic's pages are in it only when it lists a published explainer.
+            let topicDate = page.kind == .topic ? newestListed(page.listedTopics.flatMap(\.articles)) : nil
+            if page.kind != .notFound && (page.kind != .topic || topicDate != nil) {
                 xml += "<url><loc>" + base + XMLEscaping.escape(URIEscaping.encodingNonASCII(page.url)) + "</loc>"
                 if page.kind == .home, let newest { xml += "<lastmod>" + newest.iso + "</lastmod>" }
                 // The corrections page changes with its newest correction.
@@ -49,12 +53,21 @@ enum SitemapWriter {
                 if page.kind == .author, let newest = page.articles.map(\.frontMatter.lastModified).max() {
                     xml += "<lastmod>" + newest.iso + "</lastmod>"
                 }
+                if let date = page.kind == .topics ? newestListed(page.listedTopics.flatMap(\.articles)) : topicDate {
+                    xml += "<lastmod>" + date.iso + "</lastmod>"
+                }
                 xml += "</url>\n"
             }
             index += 1
         }
         xml += "</urlset>\n"
         return xml
+    }
+
+    /// The newest `lastModified` of the listed explainers among `articles` (a topic page's
+    /// `lastmod`: every page of a topic has its topic's).
+    static func newestListed(_ articles: [RenderedArticle]) -> ArticleTimestamp? {
+        articles.lazy.filter(\.isListed).map(\.frontMatter.lastModified).max()
     }
 
     /// The `<url>` entries of one explainer's pages, dated with its last modification; `origin`

@@ -28,9 +28,10 @@ package struct LoadedArticle: Sendable, Hashable {
     var diagnostics: [Diagnostic]
 }
 
-/// What a listing page (home, corrections, 404) shows: its URL, its place among the listing
-/// pages and, of each explainer it lists, what the page shows of it (for the corrections page,
-/// its corrections). Equal keys give the same files.
+/// What a listing page (home, corrections, 404, author and topic pages) shows: its URL and
+/// title, its place among the listing pages and, of each explainer it lists, what the page
+/// shows of it (its topics as the site names them; for the corrections page, its corrections);
+/// for the topics index, every topic with its count. Equal keys give the same files.
 package struct ListingKey: Sendable, Hashable {
     /// What a listing page shows of one explainer.
     struct Entry: Sendable, Hashable {
@@ -40,7 +41,10 @@ package struct ListingKey: Sendable, Hashable {
         var date: ArticleDate
         var updated: ArticleDate?
         var minutes: Int
+        /// Its tags as written (`articles[].tags`).
         var tags: [String]
+        /// Its topics as the card shows them (`SiteTopics`' names, not the tags as written).
+        var topics: [TopicLink]
         var image: LeadImage?
         /// Its corrections (what the corrections page lists).
         var corrections: [ArticleUpdate]
@@ -48,24 +52,37 @@ package struct ListingKey: Sendable, Hashable {
     }
 
     var url: String
+    /// A topic page's title is its topic's name, which other explainers' spellings decide.
+    var title: String
     var position: ListingPosition?
     var entries: [Entry]
+    /// The topics index's topics (a topic page's own topic), with how many explainers each lists.
+    var topics: [TopicCount]
+
+    /// One topic of the topics index.
+    struct TopicCount: Sendable, Hashable {
+        var link: TopicLink
+        var count: Int
+    }
 
     /// The key of `page`.
     init(_ page: Page) {
         url = page.url
+        title = page.title
         position = page.listing
-        entries = page.articles.map { article in
+        entries = page.articles.enumerated().map { index, article in
             Entry(
                 slug: article.slug, title: article.frontMatter.title, summary: article.frontMatter.summary,
                 date: article.frontMatter.date, updated: article.frontMatter.updated,
-                minutes: article.readingMinutes, tags: article.frontMatter.tags, image: article.leadImage,
+                minutes: article.readingMinutes, tags: article.frontMatter.tags,
+                topics: index < page.articleTopics.count ? page.articleTopics[index] : [], image: article.leadImage,
                 corrections: article.frontMatter.corrections, status: article.status)
         }
+        topics = page.listedTopics.map { TopicCount(link: $0.link, count: $0.articles.count) }
     }
 }
 
-/// What a site-wide file (`sitemap.xml`, `feed.xml`) is made of: the site, the base URL and,
+/// What a site-wide file (`sitemap.xml`, a feed) is made of: the site, the base URL and,
 /// for each explainer in build order, what decides its place (slug, dates), what the file's
 /// site-wide entries read of it (its last modification, its newest correction) and its part
 /// of the file. Equal keys give the same file.
@@ -79,6 +96,8 @@ package struct SiteFileKey: Sendable, Hashable {
         var latestCorrection: ArticleTimestamp?
         /// Its byline's keys: an author page's place in the sitemap (its `lastmod`).
         var authors: [String]
+        /// Its topics' slugs (the sitemap: a topic page's `lastmod`); empty for a feed.
+        var topics: [String]
         var part: String
     }
 
@@ -87,17 +106,29 @@ package struct SiteFileKey: Sendable, Hashable {
     var site: SiteConfig
     var baseURL: String
     var explainers: [Explainer]
+    /// The sitemap: the URLs of the pages that belong to no explainer (home and topic pages,
+    /// however many there are); empty for a feed.
+    var listingURLs: [String]
+    /// A feed: its title, `<id>` and links (a topic's name is the spelling most used).
+    var channel: FeedWriter.Channel?
 
-    /// The key of the file at `path` made of `articles` with `parts` (one per article, in order).
-    init(path: String, site: SiteConfig, baseURL: String, articles: [RenderedArticle], parts: [String]) {
+    /// The key of the file at `path` made of `articles` with `parts` (one per article, in order)
+    /// and, for the sitemap, each article's `topics` and the `listingURLs`.
+    init(
+        path: String, site: SiteConfig, baseURL: String, articles: [RenderedArticle], parts: [String],
+        topics: [[String]] = [], listingURLs: [String] = []
+    ) {
         self.path = path
         self.site = site
         self.baseURL = baseURL
-        explainers = zip(articles, parts).map { article, part in
+        self.listingURLs = listingURLs
+        explainers = zip(articles, parts).enumerated().map { index, pair in
+            let (article, part) = pair
             let fm = article.frontMatter
             return Explainer(
                 slug: article.slug, date: fm.date, lastModified: fm.lastModified,
-                latestCorrection: fm.latestCorrection?.timestamp, authors: fm.authors.map(\.key), part: part)
+                latestCorrection: fm.latestCorrection?.timestamp, authors: fm.authors.map(\.key),
+                topics: index < topics.count ? topics[index] : [], part: part)
         }
     }
 }

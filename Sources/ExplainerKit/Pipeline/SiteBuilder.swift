@@ -175,7 +175,9 @@ package enum SiteBuilder {
         fileCount += counts.reduce(0, +)
         media.finish()  // copies made again while delivering (the cache had lost them) are kept
         // One by one: their paths fall between explainers' (`feed.xml`, `sitemap.xml`).
-        for file in discoveryFiles(pages: pages, articles: articles, site: config, urls: urls, authors: authors, memo: memo) {
+        for file in discoveryFiles(
+            pages: pages, articles: articles, site: config, urls: urls, authors: authors, topics: topics, memo: memo)
+        {
             fileCount += deliver([file])
         }
         return BuildSummary(
@@ -183,18 +185,24 @@ package enum SiteBuilder {
             stylesheetURL: stylesheetURL, urls: urls)
     }
 
-    /// `sitemap.xml`, `feed.xml` and `robots.txt`: made for every build, so that a local
-    /// build shows exactly what will be published. Each explainer's part of the sitemap and
-    /// the feed goes through `memo`, and so does each whole file (keyed by those parts: a new
-    /// title changes the feed, not the sitemap). Only listed explainers (`RenderedArticle.isListed`)
-    /// are in them: never a draft or a scheduled explainer.
+    /// `sitemap.xml`, `feed.xml`, each topic's feed (`topics/<slug>/feed.xml`) and
+    /// `robots.txt`: made for every build, so that a local build shows exactly what will be
+    /// published. Each explainer's part of the sitemap and the feeds goes through `memo` (its
+    /// `<entry>` is made once for every feed it is in), and so does each whole file (keyed by
+    /// those parts: a new title changes the feeds, not the sitemap). Only listed explainers
+    /// (`RenderedArticle.isListed`) are in them: never a draft or a scheduled explainer.
     static func discoveryFiles(
         pages: [Page], articles: [RenderedArticle], site: SiteConfig, urls: SiteURLs, authors: SiteAuthors = .empty,
-        memo: some BuildMemo = PassThroughMemo()
+        topics: SiteTopics = .none, memo: some BuildMemo = PassThroughMemo()
     ) -> [OutputFile] {
         let articles = articles.filter(\.isListed)
-        func key(_ path: String, _ parts: [String]) -> SiteFileKey {
-            SiteFileKey(path: path, site: site, baseURL: urls.baseURL, articles: articles, parts: parts)
+        // What decides the sitemap's listing pages: their URLs, and each explainer's topics.
+        let listingURLs = pages.lazy.filter { $0.article == nil }.map(\.url)
+        func key(_ path: String, _ parts: [String], of articles: [RenderedArticle] = articles) -> SiteFileKey {
+            SiteFileKey(
+                path: path, site: site, baseURL: urls.baseURL, articles: articles, parts: parts,
+                topics: path == SitemapWriter.path ? articles.map { topics.links(of: $0).topics.map(\.slug) } : [],
+                listingURLs: path == SitemapWriter.path ? Array(listingURLs) : [])
         }
         // Parts by article, in `articles` order; an explainer's pages are consecutive in `pages`.
         var explainerPages: [ObjectIdentifier: ArraySlice<Page>] = [:]
@@ -229,15 +237,27 @@ package enum SiteBuilder {
                     explainerPages.first?.article.flatMap { parts[ObjectIdentifier($0)] } ?? ""
                 })
         }
-        let feed = memo.siteFile(key(FeedWriter.path, feedParts)) {
-            let parts = byArticle(feedParts)
-            return OutputFile(
-                path: FeedWriter.path,
-                text: FeedWriter.feed(articles: articles, site: site, urls: urls) { article in
-                    parts[ObjectIdentifier(article)] ?? ""
-                })
+        let feedPartOf = byArticle(feedParts)
+        /// A feed of `articles` (listed, in the site's order) through the memo.
+        func feed(_ path: String, _ articles: [RenderedArticle], _ channel: FeedWriter.Channel) -> OutputFile {
+            var key = key(path, articles.map { feedPartOf[ObjectIdentifier($0)] ?? "" }, of: articles)
+            key.channel = channel
+            return memo.siteFile(key) {
+                OutputFile(
+                    path: path,
+                    text: FeedWriter.feed(articles: articles, site: site, channel: channel, urls: urls) { article in
+                        feedPartOf[ObjectIdentifier(article)] ?? ""
+                    })
+            }
         }
-        return [sitemap, feed, OutputFile(path: RobotsWriter.path, text: RobotsWriter.robots(urls: urls))]
+        let topicFeeds = topics.topics.map { topic in
+            feed(
+                SiteURLs.topicFeedPath(topic.slug), topic.articles.filter(\.isListed),
+                .topic(topic.link, site: site, urls: urls))
+        }
+        return [sitemap, feed(FeedWriter.path, articles, .site(site, urls: urls))] + topicFeeds + [
+            OutputFile(path: RobotsWriter.path, text: RobotsWriter.robots(urls: urls))
+        ]
     }
 
     /// Production only: a deterministic `.gz` copy beside every HTML, CSS, XML and SVG file,

@@ -6,8 +6,11 @@ enum AuthorPlanner {
     /// How `SitePlanner.claimPaths` names the folder's owner.
     static let owner = "the author pages (/\(SiteURLs.authorsFolder)/, /\(SiteURLs.authorsFolder)/KEY/)"
 
-    /// The author pages of `authors`; `newestFirst` is the site's explainers in the site's order.
-    static func pages(authors: SiteAuthors, urls: SiteURLs, newestFirst: [RenderedArticle]) -> [Page] {
+    /// The author pages of `authors`; `newestFirst` is the site's explainers in the site's order;
+    /// `topics` names each card's topics.
+    static func pages(
+        authors: SiteAuthors, urls: SiteURLs, newestFirst: [RenderedArticle], topics: SiteTopics = .none
+    ) -> [Page] {
         guard !authors.isEmpty else { return [] }
         var byAuthor: [String: [RenderedArticle]] = [:]
         for article in newestFirst where article.isListed {
@@ -19,10 +22,11 @@ enum AuthorPlanner {
         return [index]
             + authors.all.map { author in
                 let url = urls.author(author.key)
+                let articles = byAuthor[author.key] ?? []
                 return Page(
                     kind: .author, url: url, file: urls.file(ofPage: url), title: author.name,
-                    description: author.bio ?? "Explainers by \(author.name).", articles: byAuthor[author.key] ?? [],
-                    authors: [author])
+                    description: author.bio ?? "Explainers by \(author.name).", articles: articles,
+                    authors: [author], articleTopics: articles.map { topics.links(of: $0).topics })
             }
     }
 }

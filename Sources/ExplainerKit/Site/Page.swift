@@ -19,6 +19,10 @@ package final class Page: Sendable, Hashable {
         case author
         /// The index of the site's authors (`/authors/`).
         case authors
+        /// One topic's page (`/topics/russia/`, `/topics/russia/page/2/`): its explainers.
+        case topic
+        /// The index of the site's topics (`/topics/`).
+        case topics
 
         /// The template file (without `.mustache`) for this kind.
         var template: String { rawValue }
@@ -43,9 +47,10 @@ package final class Page: Sendable, Hashable {
     let previous: PageLink?
     let next: PageLink?
     /// For a home page: its explainers, newest first (for the 404 page: the newest few; for
-    /// the corrections page: those with a correction; for an author page: theirs).
+    /// the corrections page: those with a correction; for an author page: theirs; for a topic
+    /// page: the topic's, newest first).
     let articles: [RenderedArticle]
-    /// For a home page of a site with more than one: which one it is.
+    /// For a home or topic page with more than one page: which one it is.
     let listing: ListingPosition?
     /// For an author page, whose it is; for the authors index, every author (in the file's order).
     let authors: [SiteAuthor]
@@ -54,13 +59,20 @@ package final class Page: Sendable, Hashable {
     /// For an explainer's overview and the last page of its reading order, its related
     /// explainers, best first (`RelatedExplainers`); empty on its other pages.
     let related: [RelatedExplainer]
+    /// For a listing page (home, topic, author pages): the topics of each of `articles`, in
+    /// its order, as the site names them (`SiteTopics`).
+    let articleTopics: [[TopicLink]]
+    /// For the topics index: every topic of the site, by slug; for a topic page: its topic
+    /// (with every explainer it lists, on this page or another).
+    let listedTopics: [Topic]
 
     init(
         kind: Kind, url: String, file: String, title: String, description: String,
         article: RenderedArticle? = nil, section: RenderedSection? = nil,
         explainerPages: [PageLink] = [], previous: PageLink? = nil, next: PageLink? = nil,
         articles: [RenderedArticle] = [], listing: ListingPosition? = nil, authors: [SiteAuthor] = [],
-        topics: [TopicLink] = [], related: [RelatedExplainer] = []
+        topics: [TopicLink] = [], related: [RelatedExplainer] = [], articleTopics: [[TopicLink]] = [],
+        listedTopics: [Topic] = []
     ) {
         self.kind = kind
         self.url = url
@@ -77,6 +89,8 @@ package final class Page: Sendable, Hashable {
         self.authors = authors
         self.topics = topics
         self.related = related
+        self.articleTopics = articleTopics
+        self.listedTopics = listedTopics
     }
 
     package static func == (lhs: Page, rhs: Page) -> Bool {
@@ -85,7 +99,8 @@ package final class Page: Sendable, Hashable {
                 && lhs.description == rhs.description && lhs.article == rhs.article && lhs.section == rhs.section
                 && lhs.explainerPages == rhs.explainerPages && lhs.previous == rhs.previous && lhs.next == rhs.next
                 && lhs.articles == rhs.articles && lhs.listing == rhs.listing && lhs.authors == rhs.authors
-                && lhs.topics == rhs.topics && lhs.related == rhs.related)
+                && lhs.topics == rhs.topics && lhs.related == rhs.related && lhs.articleTopics == rhs.articleTopics
+                && lhs.listedTopics == rhs.listedTopics)
     }
 
     package func hash(into hasher: inout Hasher) {
@@ -94,7 +109,7 @@ package final class Page: Sendable, Hashable {
     }
 }
 
-/// Where a home page stands among the site's home pages: page `number` of `count`, with the
+/// Where a listing page (a home page, a topic's page) stands among its listing: page `number` of `count`, with the
 /// URLs of the newer (previous) and older (next) ones.
 struct ListingPosition: Sendable, Hashable {
     var number: Int

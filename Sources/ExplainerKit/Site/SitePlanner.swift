@@ -36,7 +36,7 @@ enum SitePlanner {
 
     /// Claims every top-level output path of the site: what Explainer makes itself (home
     /// pages, 404, feed, sitemap, robots.txt, the preview's addresses, the author pages when
-    /// the site has authors), then the assets (their
+    /// the site has authors, the topic pages), then the assets (their
     /// paths in the output, e.g. `assets/style.<hash>.css`, with the file each comes from),
     /// then each explainer's folder. Returns an error for each second claim.
     static func claimPaths(
@@ -56,6 +56,7 @@ enum SitePlanner {
             by: .generated(
                 "the preview's own addresses (\(PreviewAddresses.script), \(PreviewAddresses.events))"))
         if !authors.isEmpty { claims.claim(SiteURLs.authorsFolder, isFolder: true, by: .generated(AuthorPlanner.owner)) }
+        claims.claim(SiteURLs.topicsFolder, isFolder: true, by: .generated(TopicPlanner.owner))
         var problems: [Diagnostic] = []
         for asset in assets {
             if let problem = claims.claim(asset.path, by: .asset(asset.source), gzip: production) { problems.append(problem) }
@@ -75,8 +76,8 @@ enum SitePlanner {
     }
 
     /// Every page of the site: the home pages, each explainer's pages (newest explainer first),
-    /// the corrections page (listed explainers only: `RenderedArticle.isListed`), the author pages (`AuthorPlanner`, when the site has authors) and
-    /// the 404 page. `topics` is the site's topics (`SiteTopics`, made of these articles; none
+    /// the corrections page (listed explainers only: `RenderedArticle.isListed`), the author pages (`AuthorPlanner`, when the site has authors),
+    /// the topic pages (`TopicPlanner`) and the 404 page. `topics` is the site's topics (`SiteTopics`, made of these articles; none
     /// when nil). `explainerPages` plans one explainer's pages; a cache may pass a memoised
     /// `explainerPages(_:links:urls:)`.
     static func plan(
@@ -85,12 +86,13 @@ enum SitePlanner {
     ) -> [Page] {
         let newestFirst = newestFirst(articles)
         let topics = topics ?? .none
-        var pages = homePages(site: site, urls: urls, newestFirst: newestFirst)
+        var pages = homePages(site: site, urls: urls, newestFirst: newestFirst, topics: topics)
         for article in newestFirst {
             pages += explainerPages?(article) ?? Self.explainerPages(article, links: topics.links(of: article), urls: urls)
         }
         pages.append(correctionsPage(site: site, urls: urls, newestFirst: newestFirst))
-        pages += AuthorPlanner.pages(authors: authors, urls: urls, newestFirst: newestFirst)
+        pages += AuthorPlanner.pages(authors: authors, urls: urls, newestFirst: newestFirst, topics: topics)
+        pages += TopicPlanner.pages(topics: topics, site: site, urls: urls)
         pages.append(
             Page(
                 kind: .notFound, url: urls.notFound, file: SiteURLs.notFoundFile, title: "Page not found",
@@ -112,24 +114,18 @@ enum SitePlanner {
     }
 
     /// The home pages: `/` lists the newest `site.homePageSize` explainers, `/page/2/` the next
-    /// ones, and so on (always at least `/`).
-    static func homePages(site: SiteConfig, urls: SiteURLs, newestFirst: [RenderedArticle]) -> [Page] {
-        let size = site.homePageSize
-        let count = max(1, (newestFirst.count + size - 1) / size)
+    /// ones, and so on (always at least `/`); each card with its topics (`topics`).
+    static func homePages(
+        site: SiteConfig, urls: SiteURLs, newestFirst: [RenderedArticle], topics: SiteTopics = .none
+    ) -> [Page] {
         let description = site.description.isEmpty ? site.title : site.description
-        return (1...count).map { number in
-            let url = urls.home(page: number)
-            return Page(
-                kind: .home, url: url, file: urls.file(ofPage: url),
-                title: number == 1 ? site.title : "\(site.title), page \(number)",
-                description: number == 1 ? description : "\(description) (page \(number) of \(count))",
-                articles: Array(newestFirst[min(newestFirst.count, (number - 1) * size)..<min(newestFirst.count, number * size)]),
-                listing: count == 1
-                    ? nil
-                    : ListingPosition(
-                        number: number, count: count,
-                        previousURL: number > 1 ? urls.home(page: number - 1) : nil,
-                        nextURL: number < count ? urls.home(page: number + 1) : nil))
+        return ListingPagination.pages(of: newestFirst, size: site.homePageSize) { urls.home(page: $0) }.map { slice in
+            Page(
+                kind: .home, url: slice.url, file: urls.file(ofPage: slice.url),
+                title: slice.number == 1 ? site.title : "\(site.title), page \(slice.number)",
+                description: slice.number == 1 ? description : "\(description) (page \(slice.number) of \(slice.count))",
+                articles: slice.articles, listing: slice.position,
+                articleTopics: slice.articles.map { topics.links(of: $0).topics })
         }
     }
 

@@ -25,6 +25,8 @@ package struct SiteURLs: Sendable, Hashable {
     static let correctionsFolder = "corrections"
     /// The folder of the author pages: `/authors/`, `/authors/ana-diaz/`.
     static let authorsFolder = "authors"
+    /// The folder of the topic pages: `/topics/`, `/topics/russia/`, `/topics/russia/page/2/`.
+    static let topicsFolder = "topics"
 
     /// `baseURL` as `site.yml` or `--base-url` give it, normalised by `BaseURL` (the one
     /// parse: `HTTPS://Host/x/` is `https://host/x`). A text that is no base URL (the build
@@ -68,6 +70,20 @@ package struct SiteURLs: Sendable, Hashable {
 
     /// An author's page: `/authors/ana-diaz/` (`key` is the authors file's key, a slug).
     func author(_ key: String) -> String { url("/\(Self.authorsFolder)/\(key)/") }
+
+    /// The index of the site's topics: `/topics/`.
+    var topics: String { url("/\(Self.topicsFolder)/") }
+
+    /// A topic's page (`/topics/russia/`), or page `number` of its listing (`/topics/russia/page/2/`).
+    func topic(_ slug: String, page number: Int = 1) -> String {
+        url("/\(Self.topicsFolder)/\(slug)/" + (number == 1 ? "" : "\(Self.listingFolder)/\(number)/"))
+    }
+
+    /// A topic's Atom feed: `/topics/russia/feed.xml`.
+    func topicFeed(_ slug: String) -> String { url("/" + Self.topicFeedPath(slug)) }
+
+    /// The output path of a topic's feed: `topics/russia/feed.xml`.
+    static func topicFeedPath(_ slug: String) -> String { "\(topicsFolder)/\(slug)/\(FeedWriter.path)" }
 
     /// The folder of the assets, `/assets/`; an asset is this plus its path, e.g. `favicon.svg`.
     var assets: String { url("/\(Self.assetsFolder)/") }

@@ -29,7 +29,8 @@ enum PageContext {
             self.site = SiteValues(
                 title: site.title, language: site.language, author: site.author,
                 description: site.description, baseURL: urls.baseURL, homeURL: urls.home(), feedURL: urls.feed,
-                correctionsURL: urls.corrections, authorsURL: authors.isEmpty ? nil : urls.authors)
+                correctionsURL: urls.corrections, authorsURL: authors.isEmpty ? nil : urls.authors,
+                topicsURL: urls.topics)
             self.assets = AssetValues(stylesheet: stylesheetURL, url: urls.assets)
         }
     }
@@ -62,16 +63,25 @@ enum PageContext {
                 let links = article.lede.links + article.sections.flatMap(\.chunk.links)
                 var seen: Set<String> = []
                 context.sources = links.filter { seen.insert($0.url).inserted }
-            case .home, .corrections, .notFound, .author, .authors:
+            case .home, .corrections, .notFound, .author, .authors, .topic, .topics:
                 break
             }
         }
         // The listings: one case per kind.
         switch page.kind {
-        case .home, .notFound, .author:
-            context.articles = page.articles.map { ArticleCardValues(article: $0, urls: shared.urls) }
+        case .home, .notFound, .author, .topic:
+            context.articles = page.articles.enumerated().map { index, article in
+                ArticleCardValues(
+                    article: article, urls: shared.urls,
+                    topics: index < page.articleTopics.count ? page.articleTopics[index] : [])
+            }
             context.pagination = Prepared(page.listing)
             if page.kind == .author { context.author = page.authors.first.map { AuthorValues($0, urls: shared.urls) } }
+            if page.kind == .topic {
+                context.topic = page.listedTopics.first.map { TopicValues($0.link, urls: shared.urls, count: $0.articles.count) }
+            }
+        case .topics:
+            context.topics = page.listedTopics.map { TopicValues($0.link, urls: shared.urls, count: $0.articles.count) }
         case .authors:
             context.authors = page.authors.map { AuthorValues($0, urls: shared.urls) }
         case .corrections:
@@ -82,8 +92,11 @@ enum PageContext {
         return context
     }
 
-    /// The values shared by every page of one explainer (built once per explainer).
-    static func explainer(_ article: RenderedArticle, urls: SiteURLs, authors: SiteAuthors = .empty) -> ExplainerValues {
+    /// The values shared by every page of one explainer (built once per explainer); `topics`
+    /// are its topics as the site names them (`Page.topics`).
+    static func explainer(
+        _ article: RenderedArticle, urls: SiteURLs, authors: SiteAuthors = .empty, topics: [TopicLink] = []
+    ) -> ExplainerValues {
         let fm = article.frontMatter
         let base = urls.explainer(article.slug)
         let onHistory = article.sections.contains { $0.key == TimelinePlacement.sectionKey }
@@ -112,7 +125,8 @@ enum PageContext {
                     role: role, date: date)
             },
             image: LeadImageValues(article, urls: urls),
-            authors: AuthorValues.byline(authors.resolve(fm.authors), urls: urls), status: article.status)
+            authors: AuthorValues.byline(authors.resolve(fm.authors), urls: urls), status: article.status,
+            topics: TopicValues.list(topics, urls: urls))
     }
 
     /// `explainer`: the values of the page's explainer, whose byline (resolved once per

@@ -19,7 +19,9 @@ struct PageRenderer: Sendable {
 
     /// Renders `pages` (which must all belong to the same explainer, or to none).
     func render(_ pages: [Page]) -> [(file: String, html: [UInt8])] {
-        let explainer = pages.first?.article.map { PageContext.explainer($0, urls: shared.urls, authors: shared.authors) }
+        let explainer = pages.first.flatMap { first in
+            first.article.map { PageContext.explainer($0, urls: shared.urls, authors: shared.authors, topics: first.topics) }
+        }
         return pages.map { page in
             let context = PageContext.make(page, shared: shared, explainer: page.article == nil ? nil : explainer)
             let html =

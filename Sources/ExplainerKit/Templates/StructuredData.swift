@@ -2,7 +2,7 @@
 /// `Person`s, or the site's organisation without one; `dateModified` is
 /// `FrontMatter.lastModified`; each correction is a `CorrectionComment` under `correction`),
 /// `WebSite` for the home page, `WebPage` for the corrections page, `ProfilePage` for an author
-/// page.
+/// page, `CollectionPage` for the topics index and a topic's pages.
 ///
 /// Written straight to JSON text (`JSONText.Writer`), members in the order below.
 enum StructuredData {
@@ -92,8 +92,9 @@ enum StructuredData {
             beginPage("ProfilePage", name: page.title, url: page.url)
             json.key("mainEntity"); person(author, urls: urls, into: &json)
             json.endObject()
-        case .corrections:
-            beginPage("WebPage", name: page.title, url: page.url)
+        case .corrections, .topic, .topics:
+            // The topic pages list explainers: schema.org's page of a collection.
+            beginPage(page.kind == .corrections ? "WebPage" : "CollectionPage", name: page.title, url: page.url)
             json.key("description"); json.string(page.description)
             json.key("isPartOf")
             json.beginObject()

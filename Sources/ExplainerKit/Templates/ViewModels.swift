@@ -23,6 +23,8 @@ struct PageValuesRoot: TemplateObject {
     var corrections: [CorrectionValues]?
     var author: AuthorValues?
     var authors: [AuthorValues]?
+    var topic: TopicValues?
+    var topics: [TopicValues]?
 
     static let templateFields = TemplateFields<Self>([
         .field("site", "the site's values", on: everyPage, \.site),
@@ -36,11 +38,11 @@ struct PageValuesRoot: TemplateObject {
         .field("sources", "the external links of the page (on the one-page view, each once)", on: [.overview, .section, .all], \.sources),
         .field(
             "articles",
-            "this home page's explainers (`homePageSize` of them), newest first; on the 404 page the 10 newest; on an author page theirs",
-            on: [.home, .notFound, .author], \.articles),
+            "this home page's explainers (`homePageSize` of them), newest first; on the 404 page the 10 newest; on an author page theirs; on a topic page this page's of the topic's",
+            on: [.home, .notFound, .author, .topic], \.articles),
         .field(
-            "pagination", "where this home page stands among the home pages; absent when there is only one",
-            on: [.home], \.pagination),
+            "pagination", "where this home (or topic) page stands among its pages; absent when there is only one",
+            on: [.home, .topic], \.pagination),
         .field(
             "corrections", "every correction of every explainer, newest first (empty when there is none)",
             on: [.corrections], \.corrections),
@@ -48,6 +50,8 @@ struct PageValuesRoot: TemplateObject {
         .field(
             "authors", "every author of the authors file, in its order, each as an entry of `explainer.authors`", on: [.authors],
             \.authors),
+        .field("topic", "the topic the page lists", on: [.topic], \.topic),
+        .field("topics", "every topic of the site, by slug, each with its `count`", on: [.topics], \.topics),
     ])
 }
 
@@ -64,10 +68,12 @@ final class SiteValues: TemplateObject {
     let correctionsURL: String
     /// `/authors/` when the site has authors.
     let authorsURL: String?
+    /// `/topics/`.
+    let topicsURL: String
 
     init(
         title: String, language: String, author: String, description: String, baseURL: String,
-        homeURL: String, feedURL: String, correctionsURL: String, authorsURL: String? = nil
+        homeURL: String, feedURL: String, correctionsURL: String, authorsURL: String? = nil, topicsURL: String = "/topics/"
     ) {
         self.title = title
         self.language = language
@@ -78,6 +84,7 @@ final class SiteValues: TemplateObject {
         self.feedURL = feedURL
         self.correctionsURL = correctionsURL
         self.authorsURL = authorsURL
+        self.topicsURL = topicsURL
     }
 
     static let templateFields = TemplateFields<SiteValues>([
@@ -90,6 +97,7 @@ final class SiteValues: TemplateObject {
         .field("feedURL", "the feed's URL (with the base path)", \.feedURL),
         .field("correctionsURL", "the corrections page's URL (with the base path)", \.correctionsURL),
         .field("authorsURL", "the authors index's URL (absent when the site has no authors file)", \.authorsURL),
+        .field("topicsURL", "the topics index's URL (with the base path)", \.topicsURL),
     ])
 }
 
@@ -145,7 +153,7 @@ final class PageValues: TemplateObject {
         .field("url", "the page's URL", \.url),
         .field("canonicalURL", "the page's absolute URL", \.canonicalURL),
         .field(
-            "kind", "`home`, `overview`, `section`, `quotes`, `all`, `corrections`, `404`, `author` or `authors`",
+            "kind", "`home`, `overview`, `section`, `quotes`, `all`, `corrections`, `404`, `author`, `authors`, `topic` or `topics`",
             \.kind.rawValue),
         .field("ogType", "`article` on explainer pages, else `website`", { $0.isExplainer ? "article" : "website" }),
         .field("jsonLD", "JSON-LD for search engines (HTML: use `{{{ }}}`)", \.jsonLD),
@@ -183,11 +191,14 @@ final class ExplainerValues: TemplateObject {
     let authors: [AuthorValues]
     /// Published, a draft or scheduled (a non-production build shows the last two).
     let status: PublicationStatus
+    /// Its topics, as the site names them (`Page.topics`), in the order of `tags:`.
+    let topics: [TopicValues]
 
     init(
         frontMatter: FrontMatter, readingMinutes: Int, url: String, allURL: String, quotesURL: String,
         timelineSVG: String?, timelineURL: String, timelineOnOverview: Bool, quotes: [QuoteValues],
-        image: LeadImageValues?, authors: [AuthorValues] = [], status: PublicationStatus = .published
+        image: LeadImageValues?, authors: [AuthorValues] = [], status: PublicationStatus = .published,
+        topics: [TopicValues] = []
     ) {
         self.frontMatter = frontMatter
         self.readingMinutes = readingMinutes
@@ -210,6 +221,7 @@ final class ExplainerValues: TemplateObject {
         asOfISO = frontMatter.lastModified.iso
         self.authors = authors
         self.status = status
+        self.topics = topics
     }
 
     static let templateFields = TemplateFields<ExplainerValues>([
@@ -223,6 +235,7 @@ final class ExplainerValues: TemplateObject {
         .field("updated", "`updated`, as `4 July 2025` (absent without one)", \.updated),
         .field("updatedISO", "`updated`, as `2025-07-04`", \.updatedISO),
         .field("tags", "`tags` of the front matter (text)", \.frontMatter.tags),
+        .field("topics", "its topics, in the order of `tags`, named as the site names them, with their pages' URLs", \.topics),
         .field("readingMinutes", "minutes to read the whole explainer", \.readingMinutes),
         .field("keyPoints", "`keyPoints` of the front matter (text)", \.frontMatter.keyPoints),
         .field("hasKeyPoints", "whether there are key points", { !$0.frontMatter.keyPoints.isEmpty }),
@@ -376,16 +389,19 @@ final class CardValues: TemplateObject {
     ])
 }
 
-/// One entry of `articles`: an explainer listed on the home, 404 and author pages.
+/// One entry of `articles`: an explainer listed on the home, 404, author and topic pages.
 struct ArticleCardValues: TemplateObject {
     let article: RenderedArticle
     let url: String
     let image: LeadImageValues?
+    let topics: [TopicValues]
 
-    init(article: RenderedArticle, urls: SiteURLs) {
+    /// `topics`: its topics as the site names them (`Page.articleTopics`).
+    init(article: RenderedArticle, urls: SiteURLs, topics: [TopicLink] = []) {
         self.article = article
         url = urls.explainer(article.slug)
         image = LeadImageValues(article, urls: urls)
+        self.topics = TopicValues.list(topics, urls: urls)
     }
 
     static let templateFields = TemplateFields<ArticleCardValues>([
@@ -396,6 +412,7 @@ struct ArticleCardValues: TemplateObject {
         .field("dateISO", "its date, as `2025-07-04`", { $0.article.article.frontMatter.date.iso }),
         .field("minutes", "minutes to read it", \.article.readingMinutes),
         .field("tags", "its tags (text)", \.article.article.frontMatter.tags),
+        .field("topics", "its topics, as `explainer.topics` (on the home, topic and author pages)", \.topics),
         .field("image", "its lead image, as `explainer.image` (absent without one)", \.image),
         .field("badge", "`Draft` or `Scheduled` (built by `--drafts`, `--future`; absent when published)", \.article.status.badge),
     ])

@@ -260,10 +260,10 @@ enum Reference {
                     ))
             }
             return JSONText.object(members).referenceRendered
-        case .corrections:
+        case .corrections, .topic, .topics:
             return JSONText.object([
                 ("@context", .string("https://schema.org")),
-                ("@type", .string("WebPage")),
+                ("@type", .string(page.kind == .corrections ? "WebPage" : "CollectionPage")),
                 ("name", .string(page.title)),
                 ("url", .string(urls.origin + page.url)),
                 ("inLanguage", .string(language)),
