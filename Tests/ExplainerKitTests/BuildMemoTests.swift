@@ -90,13 +90,14 @@ import Testing
         let built = try SiteBuilder.build(sources(["One", "Two"]), memo: memo)
         #expect(built.files == (try SiteBuilder.build(sources(["One", "Two"]))).files)
         // Each explainer: its article, plan, templated files, and its part of the sitemap and
-        // the feed; each listing page (home, 404); each site-wide file (sitemap, feed).
+        // the feed; each listing page (home, 404, topic pages); each site-wide file (sitemap,
+        // feed, and the feed of each topic: `One`, `Two`).
         #expect(memo.asked["article"] == 2)
         #expect(memo.asked["plan"] == 2)
         #expect(memo.asked["explainerFiles"] == 2)
         #expect(memo.asked["part"] == 4)
         #expect(memo.asked["listing"] == built.pages.filter { $0.article == nil }.count)
-        #expect(memo.asked["siteFile"] == 2)
+        #expect(memo.asked["siteFile"] == 4)
         #expect(memo.made == memo.asked)
     }
 
@@ -113,8 +114,9 @@ import Testing
         #expect(memo.made["article"] == 1)
         #expect(memo.made["explainerFiles"] == 1)
         #expect(memo.made["plan"] == 1)
-        // Its sitemap entries are the same (same URLs, same date): only the feed is joined again.
-        #expect(memo.made["siteFile"] == 1)
+        // Its sitemap entries are the same (same URLs, same date): only the feeds it is in (the
+        // site's, and its two topics') are joined again.
+        #expect(memo.made["siteFile"] == 3)
         #expect(memo.made["listing"] ?? 0 >= 1)
     }
 

@@ -114,7 +114,7 @@ struct ByteLevelRewriteTests {
         let titles = ["Plain", #"Tom \"&\" <Jerry> it's caf\u00e9 \uFFFE done"#]
         for (i, title) in titles.enumerated() {
             let text = Fixtures.article(title: title, extraFrontMatter: i == 1 ? "updated: 2025-03-04" : "")
-                .replacingOccurrences(of: "tags: [One, Two]", with: i == 1 ? #"tags: ["A&B", "<x>", "\uFFFF'"]"# : "tags: [One, Two]")
+                .replacingOccurrences(of: "tags: [One, Two]", with: i == 1 ? #"tags: ["A&B", "<x>", "\uFFFF'x"]"# : "tags: [One, Two]")
             let parsed = try ArticleParser.parse(SourceFile(path: "Content/a\(i).md", text: text))
             let article = try ArticleRenderer.render(parsed)
             for baseURL in ["https://example.org", "", "https://x.org/a&b'<\u{FFFE}>", "\u{1}\u{FFFF}"] {

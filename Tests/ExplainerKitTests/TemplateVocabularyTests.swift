@@ -51,8 +51,8 @@ struct TemplateVocabularyTests {
         #expect(kinds("explainer.quotes[].role") == "explainer pages")
         #expect(kinds("section.toc[].text") == "section")
         #expect(kinds("cards[].excerptHTML") == "overview")
-        #expect(kinds("articles[].dateISO") == "home, 404, author")
-        #expect(kinds("pagination.nextURL") == "home")
+        #expect(kinds("articles[].dateISO") == "home, 404, author, topic")
+        #expect(kinds("pagination.nextURL") == "home, topic")
         // An object type is listed once, under the first path that reaches it.
         #expect(kinds("allSections[]") == "all" && kinds("allSections[].title") == nil)
         #expect(kinds("explainer.previous") == "explainer pages" && kinds("explainer.previous.url") == nil)

@@ -54,9 +54,11 @@ struct SmartPunctuationSiteTests {
         #expect(overview.contains("content=\"What it means\u{2026} and what it doesn\u{2019}t.\""))
         #expect(overview.contains("<li>It\u{2019}s the first \u{2013} and only \u{2013} one.</li>"))
         #expect(overview.contains("<p>Russia\u{2019}s decision \u{2013} it\u{2019}s \u{201C}big\u{201D} \u{2014} and new\u{2026}</p>"))
-        // No straight quote is left but the tag's (tags are names, left as written).
-        #expect(!overview.contains("&quot;") && overview.components(separatedBy: "&#39;").count == 2)
+        // No straight quote is left but the tag's (tags are names, left as written), in its
+        // `<meta>` and its topic link.
+        #expect(!overview.contains("&quot;") && overview.components(separatedBy: "&#39;").count == 3)
         #expect(overview.contains("<meta property=\"article:tag\" content=\"Russia&#39;s\">"))
+        #expect(overview.contains("<a href=\"/topics/russias/\" rel=\"tag\">Russia&#39;s</a>"))
         let history = try #require(build.text("a/history/index.html"))
         #expect(history.contains("<strong>\u{2019}90s</strong>: The \u{201C}Great Game\u{201D} ends."))
         // The home card and the feed show the typeset title and summary too.
