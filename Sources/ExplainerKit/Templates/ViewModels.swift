@@ -23,6 +23,7 @@ struct PageValuesRoot: TemplateObject {
     var corrections: [CorrectionValues]?
     var author: AuthorValues?
     var authors: [AuthorValues]?
+    var related: [RelatedValues]?
 
     static let templateFields = TemplateFields<Self>([
         .field("site", "the site's values", on: everyPage, \.site),
@@ -48,6 +49,11 @@ struct PageValuesRoot: TemplateObject {
         .field(
             "authors", "every author of the authors file, in its order, each as an entry of `explainer.authors`", on: [.authors],
             \.authors),
+        .field(
+            "related",
+            "up to 3 other explainers sharing its topics, best first (`RelatedValues`); on the overview and the last page of the reading order only",
+            on: [.overview, .section, .quotes], \.related),
+        .field("hasRelated", "whether `related` has an entry", on: [.overview, .section, .quotes], { $0.related?.isEmpty == false }),
     ])
 }
 
