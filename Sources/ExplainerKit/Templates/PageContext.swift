@@ -43,6 +43,7 @@ enum PageContext {
         if let explainer, let article = page.article {
             context.explainer = ExplainerPageValues(
                 shared: explainer, pages: page.explainerPages, previous: page.previous, next: page.next)
+            if !page.related.isEmpty { context.related = page.related.map { RelatedValues($0, urls: shared.urls) } }
             switch page.kind {
             case .overview:
                 context.lede = Prepared(article.lede)

@@ -25,6 +25,7 @@ struct PageValuesRoot: TemplateObject {
     var authors: [AuthorValues]?
     var topic: TopicValues?
     var topics: [TopicValues]?
+    var related: [RelatedValues]?
 
     static let templateFields = TemplateFields<Self>([
         .field("site", "the site's values", on: everyPage, \.site),
@@ -52,6 +53,11 @@ struct PageValuesRoot: TemplateObject {
             \.authors),
         .field("topic", "the topic the page lists", on: [.topic], \.topic),
         .field("topics", "every topic of the site, by slug, each with its `count`", on: [.topics], \.topics),
+        .field(
+            "related",
+            "up to 3 other explainers sharing its topics, best first (`RelatedValues`); on the overview and the last page of the reading order only",
+            on: [.overview, .section, .quotes], \.related),
+        .field("hasRelated", "whether `related` has an entry", on: [.overview, .section, .quotes], { $0.related?.isEmpty == false }),
     ])
 }
 
