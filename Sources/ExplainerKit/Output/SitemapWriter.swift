@@ -1,4 +1,4 @@
-/// Writes `sitemap.xml` (sitemaps.org protocol 0.9): every page except the 404 page, with
+/// Writes `sitemap.xml` (sitemaps.org protocol 0.9): every page except the 404 and search pages, with
 /// absolute URLs (URIs: a slug beyond ASCII is percent-encoded) and, where the page belongs
 /// to an explainer, when it was last modified (`FrontMatter.lastModified`: a date, or a date
 /// and time when an entry of `updates:` gives one; an author page: their newest explainer's).
@@ -39,7 +39,7 @@ enum SitemapWriter {
                 index = end
                 continue
             }
-            if page.kind != .notFound {
+            if page.kind != .notFound, page.kind != .search {
                 xml += "<url><loc>" + base + XMLEscaping.escape(URIEscaping.encodingNonASCII(page.url)) + "</loc>"
                 if page.kind == .home, let newest { xml += "<lastmod>" + newest.iso + "</lastmod>" }
                 // The corrections page changes with its newest correction.

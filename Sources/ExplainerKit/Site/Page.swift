@@ -19,6 +19,8 @@ package final class Page: Sendable, Hashable {
         case author
         /// The index of the site's authors (`/authors/`).
         case authors
+        /// The search page (`/search/`): Pagefind's UI over the explainers' index.
+        case search
 
         /// The template file (without `.mustache`) for this kind.
         var template: String { rawValue }

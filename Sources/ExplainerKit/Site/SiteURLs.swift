@@ -25,6 +25,9 @@ package struct SiteURLs: Sendable, Hashable {
     static let correctionsFolder = "corrections"
     /// The folder of the author pages: `/authors/`, `/authors/ana-diaz/`.
     static let authorsFolder = "authors"
+    /// The search page's folder (`/search/`) and the Pagefind bundle's (`/pagefind/`).
+    static let searchFolder = "search"
+    static let pagefindFolder = "pagefind"
 
     /// `baseURL` as `site.yml` or `--base-url` give it, normalised by `BaseURL` (the one
     /// parse: `HTTPS://Host/x/` is `https://host/x`). A text that is no base URL (the build
@@ -71,6 +74,12 @@ package struct SiteURLs: Sendable, Hashable {
 
     /// The folder of the assets, `/assets/`; an asset is this plus its path, e.g. `favicon.svg`.
     var assets: String { url("/\(Self.assetsFolder)/") }
+
+    /// The search page: `/search/`.
+    var search: String { url("/\(Self.searchFolder)/") }
+
+    /// The folder of the Pagefind bundle, `/pagefind/` (ending in `/`).
+    var pagefind: String { url("/\(Self.pagefindFolder)/") }
 
     var feed: String { url("/" + FeedWriter.path) }
 
