@@ -72,6 +72,10 @@ public actor PreviewSession {
             let build = try runner.buildInMemory(cache: cache)
             try SiteWriter(outputPath: runner.paths.output).write(build.files, keepingPreviousAt: nil, holding: outputLock)
             current = build.files
+            if build.search != nil, var files = current {
+                defer { current = files }
+                _ = try write(build, over: &files)
+            }
             failing = false
             basePath.basePath = BasePath(path: build.basePath)
             liveReload.broadcast(.warnings(build.warnings))
@@ -114,7 +118,7 @@ public actor PreviewSession {
         }
         let changes: InPlaceWriter.Changes
         do {
-            changes = try InPlaceWriter(outputPath: runner.paths.output).update(&files, to: build.files)
+            changes = try write(build, over: &files)
         } catch {
             current = files
             failing = true
@@ -140,6 +144,21 @@ public actor PreviewSession {
             Rebuild(
                 changed: relevant, written: changes.written, removed: changes.removed,
                 statistics: cache.statistics, event: event, milliseconds: elapsed(), warnings: build.warnings))
+    }
+
+    /// Brings the output folder from `files` (what it holds) to `build`'s files and, with search
+    /// on, the search bundle of its pages: the pages are written first (the old bundle kept),
+    /// then the folder is indexed and the bundle brought up to date.
+    private func write(_ build: SiteBuild, over files: inout [OutputFile]) throws(BuildFailure) -> InPlaceWriter.Changes {
+        let writer = InPlaceWriter(outputPath: runner.paths.output)
+        guard build.search != nil else { return try writer.update(&files, to: build.files) }
+        let held = files.filter { $0.path.hasPrefix(SiteSearch.bundleFolder) }
+        var changes = try writer.update(&files, to: SiteSearch.merging(build.files, held))
+        let bundle = try build.searchBundle(indexingFolder: runner.paths.output)
+        let indexed = try writer.update(&files, to: SiteSearch.merging(build.files, bundle))
+        changes.written += indexed.written
+        changes.removed += indexed.removed
+        return changes
     }
 
     /// Makes the next rebuild look at every source file, not only those the watcher names

@@ -97,11 +97,16 @@ def run_validator(*args) -> tuple[int, str]:
     return result.returncode, (result.stdout + result.stderr).strip()
 
 
+# CSP Level 3 source expressions the Nu validator's bundled CSP grammar does not know yet
+# ('wasm-unsafe-eval', which the search page needs for Pagefind; in every current browser).
+CSP_UNKNOWN_TO_VALIDATOR = ["Expecting source-expression but found \"'wasm-unsafe-eval'\""]
+
+
 def test_every_page_is_valid_html(site_dir):
     assert len(site_pages(site_dir)) >= 8
     injected = [p for p in site_pages(site_dir) if LIVE_RELOAD_SCRIPT in page_file(site_dir, p).read_text(encoding="utf-8")]
     assert not injected, f"the live-reload script reached the files on disk: {injected}"
-    code, output = run_validator("--root", str(site_dir))
+    code, output = run_validator("--root", str(site_dir), "--ignore-re", *CSP_UNKNOWN_TO_VALIDATOR)
     assert code == 0, f"W3C Nu validator reported errors:\n{output}"
 
 

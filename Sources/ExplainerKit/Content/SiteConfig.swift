@@ -23,6 +23,9 @@ package struct SiteConfig: Sendable, Hashable {
     var imageWidths: [Int]
     /// The most pixels an image may have: `media: { maxMegapixels: 100 }`.
     var maxImagePixels: Int
+    /// Whether the build indexes the explainers with Pagefind and makes `/search/`: on by
+    /// default, `search: false` turns it off.
+    var search: Bool
 
     /// The default `homePageSize`.
     static let defaultHomePageSize = 50
@@ -34,8 +37,9 @@ package struct SiteConfig: Sendable, Hashable {
         description: String = "", unsafeHTML: Bool = false, smartPunctuation: Bool = true,
         homePageSize: Int = SiteConfig.defaultHomePageSize,
         maxMediaFileSize: Int = SiteConfig.defaultMaxMediaFileMB << 20, imageWidths: [Int] = VariantPlan.defaultWidths,
-        maxImagePixels: Int = ImageLimits.defaultMaxPixels
+        maxImagePixels: Int = ImageLimits.defaultMaxPixels, search: Bool = true
     ) {
+        self.search = search
         self.imageWidths = imageWidths
         self.maxImagePixels = maxImagePixels
         self.maxMediaFileSize = maxMediaFileSize

@@ -21,6 +21,7 @@ package enum SiteConfigDecoder {
         let description = fields.optionalString("description", what: "\"What the site is\"") ?? ""
         let unsafeHTML = fields.bool("unsafeHTML", default: false)
         let smartPunctuation = fields.bool("smartPunctuation", default: true)
+        let search = fields.bool("search", default: true)
         let homePageSize = fields.integer("homePageSize", default: SiteConfig.defaultHomePageSize, range: 1...10_000)
         var maxMediaFileMB = SiteConfig.defaultMaxMediaFileMB
         var imageWidths = VariantPlan.defaultWidths
@@ -38,6 +39,7 @@ package enum SiteConfigDecoder {
         return SiteConfig(
             title: title, baseURL: baseURL, language: language, author: author,
             description: description, unsafeHTML: unsafeHTML, smartPunctuation: smartPunctuation, homePageSize: homePageSize,
-            maxMediaFileSize: maxMediaFileMB << 20, imageWidths: imageWidths, maxImagePixels: maxImageMegapixels * 1_000_000)
+            maxMediaFileSize: maxMediaFileMB << 20, imageWidths: imageWidths, maxImagePixels: maxImageMegapixels * 1_000_000,
+            search: search)
     }
 }

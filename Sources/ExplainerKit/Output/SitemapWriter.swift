@@ -1,4 +1,4 @@
-/// Writes `sitemap.xml` (sitemaps.org protocol 0.9): every page except the 404 page, with
+/// Writes `sitemap.xml` (sitemaps.org protocol 0.9): every page except the 404 and search pages, with
 /// absolute URLs (URIs: a slug beyond ASCII is percent-encoded) and, where the page belongs
 /// to an explainer, when it was last modified (`FrontMatter.lastModified`: a date, or a date
 /// and time when an entry of `updates:` gives one; an author page: their newest explainer's; a
@@ -43,7 +43,7 @@ enum SitemapWriter {
             }
             // A topic's pages are in it only when it lists a published explainer.
             let topicDate = page.kind == .topic ? newestListed(page.listedTopics.flatMap(\.articles)) : nil
-            if page.kind != .notFound && (page.kind != .topic || topicDate != nil) {
+            if page.kind != .notFound, page.kind != .search, page.kind != .topic || topicDate != nil {
                 xml += "<url><loc>" + base + XMLEscaping.escape(URIEscaping.encodingNonASCII(page.url)) + "</loc>"
                 if page.kind == .home, let newest { xml += "<lastmod>" + newest.iso + "</lastmod>" }
                 // The corrections page changes with its newest correction.

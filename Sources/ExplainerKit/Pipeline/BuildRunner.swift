@@ -39,6 +39,8 @@ public struct BuildRunner: Sendable {
     var settings: BuildSettings
     /// Makes the explainers' images, through the cache on disk (`paths.cache`).
     let media: MediaStage
+    /// Where Pagefind is looked for (`Pagefind.locate`): the process's environment.
+    package var environment: [String: String] = ProcessInfo.processInfo.environment
 
     /// - Parameter progress: told how the encoding of images goes (done, total), for a
     ///   terminal; nil says nothing.
@@ -52,19 +54,39 @@ public struct BuildRunner: Sendable {
         self.init(paths: paths, settings: settings, progress: nil)
     }
 
-    /// Builds in memory only (nothing is written), reading every source file.
+    /// Builds in memory only (nothing is written), reading every source file; with search on,
+    /// the files hold the search bundle (the pages indexed in a temporary folder).
     func buildInMemory() throws(BuildFailure) -> SiteBuild {
         let sources = try SiteSourceReader.read(content: paths.content, templates: paths.templates)
-        return try SiteBuilder.build(consume sources, settings: settings, media: media)
+        let search = try prepareSearch(sources)
+        var build = try SiteBuilder.build(consume sources, settings: settings, media: media)
+        if let search {
+            let bundle = try search.bundle(indexing: build.files)
+            build.files = SiteSearch.merging(build.files, bundle)
+            build.summary.fileCount += bundle.count
+            build.summary.warnings += search.warnings
+        }
+        return build
     }
 
     /// Builds in memory through `cache` (the preview's), reusing and updating it.
     /// `changed`: the source paths that changed since the cache's last build, as the watcher
-    /// reports them (only those articles are read again); nil checks every file.
+    /// reports them (only those articles are read again); nil checks every file. The files
+    /// hold no search bundle: the preview indexes its folder (`SiteBuild.searchBundle`).
     package func buildInMemory(cache: BuildCache, changed: Set<String>? = nil) throws(BuildFailure) -> SiteBuild {
         let sources = try SiteSourceReader.read(
             content: paths.content, templates: paths.templates, cache: cache.sourceFiles, changed: changed)
-        return try SiteBuilder.build(consume sources, settings: settings, memo: cache, media: media)
+        let search = try prepareSearch(sources)
+        var build = try SiteBuilder.build(consume sources, settings: settings, memo: cache, media: media)
+        build.search = search
+        build.summary.warnings += search?.warnings ?? []
+        return build
+    }
+
+    /// Search for the site of `sources` (nil when off); throws when it is on and Pagefind is
+    /// missing: before anything is built or written.
+    private func prepareSearch(_ sources: borrowing SiteSources) throws(BuildFailure) -> SiteSearch? {
+        try SiteSearch.prepare(config: sources.config, settings: settings, environment: environment)
     }
 
     /// Checks that the output folder can be written without harming the sources, and that the
@@ -107,10 +129,19 @@ public struct BuildRunner: Sendable {
         let unsafe = checkSafe()
         if !unsafe.isEmpty { throw BuildFailure(unsafe) }
         let sources = try SiteSourceReader.read(content: paths.content, templates: paths.templates)
+        let search = try prepareSearch(sources)
         let staging = writer.staging()
-        let summary: BuildSummary
+        var summary: BuildSummary
         do {
             summary = try SiteBuilder.build(consume sources, settings: settings, media: media, into: staging)
+            if let search {
+                // The pages are in the staging folder: index them there, and add the bundle
+                // through the sink, so the manifest lists it.
+                let bundle = try search.bundle(indexingFolder: staging.path)
+                staging.receive(bundle)
+                summary.fileCount += bundle.count
+                summary.warnings += search.warnings
+            }
         } catch {
             staging.discard()
             throw error

@@ -25,6 +25,22 @@ public struct SiteBuild: Sendable {
     /// Every output file, sorted by path.
     package var files: [OutputFile]
     var summary: BuildSummary
+    /// Search, when the site has it on (the runner prepared it before building); the files
+    /// hold its bundle unless the build was made for the preview, which indexes its folder
+    /// (`searchBundle(indexingFolder:)`).
+    package var search: SiteSearch?
+
+    init(files: [OutputFile], summary: BuildSummary, search: SiteSearch? = nil) {
+        self.files = files
+        self.summary = summary
+        self.search = search
+    }
+
+    /// The search bundle of this build's pages as they are in the folder `site` (empty when
+    /// search is off).
+    package func searchBundle(indexingFolder site: String) throws(BuildFailure) -> [OutputFile] {
+        try search?.bundle(indexingFolder: site) ?? []
+    }
 
     public subscript<Value>(dynamicMember field: KeyPath<BuildSummary, Value>) -> Value {
         summary[keyPath: field]

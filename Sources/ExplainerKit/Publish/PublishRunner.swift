@@ -32,6 +32,8 @@ public struct PublishRunner: Sendable {
     var allowWarnings: Bool
     /// The day of the publish (UTC): an explainer dated after it is left out (scheduled).
     var today: (year: Int, month: Int, day: Int)?
+    /// Where Pagefind is looked for (`Pagefind.locate`): the process's environment.
+    package var environment: [String: String] = ProcessInfo.processInfo.environment
 
     /// - Parameter today: the day of the publish, UTC (the command line reads the clock); nil
     ///   schedules nothing.
@@ -67,7 +69,10 @@ public struct PublishRunner: Sendable {
             }
         }
         let settings = BuildSettings(includeDrafts: false, includeFuture: false, today: today, baseURL: baseURL, production: true)
-        let build = try BuildRunner(paths: .init(content: content, templates: templates), settings: settings).buildInMemory()
+        var runner = BuildRunner(paths: .init(content: content, templates: templates), settings: settings)
+        runner.environment = environment
+        // With search on, the files hold the index of the pages: checked and deployed with them.
+        let build = try runner.buildInMemory()
         var problems = SiteChecker.check(build.files, basePath: build.basePath)
         if !allowWarnings, !build.warnings.isEmpty {
             let count = build.warnings.count

@@ -56,6 +56,10 @@ enum SiteScaffold {
               # The most pixels an image may have, in millions.
               maxMegapixels: \(ImageLimits.defaultMaxPixels / 1_000_000)
 
+            # Search: the explainers' pages indexed by Pagefind (it must be installed: see
+            # Scripts/setup.sh) and a search page at /search/. Set it to false to leave it out.
+            search: true
+
             # Curly quotes, en and em dashes and ellipses (' " -- ... become ’ “ ” – …) in the
             # explainers' text. Set it to false to print what was typed.
             smartPunctuation: true

@@ -23,6 +23,8 @@ package final class Page: Sendable, Hashable {
         case topic
         /// The index of the site's topics (`/topics/`).
         case topics
+        /// The search page (`/search/`): Pagefind's UI over the explainers' index.
+        case search
 
         /// The template file (without `.mustache`) for this kind.
         var template: String { rawValue }

@@ -55,6 +55,9 @@ enum SitePlanner {
             previewFolder, isFolder: true,
             by: .generated(
                 "the preview's own addresses (\(PreviewAddresses.script), \(PreviewAddresses.events))"))
+        // Taken whether or not search is on: turning it on never moves an explainer.
+        claims.claim(SiteURLs.searchFolder, isFolder: true, by: .generated("the search page"))
+        claims.claim(SiteURLs.pagefindFolder, isFolder: true, by: .generated("the search index (Pagefind's bundle)"))
         if !authors.isEmpty { claims.claim(SiteURLs.authorsFolder, isFolder: true, by: .generated(AuthorPlanner.owner)) }
         claims.claim(SiteURLs.topicsFolder, isFolder: true, by: .generated(TopicPlanner.owner))
         var problems: [Diagnostic] = []
@@ -77,7 +80,7 @@ enum SitePlanner {
 
     /// Every page of the site: the home pages, each explainer's pages (newest explainer first),
     /// the corrections page (listed explainers only: `RenderedArticle.isListed`), the author pages (`AuthorPlanner`, when the site has authors),
-    /// the topic pages (`TopicPlanner`) and the 404 page. `topics` is the site's topics (`SiteTopics`, made of these articles; none
+    /// the topic pages (`TopicPlanner`), the search page (when search is on) and the 404 page. `topics` is the site's topics (`SiteTopics`, made of these articles; none
     /// when nil). `explainerPages` plans one explainer's pages; a cache may pass a memoised
     /// `explainerPages(_:links:urls:)`.
     static func plan(
@@ -93,6 +96,7 @@ enum SitePlanner {
         pages.append(correctionsPage(site: site, urls: urls, newestFirst: newestFirst))
         pages += AuthorPlanner.pages(authors: authors, urls: urls, newestFirst: newestFirst, topics: topics)
         pages += TopicPlanner.pages(topics: topics, site: site, urls: urls)
+        if site.search { pages.append(searchPage(site: site, urls: urls)) }
         pages.append(
             Page(
                 kind: .notFound, url: urls.notFound, file: SiteURLs.notFoundFile, title: "Page not found",
@@ -111,6 +115,15 @@ enum SitePlanner {
             kind: .corrections, url: url, file: urls.file(ofPage: url), title: "Corrections",
             description: "Every correction made to the explainers of \(site.title), newest first.",
             articles: newestFirst.filter { $0.isListed && $0.frontMatter.updates.contains { $0.kind == .correction } })
+    }
+
+    /// The search page, `/search/` (when `site.search`): Pagefind's UI, which reads the index
+    /// the build made of the explainers' pages (`SearchIndexer`).
+    static func searchPage(site: SiteConfig, urls: SiteURLs) -> Page {
+        let url = urls.search
+        return Page(
+            kind: .search, url: url, file: urls.file(ofPage: url), title: "Search",
+            description: "Search the explainers of \(site.title).")
     }
 
     /// The home pages: `/` lists the newest `site.homePageSize` explainers, `/page/2/` the next

@@ -27,6 +27,9 @@ package struct SiteURLs: Sendable, Hashable {
     static let authorsFolder = "authors"
     /// The folder of the topic pages: `/topics/`, `/topics/russia/`, `/topics/russia/page/2/`.
     static let topicsFolder = "topics"
+    /// The search page's folder (`/search/`) and the Pagefind bundle's (`/pagefind/`).
+    static let searchFolder = "search"
+    static let pagefindFolder = "pagefind"
 
     /// `baseURL` as `site.yml` or `--base-url` give it, normalised by `BaseURL` (the one
     /// parse: `HTTPS://Host/x/` is `https://host/x`). A text that is no base URL (the build
@@ -87,6 +90,12 @@ package struct SiteURLs: Sendable, Hashable {
 
     /// The folder of the assets, `/assets/`; an asset is this plus its path, e.g. `favicon.svg`.
     var assets: String { url("/\(Self.assetsFolder)/") }
+
+    /// The search page: `/search/`.
+    var search: String { url("/\(Self.searchFolder)/") }
+
+    /// The folder of the Pagefind bundle, `/pagefind/` (ending in `/`).
+    var pagefind: String { url("/\(Self.pagefindFolder)/") }
 
     var feed: String { url("/" + FeedWriter.path) }
 

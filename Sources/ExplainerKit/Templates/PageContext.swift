@@ -40,6 +40,7 @@ enum PageContext {
     static func make(_ page: Page, shared: Shared, explainer: ExplainerValues?) -> PageValuesRoot {
         var context = PageValuesRoot(
             site: shared.site, assets: shared.assets, page: pageValues(page, shared: shared, explainer: explainer))
+        if shared.config.search { context.search = SearchValues(page, urls: shared.urls) }
         if let explainer, let article = page.article {
             context.explainer = ExplainerPageValues(
                 shared: explainer, pages: page.explainerPages, previous: page.previous, next: page.next)
@@ -64,7 +65,7 @@ enum PageContext {
                 let links = article.lede.links + article.sections.flatMap(\.chunk.links)
                 var seen: Set<String> = []
                 context.sources = links.filter { seen.insert($0.url).inserted }
-            case .home, .corrections, .notFound, .author, .authors, .topic, .topics:
+            case .home, .corrections, .notFound, .author, .authors, .topic, .topics, .search:
                 break
             }
         }
@@ -87,7 +88,7 @@ enum PageContext {
             context.authors = page.authors.map { AuthorValues($0, urls: shared.urls) }
         case .corrections:
             context.corrections = CorrectionValues.list(page.articles, urls: shared.urls)
-        case .overview, .section, .quotes, .all:
+        case .overview, .section, .quotes, .all, .search:
             break
         }
         return context
@@ -149,7 +150,8 @@ enum PageContext {
             kind: page.kind,
             isExplainer: page.article != nil,
             jsonLD: jsonLD.isEmpty ? nil : jsonLD,
-            noindex: page.article.map { !$0.isListed } ?? false)
+            noindex: page.article.map { !$0.isListed } ?? false,
+            contentSecurityPolicy: ContentSecurityPolicy.of(page.kind).text)
     }
 }
 

@@ -103,7 +103,7 @@ enum StructuredData {
             json.key("url"); json.string(urls.origin, urls.home())
             json.endObject()
             json.endObject()
-        case .notFound, .authors:
+        case .notFound, .authors, .search:
             return ""
         }
         return json.text

@@ -26,11 +26,14 @@ struct PageValuesRoot: TemplateObject {
     var topic: TopicValues?
     var topics: [TopicValues]?
     var related: [RelatedValues]?
+    /// Nil when the site has search off.
+    var search: SearchValues?
 
     static let templateFields = TemplateFields<Self>([
         .field("site", "the site's values", on: everyPage, \.site),
         .field("assets", "the URLs of the site's assets", on: everyPage, \.assets),
         .field("page", "the page itself", on: everyPage, \.page),
+        .field("search", "what the page tells Pagefind, and the search page's URL (absent with `search: false`)", on: everyPage, \.search),
         .field("explainer", "the explainer the page belongs to", on: explainerPages, \.explainer),
         .field("lede", "the explainer's opening, before its first section", on: [.overview, .all], \.lede),
         .field("cards", "a card per section", on: [.overview], \.cards),
@@ -136,11 +139,15 @@ final class PageValues: TemplateObject {
     let jsonLD: String?
     /// Whether search engines are asked not to index it (a draft's or a scheduled explainer's page).
     let noindex: Bool
+    /// The page's Content-Security-Policy (`ContentSecurityPolicy`).
+    let contentSecurityPolicy: String
 
     init(
         title: String, documentTitle: String, description: String, url: String, canonicalURL: String,
-        kind: Page.Kind, isExplainer: Bool, jsonLD: String?, noindex: Bool = false
+        kind: Page.Kind, isExplainer: Bool, jsonLD: String?, noindex: Bool = false,
+        contentSecurityPolicy: String = ContentSecurityPolicy.site.text
     ) {
+        self.contentSecurityPolicy = contentSecurityPolicy
         self.title = title
         self.documentTitle = documentTitle
         self.description = description
@@ -159,7 +166,7 @@ final class PageValues: TemplateObject {
         .field("url", "the page's URL", \.url),
         .field("canonicalURL", "the page's absolute URL", \.canonicalURL),
         .field(
-            "kind", "`home`, `overview`, `section`, `quotes`, `all`, `corrections`, `404`, `author`, `authors`, `topic` or `topics`",
+            "kind", "`home`, `overview`, `section`, `quotes`, `all`, `corrections`, `404`, `author`, `authors`, `topic`, `topics` or `search`",
             \.kind.rawValue),
         .field("ogType", "`article` on explainer pages, else `website`", { $0.isExplainer ? "article" : "website" }),
         .field("jsonLD", "JSON-LD for search engines (HTML: use `{{{ }}}`)", \.jsonLD),
@@ -167,6 +174,10 @@ final class PageValues: TemplateObject {
         .field("isExplainer", "whether the page belongs to an explainer", \.isExplainer),
         .field(
             "noindex", "whether the page is a draft's or a scheduled explainer's (`<meta name=\"robots\" content=\"noindex\">`)", \.noindex),
+        .field(
+            "contentSecurityPolicy",
+            "the page's Content-Security-Policy (the search page's also allows `'wasm-unsafe-eval'`; HTML-safe: use `{{{ }}}`)",
+            \.contentSecurityPolicy),
     ])
 }
 

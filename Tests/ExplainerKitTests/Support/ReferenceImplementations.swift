@@ -270,7 +270,7 @@ enum Reference {
                 ("description", .string(page.description)),
                 ("isPartOf", .object([("@type", .string("WebSite")), ("name", .string(siteTitle)), ("url", .string(baseURL + "/"))])),
             ]).referenceRendered
-        case .notFound, .author, .authors:
+        case .notFound, .author, .authors, .search:
             // (Author pages come only with an authors file; the oracle's sites have none.)
             return ""
         }
