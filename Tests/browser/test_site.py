@@ -141,11 +141,11 @@ def test_navigation_reaches_every_page_without_errors(driver, base_url, site_dir
     open_page(driver, base_url + "/")
     check("/")
     visited = {"/"}
-    explainers = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, ".article-list a")]
+    explainers = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, ".article-list .card-title a")]
     assert explainers, "the home page lists no explainer"
     for explainer in explainers:
         open_page(driver, base_url + "/")
-        driver.find_element(By.CSS_SELECTOR, f'.article-list a[href="{path_of(explainer)}"]').click()
+        driver.find_element(By.CSS_SELECTOR, f'.article-list .card-title a[href="{path_of(explainer)}"]').click()
         assert path_of(driver.current_url) == path_of(explainer)
         check(path_of(driver.current_url))
         # every page the explainer's navigation lists
@@ -175,6 +175,24 @@ def test_navigation_reaches_every_page_without_errors(driver, base_url, site_dir
         driver.find_element(By.CSS_SELECTOR, ".site-header a.site-title").click()
         assert path_of(driver.current_url) == "/"
         check("/ (back)")
+    # the topics: a card's topic is a link of its own (above the card's link); the index from
+    # the header, and each topic's page from it
+    topic_link = driver.find_element(By.CSS_SELECTOR, ".article-list .topic-links a")
+    topic = path_of(topic_link.get_attribute("href"))
+    topic_link.click()
+    assert path_of(driver.current_url) == topic
+    check(topic)
+    driver.find_element(By.CSS_SELECTOR, ".site-header a[href$='/topics/']").click()
+    check(path_of(driver.current_url))
+    visited.add(path_of(driver.current_url))
+    topics = [path_of(a.get_attribute("href")) for a in driver.find_elements(By.CSS_SELECTOR, ".topic-index a")]
+    assert topic in topics
+    for topic in topics:
+        open_page(driver, base_url + "/topics/")
+        driver.find_element(By.CSS_SELECTOR, f'.topic-index a[href="{topic}"]').click()
+        assert path_of(driver.current_url) == topic
+        check(topic)
+        visited.add(topic)
     # the corrections page, from the footer
     driver.find_element(By.CSS_SELECTOR, ".site-footer a[href$='/corrections/']").click()
     check(path_of(driver.current_url))
