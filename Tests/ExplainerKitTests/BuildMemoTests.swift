@@ -14,8 +14,10 @@ import Testing
         /// The version of each source that `article` was given in this build.
         private var versions: [String: ArticleInput] = [:]
         private var articles: [ArticleInput: LoadedArticle] = [:]
-        private var plans: [ArticleInput: [Page]] = [:]
-        private var files: [ArticleInput: [OutputFile]] = [:]
+        /// The links each source's plan was given in this build.
+        private var links: [String: ExplainerLinks] = [:]
+        private var plans: [PlanKey: [Page]] = [:]
+        private var files: [PlanKey: [OutputFile]] = [:]
         private var parts: [String: [ArticleInput: String]] = [:]
         private var listings: [ListingKey: [OutputFile]] = [:]
         private var siteFiles: [SiteFileKey: OutputFile] = [:]
@@ -28,6 +30,7 @@ import Testing
                 made = [:]
                 asked = [:]
                 versions = [:]
+                links = [:]
                 if self.environment != environment {
                     self.environment = environment
                     (articles, plans, files, parts, listings, siteFiles) = ([:], [:], [:], [:], [:], [:])
@@ -50,15 +53,27 @@ import Testing
 
         private func version(_ source: String) -> ArticleInput? { lock.withLock { versions[source] } }
 
+        /// An explainer's plan and templated files belong to its source's version and to what
+        /// they show of the rest of the site.
+        struct PlanKey: Hashable {
+            var input: ArticleInput
+            var links: ExplainerLinks
+        }
+
+        private func planKey(_ source: String) -> PlanKey? {
+            lock.withLock { versions[source].map { PlanKey(input: $0, links: links[source] ?? .none) } }
+        }
+
         func article(_ input: ArticleInput, make: () -> LoadedArticle) -> LoadedArticle {
             lock.withLock { versions[input.file.path] = input }
             return remembered("article", \.articles, input, make: make)
         }
         func plan(ofSource source: String, links: ExplainerLinks, make: () -> [Page]) -> [Page] {
-            remembered("plan", \.plans, version(source), make: make)
+            lock.withLock { self.links[source] = links }
+            return remembered("plan", \.plans, planKey(source), make: make)
         }
         func explainerFiles(ofSource source: String, make: () -> [OutputFile]) -> [OutputFile] {
-            remembered("explainerFiles", \.files, version(source), make: make)
+            remembered("explainerFiles", \.files, planKey(source), make: make)
         }
         func part(of path: String, forSource source: String, make: () -> String) -> String {
             lock.withLock { asked["part", default: 0] += 1 }
@@ -108,12 +123,13 @@ import Testing
         let again = try SiteBuilder.build(sources(["One", "Two", "Three"]), memo: memo)
         #expect(again.files == first.files)
         #expect(memo.made.isEmpty, "\(memo.made)")
-        // One title changes: that explainer is made again, and what lists it.
+        // One title changes: that explainer is made again, and what lists it: the listings,
+        // and the two others, whose related lists show it (the fixtures share their tags).
         let retitled = try SiteBuilder.build(sources(["One", "Deux", "Three"]), memo: memo)
         #expect(retitled.files == (try SiteBuilder.build(sources(["One", "Deux", "Three"]))).files)
         #expect(memo.made["article"] == 1)
-        #expect(memo.made["explainerFiles"] == 1)
-        #expect(memo.made["plan"] == 1)
+        #expect(memo.made["explainerFiles"] == 3)
+        #expect(memo.made["plan"] == 3)
         // Its sitemap entries are the same (same URLs, same date): only the feeds it is in (the
         // site's, and its two topics') are joined again.
         #expect(memo.made["siteFile"] == 3)

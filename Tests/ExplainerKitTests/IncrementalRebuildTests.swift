@@ -59,12 +59,17 @@ import Testing
         #expect(!rebuild.written.contains("a2/all/index.html"))
         #expect(try String(contentsOfFile: site.paths.output + "/a1/all/index.html", encoding: .utf8).contains("A new paragraph."))
 
-        // A title edit reaches the home page, the feed and nothing of the other articles.
+        // A title edit reaches the home page, the feed, and of the other articles only the
+        // pages that list it as related (every fixture article has the tags One and Two): the
+        // overview and the last page.
         site.write(Fixtures.article(title: "Retitled", date: "2025-01-02"), to: path)
         let retitled = try await site.rebuild([path])
         #expect(retitled.written.contains("index.html"))
         #expect(retitled.written.contains("feed.xml"))
-        #expect(!retitled.written.contains("a2/index.html"))
+        #expect(retitled.written.contains("a2/index.html"))
+        #expect(retitled.written.contains("a2/quotes/index.html"))
+        #expect(!retitled.written.contains("a2/history/index.html"))
+        #expect(!retitled.written.contains("a2/all/index.html"))
 
         // A date edit moves it in the sitemap's lastmod and the feed's order.
         site.write(Fixtures.article(title: "Retitled", date: "2024-06-30"), to: path)
