@@ -4,7 +4,9 @@
 ///
 /// Made once per build for the whole site, not per pair of pages: every explainer's count of
 /// shared topics comes from walking the member lists of its own topics (an inverted index),
-/// so the work is the sum, over topics, of their size squared, in parallel across explainers.
+/// in parallel across explainers. Each explainer walks the members of its topics but the
+/// largest (which, with a long tail of topics, is most of the work), then looks its candidates
+/// up in the largest.
 enum RelatedExplainers {
     /// How many related explainers a page shows.
     static let limit = 3
@@ -47,31 +49,68 @@ enum RelatedExplainers {
             var shared = [Int32](repeating: 0, count: count)
             var touched: [Int32] = []
             var out: [[Match]] = []
-            for index in start..<min(count, start + chunkSize) {
-                for topic in topics[index] {
-                    for other in memberLists[Int(topic)] where Int(other) != index {
-                        if shared[Int(other)] == 0 { touched.append(other) }
-                        shared[Int(other)] += 1
+            shared.withUnsafeMutableBufferPointer { shared in
+                for index in start..<min(count, start + chunkSize) {
+                    let own = topics[index]
+                    guard !own.isEmpty else {
+                        out.append([])
+                        continue
                     }
+                    // Its largest topic is not walked: a member of it counts one more if it
+                    // shares a smaller topic too (found by a binary search in the largest's
+                    // sorted members), and of the members sharing only it, the earliest in the
+                    // site's order are the best: they are the first few of its list.
+                    var largest = own[0]
+                    for topic in own where memberLists[Int(topic)].count > memberLists[Int(largest)].count { largest = topic }
+                    for topic in own where topic != largest {
+                        for other in memberLists[Int(topic)] where Int(other) != index {
+                            if shared[Int(other)] == 0 { touched.append(other) }
+                            shared[Int(other)] += 1
+                        }
+                    }
+                    let big = memberLists[Int(largest)]
+                    var candidates: [Match] = []
+                    var found = 0
+                    for other in big where Int(other) != index && shared[Int(other)] == 0 {
+                        candidates.append(Match(index: Int(other), shared: 1))
+                        found += 1
+                        if found == limit { break }
+                    }
+                    // The best `limit`: more shared first, then earlier in the site's order.
+                    var best: [Match] = []
+                    best.reserveCapacity(limit + 1)
+                    func offer(_ match: Match) {
+                        if best.count == limit, let last = best.last, !precedes(match, last) { return }
+                        var place = best.count
+                        while place > 0, precedes(match, best[place - 1]) { place -= 1 }
+                        best.insert(match, at: place)
+                        if best.count > limit { best.removeLast() }
+                    }
+                    for other in touched {
+                        let inBig = Self.contains(big, other) ? 1 : 0
+                        offer(Match(index: Int(other), shared: Int(shared[Int(other)]) + inBig))
+                        shared[Int(other)] = 0
+                    }
+                    for candidate in candidates { offer(candidate) }
+                    touched.removeAll(keepingCapacity: true)
+                    out.append(best)
                 }
-                // The best `limit`: more shared first, then earlier in the site's order.
-                var best: [Match] = []
-                best.reserveCapacity(limit + 1)
-                for other in touched {
-                    let match = Match(index: Int(other), shared: Int(shared[Int(other)]))
-                    shared[Int(other)] = 0
-                    if best.count == limit, let last = best.last, !precedes(match, last) { continue }
-                    var place = best.count
-                    while place > 0, precedes(match, best[place - 1]) { place -= 1 }
-                    best.insert(match, at: place)
-                    if best.count > limit { best.removeLast() }
-                }
-                touched.removeAll(keepingCapacity: true)
-                out.append(best)
             }
             return out
         }
         return ranked.flatMap { $0 }
+    }
+
+    /// Whether the ascending `sorted` holds `value` (a binary search).
+    @inline(__always)
+    static func contains(_ sorted: [Int32], _ value: Int32) -> Bool {
+        var low = 0
+        var high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low < sorted.count && sorted[low] == value
     }
 
     /// Whether `a` ranks before `b`.
