@@ -91,6 +91,17 @@ final class StagingFolder: OutputSink, @unchecked Sendable {
         }
     }
 
+    /// Throws the first failure so far (the lock, a full disk…), discarding the folder: for work
+    /// that reads the folder back before the commit (the search index).
+    func checkWritten() throws(BuildFailure) {
+        lock.lock()
+        defer { lock.unlock() }
+        if let failure {
+            close(removing: true)
+            throw failure
+        }
+    }
+
     /// Removes the staging folder and releases the lock: the build failed.
     func discard() {
         lock.lock()

@@ -135,8 +135,9 @@ public struct BuildRunner: Sendable {
         do {
             summary = try SiteBuilder.build(consume sources, settings: settings, media: media, into: staging)
             if let search {
-                // The pages are in the staging folder: index them there, and add the bundle
-                // through the sink, so the manifest lists it.
+                // The pages are in the staging folder (unless writing failed: that is the error):
+                // index them there, and add the bundle through the sink, so the manifest lists it.
+                try staging.checkWritten()
                 let bundle = try search.bundle(indexingFolder: staging.path)
                 staging.receive(bundle)
                 summary.fileCount += bundle.count

@@ -11,12 +11,24 @@ import Foundation
 struct SearchIndexer: Sendable {
     let pagefind: Pagefind
 
+    /// The chrome inside the indexed pages' `<main>` that is not their text (Pagefind's
+    /// `--exclude-selectors`, so the templates stay as they are): the draft/scheduled banner,
+    /// the byline, the date and reading-time line, the "In this explainer" cards, the sources,
+    /// the "Read it in context" links, the topic links and the related explainers. (`<nav>`s, the table of
+    /// contents and the pager, Pagefind leaves out by itself.)
+    static let chrome = [
+        ".status-banner", ".byline", ".page-header .meta", ".sections", ".sources", ".quote-source", ".topic-links",
+        ".related",
+    ]
+
     /// The bundle's files (`pagefind/…`, sorted by path) for the site whose HTML files are in
     /// the folder `site`.
     func index(folder site: String) throws(BuildFailure) -> [OutputFile] {
         let output = Self.temporaryFolder("bundle")
         defer { FileSystem.removeTree(output) }
-        let run = try pagefind.program.run(["--site", site, "--output-path", output, "--silent"])
+        let run = try pagefind.program.run([
+            "--site", site, "--output-path", output, "--exclude-selectors", Self.chrome.joined(separator: ", "), "--silent",
+        ])
         guard run.succeeded else {
             throw BuildFailure(
                 Diagnostic(

@@ -19,8 +19,11 @@ enum SearchFixtures {
         return ["PATH": folder]
     }
 
+    /// The tests' site.yml with search on.
+    static let siteYML = Fixtures.siteYML + "\nsearch: true\n"
+
     /// Two explainers on disk (`alpha`, `beta`), with the repository's templates.
-    static func site(siteYML: String = Fixtures.siteYML) -> String {
+    static func site(siteYML: String = SearchFixtures.siteYML) -> String {
         Fixtures.siteOnDisk(
             articles: ["alpha.md": Fixtures.article(title: "Alpha"), "beta.md": Fixtures.article(title: "Beta", date: "2025-02-03")],
             siteYML: siteYML)

@@ -77,7 +77,7 @@ import Testing
     }
 
     @Test func theSearchPageLinksTheBundleAndOnlyItAllowsWasm() throws {
-        let yml = Fixtures.siteYML.replacingOccurrences(of: "https://test.example", with: "https://test.example/explainers")
+        let yml = SearchFixtures.siteYML.replacingOccurrences(of: "https://test.example", with: "https://test.example/explainers")
         let build = try SiteBuilder.build(Fixtures.sources(articles: [("alpha.md", Fixtures.article())], siteYML: yml))
         let search = try #require(build.text("search/index.html"))
         #expect(search.contains(#"<pagefind-config bundle-path="/explainers/pagefind/" base-url="/explainers/""#), "\(search)")
@@ -96,7 +96,9 @@ import Testing
     @Test func anExplainerCannotTakeTheSearchOrBundleFolder() throws {
         for slug in ["search", "pagefind"] {
             let failure = try #require(
-                thrownFailure { try SiteBuilder.build(Fixtures.sources(articles: [("\(slug).md", Fixtures.article())])) })
+                thrownFailure {
+                    try SiteBuilder.build(Fixtures.sources(articles: [("\(slug).md", Fixtures.article())], siteYML: SearchFixtures.siteYML))
+                })
             let problem = try #require(failure.diagnostics.first { $0.file == "Content/\(slug).md" }, "\(failure)")
             #expect(
                 problem.message.contains("/\(slug)/") && problem.message.contains(slug == "search" ? "search page" : "Pagefind"),

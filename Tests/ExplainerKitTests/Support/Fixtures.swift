@@ -42,6 +42,13 @@ enum Fixtures {
         description: A site for tests.
         """
 
+    /// `yml` with search off unless it says `search:`: the tests of other stages see the pages
+    /// as they were and need no Pagefind (`SearchFixtures.siteYML` says `search: true`). Added
+    /// at the end, so the tests' line numbers stay.
+    static func searchOffUnlessSaid(_ yml: String) -> String {
+        yml.contains("search:") ? yml : yml + "\nsearch: false\n"
+    }
+
     /// A small article with a lede, three sections (two named in `sections:`) and two quotes.
     static func article(title: String = "Test explainer", date: String = "2025-01-02", extraFrontMatter: String = "") -> String {
         """
@@ -94,7 +101,7 @@ enum Fixtures {
     static func sources(articles: [(String, String)], siteYML: String = siteYML) -> SiteSources {
         let (templates, assets) = repoTemplates()
         return SiteSources(
-            config: SourceFile(path: "Content/site.yml", text: siteYML),
+            config: SourceFile(path: "Content/site.yml", text: searchOffUnlessSaid(siteYML)),
             articles: articles.map { SourceFile(path: "Content/\($0.0)", text: $0.1) },
             templates: templates, assets: assets,
             templatesFolder: path("Templates"))
@@ -118,7 +125,7 @@ enum Fixtures {
     /// A site folder on disk: Content/ with site.yml and the articles, Templates/ copied from the repo.
     static func siteOnDisk(articles: [String: String], siteYML: String = siteYML) -> String {
         let folder = temporaryFolder()
-        var files = ["Content/site.yml": siteYML]
+        var files = ["Content/site.yml": searchOffUnlessSaid(siteYML)]
         for (name, text) in articles { files["Content/\(name)"] = text }
         write(files, into: folder)
         try! FileManager.default.copyItem(atPath: path("Templates"), toPath: folder + "/Templates")

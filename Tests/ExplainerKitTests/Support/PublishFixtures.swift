@@ -16,6 +16,7 @@ enum PublishFixtures {
         language: en
         author: Test Desk
         description: A site for tests.
+        search: false
         """
 
     /// An article with a lede and two sections; `extra` is appended to the first section.

@@ -13,7 +13,7 @@ import Testing
         let folder = Fixtures.temporaryFolder()
         Fixtures.write(
             [
-                "Content/site.yml": Fixtures.siteYML, "Content/a.md": Fixtures.article(title: "Alpha"),
+                "Content/site.yml": Fixtures.searchOffUnlessSaid(Fixtures.siteYML), "Content/a.md": Fixtures.article(title: "Alpha"),
                 "Content/b.md": Fixtures.article(title: "Beta", date: "2025-02-03"),
             ], into: folder)
         return (folder, BuildRunner.Paths(content: folder + "/Content", templates: folder + "/Templates", cache: nil))
