@@ -99,7 +99,9 @@ final class HTTPTestClient: @unchecked Sendable {
     static func getBlocking(_ port: Int, _ path: String) throws -> Response {
         let client = try HTTPTestClient(port: port)
         client.send(path)
-        return parse(client.read(until: { _ in false }))
+        // Until the server closes the connection; the bound is for a server that never answers
+        // (many previews run at once on two shared cores, each indexing its site).
+        return parse(client.read(until: { _ in false }, timeout: 20))
     }
 
     /// The first response in `raw` (status, headers, and everything after the headers).
