@@ -166,7 +166,8 @@ final class PageValues: TemplateObject {
         .field("url", "the page's URL", \.url),
         .field("canonicalURL", "the page's absolute URL", \.canonicalURL),
         .field(
-            "kind", "`home`, `overview`, `section`, `quotes`, `all`, `corrections`, `404`, `author`, `authors`, `topic`, `topics` or `search`",
+            "kind",
+            "`home`, `overview`, `section`, `quotes`, `all`, `corrections`, `404`, `author`, `authors`, `topic`, `topics` or `search`",
             \.kind.rawValue),
         .field("ogType", "`article` on explainer pages, else `website`", { $0.isExplainer ? "article" : "website" }),
         .field("jsonLD", "JSON-LD for search engines (HTML: use `{{{ }}}`)", \.jsonLD),
