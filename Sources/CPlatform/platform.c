@@ -12,3 +12,9 @@ int explainer_exchange_paths(const char *a, const char *b) {
     return -1;
 #endif
 }
+
+#include <string.h>
+
+const void *explainer_find_bytes(const void *haystack, size_t length, const void *needle, size_t needle_length) {
+    return memmem(haystack, length, needle, needle_length);
+}

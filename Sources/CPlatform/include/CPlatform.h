@@ -15,4 +15,7 @@ size_t explainer_gzip_bound(size_t length);
 /// Returns the number of bytes written, or -1 if `capacity` is too small or zlib fails.
 long explainer_gzip(const unsigned char *input, size_t length, unsigned char *output, size_t capacity);
 
+/// Where `needle` first occurs in `haystack` (the C library's memmem), or NULL.
+const void *explainer_find_bytes(const void *haystack, size_t length, const void *needle, size_t needle_length);
+
 #endif

@@ -28,6 +28,7 @@ enum SitemapWriter {
 
             """
         xml.reserveCapacity(pages.count * 100)
+        var topicDates: [String: ArticleTimestamp?] = [:]
         var index = pages.startIndex
         while index < pages.endIndex {
             let page = pages[index]
@@ -41,8 +42,17 @@ enum SitemapWriter {
                 index = end
                 continue
             }
-            // A topic's pages are in it only when it lists a published explainer.
-            let topicDate = page.kind == .topic ? newestListed(page.listedTopics.flatMap(\.articles)) : nil
+            // A topic's pages are in it only when it lists a published explainer; every page of
+            // a topic has its date, found once per topic.
+            var topicDate: ArticleTimestamp?
+            if page.kind == .topic, let topic = page.listedTopics.first {
+                if let known = topicDates[topic.slug] {
+                    topicDate = known
+                } else {
+                    topicDate = newestListed(topic.articles)
+                    topicDates[topic.slug] = .some(topicDate)
+                }
+            }
             if page.kind != .notFound, page.kind != .search, page.kind != .topic || topicDate != nil {
                 xml += "<url><loc>" + base + XMLEscaping.escape(URIEscaping.encodingNonASCII(page.url)) + "</loc>"
                 if page.kind == .home, let newest { xml += "<lastmod>" + newest.iso + "</lastmod>" }

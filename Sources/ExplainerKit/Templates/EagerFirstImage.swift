@@ -1,3 +1,5 @@
+import CPlatform
+
 /// A page's first article image loads at once: every image the Markdown stage writes is
 /// `loading="lazy" decoding="async"` (`ImageMarkup.lazyAttributes`), and on each templated
 /// page the first of them loses those attributes, since it is the one most likely in view
@@ -14,22 +16,15 @@ enum EagerFirstImage {
         return out
     }
 
-    /// Where `pattern` first occurs in `bytes`: a scan for its first byte, then a compare.
+    /// Where `pattern` first occurs in `bytes` (the C library's `memmem`, `explainer_find_bytes`: a page is scanned
+    /// once, and most pages have no image).
     static func firstIndex(of pattern: [UInt8], in bytes: [UInt8]) -> Int? {
-        guard let first = pattern.first, bytes.count >= pattern.count else { return nil }
-        return bytes.withUnsafeBufferPointer { haystack -> Int? in
-            pattern.withUnsafeBufferPointer { needle -> Int? in
-                var start = 0
-                let last = haystack.count - needle.count
-                while start <= last {
-                    if haystack[start] == first,
-                        UnsafeBufferPointer(rebasing: haystack[start..<(start + needle.count)]).elementsEqual(needle)
-                    {
-                        return start
-                    }
-                    start += 1
-                }
-                return nil
+        guard !pattern.isEmpty, bytes.count >= pattern.count else { return nil }
+        return bytes.withUnsafeBytes { haystack -> Int? in
+            pattern.withUnsafeBytes { needle -> Int? in
+                guard let base = haystack.baseAddress, let found = explainer_find_bytes(base, haystack.count, needle.baseAddress, needle.count)
+                else { return nil }
+                return base.distance(to: UnsafeRawPointer(found))
             }
         }
     }

@@ -4,9 +4,10 @@
 ///
 /// Made once per build for the whole site, not per pair of pages: every explainer's count of
 /// shared topics comes from walking the member lists of its own topics (an inverted index),
-/// in parallel across explainers. Each explainer walks the members of its topics but the
-/// largest (which, with a long tail of topics, is most of the work), then looks its candidates
-/// up in the largest.
+/// in parallel across explainers. Each explainer walks the member lists of its own topics
+/// together, in the site's order, and stops as soon as no explainer not yet met could enter
+/// its best three (one met later shares at most as many topics as there are lists left, and
+/// loses ties): usually after a few dozen members, whatever the topics' sizes.
 enum RelatedExplainers {
     /// How many related explainers a page shows.
     static let limit = 3
@@ -45,72 +46,50 @@ enum RelatedExplainers {
         let chunkSize = 256
         let chunks = Array(stride(from: 0, to: count, by: chunkSize))
         let ranked = ParallelMap.map(chunks) { start -> [[Match]] in
-            // Shared-topic counts of every other explainer, reset after each use.
-            var shared = [Int32](repeating: 0, count: count)
-            var touched: [Int32] = []
             var out: [[Match]] = []
-            shared.withUnsafeMutableBufferPointer { shared in
-                for index in start..<min(count, start + chunkSize) {
-                    let own = topics[index]
-                    guard !own.isEmpty else {
-                        out.append([])
-                        continue
+            var heads: [Int] = []
+            var lists: [[Int32]] = []
+            for index in start..<min(count, start + chunkSize) {
+                // Its topics' member lists, walked together in the site's order (a k-way merge):
+                // each other explainer is met once, with the number of lists holding it, its
+                // shared count, exactly.
+                lists.removeAll(keepingCapacity: true)
+                for topic in topics[index] { lists.append(memberLists[Int(topic)]) }
+                heads.removeAll(keepingCapacity: true)
+                heads.append(contentsOf: repeatElement(0, count: lists.count))
+                var best: [Match] = []
+                best.reserveCapacity(limit + 1)
+                while true {
+                    var next = Int32.max
+                    var open = 0
+                    for (list, head) in zip(lists, heads) where head < list.count {
+                        open += 1
+                        next = min(next, list[head])
                     }
-                    // Its largest topic is not walked: a member of it counts one more if it
-                    // shares a smaller topic too (found by a binary search in the largest's
-                    // sorted members), and of the members sharing only it, the earliest in the
-                    // site's order are the best: they are the first few of its list.
-                    var largest = own[0]
-                    for topic in own where memberLists[Int(topic)].count > memberLists[Int(largest)].count { largest = topic }
-                    for topic in own where topic != largest {
-                        for other in memberLists[Int(topic)] where Int(other) != index {
-                            if shared[Int(other)] == 0 { touched.append(other) }
-                            shared[Int(other)] += 1
+                    // One not met yet shares at most `open` topics and comes later in the
+                    // site's order: it cannot beat a full list whose last shares as many.
+                    if open == 0 || (best.count == limit && best[limit - 1].shared >= open) { break }
+                    var shared = 0
+                    for position in lists.indices where heads[position] < lists[position].count {
+                        if lists[position][heads[position]] == next {
+                            shared += 1
+                            heads[position] += 1
                         }
                     }
-                    let big = memberLists[Int(largest)]
-                    var candidates: [Match] = []
-                    var found = 0
-                    for other in big where Int(other) != index && shared[Int(other)] == 0 {
-                        candidates.append(Match(index: Int(other), shared: 1))
-                        found += 1
-                        if found == limit { break }
-                    }
+                    guard Int(next) != index else { continue }
                     // The best `limit`: more shared first, then earlier in the site's order.
-                    var best: [Match] = []
-                    best.reserveCapacity(limit + 1)
-                    func offer(_ match: Match) {
-                        if best.count == limit, let last = best.last, !precedes(match, last) { return }
-                        var place = best.count
-                        while place > 0, precedes(match, best[place - 1]) { place -= 1 }
-                        best.insert(match, at: place)
-                        if best.count > limit { best.removeLast() }
-                    }
-                    for other in touched {
-                        let inBig = Self.contains(big, other) ? 1 : 0
-                        offer(Match(index: Int(other), shared: Int(shared[Int(other)]) + inBig))
-                        shared[Int(other)] = 0
-                    }
-                    for candidate in candidates { offer(candidate) }
-                    touched.removeAll(keepingCapacity: true)
-                    out.append(best)
+                    let match = Match(index: Int(next), shared: shared)
+                    if best.count == limit, !precedes(match, best[limit - 1]) { continue }
+                    var place = best.count
+                    while place > 0, precedes(match, best[place - 1]) { place -= 1 }
+                    best.insert(match, at: place)
+                    if best.count > limit { best.removeLast() }
                 }
+                out.append(best)
             }
             return out
         }
         return ranked.flatMap { $0 }
-    }
-
-    /// Whether the ascending `sorted` holds `value` (a binary search).
-    @inline(__always)
-    static func contains(_ sorted: [Int32], _ value: Int32) -> Bool {
-        var low = 0
-        var high = sorted.count
-        while low < high {
-            let middle = (low + high) / 2
-            if sorted[middle] < value { low = middle + 1 } else { high = middle }
-        }
-        return low < sorted.count && sorted[low] == value
     }
 
     /// Whether `a` ranks before `b`.
