@@ -22,7 +22,8 @@ enum EagerFirstImage {
         guard !pattern.isEmpty, bytes.count >= pattern.count else { return nil }
         return bytes.withUnsafeBytes { haystack -> Int? in
             pattern.withUnsafeBytes { needle -> Int? in
-                guard let base = haystack.baseAddress, let found = explainer_find_bytes(base, haystack.count, needle.baseAddress, needle.count)
+                guard let base = haystack.baseAddress,
+                    let found = explainer_find_bytes(base, haystack.count, needle.baseAddress, needle.count)
                 else { return nil }
                 return base.distance(to: UnsafeRawPointer(found))
             }
