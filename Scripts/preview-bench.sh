@@ -20,6 +20,9 @@ src = (content / "russia-taliban" / "index.md").read_text()
 for i in range(1, count):
     text = src.replace("Russia's recognition of the Taliban, explained", f"Generated explainer {i}")
     text = re.sub(r"date: 2025-07-04", f"date: 20{10 + i % 15}-{1 + i % 12:02d}-{1 + i % 28:02d}", text)
+    # A single-file article has no bundle: the sample's lead image and figures stay with it.
+    text = re.sub(r"(?m)^(image|imageAlt|imageCredit): .*\n", "", text)
+    text = re.sub(r"(?m)^!\[.*\n", "", text)
     (content / f"generated-{i:04d}.md").write_text(text)
 PY
 

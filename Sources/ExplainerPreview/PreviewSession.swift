@@ -25,6 +25,8 @@ public actor PreviewSession {
         /// What open pages were told (nil when nothing they show changed).
         public var event: LiveReloadEvent?
         public var milliseconds: Double
+        /// When open pages were told (before the search index was made again, with search on).
+        public var shownMilliseconds: Double? = nil
         /// Warnings of the build.
         public var warnings: [Diagnostic]
 
@@ -116,9 +118,9 @@ public actor PreviewSession {
             liveReload.broadcast(.error(error.diagnostics))
             return .failed(changed: relevant, failure: error, milliseconds: elapsed())
         }
-        let changes: InPlaceWriter.Changes
+        var changes: InPlaceWriter.Changes
         do {
-            changes = try write(build, over: &files)
+            changes = try writePages(build, over: &files)
         } catch {
             current = files
             failing = true
@@ -140,25 +142,54 @@ public actor PreviewSession {
         // Warnings first: a page the event reloads is sent them again when it reconnects.
         liveReload.broadcast(.warnings(build.warnings))
         if let event { liveReload.broadcast(event) }
+        let shown = elapsed()
+        // Then the search index, which Pagefind makes of the whole folder (the slow part with
+        // search on): the edited pages are already shown, searched through the old bundle
+        // meanwhile. The next rebuild waits for it.
+        if build.search != nil {
+            do {
+                let indexed = try writeIndex(build, over: &files)
+                changes.written += indexed.written
+                changes.removed += indexed.removed
+                current = files
+            } catch {
+                current = files
+                failing = true
+                liveReload.broadcast(.error(error.diagnostics))
+                return .failed(changed: relevant, failure: error, milliseconds: elapsed())
+            }
+        }
         return .rebuilt(
             Rebuild(
                 changed: relevant, written: changes.written, removed: changes.removed,
-                statistics: cache.statistics, event: event, milliseconds: elapsed(), warnings: build.warnings))
+                statistics: cache.statistics, event: event, milliseconds: elapsed(), shownMilliseconds: shown,
+                warnings: build.warnings))
     }
 
     /// Brings the output folder from `files` (what it holds) to `build`'s files and, with search
-    /// on, the search bundle of its pages: the pages are written first (the old bundle kept),
-    /// then the folder is indexed and the bundle brought up to date.
+    /// on, the search bundle of its pages (`writePages`, then `writeIndex`).
     private func write(_ build: SiteBuild, over files: inout [OutputFile]) throws(BuildFailure) -> InPlaceWriter.Changes {
-        let writer = InPlaceWriter(outputPath: runner.paths.output)
-        guard build.search != nil else { return try writer.update(&files, to: build.files) }
-        let held = files.filter { $0.path.hasPrefix(SiteSearch.bundleFolder) }
-        var changes = try writer.update(&files, to: SiteSearch.merging(build.files, held))
-        let bundle = try build.searchBundle(indexingFolder: runner.paths.output)
-        let indexed = try writer.update(&files, to: SiteSearch.merging(build.files, bundle))
+        var changes = try writePages(build, over: &files)
+        guard build.search != nil else { return changes }
+        let indexed = try writeIndex(build, over: &files)
         changes.written += indexed.written
         changes.removed += indexed.removed
         return changes
+    }
+
+    /// Brings the output folder's pages from `files` (what it holds) to `build`'s; with search
+    /// on, the bundle the folder holds is kept as it is.
+    private func writePages(_ build: SiteBuild, over files: inout [OutputFile]) throws(BuildFailure) -> InPlaceWriter.Changes {
+        let writer = InPlaceWriter(outputPath: runner.paths.output)
+        guard build.search != nil else { return try writer.update(&files, to: build.files) }
+        let held = files.filter { $0.path.hasPrefix(SiteSearch.bundleFolder) }
+        return try writer.update(&files, to: SiteSearch.merging(build.files, held))
+    }
+
+    /// Indexes the output folder (whose pages are `build`'s) and brings its bundle up to date.
+    private func writeIndex(_ build: SiteBuild, over files: inout [OutputFile]) throws(BuildFailure) -> InPlaceWriter.Changes {
+        let bundle = try build.searchBundle(indexingFolder: runner.paths.output)
+        return try InPlaceWriter(outputPath: runner.paths.output).update(&files, to: SiteSearch.merging(build.files, bundle))
     }
 
     /// Makes the next rebuild look at every source file, not only those the watcher names

@@ -99,6 +99,9 @@ struct Preview: AsyncParsableCommand {
             if others > 0 { text += ", \(others) other file\(others == 1 ? "" : "s")" }
             if !rebuild.removed.isEmpty { text += ", \(rebuild.removed.count) removed" }
             text += " in \(String(format: "%.1f", rebuild.milliseconds)) ms"
+            if let shown = rebuild.shownMilliseconds, shown < rebuild.milliseconds - 0.05 {
+                text += " (pages shown after \(String(format: "%.1f", shown)) ms, then the search index)"
+            }
             if let event = rebuild.event { text += event == .css ? " → css" : " → reload" }
             line(text + ".")
         case .rebuild(.failed(let changed, let failure, let ms)):

@@ -45,9 +45,11 @@ final class HTTPTestClient: @unchecked Sendable {
         _ = request.withCString { write(fd, $0, strlen($0)) }
     }
 
-    /// Reads until `done(text so far)` or the deadline; returns everything read.
+    /// Reads until `done(text so far)` or the deadline; returns everything read. The default
+    /// deadline bounds a server that never answers, not a slow one: the suite runs many
+    /// previews at once on two shared cores, each indexing its site with Pagefind.
     @discardableResult
-    func read(until done: (String) -> Bool, timeout: Double = 3) -> String {
+    func read(until done: (String) -> Bool, timeout: Double = 10) -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var chunk = [UInt8](repeating: 0, count: 65536)
         while !done(String(decoding: buffer, as: UTF8.self)) {
@@ -66,7 +68,7 @@ final class HTTPTestClient: @unchecked Sendable {
     }
 
     /// `read(until:)` off the cooperative pool.
-    func next(until done: @escaping @Sendable (String) -> Bool, timeout: Double = 3) async -> String {
+    func next(until done: @escaping @Sendable (String) -> Bool, timeout: Double = 10) async -> String {
         (try? await Self.offPool { self.read(until: done, timeout: timeout) }) ?? ""
     }
 

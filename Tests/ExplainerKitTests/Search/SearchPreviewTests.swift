@@ -24,6 +24,10 @@ import Testing
             return
         }
         #expect(rebuild.written.contains { $0.hasPrefix("pagefind/fragment/") })
+        // Open pages were told before Pagefind ran again: the edit shows without waiting for it.
+        #expect(rebuild.event == .reload)
+        let shown = try #require(rebuild.shownMilliseconds)
+        #expect(shown < rebuild.milliseconds)
         let after = SearchFixtures.bundle(in: paths.output)
         let risks = try SearchFixtures.fragments(after).first { $0["url"] as? String == "/alpha/risks/" }
         #expect((risks?["content"] as? String)?.contains("zeppelins") == true)
