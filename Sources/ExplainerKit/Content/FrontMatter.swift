@@ -32,6 +32,13 @@ struct FrontMatter: Sendable, Hashable {
     var unknown: [String] = []
     /// The byline (`authors:`): keys of the site's authors file, in the order written.
     var authors: [AuthorReference] = []
+    /// `timelineSection:`: the key of the section whose page shows the timeline (a `sections:`
+    /// key, or `overview`); nil for the default (the `history` section if any, else the overview).
+    var timelineSection: String?
+    /// Where `timelineSection:` stands, for errors.
+    var timelineSectionLocation: SourceLocation?
+    /// `aliases:`: the explainer's old paths (`/old-slug/`), each a redirect to it.
+    var aliases: [ArticleAlias] = []
 
     /// The key under which authors keep fields of their own (a mapping of anything), for their
     /// own tools: accepted, and read by nothing in Explainer (not given to templates).

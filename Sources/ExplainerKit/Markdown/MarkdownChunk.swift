@@ -63,6 +63,8 @@ package struct RenderedMarkdown: Sendable, Hashable {
     var sections: [MarkdownChunk]
     /// What the links and images refer to (empty when rendered without a `ReferenceContext`).
     var references = ReferenceReport()
+    /// The problems found on the way, in body order (`MarkdownNote`).
+    var notes: [MarkdownNote] = []
 
     /// The body as one HTML string: what cmark gives, plus heading ids and quote figures.
     var html: String {

@@ -280,7 +280,8 @@ package enum SiteBuilder {
             // Drafts and scheduled explainers are never published: production leaves them out
             // even with --drafts and --future.
             if !settings.includes(article.status) { return LoadedArticle(article: nil, diagnostics: []) }
-            return LoadedArticle(article: try ArticleRenderer.render(article, options: options), diagnostics: [])
+            let rendered = try ArticleRenderer.render(article, options: options)
+            return LoadedArticle(article: rendered, diagnostics: rendered.warnings)
         } catch {
             return LoadedArticle(article: nil, diagnostics: error.diagnostics)
         }

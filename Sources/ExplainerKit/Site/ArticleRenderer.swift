@@ -35,7 +35,8 @@ package enum ArticleRenderer {
         }
     }
 
-    /// The rendered article, or every problem of its sections (rendering gives no warnings).
+    /// The rendered article, or every problem of its body and sections (its warnings are
+    /// `RenderedArticle.warnings`).
     ///
     /// Errors quote what the author wrote: when an article has errors with smart punctuation
     /// on, it is rendered again without, and those errors are reported (the same errors: smart
@@ -62,6 +63,8 @@ package enum ArticleRenderer {
             article.body, unsafe: options.unsafeHTML, reservedIDs: options.reservedIDs, basePath: options.basePath,
             smart: options.smartPunctuation, references: references)
         var diagnostics = markdown.references.diagnostics
+        let notes = markdown.notes.map { $0.diagnostic(file: article.sourcePath, bodyStartLine: article.bodyStartLine) }
+        diagnostics += notes.filter { $0.severity == .error }
         let bindings = article.frontMatter.sections
         // A heading is matched modulo typographic punctuation: `Afghanistan's` names the
         // heading cmark set as `Afghanistan’s`, and a curly entry names a straight heading.
@@ -176,7 +179,8 @@ package enum ArticleRenderer {
         article.frontMatter = frontMatter
         return RenderedArticle(
             article: article, lede: markdown.lede, sections: sections, quotes: quotes, usedMedia: markdown.references.usedMedia,
-            siteReferences: markdown.references.siteReferences, leadImage: leadImage, media: media)
+            siteReferences: markdown.references.siteReferences, leadImage: leadImage, media: media,
+            warnings: notes.filter { $0.severity == .warning })
     }
 }
 

@@ -26,11 +26,16 @@ package final class RenderedArticle: Sendable, Hashable {
     let leadImage: LeadImage?
     /// The files it publishes from its bundle (`MediaStage.publication`), sorted by path.
     let media: [MediaStage.Output]
+    /// What the render step warns about (the Markdown stage's warnings, at their lines in the
+    /// file): reported with the article by every build that renders or reuses it.
+    let warnings: [Diagnostic]
 
     init(
         article: Article, lede: MarkdownChunk, sections: [RenderedSection], quotes: [PlacedQuote], usedMedia: [UsedMedia] = [],
-        siteReferences: [SiteReference] = [], leadImage: LeadImage? = nil, media: [MediaStage.Output] = []
+        siteReferences: [SiteReference] = [], leadImage: LeadImage? = nil, media: [MediaStage.Output] = [],
+        warnings: [Diagnostic] = []
     ) {
+        self.warnings = warnings
         self.article = article
         self.lede = lede
         self.sections = sections
@@ -56,7 +61,7 @@ package final class RenderedArticle: Sendable, Hashable {
         lhs === rhs
             || (lhs.article == rhs.article && lhs.lede == rhs.lede && lhs.sections == rhs.sections && lhs.quotes == rhs.quotes
                 && lhs.usedMedia == rhs.usedMedia && lhs.siteReferences == rhs.siteReferences && lhs.leadImage == rhs.leadImage
-                && lhs.media == rhs.media)
+                && lhs.media == rhs.media && lhs.warnings == rhs.warnings)
     }
 
     package func hash(into hasher: inout Hasher) {
