@@ -33,6 +33,7 @@ enum FrontMatterDecoder {
                     "Use lowercase letters, digits and hyphens only, e.g. `slug: \(Slug.make(slug).isEmpty ? "my-explainer" : Slug.make(slug))`."
             )
         }
+        let aliases = ArticleAliasDecoder.decode(&fields)
         let image = decodeLeadImage(&fields)
         let updates = ArticleUpdateDecoder.decode(&fields, published: date)
         let known = fields.stringList("known", what: "\"A fact the explainer establishes\"")
@@ -48,7 +49,8 @@ enum FrontMatterDecoder {
             title: title, summary: summary, date: date, updated: updated, tags: tags, tagLocations: tagLocations,
             sections: sections, keyPoints: keyPoints, timeline: timeline, draft: draft, slug: slug,
             slugLocation: slug == nil ? nil : fields.location(fields.node("slug")), image: image,
-            updates: updates, known: known, unknown: unknown, authors: authors)
+            updates: updates, known: known, unknown: unknown, authors: authors,
+            aliases: aliases)
     }
 
     /// `tags:`, each a topic (`Topics/SiteTopics`): a tag whose slug is empty (no letter or

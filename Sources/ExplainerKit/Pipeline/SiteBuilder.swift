@@ -106,10 +106,13 @@ package enum SiteBuilder {
             assets.append(OutputFile(path: path, bytes: asset.bytes))
             assetSources.append(sources.assetSource(asset.path))
         }
-        // Every output path has one owner: an explainer may not take a page or folder of another.
+        // Every output path has one owner: an explainer may not take a page or folder of another,
+        // nor an alias (an old path) any path of the site.
+        let redirects = SiteRedirects(articles: articles, urls: urls)
+        diagnostics += redirects.problems
         diagnostics += SitePlanner.claimPaths(
             articles: articles, assets: Array(zip(assetSources, assets.map(\.path))), production: settings.production,
-            authors: authors)
+            authors: authors, redirects: redirects.all)
 
         guard let config, let templates, !diagnostics.contains(where: { $0.severity == .error }) else {
             throw BuildFailure(diagnostics)
@@ -180,6 +183,7 @@ package enum SiteBuilder {
         {
             fileCount += deliver([file])
         }
+        for file in redirects.files(site: config, urls: urls, memo: memo) { fileCount += deliver([file]) }
         return BuildSummary(
             fileCount: fileCount, articles: articles, pages: pages, warnings: diagnostics,
             stylesheetURL: stylesheetURL, urls: urls)

@@ -17,6 +17,8 @@ indirect enum PathOwner: Sendable, Hashable {
     case bundleFile(String)
     /// The `.gz` copy a production build writes beside the owner's file.
     case gzipCopy(of: PathOwner)
+    /// A redirect page of an explainer's old path (`aliases:`): `/old-slug/` at its entry.
+    case alias(path: String, file: String, location: SourceLocation?)
 
     /// How another claim's error names it: `Content/b.md:6:7 (\`slug: c\`)`, `the home page`.
     var name: String {
@@ -29,6 +31,8 @@ indirect enum PathOwner: Sendable, Hashable {
                     ?? (file.hasSuffix("/" + ContentNames.bundleIndex) ? " (its folder name)" : " (its file name)"))
         case .section(_, let heading, let file, let location): "the heading \"\(heading)\" (\(file):\(location.line))"
         case .gzipCopy(let owner): "the gzip copy of " + owner.name
+        case .alias(let path, let file, let location):
+            "the alias `\(path)` (\(file)\(location.map { ":\($0.line)" } ?? ""))"
         }
     }
 
@@ -37,6 +41,7 @@ indirect enum PathOwner: Sendable, Hashable {
         switch self {
         case .explainer(let slug, _, _): "This explainer (slug `\(slug)`)"
         case .section(let key, let heading, _, _): "The section `\(key)` (heading \"\(heading)\")"
+        case .alias(let path, _, _): "The alias `\(path)`"
         default: name.prefix(1).uppercased() + name.dropFirst()
         }
     }
@@ -45,7 +50,7 @@ indirect enum PathOwner: Sendable, Hashable {
     var file: String {
         switch self {
         case .generated(let name), .asset(let name), .bundleFile(let name): name
-        case .explainer(_, let file, _), .section(_, _, let file, _): file
+        case .explainer(_, let file, _), .section(_, _, let file, _), .alias(_, let file, _): file
         case .gzipCopy(let owner): owner.file
         }
     }
@@ -55,6 +60,7 @@ indirect enum PathOwner: Sendable, Hashable {
         case .generated, .asset, .bundleFile: nil
         case .explainer(_, _, let location): location
         case .section(_, _, _, let location): location
+        case .alias(_, _, let location): location
         case .gzipCopy(let owner): owner.location
         }
     }
@@ -70,6 +76,8 @@ indirect enum PathOwner: Sendable, Hashable {
         case .asset: "Rename or move the file in the assets folder."
         case .bundleFile: "Rename the file, or the folder it is in, in the explainer's folder."
         case .gzipCopy(let owner): owner.hint
+        case .alias:
+            "Remove this entry from `aliases:`: an old address redirects only when nothing else of the site (a page, a folder, a file, another alias) is there now."
         }
     }
 }

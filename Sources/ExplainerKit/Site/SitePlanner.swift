@@ -38,10 +38,11 @@ enum SitePlanner {
     /// pages, 404, feed, sitemap, robots.txt, the preview's addresses, the author pages when
     /// the site has authors, the topic pages), then the assets (their
     /// paths in the output, e.g. `assets/style.<hash>.css`, with the file each comes from),
-    /// then each explainer's folder. Returns an error for each second claim.
+    /// then each explainer's folder, then the redirect pages of `redirects` (`SiteRedirects`).
+    /// Returns an error for each second claim.
     static func claimPaths(
         articles: [RenderedArticle], assets: [(source: String, path: String)], production: Bool,
-        authors: SiteAuthors = .empty
+        authors: SiteAuthors = .empty, redirects: [SiteRedirects.Redirect] = []
     ) -> [Diagnostic] {
         var claims = PathClaims()
         claims.claim("index.html", by: .generated("the home page"), gzip: production)
@@ -60,6 +61,7 @@ enum SitePlanner {
         claims.claim(SiteURLs.pagefindFolder, isFolder: true, by: .generated("the search index (Pagefind's bundle)"))
         if !authors.isEmpty { claims.claim(SiteURLs.authorsFolder, isFolder: true, by: .generated(AuthorPlanner.owner)) }
         claims.claim(SiteURLs.topicsFolder, isFolder: true, by: .generated(TopicPlanner.owner))
+        claims.claim(RedirectsFile.path, by: .generated("the redirects file (\(RedirectsFile.path))"))
         var problems: [Diagnostic] = []
         for asset in assets {
             if let problem = claims.claim(asset.path, by: .asset(asset.source), gzip: production) { problems.append(problem) }
@@ -69,7 +71,7 @@ enum SitePlanner {
                 slug: article.slug, file: article.article.sourcePath, slugLocation: article.frontMatter.slugLocation)
             if let problem = claims.claim(article.slug, isFolder: true, by: owner) { problems.append(problem) }
         }
-        return problems
+        return problems + SiteRedirects.claim(redirects, in: &claims, production: production)
     }
 
     /// The site's one order of explainers, used by its pages and its feed: newest first, and
