@@ -23,17 +23,10 @@ enum ArticleAliasDecoder {
     /// The aliases, in the order written; every entry that is no usable path is an error at
     /// its line (and left out).
     static func decode(_ fields: inout YAMLFields) -> [ArticleAlias] {
-        guard let node = fields.field(key) else { return [] }
-        let items: [Node]
-        switch node {
-        case .sequence(let sequence): items = Array(sequence)
-        case .scalar where fields.tagName(node) == Tag.Name.str.rawValue: items = [node]
-        default:
-            fields.error(
-                at: node, "`\(key)` must be a list of old paths, not a \(fields.kind(of: node)).",
-                hint: "Write `\(key): [\"\(example)\"]`, the addresses the explainer had before.")
-            return []
-        }
+        guard
+            let items = fields.listItems(
+                key, what: "a list of old paths", hint: "Write `\(key): [\"\(example)\"]`, the addresses the explainer had before.")
+        else { return [] }
         var out: [ArticleAlias] = []
         var seen: Set<String> = []
         for item in items {

@@ -14,17 +14,11 @@ extension AuthorReference {
     /// each a slug, each once. Whether the site's authors file has them is checked when the
     /// site is built (`SiteAuthors.problems`).
     static func decode(_ fields: inout YAMLFields) -> [AuthorReference] {
-        guard let node = fields.field("authors") else { return [] }
-        let items: [Node]
-        switch node {
-        case .sequence(let sequence): items = Array(sequence)
-        case .scalar where fields.tagName(node) == Tag.Name.str.rawValue: items = [node]
-        default:
-            fields.error(
-                at: node, "`authors` must be an author key or a list of them, not a \(fields.kind(of: node)).",
+        guard
+            let items = fields.listItems(
+                "authors", what: "an author key or a list of them",
                 hint: "Write `authors: ana-diaz` or `authors: [ana-diaz, ben-lee]` (keys of Content/\(SiteAuthors.fileName)).")
-            return []
-        }
+        else { return [] }
         var references: [AuthorReference] = []
         for item in items {
             guard let key = fields.string(item, key: "authors item", what: "ana-diaz") else { continue }

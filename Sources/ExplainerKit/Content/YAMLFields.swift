@@ -207,6 +207,20 @@ struct YAMLFields {
         diagnostics += nested.diagnostics
     }
 
+    /// The item nodes of the list under `key` (a single string is a list of one), or nil when
+    /// the key is absent or no list (an error then: "`key` must be `what`, not a …", `hint`).
+    /// For lists whose items are checked one by one, at their own lines.
+    mutating func listItems(_ key: String, what: String, hint: String) -> [Node]? {
+        guard let node = field(key) else { return nil }
+        switch node {
+        case .sequence(let sequence): return Array(sequence)
+        case .scalar where tagName(node) == Tag.Name.str.rawValue: return [node]
+        default:
+            error(at: node, "`\(key)` must be \(what), not a \(kind(of: node)).", hint: hint)
+            return nil
+        }
+    }
+
     /// A list of strings; a single string is accepted as a one-item list.
     mutating func stringList(_ key: String, what: String) -> [String] {
         guard let node = field(key) else { return [] }
