@@ -6,13 +6,9 @@ import Testing
 /// (`QuoteDetector.warning(for:)`); one that is not a quotation does not.
 @Suite("Quote warnings")
 struct QuoteWarningTests {
-    func warnings(_ markdown: String, smart: Bool = true) -> [MarkdownNote] {
-        MarkdownRenderer.render(markdown, smart: smart).notes
-    }
-
     @Test func quotationWithoutAttributionWarnsAtItsLine() throws {
         for smart in [false, true] {
-            let notes = warnings("Intro.\n\n> \"We will act.\"\n>\n> More words.\n", smart: smart)
+            let notes = bodyNotes("Intro.\n\n> \"We will act.\"\n>\n> More words.\n", smart: smart)
             let note = try #require(notes.first)
             #expect(notes.count == 1)
             #expect(note.severity == .warning && note.line == 3 && note.column == 1)
@@ -20,23 +16,23 @@ struct QuoteWarningTests {
         }
         // Curly quotes and guillemets open a quotation too.
         for open in ["\u{201C}", "\u{2018}", "\u{00AB}", "\u{201E}"] {
-            #expect(warnings("> \(open)Words.\n").count == 1, "\(open)")
+            #expect(bodyNotes("> \(open)Words.\n").count == 1, "\(open)")
         }
         // A straight single quote too, once smart punctuation pairs it (an unpaired one it
         // makes an apostrophe, as in `'90s`).
         for smart in [false, true] {
-            #expect(warnings("> 'Words,' she said.\n", smart: smart).count == 1)
+            #expect(bodyNotes("> 'Words,' she said.\n", smart: smart).count == 1)
         }
     }
 
     /// A dash line that is not read as an attribution (the line before it does not end the
     /// quotation) warns with what to change.
     @Test func dashLineThatDoesNotParse() throws {
-        let note = try #require(warnings("> We will act\n> \u{2014} Ana\n").first)
+        let note = try #require(bodyNotes("> We will act\n> \u{2014} Ana\n").first)
         #expect(note.line == 1 && note.message.contains("dash line"))
         #expect(note.hint.contains("closing punctuation"))
         // A lone attribution quote (a blank line split the block quote in two).
-        let split = warnings("> \"We will act.\"\n\n> \u{2014} Ana\n")
+        let split = bodyNotes("> \"We will act.\"\n\n> \u{2014} Ana\n")
         #expect(split.map(\.line) == [1, 3])
     }
 
@@ -49,7 +45,7 @@ struct QuoteWarningTests {
             "    > \"In a code block.\"\n",
             "```\n> \"In a fence.\"\n```\n",
         ] {
-            #expect(warnings(markdown).isEmpty, "\(markdown.debugDescription)")
+            #expect(bodyNotes(markdown).isEmpty, "\(markdown.debugDescription)")
         }
     }
 
@@ -63,4 +59,9 @@ struct QuoteWarningTests {
         #expect(warning.file.hasSuffix("a.md") && warning.line == line)
         #expect(build.text("a/quotes/index.html") != nil)
     }
+}
+
+/// The notes (warnings) the Markdown stage gives `markdown`, smart punctuation on by default.
+func bodyNotes(_ markdown: String, smart: Bool = true) -> [MarkdownNote] {
+    MarkdownRenderer.render(markdown, smart: smart).notes
 }
