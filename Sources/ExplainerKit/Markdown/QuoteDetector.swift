@@ -5,6 +5,8 @@ import CCmark
 /// - its last paragraph, after at least one other block (`> "…"` `>` `> — Name`);
 /// - the last line(s) of its last paragraph, after a line that ends a sentence or a
 ///   quotation (`> "…we will act."` `> — Name`), also when that is its only paragraph;
+/// - the end of the last line, after a closing quotation mark, a space and a dash, in a
+///   block quote that opens with a quotation mark (`> "…we will act." — Name`);
 /// - a one-item bullet list ending a block quote that opens with a quotation mark
 ///   (`> "…"` `> - Name`: CommonMark makes a hyphen and a space a list item, so only the
 ///   quotation mark tells an attribution from a list).
@@ -27,6 +29,9 @@ enum QuoteDetector {
         case lastLines(after: CmarkNode)
         /// The last block: a bullet list of one item.
         case listItem
+        /// The end of the last line, after a closing quotation mark: the inlines of the
+        /// paragraph from `index` on, the first of them (a text node) keeping `keep` bytes.
+        case sameLine(paragraph: CmarkNode, index: Int, keep: Int)
     }
 
     /// A block quote's attribution: the text after the dash, and where it stands.
@@ -66,6 +71,55 @@ enum QuoteDetector {
         }
         if last.type == CMARK_NODE_PARAGRAPH, let (lineBreak, text) = lastLinesAttribution(last) {
             return Attribution(text: text, form: .lastLines(after: lineBreak))
+        }
+        if last.type == CMARK_NODE_PARAGRAPH, opensWithQuotationMark(blockquote), let found = sameLineAttribution(last) {
+            return found
+        }
+        return nil
+    }
+
+    /// The characters that close a quotation, before a same-line attribution.
+    static let closingQuotes: Set<Character> = ["\"", "'", "\u{201D}", "\u{2019}", "\u{201C}", "\u{00BB}", "\u{00AB}", "\u{203A}"]
+
+    /// ` — Name` (a space, a dash or a hyphen, a space, then the attribution): `Name`, else nil.
+    private static func afterSpacedDash(_ rest: Substring) -> String? {
+        guard rest.first == " " else { return nil }
+        let afterSpace = rest.drop { $0 == " " }
+        let text: String
+        if afterSpace.hasPrefix("- ") {
+            text = String(afterSpace.dropFirst(2)).trimmingWhitespace()
+        } else if dashes.contains(where: { afterSpace.hasPrefix($0) }), let after = afterDash(String(afterSpace)) {
+            text = after
+        } else {
+            return nil
+        }
+        return text.isEmpty ? nil : text
+    }
+
+    /// `"…we will act." — Name` on one line: after the last closing quotation mark of the
+    /// paragraph's last line come a space, a dash (or a hyphen) and a space, then the
+    /// attribution (to the paragraph's end).
+    private static func sameLineAttribution(_ paragraph: CmarkNode) -> Attribution? {
+        let inlines = paragraph.children
+        let lineStart = (inlines.lastIndex { $0.type == CMARK_NODE_SOFTBREAK || $0.type == CMARK_NODE_LINEBREAK } ?? -1) + 1
+        let texts = inlines[lineStart...].map(\.plainText)
+        let line = texts.joined()
+        let candidates = line.indices.reversed().lazy.filter { $0 != line.startIndex && closingQuotes.contains(line[$0]) }
+        guard
+            let (splitAt, text) = candidates.prefix(attributionLines * 2).lazy.compactMap({ close in
+                afterSpacedDash(line[line.index(after: close)...]).map { (line.index(after: close), $0) }
+            }).first
+        else { return nil }
+        // The inline the split falls in, by UTF-8 offset: a text node, or a boundary.
+        var offset = line.utf8.distance(from: line.startIndex, to: splitAt)
+        for (position, piece) in texts.enumerated() {
+            let index = lineStart + position
+            if offset == 0 { return Attribution(text: text, form: .sameLine(paragraph: paragraph, index: index, keep: 0)) }
+            if offset < piece.utf8.count {
+                guard inlines[index].type == CMARK_NODE_TEXT else { return nil }
+                return Attribution(text: text, form: .sameLine(paragraph: paragraph, index: index, keep: offset))
+            }
+            offset -= piece.utf8.count
         }
         return nil
     }
@@ -140,6 +194,15 @@ enum QuoteDetector {
                 node = current.next
                 current.remove()
             }
+            body = blockquote.children
+        case .sameLine(let paragraph, let index, let keep):
+            let inlines = paragraph.children
+            var removed = inlines[index...]
+            if keep > 0, let first = removed.first {
+                first.literal = String(decoding: Array((first.literal ?? "").utf8.prefix(keep)), as: UTF8.self)
+                removed = removed.dropFirst()
+            }
+            for node in removed { node.remove() }
             body = blockquote.children
         }
         let bodyHTML = body.map { document.html($0) }.joined()

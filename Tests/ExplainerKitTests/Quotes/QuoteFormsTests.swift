@@ -48,6 +48,28 @@ struct QuoteFormsTests {
         #expect(quote.speaker == "Kabir Taneja" && quote.context == "deputy director at the Observer Research Foundation")
     }
 
+    /// `"…we will act." — Name` on the same line, in a quotation that opens with a quotation
+    /// mark: every dash and a spaced hyphen, smart punctuation on and off.
+    @Test(arguments: dashes + ["-"])
+    func attributionOnTheSameLine(_ dash: String) throws {
+        for smart in [false, true] {
+            for markdown in [
+                "> \"We will act.\" \(dash) Ana O'Brien, minister\n",
+                "> \"First.\"\n>\n> *\"We will act.\"* \(dash) Ana O'Brien, minister\n",
+                "> \"It's,\" she said, \"done.\"\n> \"We will act.\" \(dash) Ana O'Brien, minister\n",
+            ] {
+                let rendered = render(markdown, smart: smart)
+                let quote = try #require(rendered.lede.quotes.first, "\(markdown.debugDescription) smart: \(smart)")
+                #expect(quote.speaker.hasPrefix("Ana O") && quote.context == "minister", "\(markdown.debugDescription)")
+                #expect(!quote.html.contains("Ana") && !quote.html.contains("minister"))
+                #expect(
+                    quote.html.hasSuffix("act.\u{201D}</p>\n") || quote.html.hasSuffix("act.&quot;</p>\n")
+                        || quote.html.hasSuffix("</em></p>\n"), "\(quote.html.debugDescription)")
+                #expect(rendered.notes.isEmpty)
+            }
+        }
+    }
+
     /// A paragraph of its own still works, for every dash, smart punctuation on and off.
     @Test(arguments: dashes)
     func attributionParagraph(_ dash: String) {
@@ -81,7 +103,8 @@ struct QuoteFormsTests {
     @Test func noFalsePositives() {
         for markdown in [
             "> He said it was a mistake\n> \u{2014} a big one \u{2014} and left.\n",
-            "> \"We will act\" \u{2014} and they did.\n",
+            "> We will act \u{2014} and they did.\n",
+            "> \"No,\" he said \u{2014} quietly.\n",
             "> \u{2014} Ana\n",
             "> \"We will act.\"\n> \u{2014}\n",
             "Not a quote.\n\u{2014} Ana\n",
