@@ -27,6 +27,9 @@ struct CmarkNode {
 
     var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
 
+    /// Whether this is a bullet list (`-`, `*` or `+` items).
+    var isBulletList: Bool { type == CMARK_NODE_LIST && cmark_node_get_list_type(pointer) == CMARK_BULLET_LIST }
+
     var literal: String? {
         get { cmark_node_get_literal(pointer).map { String(cString: $0) } }
         nonmutating set { _ = cmark_node_set_literal(pointer, newValue) }
@@ -63,6 +66,13 @@ struct CmarkNode {
             cmark_node_free(custom)
             return
         }
+        cmark_node_free(pointer)
+    }
+
+    /// Takes this node and its subtree out of the document and frees them; the node must
+    /// not be used after.
+    func remove() {
+        cmark_node_unlink(pointer)
         cmark_node_free(pointer)
     }
 

@@ -22,6 +22,13 @@ struct MarkdownNote: Sendable, Hashable {
         self.hint = hint
     }
 
+    /// `notes` sorted by line and column, keeping the order they were found in on a tie.
+    static func inBodyOrder(_ notes: [MarkdownNote]) -> [MarkdownNote] {
+        notes.enumerated().sorted { a, b in
+            (a.element.line, a.element.column ?? 0, a.offset) < (b.element.line, b.element.column ?? 0, b.offset)
+        }.map(\.element)
+    }
+
     /// The diagnostic of this note in the article `file` whose body starts at `bodyStartLine`.
     func diagnostic(file: String, bodyStartLine: Int) -> Diagnostic {
         Diagnostic(severity, file: file, line: line + bodyStartLine - 1, column: column, message: message, hint: hint)

@@ -29,6 +29,7 @@ package enum MarkdownRenderer {
         _ markdown: String, unsafe: Bool, reservedIDs: Set<String>, basePath: String, smart: Bool, references: ReferenceContext?
     ) -> RenderedMarkdown {
         let document = CmarkDocument(markdown: markdown, unsafe: unsafe, smart: smart)
+        var notes = MarkdownLint.notes(document.root)
         var report = ReferenceReport()
         if let references {
             report = ReferenceRewriter.rewrite(document.root, context: references, unsafe: unsafe)
@@ -66,6 +67,7 @@ package enum MarkdownRenderer {
                     builder.quotes.append(quote.quote)
                     builder.append(quote.html, words: WordCounter.count(quote.quote.text), node: block)
                 } else {
+                    if let warning = QuoteDetector.warning(for: block) { notes.append(warning) }
                     builder.append(document.html(block), words: WordCounter.count(block.plainText), node: block)
                 }
             case CMARK_NODE_PARAGRAPH:
@@ -77,7 +79,8 @@ package enum MarkdownRenderer {
             }
         }
         chunks.append(builder.chunk)
-        return RenderedMarkdown(lede: chunks[0], sections: Array(chunks.dropFirst()), references: report)
+        return RenderedMarkdown(
+            lede: chunks[0], sections: Array(chunks.dropFirst()), references: report, notes: MarkdownNote.inBodyOrder(notes))
     }
 
     /// `<h2>Title</h2>\n` → `Title`. Works on bytes: cmark writes exactly `<hN>` and

@@ -134,11 +134,7 @@ enum PageContext {
     /// `explainer`: the values of the page's explainer, whose byline (resolved once per
     /// explainer) the JSON-LD names.
     private static func pageValues(_ page: Page, shared: Shared, explainer: ExplainerValues?) -> PageValues {
-        var documentTitle = page.title
-        if let article = page.article, page.kind != .overview, page.kind != .all {
-            documentTitle = page.title == article.frontMatter.title ? page.title : "\(page.title) \u{2013} \(article.frontMatter.title)"
-        }
-        if page.kind != .home { documentTitle += " \u{2013} " + shared.config.title }
+        let documentTitle = Self.documentTitle(page, siteTitle: shared.config.title)
         let authors = page.article == nil ? page.authors : explainer?.authors.map(\.author) ?? []
         let jsonLD = StructuredData.jsonLD(for: page, urls: shared.urls, site: shared.site, authors: authors)
         return PageValues(
