@@ -24,9 +24,11 @@ package enum MarkdownRenderer {
         render(markdown, unsafe: unsafe, reservedIDs: reservedIDs, basePath: basePath, smart: smart, references: nil)
     }
 
-    /// `render`, with the article's `references` context (see above).
+    /// `render`, with the article's `references` context (see above) and the providers `embed`
+    /// blocks may show frames of (`EmbedBlock`; the built-in ones by default).
     static func render(
-        _ markdown: String, unsafe: Bool, reservedIDs: Set<String>, basePath: String, smart: Bool, references: ReferenceContext?
+        _ markdown: String, unsafe: Bool, reservedIDs: Set<String>, basePath: String, smart: Bool, references: ReferenceContext?,
+        embeds: EmbedProviders = .standard
     ) -> RenderedMarkdown {
         let document = CmarkDocument(markdown: markdown, unsafe: unsafe, smart: smart)
         var report = ReferenceReport()
@@ -41,6 +43,7 @@ package enum MarkdownRenderer {
         var quoteCount = 0
         var builder = ChunkBuilder(heading: nil, headingHTML: "")
         var chunks: [MarkdownChunk] = []
+        var notes: [MarkdownNote] = []
 
         for block in blocks {
             switch block.type {
@@ -68,6 +71,11 @@ package enum MarkdownRenderer {
                 } else {
                     builder.append(document.html(block), words: WordCounter.count(block.plainText), node: block)
                 }
+            case CMARK_NODE_CODE_BLOCK where EmbedBlock.isEmbed(block):
+                switch EmbedBlock.parse(block, providers: embeds) {
+                case .success(let embed): builder.appendEmbed(embed)
+                case .failure(let problems): notes += problems.notes
+                }
             case CMARK_NODE_PARAGRAPH:
                 let html = document.html(block)
                 if builder.excerptHTML.isEmpty { builder.excerptHTML = html }
@@ -77,7 +85,7 @@ package enum MarkdownRenderer {
             }
         }
         chunks.append(builder.chunk)
-        return RenderedMarkdown(lede: chunks[0], sections: Array(chunks.dropFirst()), references: report)
+        return RenderedMarkdown(lede: chunks[0], sections: Array(chunks.dropFirst()), references: report, notes: notes)
     }
 
     /// `<h2>Title</h2>\n` → `Title`. Works on bytes: cmark writes exactly `<hN>` and
@@ -128,6 +136,7 @@ private struct ChunkBuilder {
     var toc: [TOCEntry] = []
     var quotes: [Quote] = []
     var links: [ExternalLink] = []
+    var frameOrigins: [String] = []
     /// The urls of `links`.
     private var linkSeen: Set<String> = []
 
@@ -149,9 +158,15 @@ private struct ChunkBuilder {
         }
     }
 
+    /// An embed's figure, its frame's origin recorded for the page's CSP.
+    mutating func appendEmbed(_ embed: EmbedBlock) {
+        html += embed.html
+        if !frameOrigins.contains(embed.resolved.origin) { frameOrigins.append(embed.resolved.origin) }
+    }
+
     var chunk: MarkdownChunk {
         MarkdownChunk(
             heading: heading, headingHTML: headingHTML, html: html, excerptHTML: excerptHTML,
-            wordCount: words, toc: toc, quotes: quotes, links: links)
+            wordCount: words, toc: toc, quotes: quotes, links: links, frameOrigins: frameOrigins.sorted())
     }
 }
