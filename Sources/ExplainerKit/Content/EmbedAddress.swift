@@ -16,8 +16,10 @@ struct EmbedAddress: Sendable, Hashable {
     /// `text` taken apart, or nil when it is not such an address.
     init?(_ text: String) {
         let bytes = Array(text.utf8)
-        let forbidden: Set<UInt8> = [UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "<"), UInt8(ascii: ">"),
-            UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "|"), UInt8(ascii: "^")]
+        let forbidden: Set<UInt8> = [
+            UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "<"), UInt8(ascii: ">"),
+            UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "|"), UInt8(ascii: "^"),
+        ]
         guard !bytes.isEmpty, bytes.count <= 2048, bytes.allSatisfy({ $0 > 0x20 && $0 < 0x7F && !forbidden.contains($0) })
         else { return nil }
         guard let separator = text.firstRange(of: "://") else { return nil }

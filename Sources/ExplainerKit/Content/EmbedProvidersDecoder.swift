@@ -21,10 +21,12 @@ enum EmbedProvidersDecoder {
         for provider in EmbedProviders.builtIn { for host in provider.hosts { taken[host] = provider.name } }
         for item in items.prefix(1000) {
             guard case .mapping(let mapping) = item else {
-                fields.error(at: item, "Each item of `embeds` must be a mapping, not a \(fields.kind(of: item)).", hint: "Write e.g. \(example).")
+                fields.error(
+                    at: item, "Each item of `embeds` must be a mapping, not a \(fields.kind(of: item)).", hint: "Write e.g. \(example).")
                 continue
             }
-            var entry = YAMLFields(file: fields.file, lineOffset: fields.lineOffset, composed: YAMLDocument.Composed(mapping: mapping, mark: item.mark))
+            var entry = YAMLFields(
+                file: fields.file, lineOffset: fields.lineOffset, composed: YAMLDocument.Composed(mapping: mapping, mark: item.mark))
             let name = entry.optionalString("name", what: "\"Our charts\"")
             if entry.node("name") == nil {
                 entry.error(at: nil, "The embed provider has no `name`.", hint: "Add `name: Our charts`: captions and messages name it.")
@@ -34,15 +36,22 @@ enum EmbedProvidersDecoder {
             for host in entry.stringList("hosts", what: "charts.example.org") {
                 let lowered = host.lowercased()
                 if !EmbedAddress.isHost(lowered) {
-                    entry.error(at: hostsNode, "`\(UnsafeCharacters.printable(host))` is not a host name.", hint: "Write the host alone, without https:// or a path: `charts.example.org`.")
+                    entry.error(
+                        at: hostsNode, "`\(UnsafeCharacters.printable(host))` is not a host name.",
+                        hint: "Write the host alone, without https:// or a path: `charts.example.org`.")
                 } else if let owner = taken[lowered] {
-                    entry.error(at: hostsNode, "The host `\(lowered)` is \(owner)'s already.", hint: "Leave it out: each host belongs to one provider.")
+                    entry.error(
+                        at: hostsNode, "The host `\(lowered)` is \(owner)'s already.",
+                        hint: "Leave it out: each host belongs to one provider.")
                 } else {
                     taken[lowered] = name ?? "another provider"
                     hosts.append(lowered)
                 }
             }
-            if hostsNode == nil { entry.error(at: nil, "The embed provider has no `hosts`.", hint: "Add `hosts: [charts.example.org]`: the hosts its addresses have.") }
+            if hostsNode == nil {
+                entry.error(
+                    at: nil, "The embed provider has no `hosts`.", hint: "Add `hosts: [charts.example.org]`: the hosts its addresses have.")
+            }
             var sandbox = EmbedProvider.defaultSandbox
             if entry.node("sandbox") != nil {
                 let sandboxNode = entry.node("sandbox")
@@ -51,7 +60,9 @@ enum EmbedProvidersDecoder {
                     if EmbedProvider.sandboxTokens.contains(token) {
                         if !sandbox.contains(token) { sandbox.append(token) }
                     } else {
-                        entry.error(at: sandboxNode, "`\(UnsafeCharacters.printable(token))` is not a sandbox token embeds may have.", hint: "Use \(EmbedProvider.sandboxTokens.joined(separator: ", ")), or an empty list for none.")
+                        entry.error(
+                            at: sandboxNode, "`\(UnsafeCharacters.printable(token))` is not a sandbox token embeds may have.",
+                            hint: "Use \(EmbedProvider.sandboxTokens.joined(separator: ", ")), or an empty list for none.")
                     }
                 }
             } else {
@@ -59,7 +70,9 @@ enum EmbedProvidersDecoder {
             }
             let allow = entry.optionalString("allow", what: "fullscreen") ?? ""
             if allow.contains(where: { $0 == "\"" || $0 == "<" || $0 == ">" || $0 == "&" }) {
-                entry.error(at: entry.node("allow"), "`allow` may not contain quotes, `<`, `>` or `&`.", hint: "Write a Permissions Policy list: `allow: \"fullscreen; encrypted-media\"`.")
+                entry.error(
+                    at: entry.node("allow"), "`allow` may not contain quotes, `<`, `>` or `&`.",
+                    hint: "Write a Permissions Policy list: `allow: \"fullscreen; encrypted-media\"`.")
             }
             var size = EmbedProvider.Size.ratio("16:9")
             let ratio = entry.optionalString("ratio", what: "\"16:9\"")
@@ -67,7 +80,9 @@ enum EmbedProvidersDecoder {
             let height = entry.integer("height", default: 400, range: EmbedProvider.heights)
             if let ratio {
                 if heightNode != nil {
-                    entry.error(at: heightNode, "The embed provider names both `ratio` and `height`.", hint: "Keep one: `ratio: \"16:9\"` or `height: 400`.")
+                    entry.error(
+                        at: heightNode, "The embed provider names both `ratio` and `height`.",
+                        hint: "Keep one: `ratio: \"16:9\"` or `height: 400`.")
                 } else if let parsed = EmbedBlock.ratio(ratio) {
                     size = parsed
                 } else {

@@ -76,16 +76,25 @@ struct EmbedBlock: Sendable, Hashable {
         if title.isEmpty {
             error(
                 fields["title"]?.line ?? address.line, "The embed has no title.",
-                "Add a line `title: What it shows` under the address: screen readers announce the frame by it, and the caption links to the original with it.")
+                "Add a line `title: What it shows` under the address: screen readers announce the frame by it, and the caption links to the original with it."
+            )
         }
         var size = resolved?.size
         if let ratio = fields["ratio"], let height = fields["height"] {
             error(height.line, "The embed names both `ratio` and `height`.", "Keep one: `ratio: 16:9` or `height: 400`.")
             _ = ratio
         } else if let ratio = fields["ratio"] {
-            if let parsed = Self.ratio(ratio.value) { size = parsed } else { error(ratio.line, Self.ratioMessage(ratio.value), Self.ratioHint) }
+            if let parsed = Self.ratio(ratio.value) {
+                size = parsed
+            } else {
+                error(ratio.line, Self.ratioMessage(ratio.value), Self.ratioHint)
+            }
         } else if let height = fields["height"] {
-            if let parsed = Self.height(height.value) { size = parsed } else { error(height.line, Self.heightMessage(height.value), Self.heightHint) }
+            if let parsed = Self.height(height.value) {
+                size = parsed
+            } else {
+                error(height.line, Self.heightMessage(height.value), Self.heightHint)
+            }
         }
         guard notes.isEmpty, let resolved, let size else { return .failure(Problems(notes: notes)) }
         return .success(EmbedBlock(resolved: resolved, title: title, size: size))

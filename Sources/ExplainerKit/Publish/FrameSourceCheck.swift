@@ -18,8 +18,11 @@ enum FrameSourceCheck {
                 problems.append(
                     Diagnostic(
                         file: display,
-                        message: "The frame `\(src)` is not allowed by the page's Content-Security-Policy (`\(directive) \(sources.joined(separator: " "))`): browsers block it.",
-                        hint: "Embed it with an `embed` block (its origin is then added to the page's `frame-src`), or change the template that writes the frame."))
+                        message:
+                            "The frame `\(src)` is not allowed by the page's Content-Security-Policy (`\(directive) \(sources.joined(separator: " "))`): browsers block it.",
+                        hint:
+                            "Embed it with an `embed` block (its origin is then added to the page's `frame-src`), or change the template that writes the frame."
+                    ))
                 break
             }
         }

@@ -25,7 +25,10 @@ import Testing
             html.contains(
                 "<iframe src=\"https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ\" title=\"The &quot;interview&quot; &amp; more\" loading=\"lazy\" sandbox=\"allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-presentation\" referrerpolicy=\"strict-origin-when-cross-origin\" allow=\"fullscreen; picture-in-picture; encrypted-media\"></iframe>"
             ), "\(html)")
-        #expect(html.contains("<figcaption><a href=\"https://www.youtube.com/watch?v=dQw4w9WgXcQ\">The &quot;interview&quot; &amp; more</a> <span class=\"embed-source\">(YouTube)</span></figcaption>"))
+        #expect(
+            html.contains(
+                "<figcaption><a href=\"https://www.youtube.com/watch?v=dQw4w9WgXcQ\">The &quot;interview&quot; &amp; more</a> <span class=\"embed-source\">(YouTube)</span></figcaption>"
+            ))
         #expect(!html.contains("style="))
         #expect(!html.contains("<pre"))
         #expect(rendered.lede.frameOrigins == ["https://www.youtube-nocookie.com"])
@@ -109,7 +112,8 @@ import Testing
     @Test func badKeysRatiosAndHeightsAreErrorsAtTheirLines() {
         let notes = errors(
             "```embed\n\(Self.youTube)\ntitle: T\ncaption: x\nratio: 5:3\n```\n\n```embed\n\(Self.youTube)\ntitle: T\nheight: 10\n```\n"
-                + "\n```embed\n\(Self.youTube)\ntitle: T\nratio: 16:9\nheight: 300\n```\n\n```embed\n\(Self.youTube)\ntitle: T\ntitle: U\n```\n")
+                + "\n```embed\n\(Self.youTube)\ntitle: T\nratio: 16:9\nheight: 300\n```\n\n```embed\n\(Self.youTube)\ntitle: T\ntitle: U\n```\n"
+        )
         #expect(notes.map(\.line) == [4, 5, 11, 18, 24])
         #expect(notes[0].message.contains("Unknown embed key `caption`"))
         #expect(notes[1].hint.contains("16:9, 4:3"))

@@ -76,15 +76,15 @@ import Testing
     }
 
     @Test func flourishVisualisationsUseTheirEmbedAddress() throws {
-        let page = try resolved("https://page.flourish.studio/visualisation/1234567/")
+        let page = try resolved("https://public.flourish.studio/visualisation/1234567/")
         #expect(page.provider.name == "Flourish")
         #expect(page.src == "https://flo.uri.sh/visualisation/1234567/embed")
-        #expect(page.original == "https://page.flourish.studio/visualisation/1234567/")
+        #expect(page.original == "https://public.flourish.studio/visualisation/1234567/")
         #expect(page.origin == "https://flo.uri.sh")
         #expect(page.size == .ratio("4:3"))
         #expect(try resolved("https://flo.uri.sh/visualisation/1234567/embed").src == page.src)
-        #expect(try resolved("https://page.flourish.studio/story/42/").src == "https://flo.uri.sh/story/42/embed")
-        #expect(problem("https://page.flourish.studio/visualisation/abc/") != nil)
+        #expect(try resolved("https://public.flourish.studio/story/42/").src == "https://flo.uri.sh/story/42/embed")
+        #expect(problem("https://public.flourish.studio/visualisation/abc/") != nil)
     }
 
     @Test func spotifyEpisodesAndShowsUseTheEmbedPlayer() throws {
@@ -123,8 +123,10 @@ import Testing
         }
     }
 
-    @Test(arguments: ["not a url", "www.youtube.com/watch?v=dQw4w9WgXcQ", "https://", "https://exa mple.com/", "https://a@b.com/",
-        "https://example.com:99999/", "https://\"x\".com/"])
+    @Test(arguments: [
+        "not a url", "www.youtube.com/watch?v=dQw4w9WgXcQ", "https://", "https://exa mple.com/", "https://a@b.com/",
+        "https://example.com:99999/", "https://\"x\".com/",
+    ])
     func malformedAddressesAreRefused(_ text: String) throws {
         let problem = try #require(self.problem(text))
         #expect(problem.message.contains("not a web address"))

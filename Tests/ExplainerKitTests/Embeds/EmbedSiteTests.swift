@@ -52,7 +52,8 @@ import Testing
         var files = build.files
         let index = try #require(files.firstIndex { $0.path == "a/risks/index.html" })
         let html = String(decoding: files[index].bytes, as: UTF8.self)
-            .replacingOccurrences(of: "Risk paragraph.", with: "Risk paragraph.<iframe src=\"https://player.vimeo.com/video/1\" title=\"x\"></iframe>")
+            .replacingOccurrences(
+                of: "Risk paragraph.", with: "Risk paragraph.<iframe src=\"https://player.vimeo.com/video/1\" title=\"x\"></iframe>")
         files[index] = OutputFile(path: files[index].path, text: html)
         let problems = SiteChecker.check(files)
         #expect(problems.count == 1)
@@ -81,17 +82,18 @@ import Testing
         #expect(FrameSourceCheck.frameSources("script-src 'self'") == nil)
     }
 
-    static let providersYML = Fixtures.siteYML + """
+    static let providersYML =
+        Fixtures.siteYML + """
 
-        embeds:
-          - name: Our charts
-            hosts: [charts.example.org, Maps.Example.org]
-            sandbox: [allow-scripts]
-            ratio: "1:1"
-          - name: Local
-            hosts: [127.0.0.1]
-            height: 300
-        """
+            embeds:
+              - name: Our charts
+                hosts: [charts.example.org, Maps.Example.org]
+                sandbox: [allow-scripts]
+                ratio: "1:1"
+              - name: Local
+                hosts: [127.0.0.1]
+                height: 300
+            """
 
     @Test func siteYMLAddsProviders() throws {
         let config = try SiteConfigDecoder.decode(SourceFile(path: "site.yml", text: Self.providersYML))
@@ -105,7 +107,8 @@ import Testing
             of: "Risk paragraph.", with: "Risk paragraph.\n\n```embed\nhttps://maps.example.org/m/1?z=2\ntitle: A map\n```")
         let build = try SiteBuilder.build(Fixtures.sources(articles: [("a.md", article)], siteYML: Self.providersYML))
         let html = try #require(build.text("a/risks/index.html"))
-        #expect(html.contains("<iframe src=\"https://maps.example.org/m/1?z=2\" title=\"A map\" loading=\"lazy\" sandbox=\"allow-scripts\""))
+        #expect(
+            html.contains("<iframe src=\"https://maps.example.org/m/1?z=2\" title=\"A map\" loading=\"lazy\" sandbox=\"allow-scripts\""))
         #expect(html.contains("class=\"embed embed-ratio embed-1-1\"") && html.contains("(Our charts)"))
         #expect(try Self.frameSrc(build, "a/risks/index.html") == "frame-src https://maps.example.org")
         #expect(try SiteConfigDecoder.decode(SourceFile(path: "site.yml", text: Fixtures.siteYML)).embeds == .standard)
@@ -142,7 +145,8 @@ import Testing
             let cached = try SiteBuilder.build(sources, memo: cache)
             let fresh = try SiteBuilder.build(Fixtures.sources(articles: [("a.md", version)]))
             #expect(cached.files == fresh.files)
-            #expect(try Self.frameSrc(cached, "a/index.html") == (version == Self.article ? "frame-src https://www.youtube-nocookie.com" : nil))
+            #expect(
+                try Self.frameSrc(cached, "a/index.html") == (version == Self.article ? "frame-src https://www.youtube-nocookie.com" : nil))
         }
     }
 }
