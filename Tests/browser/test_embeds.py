@@ -81,6 +81,15 @@ title: An Apple Podcasts episode
 
 PAGE = "/local-charts/"
 
+# What the Nu validator says of every embed that is not wrong here (each is checked to be all
+# it says, below): its bundled schema predates `loading` on <iframe> (in the HTML standard, and
+# in every current browser); and it warns against `allow-scripts` with `allow-same-origin`,
+# which lets a frame of the page's OWN origin remove its sandbox. An embed's frame is always
+# another site's (a provider's host, never the site's pages), and the players need both (their
+# storage and cookies), so that combination gives the frame nothing over the page.
+VALIDATOR_GAPS = ('Attribute "loading" not allowed on element "iframe"',
+                  'Setting both "allow-scripts" and "allow-same-origin" is not recommended')
+
 
 @pytest.fixture(scope="module")
 def frame_server(tmp_path_factory):
@@ -148,8 +157,12 @@ def test_the_embed_pages_are_valid_html(embeds):
              embeds.output / "every-provider" / "index.html"]
     for page in pages:
         assert page.exists(), page
-    code, output = run_validator("--files", *map(str, pages))
+    code, output = run_validator("--files", *map(str, pages), ignore=VALIDATOR_GAPS)
     assert code == 0, f"W3C Nu validator reported errors:\n{output}"
+    # Only those gaps are ignored: one of each per frame (1 + 1 + 6 frames), nothing else.
+    _, strict = run_validator("--files", *map(str, pages))
+    messages = [line for line in strict.splitlines() if "error:" in line]
+    assert len(messages) == 16 and all(any(gap in m for gap in VALIDATOR_GAPS) for m in messages), strict
 
 
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))

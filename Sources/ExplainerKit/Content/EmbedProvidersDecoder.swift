@@ -8,8 +8,10 @@ enum EmbedProvidersDecoder {
     /// What an entry looks like, for hints.
     static let example = "`- { name: Our charts, hosts: [charts.example.org], ratio: \"16:9\" }`"
 
-    /// The providers `embeds:` adds (the built-in ones alone when it is absent).
-    static func decode(_ fields: inout YAMLFields) -> EmbedProviders {
+    /// The providers `embeds:` adds (the built-in ones alone when it is absent). `siteHost`, the
+    /// base URL's host, is refused as a provider's: a frame is always another site's, so its
+    /// sandbox's `allow-scripts allow-same-origin` gives it nothing over the page.
+    static func decode(_ fields: inout YAMLFields, siteHost: String? = nil) -> EmbedProviders {
         guard let node = fields.field("embeds") else { return .standard }
         if case .scalar = node, fields.tagName(node) == Tag.Name.null.rawValue { return .standard }
         guard case .sequence(let items) = node else {
@@ -18,6 +20,7 @@ enum EmbedProvidersDecoder {
         }
         var added: [EmbedProvider] = []
         var taken: [String: String] = [:]
+        if let siteHost { taken[siteHost] = "the site itself (its baseURL)" }
         for provider in EmbedProviders.builtIn { for host in provider.hosts { taken[host] = provider.name } }
         for item in items.prefix(1000) {
             guard case .mapping(let mapping) = item else {
@@ -41,7 +44,7 @@ enum EmbedProvidersDecoder {
                         hint: "Write the host alone, without https:// or a path: `charts.example.org`.")
                 } else if let owner = taken[lowered] {
                     entry.error(
-                        at: hostsNode, "The host `\(lowered)` is \(owner)'s already.",
+                        at: hostsNode, "The host `\(lowered)` belongs to \(owner) already.",
                         hint: "Leave it out: each host belongs to one provider.")
                 } else {
                     taken[lowered] = name ?? "another provider"

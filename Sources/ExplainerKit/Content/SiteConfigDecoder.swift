@@ -32,7 +32,7 @@ package enum SiteConfigDecoder {
             maxImageMegapixels = media.integer("maxMegapixels", default: maxImageMegapixels, range: 1...1000)
             fields.absorb(media)
         }
-        let embeds = EmbedProvidersDecoder.decode(&fields)
+        let embeds = EmbedProvidersDecoder.decode(&fields, siteHost: baseURL.flatMap { EmbedAddress($0)?.host })
         fields.refuseUnknownKeys()
         guard let title, let baseURL, !fields.diagnostics.contains(where: { $0.severity == .error }) else {
             throw BuildFailure(fields.diagnostics)
