@@ -26,6 +26,8 @@ package struct SiteConfig: Sendable, Hashable {
     /// Whether the build indexes the explainers with Pagefind and makes `/search/`: on by
     /// default, `search: false` turns it off.
     var search: Bool
+    /// The providers `embed` blocks may show frames of: the built-in ones and those `embeds:` adds.
+    var embeds = EmbedProviders.standard
 
     /// The default `homePageSize`.
     static let defaultHomePageSize = 50

@@ -32,14 +32,17 @@ package enum SiteConfigDecoder {
             maxImageMegapixels = media.integer("maxMegapixels", default: maxImageMegapixels, range: 1...1000)
             fields.absorb(media)
         }
+        let embeds = EmbedProvidersDecoder.decode(&fields, siteHost: baseURL.flatMap { EmbedAddress($0)?.host })
         fields.refuseUnknownKeys()
         guard let title, let baseURL, !fields.diagnostics.contains(where: { $0.severity == .error }) else {
             throw BuildFailure(fields.diagnostics)
         }
-        return SiteConfig(
+        var config = SiteConfig(
             title: title, baseURL: baseURL, language: language, author: author,
             description: description, unsafeHTML: unsafeHTML, smartPunctuation: smartPunctuation, homePageSize: homePageSize,
             maxMediaFileSize: maxMediaFileMB << 20, imageWidths: imageWidths, maxImagePixels: maxImageMegapixels * 1_000_000,
             search: search)
+        config.embeds = embeds
+        return config
     }
 }

@@ -44,6 +44,11 @@ struct CmarkNode {
         cmark_node_get_title(pointer).map { String(cString: $0) }
     }
 
+    /// A fenced code block's info string (`embed` after the backticks), trimmed.
+    var fenceInfo: String? {
+        cmark_node_get_fence_info(pointer).map { String(cString: $0).trimmingWhitespace() }
+    }
+
     var parent: CmarkNode? { cmark_node_parent(pointer).map(CmarkNode.init) }
 
     /// Whether a node above this one is of `type`.

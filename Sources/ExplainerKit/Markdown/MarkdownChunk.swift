@@ -53,6 +53,8 @@ struct MarkdownChunk: Sendable, Hashable {
     var toc: [TOCEntry]
     var quotes: [Quote]
     var links: [ExternalLink]
+    /// The origins of the frames its embeds show (`EmbedBlock`), sorted: its page's `frame-src`.
+    var frameOrigins: [String] = []
 }
 
 /// The whole body, rendered and split at its H2 headings.

@@ -24,9 +24,11 @@ package enum MarkdownRenderer {
         render(markdown, unsafe: unsafe, reservedIDs: reservedIDs, basePath: basePath, smart: smart, references: nil)
     }
 
-    /// `render`, with the article's `references` context (see above).
+    /// `render`, with the article's `references` context (see above) and the providers `embed`
+    /// blocks may show frames of (`EmbedBlock`; the built-in ones by default).
     static func render(
-        _ markdown: String, unsafe: Bool, reservedIDs: Set<String>, basePath: String, smart: Bool, references: ReferenceContext?
+        _ markdown: String, unsafe: Bool, reservedIDs: Set<String>, basePath: String, smart: Bool, references: ReferenceContext?,
+        embeds: EmbedProviders = .standard
     ) -> RenderedMarkdown {
         let document = CmarkDocument(markdown: markdown, unsafe: unsafe, smart: smart)
         var notes = MarkdownLint.notes(document.root)
@@ -69,6 +71,11 @@ package enum MarkdownRenderer {
                 } else {
                     if let warning = QuoteDetector.warning(for: block) { notes.append(warning) }
                     builder.append(document.html(block), words: WordCounter.count(block.plainText), node: block)
+                }
+            case CMARK_NODE_CODE_BLOCK where EmbedBlock.isEmbed(block):
+                switch EmbedBlock.parse(block, providers: embeds) {
+                case .success(let embed): builder.appendEmbed(embed)
+                case .failure(let problems): notes += problems.notes
                 }
             case CMARK_NODE_PARAGRAPH:
                 let html = document.html(block)
@@ -131,6 +138,7 @@ private struct ChunkBuilder {
     var toc: [TOCEntry] = []
     var quotes: [Quote] = []
     var links: [ExternalLink] = []
+    var frameOrigins: [String] = []
     /// The urls of `links`.
     private var linkSeen: Set<String> = []
 
@@ -152,9 +160,15 @@ private struct ChunkBuilder {
         }
     }
 
+    /// An embed's figure, its frame's origin recorded for the page's CSP.
+    mutating func appendEmbed(_ embed: EmbedBlock) {
+        html += embed.html
+        if !frameOrigins.contains(embed.resolved.origin) { frameOrigins.append(embed.resolved.origin) }
+    }
+
     var chunk: MarkdownChunk {
         MarkdownChunk(
             heading: heading, headingHTML: headingHTML, html: html, excerptHTML: excerptHTML,
-            wordCount: words, toc: toc, quotes: quotes, links: links)
+            wordCount: words, toc: toc, quotes: quotes, links: links, frameOrigins: frameOrigins.sorted())
     }
 }

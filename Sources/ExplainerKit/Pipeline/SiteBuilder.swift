@@ -73,9 +73,11 @@ package enum SiteBuilder {
         if config != nil { diagnostics += sources.bundleFiles.compactMap { catalog[$0.contentPath]?.problem } }
 
         // Articles: load and render each (in parallel); collect every problem of every file.
-        let options = ArticleRenderer.Options(
+        var rendering = ArticleRenderer.Options(
             unsafeHTML: config?.unsafeHTML ?? false, smartPunctuation: config?.smartPunctuation ?? true,
             reservedIDs: templates?.elementIDs ?? [], basePath: urls.basePath, media: catalog, contentFolder: sources.contentFolder)
+        rendering.embeds = config?.embeds ?? .standard
+        let options = rendering
         let contentFolder = sources.contentFolder
         let loaded = ParallelMap.map(sources.articles) { file in
             let bundle = URLResolver.bundle(ofArticle: ContentNames.contentPath(of: file.path, in: contentFolder))

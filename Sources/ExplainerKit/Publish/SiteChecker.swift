@@ -2,7 +2,8 @@ import Foundation
 
 /// Checks a built site before it goes out, entirely in memory: every internal link and
 /// `#anchor` leads somewhere, no page repeats an id, every page has a title and a meta
-/// description, and the sitemap and feed are well-formed XML. External links are not fetched.
+/// description, every frame is one the page's CSP allows (`FrameSourceCheck`), and the sitemap
+/// and feed are well-formed XML. External links are not fetched.
 ///
 /// Each problem is a `Diagnostic` naming the page (as a path inside `folder`) and the link.
 ///
@@ -95,6 +96,7 @@ public enum SiteChecker {
                         hint: "Give each heading different text, or change the template so each id appears once."))
             }
         }
+        problems += FrameSourceCheck.problems(scan, display: display)
         for tag in scan.tags {
             for attribute in ["href", "src"] {
                 guard let link = tag.attribute(attribute) else { continue }

@@ -56,6 +56,13 @@ enum SiteScaffold {
               # The most pixels an image may have, in millions.
               maxMegapixels: \(ImageLimits.defaultMaxPixels / 1_000_000)
 
+            # Embeds: ```embed blocks may show frames from Datawrapper, Flourish, YouTube,
+            # Vimeo, Spotify and Apple Podcasts. Add other providers here (docs/embeds.md):
+            #   - name: Our charts
+            #     hosts: [charts.example.org]
+            #     ratio: "4:3"
+            embeds: []
+
             # Search: the explainers' pages indexed by Pagefind (it must be installed: see
             # Scripts/setup.sh) and a search page at /search/. Set it to false to leave it out.
             search: true

@@ -21,6 +21,8 @@ package enum ArticleRenderer {
         var media = MediaCatalog.empty
         /// The content folder as the articles' paths spell it (`Content`), for messages.
         var contentFolder = "Content"
+        /// The providers embeds may show (`site.yml`'s `embeds:` and the built-in ones).
+        var embeds = EmbedProviders.standard
 
         package init(
             unsafeHTML: Bool = false, smartPunctuation: Bool = true, reservedIDs: Set<String> = [], basePath: String = "",
@@ -61,7 +63,7 @@ package enum ArticleRenderer {
             contentFolder: options.contentFolder, media: options.media, basePath: options.basePath)
         let markdown = MarkdownRenderer.render(
             article.body, unsafe: options.unsafeHTML, reservedIDs: options.reservedIDs, basePath: options.basePath,
-            smart: options.smartPunctuation, references: references)
+            smart: options.smartPunctuation, references: references, embeds: options.embeds)
         var diagnostics = markdown.references.diagnostics
         let notes = markdown.notes.map { $0.diagnostic(file: article.sourcePath, bodyStartLine: article.bodyStartLine) }
         diagnostics += notes.filter { $0.severity == .error }

@@ -1,7 +1,7 @@
 /// The Content-Security-Policy of a page (its `<meta http-equiv>`, `page.contentSecurityPolicy`):
 /// one site-wide policy that allows only the site's own files, grown per page by exactly what
 /// the page needs: the search page lets Pagefind compile its WebAssembly (`'wasm-unsafe-eval'`).
-/// The one place a page's policy is decided (a page that embeds a frame adds `frame-src` here).
+/// The one place a page's policy is decided (a page that shows embeds allows their frames' origins in `frame-src`).
 struct ContentSecurityPolicy: Sendable, Hashable {
     /// One directive: its name and its sources, in order.
     struct Directive: Sendable, Hashable {
@@ -25,12 +25,17 @@ struct ContentSecurityPolicy: Sendable, Hashable {
         Directive(name: "form-action", sources: ["'self'"]),
     ])
 
-    /// The policy of a page of kind `kind`.
-    static func of(_ kind: Page.Kind) -> ContentSecurityPolicy {
-        switch kind {
-        case .search: site.allowing("'wasm-unsafe-eval'", in: "script-src")
-        default: site
-        }
+    /// The policy of a page of kind `kind` whose embeds show frames from `frameOrigins`
+    /// (`Page.frameOrigins`): `frame-src` allows exactly those (without any, `default-src
+    /// 'self'` refuses every other site's frame).
+    static func of(_ kind: Page.Kind, frameOrigins: [String] = []) -> ContentSecurityPolicy {
+        var policy =
+            switch kind {
+            case .search: site.allowing("'wasm-unsafe-eval'", in: "script-src")
+            default: site
+            }
+        for origin in frameOrigins { policy = policy.allowing(origin, in: "frame-src") }
+        return policy
     }
 
     /// This policy with `source` added to the directive `name` (which is added, at the end,

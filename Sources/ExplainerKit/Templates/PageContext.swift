@@ -147,7 +147,7 @@ enum PageContext {
             isExplainer: page.article != nil,
             jsonLD: jsonLD.isEmpty ? nil : jsonLD,
             noindex: page.article.map { !$0.isListed } ?? false,
-            contentSecurityPolicy: ContentSecurityPolicy.of(page.kind).text)
+            contentSecurityPolicy: ContentSecurityPolicy.of(page.kind, frameOrigins: page.frameOrigins).text)
     }
 }
 
