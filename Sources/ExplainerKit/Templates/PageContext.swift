@@ -101,7 +101,7 @@ enum PageContext {
     ) -> ExplainerValues {
         let fm = article.frontMatter
         let base = urls.explainer(article.slug)
-        let onHistory = article.sections.contains { $0.key == TimelinePlacement.sectionKey }
+        let timelineSection = article.sections.first(where: \.showsTimeline)
         // Quotes come in reading order, so the section each stands in is found by walking the
         // sections once alongside them.
         var section = article.sections.startIndex
@@ -112,8 +112,8 @@ enum PageContext {
             allURL: urls.explainerPage(article.slug, SiteURLs.allPage),
             quotesURL: urls.explainerPage(article.slug, SiteURLs.quotesPage),
             timelineSVG: TimelineGraphic.svg(fm.timeline),
-            timelineURL: (onHistory ? urls.explainerPage(article.slug, TimelinePlacement.sectionKey) : base) + "#timeline",
-            timelineOnOverview: !fm.timeline.isEmpty && !onHistory,
+            timelineURL: (timelineSection.map { urls.explainerPage(article.slug, $0.key) } ?? base) + "#timeline",
+            timelineOnOverview: !fm.timeline.isEmpty && timelineSection == nil,
             quotes: article.quotes.map { placed in
                 let page = placed.sectionKey.map { urls.explainerPage(article.slug, $0) } ?? base
                 var label = "Overview"
@@ -134,9 +134,11 @@ enum PageContext {
     /// `explainer`: the values of the page's explainer, whose byline (resolved once per
     /// explainer) the JSON-LD names.
     private static func pageValues(_ page: Page, shared: Shared, explainer: ExplainerValues?) -> PageValues {
-        var documentTitle = page.title
+        // A section page is named by its label (`SectionLabel`), the page's own title is its heading.
+        var documentTitle = page.kind == .section ? page.section?.label ?? page.title : page.title
         if let article = page.article, page.kind != .overview, page.kind != .all {
-            documentTitle = page.title == article.frontMatter.title ? page.title : "\(page.title) \u{2013} \(article.frontMatter.title)"
+            documentTitle =
+                page.title == article.frontMatter.title ? documentTitle : "\(documentTitle) \u{2013} \(article.frontMatter.title)"
         }
         if page.kind != .home { documentTitle += " \u{2013} " + shared.config.title }
         let authors = page.article == nil ? page.authors : explainer?.authors.map(\.author) ?? []
@@ -153,9 +155,4 @@ enum PageContext {
             noindex: page.article.map { !$0.isListed } ?? false,
             contentSecurityPolicy: ContentSecurityPolicy.of(page.kind).text)
     }
-}
-
-/// Where the timeline graphic is shown: on the section page with this key, else on the overview.
-enum TimelinePlacement {
-    static let sectionKey = "history"
 }
