@@ -22,7 +22,7 @@ struct ContentLoadingTests {
         #expect(article.frontMatter.tags == ["One", "Two"])
         #expect(article.frontMatter.sections.map(\.key) == ["history", "risks"])
         #expect(article.frontMatter.sections.first?.location == SourceLocation(line: 7, column: 3))
-        #expect(article.frontMatter.timeline.map(\.year) == [1990, 2020])
+        #expect(article.frontMatter.timeline.map { $0.span?.point } == [1990.5, 2020.5])
         #expect(article.body.hasPrefix("The lede paragraph."))
         #expect(article.bodyStartLine == 15)
         #expect(outcome.diagnostics.isEmpty)

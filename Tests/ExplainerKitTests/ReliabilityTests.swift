@@ -184,7 +184,7 @@ struct ReliabilityTests {
             tags: ["\(evil)"]
             keyPoints: ["\(evil)"]
             timeline:
-              - { date: "1990 \(evil)", event: "\(evil)" }
+              - { date: "c. 1990", event: "\(evil)" }
               - { date: "2000", event: "x" }
             ---
             > "Quote"

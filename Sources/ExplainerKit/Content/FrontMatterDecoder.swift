@@ -24,6 +24,7 @@ enum FrontMatterDecoder {
         let sections = decodeSections(&fields)
         let keyPoints = fields.stringList("keyPoints", what: "\"A main point\"")
         let timeline = decodeTimeline(&fields)
+        let timelineSection = fields.optionalString("timelineSection", what: "history")
         let draft = fields.bool("draft", default: false)
         let slug = fields.optionalString("slug", what: "my-explainer")
         if let slug, !Slug.isValid(slug) {
@@ -49,8 +50,8 @@ enum FrontMatterDecoder {
             title: title, summary: summary, date: date, updated: updated, tags: tags, tagLocations: tagLocations,
             sections: sections, keyPoints: keyPoints, timeline: timeline, draft: draft, slug: slug,
             slugLocation: slug == nil ? nil : fields.location(fields.node("slug")), image: image,
-            updates: updates, known: known, unknown: unknown, authors: authors,
-            aliases: aliases)
+            updates: updates, known: known, unknown: unknown, authors: authors, timelineSection: timelineSection,
+            timelineSectionLocation: fields.location(fields.node("timelineSection")), aliases: aliases)
     }
 
     /// `tags:`, each a topic (`Topics/SiteTopics`): a tag whose slug is empty (no letter or
@@ -144,16 +145,39 @@ enum FrontMatterDecoder {
                     hint: "Use lowercase letters, digits and hyphens, e.g. `\(Slug.make(key).isEmpty ? "history" : Slug.make(key))`.")
                 continue
             }
-            guard let heading = fields.string(valueNode, key: "sections.\(key)", what: "\"The H2 heading\"") else { continue }
-            if !seenHeadings.insert(heading).inserted {
+            guard let entry = decodeSectionEntry(&fields, valueNode, key: key) else { continue }
+            let (heading, label) = entry
+            if !seenHeadings.insert(HeadingMatch.key(heading)).inserted {
                 fields.error(
                     at: valueNode, "The heading \"\(heading)\" is named by two sections.",
                     hint: "Each section key names a different H2 heading.")
                 continue
             }
-            out.append(SectionBinding(key: key, heading: heading, location: fields.location(keyNode)))
+            out.append(SectionBinding(key: key, heading: heading, label: label, location: fields.location(keyNode)))
         }
         return out
+    }
+
+    /// One `sections:` entry's value: the heading as text, or a mapping `{ heading: "…",
+    /// label: "…" }` (`heading` required, `label` optional, no other key).
+    private static func decodeSectionEntry(_ fields: inout YAMLFields, _ node: Node, key: String) -> (heading: String, label: String?)? {
+        guard case .mapping(let mapping) = node else {
+            let what = "\"The H2 heading\"` or `\(key): { heading: \"The H2 heading\", label: \"Short name\" }"
+            return fields.string(node, key: "sections.\(key)", what: what).map { ($0, nil) }
+        }
+        var entry = YAMLFields(
+            file: fields.file, lineOffset: fields.lineOffset, composed: YAMLDocument.Composed(mapping: mapping, mark: node.mark))
+        let headingNode = entry.field("heading")
+        let heading = headingNode.flatMap { entry.string($0, key: "sections.\(key).heading", what: "\"The H2 heading\"") }
+        let label = entry.optionalString("label", what: "\"A short name\"")
+        if headingNode == nil {
+            entry.error(
+                at: node, "`sections.\(key)` needs a `heading:`, the text of the H2 it names.",
+                hint: "Write `\(key): { heading: \"The H2 heading\", label: \"Short name\" }`, or just `\(key): \"The H2 heading\"`.")
+        }
+        fields.absorb(entry)
+        guard let heading else { return nil }
+        return (heading, label)
     }
 
     private static func decodeTimeline(_ fields: inout YAMLFields) -> [TimelineEntry] {
@@ -178,8 +202,15 @@ enum FrontMatterDecoder {
             guard let date = fields.string(dateNode, key: "timeline date", what: "\"1979\""),
                 let event = fields.string(eventNode, key: "timeline event", what: "\"What happened\"")
             else { continue }
-            out.append(TimelineEntry(date: date, event: event))
+            let placed = TimelineEntry(date: date, event: event)
+            guard placed.span != nil else {
+                fields.error(
+                    at: dateNode, "The timeline cannot place the date \"\(date)\".",
+                    hint: "Write a date it reads, e.g. \(TimelineSpan.examples); it is drawn to scale and listed in date order.")
+                continue
+            }
+            out.append(placed)
         }
-        return out
+        return TimelineEntry.chronological(out)
     }
 }

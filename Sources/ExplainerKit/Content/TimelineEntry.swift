@@ -1,29 +1,31 @@
 /// One dated event of an explainer's timeline (`timeline:` in front matter).
 struct TimelineEntry: Sendable, Hashable {
-    /// The date as the author wrote it: `1979`, `March 2024`, `15 August 2021`.
+    /// The date as the author wrote it: `1979`, `March 2024`, `15 August 2021`, `Mid-1990s`.
     var date: String
     /// What happened.
     var event: String
-    /// The year found in `date`, used to draw the timeline to scale.
-    var year: Int?
+    /// Where `date` lies and where the timeline draws it (`TimelineSpan.of`); nil when the
+    /// date names no time the timeline can place (the decoder refuses those).
+    var span: TimelineSpan?
 
     init(date: String, event: String) {
         self.date = date
         self.event = event
-        self.year = Self.year(in: date)
+        self.span = TimelineSpan.of(date)
     }
 
-    /// The first four-digit run in `text` that reads as a plausible year.
-    static func year(in text: String) -> Int? {
-        var digits = ""
-        for ch in text + " " {
-            if ch.isASCII, ch.isNumber {
-                digits.append(ch)
-            } else {
-                if digits.count == 4, let y = Int(digits) { return y }
-                digits = ""
-            }
+    /// `entries` in the one order the timeline has, drawn and listed: by `span.point`, entries
+    /// at the same point in the order written. An entry without a span stays after the entry
+    /// it follows (at the top when it comes first).
+    static func chronological(_ entries: [TimelineEntry]) -> [TimelineEntry] {
+        var keyed: [(point: Double, index: Int, entry: TimelineEntry)] = []
+        keyed.reserveCapacity(entries.count)
+        var last = -Double.infinity
+        for (index, entry) in entries.enumerated() {
+            if let point = entry.span?.point { last = point }
+            keyed.append((entry.span?.point ?? last, index, entry))
         }
-        return nil
+        keyed.sort { ($0.point, $0.index) < ($1.point, $1.index) }
+        return keyed.map(\.entry)
     }
 }

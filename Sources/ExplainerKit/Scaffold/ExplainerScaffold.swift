@@ -59,7 +59,8 @@ enum ExplainerScaffold {
             # What it is about, shown with it: tags: [Economy, Europe]
             tags: []
             \(image)# Each section of the body is a page of its own: the page's slug (in its address,
-            # /\(slug)/history/) and the exact text of the heading (## …) that starts it.
+            # /\(slug)/history/) and the text of the heading (## …) that starts it (case, quotes
+            # and trailing punctuation do not count), or { heading: "…", label: "Short name" }.
             # Rename a heading here and in the body alike; a heading not named here gets a
             # page slugged from its text.
             sections:
@@ -67,7 +68,9 @@ enum ExplainerScaffold {
             # The main points, one sentence each, listed on the overview after the lede:
             #   - "The first thing a reader should know."
             keyPoints: []
-            # Dated events, in the order written, drawn to scale on the history page:
+            # Dated events, drawn to scale and listed in date order on the history page
+            # (`timelineSection: overview` or a section's key puts them elsewhere); dates like
+            # 1979, March 2024, 15 August 2021, Mid-1990s, 19th century, c. 1850 BC, 1979–1989:
             #   - { date: "1979", event: "What happened" }
             timeline: []
             # "What we know" and "What we don't know", a box on the overview after the key

@@ -27,8 +27,9 @@ enum SampleExplainer {
           - "The Earth takes about 365 days and a quarter to go round the Sun, so a calendar of 365 days drifts against the seasons."
           - "A leap day every fourth year, the Julian rule, corrects a little too much: about one day in 128 years."
           - "The Gregorian rule drops three leap days every four centuries: 1900 was not a leap year, 2000 was, and 2100 will not be."
-        # Dated events, in the order written, drawn to scale on the history page (on the
-        # overview when there is no `history` section).
+        # Dated events (1979, March 2024, Mid-1990s, 19th century, c. 45 BC, 1979–1989…),
+        # drawn to scale and listed in date order on the history page (on the overview when
+        # there is no `history` section; `timelineSection: rule` would put it on that page).
         timeline:
           - { date: "45 BC", event: "The Julian calendar takes effect, with a leap day every fourth year." }
           - { date: "1582", event: "Pope Gregory XIII reforms the calendar: ten days are dropped, and most century years stop being leap years." }

@@ -42,8 +42,8 @@ package enum ArticleRenderer {
     ///
     /// Errors quote what the author wrote: when an article has errors with smart punctuation
     /// on, it is rendered again without, and those errors are reported (the same errors: smart
-    /// punctuation changes no slug, and `sections:` entries match their headings modulo
-    /// `SmartText.fold`), with the headings' text as written rather than typeset.
+    /// punctuation changes no slug, and `sections:` entries match their headings by
+    /// `HeadingMatch.key`, which `SmartText.fold`s), with the headings' text as written rather than typeset.
     package static func render(_ article: Article, options: Options = Options()) throws(BuildFailure) -> RenderedArticle {
         do throws(BuildFailure) {
             return try renderOnce(article, options: options)
@@ -67,30 +67,23 @@ package enum ArticleRenderer {
         var diagnostics = markdown.references.diagnostics
         let notes = markdown.notes.map { $0.diagnostic(file: article.sourcePath, bodyStartLine: article.bodyStartLine) }
         diagnostics += notes.filter { $0.severity == .error }
-        let bindings = article.frontMatter.sections
-        // A heading is matched modulo typographic punctuation: `Afghanistan's` names the
-        // heading cmark set as `Afghanistan’s`, and a curly entry names a straight heading.
-        // Each heading and each entry is folded once.
-        let foldedHeadings = markdown.sections.map { SmartText.fold($0.heading!.text) }
-        let headingByFolded = Dictionary(
-            zip(foldedHeadings, markdown.sections.map { $0.heading!.text }), uniquingKeysWith: { first, _ in first })
-        let foldedBindings = bindings.map { SmartText.fold($0.heading) }
-        let byHeading = Dictionary(zip(foldedBindings, bindings), uniquingKeysWith: { a, _ in a })
+        // A heading is matched as authors type it (`HeadingMatch.key`: case, curly or straight
+        // quotes, trailing punctuation and runs of spaces do not count): `Afghanistan's` names
+        // the heading cmark set as `Afghanistan’s`. Each heading and each entry is keyed once.
+        let headingTexts = markdown.sections.map { $0.heading!.text }
+        let headingKeys = headingTexts.map(HeadingMatch.key)
+        let headingByKey = Dictionary(zip(headingKeys, headingTexts), uniquingKeysWith: { first, _ in first })
+        // The front matter as the pages show it (its lead image's alt text and credit too).
+        let frontMatter =
+            options.smartPunctuation
+            ? FrontMatterTypesetting.typeset(article.frontMatter, headingByKey: headingByKey)
+            : article.frontMatter
+        let bindings = frontMatter.sections
+        let byHeading = Dictionary(zip(bindings.map { HeadingMatch.key($0.heading) }, bindings), uniquingKeysWith: { a, _ in a })
 
         // Every `sections:` entry must name an H2 of the body.
-        let missing = zip(bindings, foldedBindings).filter { headingByFolded[$0.1] == nil }.map(\.0)
-        if !missing.isEmpty {
-            let available = markdown.sections.map { "\"\($0.heading!.text)\"" }.joined(separator: ", ")
-            for binding in missing {
-                diagnostics.append(
-                    Diagnostic(
-                        file: article.sourcePath, line: binding.location?.line, column: binding.location?.column,
-                        message: "`sections.\(binding.key)` names the heading \"\(binding.heading)\", which the body does not have.",
-                        hint: available.isEmpty
-                            ? "Add a line `## \(binding.heading)` to the body, or remove this entry."
-                            : "Use one of the body's H2 headings: \(available)."))
-            }
-        }
+        diagnostics += SectionMatching.unmatched(
+            article.frontMatter.sections, headings: headingTexts, headingKeys: Set(headingKeys), file: article.sourcePath)
 
         // Every section is a page that lists every page of the explainer: bounded.
         if markdown.sections.count > SitePlanner.maxSections {
@@ -110,20 +103,18 @@ package enum ArticleRenderer {
         // Slugs of unnamed sections never take a page the explainer has, nor a `sections:` key.
         var keys = UniqueNames(reserved: Set(bindings.map(\.key)).union(SitePlanner.explainerPageKeys))
         var sections: [RenderedSection] = []
-        for (chunk, folded) in zip(markdown.sections, foldedHeadings) {
+        for (chunk, headingKey) in zip(markdown.sections, headingKeys) {
             let heading = chunk.heading!
             let key: String
-            let label: String
-            let binding = byHeading[folded]
+            let binding = byHeading[headingKey]
             if let binding {
                 key = binding.key
-                label = binding.key.prefix(1).uppercased() + binding.key.dropFirst().replacingHyphens()
             } else {
                 var base = Slug.make(heading.text)
                 if base.isEmpty { base = "section" }
                 key = keys.unique(base)
-                label = heading.text
             }
+            let label = SectionLabel.of(heading: heading.text, binding: binding)
             // A `sections:` key naming one of the explainer's own pages is the entry's fault;
             // otherwise the heading's (the second of two the same).
             let location =
@@ -142,11 +133,9 @@ package enum ArticleRenderer {
                     key: key, label: label, chunk: chunk,
                     description: Excerpt.plainText(fromHTML: chunk.excerptHTML, limit: 160)))
         }
-        // The front matter as the pages show it (its lead image's alt text and credit too).
-        let frontMatter =
-            options.smartPunctuation
-            ? FrontMatterTypesetting.typeset(article.frontMatter, headingByFolded: headingByFolded)
-            : article.frontMatter
+        if let problem = TimelinePlacement.place(in: &sections, frontMatter: frontMatter, file: article.sourcePath) {
+            diagnostics.append(problem)
+        }
         // The lead image, and every file the explainer publishes from its bundle, each claimed
         // in its folder (a bundle file may not take a page's place).
         var leadImage: LeadImage?
@@ -183,11 +172,5 @@ package enum ArticleRenderer {
             article: article, lede: markdown.lede, sections: sections, quotes: quotes, usedMedia: markdown.references.usedMedia,
             siteReferences: markdown.references.siteReferences, leadImage: leadImage, media: media,
             warnings: notes.filter { $0.severity == .warning })
-    }
-}
-
-extension Substring {
-    fileprivate func replacingHyphens() -> String {
-        String(map { $0 == "-" ? " " : $0 })
     }
 }

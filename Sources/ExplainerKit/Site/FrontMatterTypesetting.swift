@@ -5,7 +5,8 @@
 ///
 /// Typeset: `title`, `summary`, `keyPoints`, each `timeline` entry's date and event, each
 /// `updates` entry's text, `known`, `unknown`, the lead image's alt text and credit. A
-/// `sections:` heading becomes the text of the H2 it names (matched by `SmartText.fold`).
+/// `sections:` heading becomes the text of the H2 it names (matched by `HeadingMatch.key`), and
+/// a `label:` is typeset.
 /// Left as written: tags (names, compared across explainers), slugs, paths and dates.
 enum FrontMatterTypesetting {
     /// `frontMatter` typeset; `headings` are the body's H2 texts (typeset by cmark), each
@@ -13,18 +14,23 @@ enum FrontMatterTypesetting {
     static func typeset(_ frontMatter: FrontMatter, headings: [String]) -> FrontMatter {
         typeset(
             frontMatter,
-            headingByFolded: Dictionary(headings.map { (SmartText.fold($0), $0) }, uniquingKeysWith: { first, _ in first }))
+            headingByKey: Dictionary(headings.map { (HeadingMatch.key($0), $0) }, uniquingKeysWith: { first, _ in first }))
     }
 
-    /// `typeset(_:headings:)` with the headings already keyed by `SmartText.fold` (the render
-    /// step folds each heading once, for its bindings and for this).
-    static func typeset(_ frontMatter: FrontMatter, headingByFolded byFolded: [String: String]) -> FrontMatter {
+    /// `typeset(_:headings:)` with the headings already keyed by `HeadingMatch.key` (the render
+    /// step keys each heading once, for its bindings and for this).
+    static func typeset(_ frontMatter: FrontMatter, headingByKey: [String: String]) -> FrontMatter {
         let smart = SmartText.typeset
         var out = frontMatter
         out.title = smart(frontMatter.title)
         out.summary = smart(frontMatter.summary)
         out.keyPoints = frontMatter.keyPoints.map(smart)
-        out.timeline = frontMatter.timeline.map { TimelineEntry(date: smart($0.date), event: smart($0.event)) }
+        out.timeline = frontMatter.timeline.map { entry in
+            var entry = entry
+            entry.date = smart(entry.date)
+            entry.event = smart(entry.event)
+            return entry
+        }
         out.updates = frontMatter.updates.map { update in
             var update = update
             update.text = smart(update.text)
@@ -39,7 +45,8 @@ enum FrontMatterTypesetting {
         }
         out.sections = frontMatter.sections.map { binding in
             var binding = binding
-            binding.heading = byFolded[SmartText.fold(binding.heading)] ?? smart(binding.heading)
+            binding.heading = headingByKey[HeadingMatch.key(binding.heading)] ?? smart(binding.heading)
+            binding.label = binding.label.map(smart)
             return binding
         }
         return out

@@ -2,11 +2,14 @@
 struct RenderedSection: Sendable, Hashable {
     /// The page slug: the `sections:` key, or the slug of the heading.
     var key: String
-    /// Short label for navigation: `History` for `history:`, else the heading text.
+    /// What the pages call it: its `sections:` entry's `label:`, else the heading, shortened
+    /// (`SectionLabel`).
     var label: String
     var chunk: MarkdownChunk
     /// Plain text of the first paragraph, cut to 160 characters: the page's meta description.
     var description: String
+    /// Whether its page shows the timeline (`TimelinePlacement`).
+    var showsTimeline = false
 
     var heading: RenderedHeading { chunk.heading! }
     var readingMinutes: Int { WordCounter.minutes(forWords: chunk.wordCount) }

@@ -3,7 +3,7 @@
 
 extension PageLink: TemplateObject {
     static let templateFields = TemplateFields<PageLink>([
-        .field("label", "short name: `Overview`, `History`, `Quotes`", \.label),
+        .field("label", "short name: `Overview`, a section's label, `Quotes`", \.label),
         .field("title", "the page's full title", \.title),
         .field("url", "the page's URL", \.url),
         .field("current", "whether it is the page being shown", \.isCurrent),
@@ -27,7 +27,8 @@ extension MarkdownChunk: TemplateObject {
 extension RenderedSection: TemplateObject {
     static let templateFields = TemplateFields<RenderedSection>([
         .field("key", "the page slug: the `sections:` key, or the heading's slug", \.key),
-        .field("label", "short label: `History` for `history:`, else the heading's text", \.label),
+        .field(
+            "label", "what the pages call it: the `sections:` entry's `label:`, else the heading (shortened past 40 characters)", \.label),
         .field("title", "the heading's text", \.heading.text),
         .field("titleHTML", "the heading's inline HTML", \.heading.innerHTML),
         .field("id", "the heading's id", \.heading.id),
@@ -36,8 +37,8 @@ extension RenderedSection: TemplateObject {
         .field("toc", "the section's `###` headings", \.chunk.toc),
         .field("hasTOC", "whether the section has two headings or more", { $0.chunk.toc.count >= 2 }),
         .field(
-            "showTimeline", "whether the timeline is drawn here (the `history` section)",
-            { $0.key == TimelinePlacement.sectionKey }),
+            "showTimeline", "whether the timeline is drawn here (`timelineSection:`; by default the `history` section)",
+            \.showsTimeline),
     ])
 }
 

@@ -101,7 +101,7 @@ enum PageContext {
     ) -> ExplainerValues {
         let fm = article.frontMatter
         let base = urls.explainer(article.slug)
-        let onHistory = article.sections.contains { $0.key == TimelinePlacement.sectionKey }
+        let timelineSection = article.sections.first(where: \.showsTimeline)
         // Quotes come in reading order, so the section each stands in is found by walking the
         // sections once alongside them.
         var section = article.sections.startIndex
@@ -112,8 +112,8 @@ enum PageContext {
             allURL: urls.explainerPage(article.slug, SiteURLs.allPage),
             quotesURL: urls.explainerPage(article.slug, SiteURLs.quotesPage),
             timelineSVG: TimelineGraphic.svg(fm.timeline),
-            timelineURL: (onHistory ? urls.explainerPage(article.slug, TimelinePlacement.sectionKey) : base) + "#timeline",
-            timelineOnOverview: !fm.timeline.isEmpty && !onHistory,
+            timelineURL: (timelineSection.map { urls.explainerPage(article.slug, $0.key) } ?? base) + "#timeline",
+            timelineOnOverview: !fm.timeline.isEmpty && timelineSection == nil,
             quotes: article.quotes.map { placed in
                 let page = placed.sectionKey.map { urls.explainerPage(article.slug, $0) } ?? base
                 var label = "Overview"
@@ -149,9 +149,4 @@ enum PageContext {
             noindex: page.article.map { !$0.isListed } ?? false,
             contentSecurityPolicy: ContentSecurityPolicy.of(page.kind, frameOrigins: page.frameOrigins).text)
     }
-}
-
-/// Where the timeline graphic is shown: on the section page with this key, else on the overview.
-enum TimelinePlacement {
-    static let sectionKey = "history"
 }

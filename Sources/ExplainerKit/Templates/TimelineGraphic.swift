@@ -9,25 +9,27 @@ enum TimelineGraphic {
     static let lineHeight = 18
     static let charsPerLine = 36
 
-    /// `nil` when fewer than two entries carry a year. Entries without a year ("19th century")
-    /// keep their place in the author's order, drawn off the scale with a hollow dot: those
-    /// before the first dated entry above a dashed stretch of the axis, the others after the
-    /// dated entry they follow.
+    /// `nil` when fewer than two entries are placed. The entries are drawn in the order given,
+    /// which is the order the page lists them in (`TimelineEntry.chronological`, applied when
+    /// the front matter is read): each at its `span.point`, to scale. An entry without a span
+    /// (made in code; the decoder refuses such dates) is drawn off the scale with a hollow
+    /// dot: before the first placed entry above a dashed stretch of the axis, else after the
+    /// entry it follows.
     static func svg(_ entries: [TimelineEntry]) -> String? {
         var leading: [TimelineEntry] = []
-        var groups: [(index: Int, year: Int, entry: TimelineEntry, followers: [TimelineEntry])] = []
-        for (index, entry) in entries.enumerated() {
-            if let year = entry.year {
-                groups.append((index, year, entry, []))
+        var groups: [(point: Double, entry: TimelineEntry, followers: [TimelineEntry])] = []
+        for entry in entries {
+            if let point = entry.span?.point {
+                groups.append((point, entry, []))
             } else if groups.isEmpty {
                 leading.append(entry)
             } else {
                 groups[groups.count - 1].followers.append(entry)
             }
         }
-        groups.sort { ($0.year, $0.index) < ($1.year, $1.index) }
-        guard groups.count >= 2, let first = groups.first?.year, let last = groups.last?.year else { return nil }
-        let span = max(1, last - first)
+        let points = groups.map(\.point)
+        guard groups.count >= 2, let first = points.min(), let last = points.max() else { return nil }
+        let span = last > first ? last - first : 1
         let axisLength = max(240, groups.count * 56)
 
         var body = UTF8Builder(capacity: entries.count * 400)
@@ -84,9 +86,9 @@ enum TimelineGraphic {
 
         for entry in leading { draw(entry, dotY: nil) }
         let top = leading.isEmpty ? 24 : nextFree + 30
-        func y(_ year: Int) -> Int { top + (year - first) * axisLength / span }
+        func y(_ point: Double) -> Int { top + Int(((point - first) / span * Double(axisLength)).rounded()) }
         for group in groups {
-            draw(group.entry, dotY: y(group.year))
+            draw(group.entry, dotY: y(group.point))
             for follower in group.followers { draw(follower, dotY: nil) }
         }
 

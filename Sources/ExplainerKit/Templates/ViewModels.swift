@@ -260,9 +260,13 @@ final class ExplainerValues: TemplateObject {
         .field("timeline", "`timeline` of the front matter", \.frontMatter.timeline),
         .field("hasTimeline", "whether there is a timeline", { !$0.frontMatter.timeline.isEmpty }),
         .field("timelineSVG", "the timeline drawn as SVG (HTML); absent with fewer than two years", \.timelineSVG),
-        .field("timelineURL", "the URL of the timeline (on the `history` section, else on the overview)", \.timelineURL),
         .field(
-            "timelineOnOverview", "whether the overview shows the timeline (there is no `history` section)",
+            "timelineURL",
+            "the URL of the timeline (on the page `timelineSection:` names; by default the `history` section, else the overview)",
+            \.timelineURL),
+        .field(
+            "timelineOnOverview",
+            "whether the overview shows the timeline (`timelineSection: overview`, or by default no `history` section)",
             \.timelineOnOverview),
         .field("quotes", "every quote, in reading order", \.quotes),
         .field("hasQuotes", "whether there are quotes", { !$0.quotes.isEmpty }),

@@ -14,19 +14,19 @@ enum Reference {
         let lineHeight = 18
         let charsPerLine = 36
         var leading: [TimelineEntry] = []
-        var groups: [(index: Int, year: Int, entry: TimelineEntry, followers: [TimelineEntry])] = []
-        for (index, entry) in entries.enumerated() {
-            if let year = entry.year {
-                groups.append((index, year, entry, []))
+        var groups: [(point: Double, entry: TimelineEntry, followers: [TimelineEntry])] = []
+        for entry in entries {
+            if let point = entry.span?.point {
+                groups.append((point, entry, []))
             } else if groups.isEmpty {
                 leading.append(entry)
             } else {
                 groups[groups.count - 1].followers.append(entry)
             }
         }
-        groups.sort { ($0.year, $0.index) < ($1.year, $1.index) }
-        guard groups.count >= 2, let first = groups.first?.year, let last = groups.last?.year else { return nil }
-        let span = max(1, last - first)
+        // Drawn in the order given (the decoder's `TimelineEntry.chronological`).
+        guard groups.count >= 2, let first = groups.map(\.point).min(), let last = groups.map(\.point).max() else { return nil }
+        let span = last > first ? last - first : 1
         let axisLength = max(240, groups.count * 56)
 
         var body = ""
@@ -55,9 +55,9 @@ enum Reference {
 
         for entry in leading { draw(entry, dotY: nil) }
         let top = leading.isEmpty ? 24 : nextFree + 30
-        func y(_ year: Int) -> Int { top + (year - first) * axisLength / span }
+        func y(_ point: Double) -> Int { top + Int(((point - first) / span * Double(axisLength)).rounded()) }
         for group in groups {
-            draw(group.entry, dotY: y(group.year))
+            draw(group.entry, dotY: y(group.point))
             for follower in group.followers { draw(follower, dotY: nil) }
         }
 

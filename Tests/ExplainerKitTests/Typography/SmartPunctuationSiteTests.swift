@@ -220,7 +220,7 @@ struct SmartPunctuationSiteTests {
         #expect(typeset.keyPoints == ["a \u{2013} b"])
         #expect(typeset.timeline.map(\.date) == ["1990s\u{2026}"])
         #expect(typeset.timeline.map(\.event) == ["\u{2018}x\u{2019}"])
-        #expect(typeset.timeline.map(\.year) == [1990])
+        #expect(typeset.timeline.map { $0.span?.point } == [1995])
         #expect(typeset.updates.map(\.text) == ["We said \u{201C}one\u{201D}."])
         #expect(typeset.known == ["It\u{2019}s known."])
         #expect(typeset.unknown == ["Who\u{2019}s next?"])
