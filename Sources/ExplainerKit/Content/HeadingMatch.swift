@@ -44,9 +44,10 @@ enum HeadingMatch {
     /// the first character that differs to the last, compared as `key` compares them), and any
     /// character outside ASCII in that part named by its code: `Kabul⟦ ⟧falls` against
     /// `Kabul⟦<U+00A0 NO-BREAK SPACE>⟧falls`.
+    /// Trailing punctuation and white space, which `key` ignores, stay outside the marks.
     static func difference(_ entry: String, _ heading: String) -> (entry: String, heading: String) {
-        let a = Array(entry)
-        let b = Array(heading)
+        let (a, aTail) = splitIgnoredTail(Array(entry))
+        let (b, bTail) = splitIgnoredTail(Array(heading))
         var prefix = 0
         while prefix < a.count, prefix < b.count, same(a[prefix], b[prefix]) { prefix += 1 }
         var suffix = 0
@@ -57,7 +58,21 @@ enum HeadingMatch {
             let middle = characters[prefix..<(characters.count - suffix)].map(visible).joined()
             return String(characters[..<prefix]) + "\u{27E6}" + middle + "\u{27E7}" + String(characters[(characters.count - suffix)...])
         }
-        return (marked(a), marked(b))
+        return (marked(a) + aTail, marked(b) + bTail)
+    }
+
+    /// `characters` without what `key` drops at the end (trailing punctuation, white space,
+    /// invisible characters), and that end as written.
+    private static func splitIgnoredTail(_ characters: [Character]) -> ([Character], String) {
+        var end = characters.count
+        while end > 0,
+            characters[end - 1].unicodeScalars.allSatisfy({
+                trailingPunctuation.contains($0) || $0.properties.isWhitespace || isIgnored($0)
+            })
+        {
+            end -= 1
+        }
+        return (Array(characters[..<end]), String(characters[end...]))
     }
 
     /// A character as the hint shows it: itself when ASCII and visible, else each scalar's

@@ -49,6 +49,10 @@ struct SectionMatchingTests {
         let (typed, written) = HeadingMatch.difference("kabul\u{2019}s fal", "Kabul's fall")
         #expect(typed == "kabul\u{2019}s fal\u{27E6}\u{27E7}")
         #expect(written == "Kabul's fal\u{27E6}l\u{27E7}")
+        // Nor is trailing punctuation, which the match ignores: it stays after the marks.
+        let (entry2, heading2) = HeadingMatch.difference("A risky mvoe", "A risky move?")
+        #expect(entry2 == "A risky m\u{27E6}vo\u{27E7}e")
+        #expect(heading2 == "A risky m\u{27E6}ov\u{27E7}e?")
     }
 
     @Test func theNearestHeadingIsByEditDistanceOnTheKeys() {
