@@ -47,7 +47,8 @@ enum MarkdownLint {
         let (lines, footnoteLinks) = lines(of: paragraph)
         let first = paragraph.startLine
         var notes: [MarkdownNote] = []
-        if let row = lines.indices.dropFirst().first(where: { isDelimiterRow(lines[$0]) && lines[$0 - 1].contains("|") }) {
+        if let row = lines.indices.dropFirst().first(where: { isDelimiterRow(lines[$0]) && lines[$0 - 1].utf8.contains(UInt8(ascii: "|")) })
+        {
             notes.append(
                 MarkdownNote(
                     .warning, line: first + row - 1,
@@ -97,8 +98,10 @@ enum MarkdownLint {
     /// A GFM table's delimiter row: `|---|:--:|`, `--- | ---` (dashes as smart punctuation
     /// sets them count too).
     static func isDelimiterRow(_ line: String) -> Bool {
+        // Most lines have no pipe: a byte scan decides them (Foundation's `contains` would
+        // search through NSString, a measured 15% of a 10,000-explainer build).
+        guard line.utf8.contains(UInt8(ascii: "|")) else { return false }
         var row = Substring(line.trimmingWhitespace())
-        guard row.contains("|") else { return false }
         if row.first == "|" { row = row.dropFirst() }
         if row.last == "|" { row = row.dropLast() }
         let cells = row.split(separator: "|", omittingEmptySubsequences: false)
@@ -113,6 +116,7 @@ enum MarkdownLint {
 
     /// `[^label]`: a footnote reference, or the start of a definition.
     static func hasFootnote(_ line: String) -> Bool {
+        guard line.utf8.contains(UInt8(ascii: "^")) else { return false }
         var rest = Substring(line)
         while let open = rest.range(of: "[^") {
             let label = rest[open.upperBound...].prefix { $0 != "]" && $0 != "[" && $0 != " " }
@@ -124,7 +128,8 @@ enum MarkdownLint {
 
     /// `~~text~~`: a pair of double tildes with text right inside them.
     static func hasStrikethrough(_ line: String) -> Bool {
-        guard let open = line.range(of: "~~"), let next = line[open.upperBound...].first, next != " ", next != "~",
+        guard line.utf8.contains(UInt8(ascii: "~")), let open = line.range(of: "~~"), let next = line[open.upperBound...].first,
+            next != " ", next != "~",
             let close = line[open.upperBound...].range(of: "~~")
         else { return false }
         return line[line.index(before: close.lowerBound)] != " "
