@@ -22,6 +22,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", exact: "2.101.3"),
         .package(url: "https://github.com/apple/swift-nio-extras.git", exact: "1.35.2"),
         .package(url: "https://github.com/apple/swift-http-types.git", exact: "1.8.0"),
+        // `publish --to s3://…`: SHA-256, HMAC and MD5 for Signature Version 4 and the diff;
+        // the HTTP client of the object-storage deployer.
+        .package(url: "https://github.com/apple/swift-crypto.git", exact: "3.12.3"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", exact: "1.37.0"),
     ],
     targets: [
         .systemLibrary(
@@ -92,11 +96,26 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
+        // `explainer publish --to s3://…`: an S3 client (Signature Version 4 over
+        // AsyncHTTPClient), the diff of a built site against a bucket, and the ordered,
+        // locked, resumable deploy with its rollback.
+        .target(
+            name: "ExplainerS3",
+            dependencies: [
+                "ExplainerKit",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "explainer",
             dependencies: [
                 "ExplainerKit",
                 "ExplainerPreview",
+                "ExplainerS3",
                 "CMimalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -115,6 +134,12 @@ let package = Package(
             ],
             // Read by path (the spec, the seed article), not bundled.
             exclude: ["Fixtures"]
+        ),
+        // The S3 deployer: the signer, the planner and the deploy against an in-memory store,
+        // and (when `Scripts/seaweedfs.sh` runs them) against a real SeaweedFS on loopback.
+        .testTarget(
+            name: "ExplainerS3Tests",
+            dependencies: ["ExplainerS3", "ExplainerKit"]
         ),
     ]
 )
