@@ -1,22 +1,22 @@
-import ExplainerKit
-
-/// The `Content-Type` of the files a built site contains, by file extension.
-public enum MediaTypes {
+/// The `Content-Type` of the files a built site contains, by file extension: the one rule the
+/// preview serves them with and a bucket publish stores them with. Text (HTML, CSS, scripts,
+/// JSON, XML, SVG, plain text) says its charset: the build writes UTF-8 only.
+package enum MediaTypes {
     static let byExtension: [String: String] = [
         "html": "text/html; charset=utf-8",
         "htm": "text/html; charset=utf-8",
         "css": "text/css; charset=utf-8",
         "js": "text/javascript; charset=utf-8",
         "mjs": "text/javascript; charset=utf-8",
-        "json": "application/json",
-        "map": "application/json",
-        "webmanifest": "application/manifest+json",
+        "json": "application/json; charset=utf-8",
+        "map": "application/json; charset=utf-8",
+        "webmanifest": "application/manifest+json; charset=utf-8",
         "xml": "application/xml; charset=utf-8",
         "rss": "application/rss+xml; charset=utf-8",
         "atom": "application/atom+xml; charset=utf-8",
         "txt": "text/plain; charset=utf-8",
         "md": "text/plain; charset=utf-8",
-        "svg": "image/svg+xml",
+        "svg": "image/svg+xml; charset=utf-8",
         "png": "image/png",
         "jpg": "image/jpeg",
         "jpeg": "image/jpeg",
@@ -33,7 +33,7 @@ public enum MediaTypes {
     ]
 
     /// The media type for `path` (`application/octet-stream` when unknown).
-    public static func forPath(_ path: String) -> String {
+    package static func forPath(_ path: String) -> String {
         let name = path.split(separator: "/").last ?? ""
         guard let dot = name.lastIndex(of: ".") else { return "application/octet-stream" }
         return byExtension[name[name.index(after: dot)...].lowercased()] ?? "application/octet-stream"
