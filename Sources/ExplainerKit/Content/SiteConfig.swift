@@ -28,6 +28,8 @@ package struct SiteConfig: Sendable, Hashable {
     var search: Bool
     /// The providers `embed` blocks may show frames of: the built-in ones and those `embeds:` adds.
     var embeds = EmbedProviders.standard
+    /// How a publish to a bucket serves the objects: `publish: { cacheControl: {…}, gzip: true }`.
+    var publish = ObjectHeaderRules.standard
 
     /// The default `homePageSize`.
     static let defaultHomePageSize = 50

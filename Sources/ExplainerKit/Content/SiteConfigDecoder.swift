@@ -33,6 +33,7 @@ package enum SiteConfigDecoder {
             fields.absorb(media)
         }
         let embeds = EmbedProvidersDecoder.decode(&fields, siteHost: baseURL.flatMap { EmbedAddress($0)?.host })
+        let publish = ObjectHeaderRulesDecoder.decode(&fields)
         fields.refuseUnknownKeys()
         guard let title, let baseURL, !fields.diagnostics.contains(where: { $0.severity == .error }) else {
             throw BuildFailure(fields.diagnostics)
@@ -43,6 +44,7 @@ package enum SiteConfigDecoder {
             maxMediaFileSize: maxMediaFileMB << 20, imageWidths: imageWidths, maxImagePixels: maxImageMegapixels * 1_000_000,
             search: search)
         config.embeds = embeds
+        config.publish = publish
         return config
     }
 }

@@ -81,6 +81,32 @@ enum VariantPlan {
         let folder = slash.map { String(pathInBundle[...$0]) } ?? ""
         let file = slash.map { String(pathInBundle[pathInBundle.index(after: $0)...]) } ?? pathInBundle
         let stem = file.lastIndex(of: ".").map { String(file[..<$0]) } ?? file
-        return folder + stem + "-" + suffix + "-" + hash.prefix(8) + "." + format.fileExtension
+        return folder + stem + "-" + suffix + "-" + hash.prefix(hashLength) + "." + format.fileExtension
+    }
+
+    /// How many hex digits of the source's hash a copy's name carries.
+    static let hashLength = 8
+
+    /// Whether `fileName` is one `name(_:suffix:hash:format:)` makes for a resized copy or a
+    /// crop: `map-480-0123abcd.webp`, `map-16x9-960-0123abcd.jpg` (a width, or a ratio and a
+    /// width, then eight lower-case hex digits and an image format's extension). A name that
+    /// only ends in a number, `report-20240101.pdf`, or in hex, `photo-deadbeef.jpg`, is not.
+    static func isVariantName(_ fileName: Substring) -> Bool {
+        guard let dot = fileName.lastIndex(of: "."),
+            let format = ImageFormat(fileExtension: fileName[fileName.index(after: dot)...]),
+            fileName[fileName.index(after: dot)...] == format.fileExtension
+        else { return false }
+        let parts = fileName[..<dot].split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count >= 3, let hash = parts.last, hash.count == hashLength, Fingerprint.isLowercaseHex(hash) else {
+            return false
+        }
+        func isNumber(_ text: Substring) -> Bool { !text.isEmpty && text.utf8.allSatisfy { (0x30...0x39).contains($0) } }
+        let width = parts[parts.count - 2]
+        guard isNumber(width) else { return false }
+        // A crop: `-16x9-960-`; a resized copy: `-960-` after a stem that is not empty.
+        let before = parts[parts.count - 3]
+        let ratio = before.split(separator: "x", omittingEmptySubsequences: false)
+        if ratio.count == 2, ratio.allSatisfy(isNumber), parts.count >= 4 { return true }
+        return !before.isEmpty || parts.count > 3
     }
 }

@@ -10,6 +10,8 @@ public struct BuildSummary: Sendable {
     var stylesheetURL: String
     /// The site's URLs: where it is published and every internal URL.
     var urls: SiteURLs
+    /// The headers a publish to a bucket gives the files (`site.yml` `publish:`).
+    package var headerRules: ObjectHeaderRules = .standard
 
     /// The base URL's path every internal URL starts with: `""` for a site at the root of its
     /// host, `/explainers` for `https://host/explainers`. The output folder's files do not

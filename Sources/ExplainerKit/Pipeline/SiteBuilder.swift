@@ -188,7 +188,7 @@ package enum SiteBuilder {
         for file in redirects.files(site: config, urls: urls, memo: memo) { fileCount += deliver([file]) }
         return BuildSummary(
             fileCount: fileCount, articles: articles, pages: pages, warnings: diagnostics,
-            stylesheetURL: stylesheetURL, urls: urls)
+            stylesheetURL: stylesheetURL, urls: urls, headerRules: config.publish)
     }
 
     /// `sitemap.xml`, `feed.xml`, each topic's feed (`topics/<slug>/feed.xml`) and

@@ -67,6 +67,21 @@ enum SiteScaffold {
             # Scripts/setup.sh) and a search page at /search/. Set it to false to leave it out.
             search: true
 
+            # How `explainer publish --to s3://bucket` serves the site's files from the bucket.
+            publish:
+              # The Cache-Control header of each kind of file.
+              cacheControl:
+                # Files named by their content (the stylesheet, resized images, the search
+                # index): they never change, so a browser or CDN may keep them for a year.
+                immutable: \(YAMLEscaping.doubleQuoted(ObjectHeaderRules.defaultImmutable))
+                # Pages, feeds, the sitemap and robots.txt: they change in place.
+                pages: \(YAMLEscaping.doubleQuoted(ObjectHeaderRules.defaultPages))
+                # Every other file (images under their own name, scripts, fonts).
+                other: \(YAMLEscaping.doubleQuoted(ObjectHeaderRules.defaultOther))
+              # HTML, CSS, XML, SVG, JavaScript and JSON stored gzipped (Content-Encoding:
+              # gzip); false stores them as they are.
+              gzip: true
+
             # Curly quotes, en and em dashes and ellipses (' " -- ... become ’ “ ” – …) in the
             # explainers' text. Set it to false to print what was typed.
             smartPunctuation: true

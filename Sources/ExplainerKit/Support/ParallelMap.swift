@@ -1,12 +1,13 @@
 import Dispatch
 
-/// Maps over an array on all cores, returning results in the input's order.
-enum ParallelMap {
+/// Maps over an array on all cores, returning results in the input's order (the kit's
+/// and a bucket publish's hashing of every file).
+package enum ParallelMap {
     /// Set (for a task) to map on the calling thread only: tests compare such serial builds
     /// with parallel ones, byte for byte.
     @TaskLocal static var serial = false
 
-    static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+    package static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
         if items.count < 2 || serial { return items.map(transform) }
         let results = ResultSlots<R>(count: items.count)
         DispatchQueue.concurrentPerform(iterations: items.count) { index in

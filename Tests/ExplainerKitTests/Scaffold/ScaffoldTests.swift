@@ -48,9 +48,12 @@ import Yams
         }
         let top = try knownKeys("title: T\nbaseURL: https://a.example\nzzz: 1\n")
         let media = try knownKeys("title: T\nbaseURL: https://a.example\nmedia: { zzz: 1 }\n")
+        let publish = try knownKeys("title: T\nbaseURL: https://a.example\npublish: { zzz: 1 }\n")
+        let cacheControl = try knownKeys("title: T\nbaseURL: https://a.example\npublish: { cacheControl: { zzz: 1 } }\n")
         #expect(top.contains("media") && media.contains("widths"), "\(top) \(media)")
+        #expect(top.contains("publish") && publish.contains("cacheControl") && cacheControl.contains("pages"))
         let lines = yml.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        for (keys, indent) in [(top, ""), (media, "  ")] {
+        for (keys, indent) in [(top, ""), (media, "  "), (publish, "  "), (cacheControl, "    ")] {
             for key in keys {
                 let index = try #require(lines.firstIndex { $0.hasPrefix(indent + key + ":") }, "`\(key)` is not in site.yml")
                 #expect(index > 0 && lines[index - 1].trimmingCharacters(in: .whitespaces).hasPrefix("#"), "`\(key)` has no comment")
