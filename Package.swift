@@ -139,7 +139,16 @@ let package = Package(
         // and (when `Scripts/seaweedfs.sh` runs them) against a real SeaweedFS on loopback.
         .testTarget(
             name: "ExplainerS3Tests",
-            dependencies: ["ExplainerS3", "ExplainerKit"]
+            dependencies: [
+                "ExplainerS3",
+                "ExplainerKit",
+                // The client's tests run a small HTTP server in the process (NIO) and map
+                // AsyncHTTPClient's errors.
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
         ),
     ]
 )

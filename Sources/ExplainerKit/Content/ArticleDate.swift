@@ -1,10 +1,10 @@
 /// A calendar date (no time, no time zone) as authors write it: `2025-07-04`.
 ///
 /// Kept as plain numbers so that output never depends on the machine's time zone or locale.
-struct ArticleDate: Sendable, Hashable, Comparable, CustomStringConvertible {
-    var year: Int
-    var month: Int
-    var day: Int
+package struct ArticleDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+    package var year: Int
+    package var month: Int
+    package var day: Int
 
     init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month), (1...Self.days(in: month, year: year)).contains(day) else {
@@ -74,9 +74,9 @@ struct ArticleDate: Sendable, Hashable, Comparable, CustomStringConvertible {
         }
     }
 
-    var description: String { iso }
+    package var description: String { iso }
 
-    static func < (lhs: ArticleDate, rhs: ArticleDate) -> Bool {
+    package static func < (lhs: ArticleDate, rhs: ArticleDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 

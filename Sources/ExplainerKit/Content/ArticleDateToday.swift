@@ -4,7 +4,7 @@ extension ArticleDate {
     /// The calendar day, in UTC, of the moment `date` (the clock is read by the command line
     /// only, which passes `Date()`; tests pass a fixed date or an `ArticleDate`). Nil outside
     /// the years 1 to 9999.
-    init?(utcDayOf date: Date) {
+    package init?(utcDayOf date: Date) {
         let seconds = date.timeIntervalSince1970
         guard seconds.isFinite, abs(seconds) < 1e12 else { return nil }
         // Days since 1970-01-01 to the proleptic Gregorian calendar (Howard Hinnant's

@@ -72,7 +72,7 @@ enum SVGCheck {
             while index < bytes.count {
                 guard bytes[index] == UInt8(ascii: "<") else {
                     let end = bytes[index...].firstIndex(of: UInt8(ascii: "<")) ?? bytes.count
-                    if styleDepth > 0 { try SVGCheck.checkCSS(decoded(bytes[index..<end])) }
+                    if styleDepth > 0 { try SVGCheck.checkCSS(XMLEntities.decoded(bytes[index..<end])) }
                     index = end
                     continue
                 }
@@ -151,7 +151,7 @@ enum SVGCheck {
             else {
                 throw problem("has an unquoted attribute (\(name)) in <\(element)> — it is not well-formed XML")
             }
-            let value = decoded(bytes[(index + 1)..<close])
+            let value = XMLEntities.decoded(bytes[(index + 1)..<close])
             index = close + 1
             return (name, value)
         }
@@ -213,35 +213,4 @@ enum SVGCheck {
             rest = rest[range.upperBound...]
         }
     }
-}
-
-/// XML's five named entities and character references decoded (`&#x6A;` → `j`); an unknown
-/// entity stays as written.
-private func decoded(_ bytes: ArraySlice<UInt8>) -> String {
-    let text = String(decoding: bytes, as: UTF8.self)
-    guard text.contains("&") else { return text }
-    var out = ""
-    var rest = Substring(text)
-    while let amp = rest.firstIndex(of: "&") {
-        out += rest[..<amp]
-        guard let semicolon = rest[amp...].firstIndex(of: ";"), rest.distance(from: amp, to: semicolon) <= 12 else {
-            out += rest[amp...]
-            return out
-        }
-        let name = rest[rest.index(after: amp)..<semicolon]
-        let named = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'"]
-        if let value = named[String(name)] {
-            out += value
-        } else if name.hasPrefix("#x") || name.hasPrefix("#X"), let code = UInt32(name.dropFirst(2), radix: 16),
-            let scalar = Unicode.Scalar(code)
-        {
-            out.unicodeScalars.append(scalar)
-        } else if name.hasPrefix("#"), let code = UInt32(name.dropFirst()), let scalar = Unicode.Scalar(code) {
-            out.unicodeScalars.append(scalar)
-        } else {
-            out += rest[amp...semicolon]
-        }
-        rest = rest[rest.index(after: semicolon)...]
-    }
-    return out + rest
 }

@@ -71,7 +71,7 @@ package enum FileSystem {
     /// checked: anything but a regular file (a FIFO, a socket, a device, a folder) is refused,
     /// and so, with a `root`, is a file outside it where `path` is a symlink. (Only the last
     /// name of `path` can be one: `listTree` enters no symlinked folder.)
-    static func read(_ path: String, limit: Int = Int.max, inside root: Root? = nil) throws(Failure) -> [UInt8] {
+    package static func read(_ path: String, limit: Int = Int.max, inside root: Root? = nil) throws(Failure) -> [UInt8] {
         let (fd, size) = try openRegularFile(path, inside: root)
         defer { close(fd) }
         if size > limit {

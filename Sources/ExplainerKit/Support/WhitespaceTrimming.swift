@@ -1,7 +1,7 @@
 /// Whitespace trimming for fields, attributions and template tags.
 extension String {
     /// The text without leading and trailing Unicode whitespace.
-    func trimmingWhitespace() -> String {
+    package func trimmingWhitespace() -> String {
         // Fast path: an ASCII first and last byte that is not whitespace (tab, line feed,
         // vertical tab, form feed, carriage return, space) means there is nothing to trim.
         if let first = utf8.first, let last = utf8.last, first < 0x80, last < 0x80,

@@ -1,7 +1,7 @@
 /// Escapes text for XML text and attribute values, and drops the characters XML 1.0 cannot
 /// carry at all (C0 controls other than tab, line feed and carriage return, U+FFFE, U+FFFF).
-enum XMLEscaping {
-    static func escape(_ text: String) -> String {
+package enum XMLEscaping {
+    package static func escape(_ text: String) -> String {
         ByteEscaping.escaped(text, when: mayChange) { append($0, to: &$1) }
     }
 
