@@ -44,7 +44,7 @@ public final class S3Client: ObjectStore, Sendable {
         configuration.redirectConfiguration = .disallow
         configuration.decompression = .disabled
         configuration.httpVersion = .http1Only
-        configuration.timeout = HTTPClient.Configuration.Timeout(connect: .seconds(10), read: Self.timeAmount(requestTimeout))
+        configuration.timeout = HTTPClient.Configuration.Timeout(connect: .seconds(5), read: Self.timeAmount(requestTimeout))
         configuration.connectionPool = HTTPClient.Configuration.ConnectionPool(
             idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: max(1, parallelism))
         self.http = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)

@@ -117,13 +117,18 @@ enum S3ErrorMapping {
     }
 
     /// No answer: a refused or dropped connection, a DNS or TLS failure, a timeout. Retried,
-    /// but for a request that could never be sent (a bad URL).
+    /// but for a request that could never be sent (a bad URL) and a connection that could not
+    /// be made within the connect timeout (the pool retried it already).
     static func unreachable(_ error: any Error, endpoint: String) -> S3Failure {
         let permanent: [HTTPClientError] = [.invalidURL, .emptyHost, .emptyScheme]
         let isPermanent = (error as? HTTPClientError).map { permanent.contains($0) } ?? false
         let detail: String
         switch error {
-        case let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout || error == .connectTimeout:
+        case _ where (error as? HTTPClientError) == .connectTimeout || (error as? IOError)?.errnoCode == ECONNREFUSED:
+            // AsyncHTTPClient has already tried to connect again and again for the whole connect
+            // timeout: another attempt would only make a wrong port or a dead server wait longer.
+            return S3Failure(error: .unreachable(endpoint: endpoint, detail: "could not connect (\(error))"), retryable: false)
+        case let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout:
             detail = "no answer in time (\(error))"
         case is NIOTooManyBytesError:
             return S3Failure(error: .failed(status: 0, code: "", message: "The answer was larger than expected."), retryable: false)

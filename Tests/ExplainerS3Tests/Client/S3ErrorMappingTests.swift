@@ -114,7 +114,7 @@ import Testing
     }
 
     @Test func noAnswerIsUnreachableAndRetried() {
-        for error: any Error in [HTTPClientError.deadlineExceeded, HTTPClientError.connectTimeout, HTTPClientError.remoteConnectionClosed] {
+        for error: any Error in [HTTPClientError.deadlineExceeded, HTTPClientError.readTimeout, HTTPClientError.remoteConnectionClosed] {
             let failure = S3ErrorMapping.unreachable(error, endpoint: "http://127.0.0.1:1")
             #expect(failure.retryable)
             if case .unreachable(let endpoint, _) = failure.error {
@@ -124,6 +124,9 @@ import Testing
             }
         }
         #expect(!S3ErrorMapping.unreachable(HTTPClientError.invalidURL, endpoint: "x").retryable)
+        #expect(!S3ErrorMapping.unreachable(HTTPClientError.connectTimeout, endpoint: "x").retryable)
+        #expect(!S3ErrorMapping.unreachable(IOError(errnoCode: ECONNREFUSED, reason: "connect"), endpoint: "x").retryable)
+        #expect(S3ErrorMapping.unreachable(IOError(errnoCode: ECONNRESET, reason: "read"), endpoint: "x").retryable)
         #expect(!S3ErrorMapping.unreachable(NIOTooManyBytesError(maxBytes: 1), endpoint: "x").retryable)
     }
 
