@@ -36,7 +36,7 @@ struct BucketSite {
             let url = URL(string: link, relativeTo: base)?.absoluteURL, url.host == "test.example.org"
         else { return nil }
         var path = String(url.path.drop { $0 == "/" })
-        if path.isEmpty || url.path.hasSuffix("/") { path += path.isEmpty ? "index.html" : "/index.html" }
+        if path.isEmpty || url.hasDirectoryPath { path += path.isEmpty ? "index.html" : "/index.html" }
         return path.replacingOccurrences(of: "//", with: "/")
     }
 
