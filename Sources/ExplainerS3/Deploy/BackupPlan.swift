@@ -3,8 +3,9 @@
 ///
 /// A version is needed when this publish replaces or deletes its path, or when the path does
 /// not hold it any more (a publish that was interrupted replaced it; its backup was made then).
-/// A backup whose ETag is the version's is kept as it is; otherwise the version is copied
-/// while the path still holds it. Backups no other version needs are stale, deleted last.
+/// While the path holds the version it is copied (again, if an interrupted publish did it
+/// already: an ETag does not tell headers apart); otherwise the backup there is checked by its
+/// metadata. Backups no version needs are stale, deleted last.
 struct BackupPlan: Sendable, Equatable {
     /// Site paths to copy to their backup key now, before anything changes.
     var copies: [String] = []
@@ -25,7 +26,6 @@ struct BackupPlan: Sendable, Equatable {
             let holds = remote.holds(path, entry)
             guard changing.contains(path) || !holds else { continue }
             needed.insert(path)
-            if backups[path]?.etag == entry.etag { continue }
             if holds {
                 plan.copies.append(path)
             } else if backups[path] != nil {

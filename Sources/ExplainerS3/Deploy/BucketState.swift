@@ -49,8 +49,20 @@ struct BucketState: Sendable {
                         hint: "Nothing to do: this publish writes a new one (the rollback to the site before it is not possible)."))
             }
         }
-        var remote = RemoteSite(listing: site, manifest: manifest)
-        let heads = try await BoundedParallel.map(remote.needsHead, limit: parallelism) { path throws(BuildFailure) -> (String, ObjectHead?) in
+        // A publish writes the manifest in place as the previous one before it changes the site,
+        // and a new manifest once it is done: the two alike mean that publish was interrupted,
+        // and its header changes (CopyObject keeps the ETag) make the ETags no proof of state.
+        var interrupted = false
+        if hasPrevious, let stored {
+            do throws(StoreError) {
+                interrupted = try await store.get(keys.previousManifest)?.bytes == stored.bytes
+            } catch {
+                throw BuildFailure([error.diagnostic(site: keys.site, doing: "Reading the previous manifest")])
+            }
+        }
+        var remote = RemoteSite(listing: site, manifest: interrupted ? nil : manifest)
+        let heads = try await BoundedParallel.map(remote.needsHead, limit: parallelism) {
+            path throws(BuildFailure) -> (String, ObjectHead?) in
             do throws(StoreError) {
                 return (path, try await store.head(keys.key(for: path)))
             } catch {

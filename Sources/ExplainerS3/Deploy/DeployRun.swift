@@ -37,15 +37,20 @@ struct DeployRun: Sendable {
         try plan.checkDeletes(limit: options.maxDeletes, site: keys.site)
 
         let changing = Set(plan.steps.flatMap { ($0.uploads + $0.headerChanges).map(\.path) } + plan.deletes)
-        let backups = BackupPlan.make(previous: state.manifest, remote: state.remote, changing: changing, backups: state.backups)
-        report.warnings += try await keepPrevious(state, backups)
+        // A publish that changes nothing keeps the previous site as it is: a rollback still
+        // goes back past it.
+        var backups = BackupPlan()
+        if !changing.isEmpty {
+            backups = BackupPlan.make(previous: state.manifest, remote: state.remote, changing: changing, backups: state.backups)
+            report.warnings += try await keepPrevious(state, backups)
+        }
 
         var etags: [String: String] = [:]
         for step in plan.steps {
             for (path, etag) in try await apply(step) { etags[path] = etag }
         }
         var deletions = plan.deletes.map(keys.key(for:)) + backups.stale.map(keys.backup(of:))
-        if state.manifest == nil, state.hasPreviousManifest { deletions.append(keys.previousManifest) }
+        if state.manifest == nil, state.hasPreviousManifest, !changing.isEmpty { deletions.append(keys.previousManifest) }
         do throws(StoreError) {
             try await store.delete(deletions)
         } catch {
@@ -61,7 +66,8 @@ struct DeployRun: Sendable {
         guard let previous = state.manifest, let previousBytes = state.manifestBytes else { return [] }
         let (store, keys) = (store, keys)
         let progress = Progress(phase: "backups", objects: plan.copies.count, bytes: 0, report: options.progress)
-        let verified = try await BoundedParallel.map(plan.verify + plan.copies, limit: options.parallelism) { path throws(BuildFailure) -> String? in
+        let verified = try await BoundedParallel.map(plan.verify + plan.copies, limit: options.parallelism) {
+            path throws(BuildFailure) -> String? in
             let doing = "Keeping the previous version of \(path) for a rollback"
             do throws(StoreError) {
                 if plan.verify.contains(path) {

@@ -223,6 +223,10 @@ enum DeployPlanner {
             }
             if there.fingerprint == object.fingerprint { unchanged.append(object.path) } else { steps[index].headerChanges.append(object) }
         }
+        // New pages, all of them, before the changed ones: a step is a barrier, its uploads parallel.
+        let fresh = steps[1].uploads.filter { remote.objects[$0.path] == nil }
+        steps[1].uploads.removeAll { remote.objects[$0.path] == nil }
+        steps.insert(DeployPlan.Step(phase: .pages, uploads: fresh, headerChanges: []), at: 1)
         let paths = Set(local.map(\.path))
         return DeployPlan(
             steps: steps.filter { !$0.uploads.isEmpty || !$0.headerChanges.isEmpty },

@@ -14,7 +14,7 @@ import Testing
         let back = try await harness.rollback()
         #expect(back.rolledBack)
         #expect(DeploySite.holds(DeploySite.v1, in: harness.store))
-        #expect(back.deleted == 2)
+        #expect(back.deleted == 3)
         #expect(back.headerChanges == 1)
         _ = try await harness.rollback()
         #expect(DeploySite.holds(DeploySite.v2, in: harness.store))
@@ -32,9 +32,17 @@ import Testing
             return path
         }
         #expect(Set(backups) == ["index.html", "a/index.html", "b/index.html", "old/index.html", "sitemap.xml", "feed.xml"])
-        // A republish of the same site needs none of them any more.
+        // A republish that changes nothing keeps them: a rollback still returns to v1.
         _ = try await harness.publish(DeploySite.v2)
-        #expect(!harness.store.objects.keys.contains { if case .backup? = keys.kind(of: $0) { true } else { false } })
+        _ = try await harness.rollback()
+        #expect(DeploySite.holds(DeploySite.v1, in: harness.store))
+        // A publish of a third site keeps only what it changes of the second.
+        var v3 = DeploySite.v2
+        v3[0] = DeploySite.object("style.1a2b3c4d5e.css", Array("body{color:red}".utf8), DeploySite.asset)
+        _ = try await harness.publish(DeploySite.v2)
+        _ = try await harness.publish(v3)
+        let kept = harness.store.objects.keys.filter { if case .backup? = keys.kind(of: $0) { true } else { false } }
+        #expect(kept == [keys.backup(of: "style.1a2b3c4d5e.css")])
     }
 
     @Test func withoutAPreviousSiteARollbackRefuses() async throws {
