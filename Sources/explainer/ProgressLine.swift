@@ -1,5 +1,6 @@
 import Dispatch
 import ExplainerKit
+import ExplainerS3
 import Synchronization
 
 #if canImport(Glibc)
@@ -30,17 +31,42 @@ final class ProgressLine: Sendable {
         return { done, total in line.update(done, of: total) }
     }
 
+    /// A reporter for `BucketDeployer`, or nil when standard error is not a terminal:
+    /// `Uploading pages: 120/3000 objects, 1.2/40.5 MB`, one line per phase.
+    static func deploy() -> (@Sendable (DeployProgress) -> Void)? {
+        guard isatty(2) == 1 else { return nil }
+        let line = ProgressLine(label: "")
+        return { progress in
+            let name = progress.phase == "backups" ? "Keeping the previous versions" : "Uploading \(progress.phase)"
+            let bytes =
+                progress.bytesTotal > 0 ? ", \(megabytes(progress.bytesDone))/\(megabytes(progress.bytesTotal)) MB" : ""
+            line.show(
+                "\(name): \(progress.objectsDone)/\(progress.objectsTotal) objects\(bytes)",
+                finished: progress.objectsDone >= progress.objectsTotal)
+        }
+    }
+
+    /// `40.5`.
+    private static func megabytes(_ bytes: Int) -> String {
+        let tenths = (bytes + 50_000) / 100_000
+        return "\(tenths / 10).\(tenths % 10)"
+    }
+
     private func update(_ done: Int, of total: Int) {
+        show("\(label): \(done)/\(total)", finished: done >= total)
+    }
+
+    /// Shows `text` in place of the line, within the limits above; a finished one ends it.
+    private func show(_ text: String, finished: Bool) {
         let now = DispatchTime.now().uptimeNanoseconds
-        let text: String? = state.withLock { state in
-            let finished = done >= total
+        let shown: String? = state.withLock { state in
             guard now - start > 1_000_000_000 || (finished && state.shown) else { return nil }
             guard finished || now - state.lastShown > 100_000_000 else { return nil }
             state.lastShown = now
             state.shown = true
-            return "\r\(label): \(done)/\(total)" + (finished ? "\n" : "")
+            return "\r\u{1B}[K" + text + (finished ? "\n" : "")
         }
-        // Only our own text: the label and two numbers (no file names to make visible).
-        if let text { Terminal.write(text, to: 2) }
+        // Only our own text: labels and numbers (no file names to make visible).
+        if let shown { Terminal.write(shown, to: 2) }
     }
 }

@@ -10,6 +10,9 @@ public struct PublishRunner: Sendable {
         case directory(String)
         /// A branch of a git repository, committed as the branch's whole tree.
         case git(repository: String, branch: String)
+        /// None here: `run()` builds and checks, and the caller deploys the report's build
+        /// (`publish --to s3://…`, through ExplainerS3's `BucketDeployer`).
+        case external
     }
 
     /// What a successful publish did.
@@ -67,7 +70,16 @@ public struct PublishRunner: Sendable {
             deploy = { build throws(BuildFailure) in
                 Report(build: build, warnings: build.warnings, git: try deployer.publish(build.files))
             }
+        case .external:
+            deploy = { build in Report(build: build, warnings: build.warnings, git: nil) }
         }
+        return try deploy(buildAndChecked())
+    }
+
+    /// The production build, checked: what every target publishes (a bucket's deployer takes
+    /// it from here). Throws the build's problems, the checks' and, unless `allowWarnings`,
+    /// the build's warnings; on success the warnings ride on the build.
+    public func buildAndChecked() throws(BuildFailure) -> SiteBuild {
         let settings = BuildSettings(includeDrafts: false, includeFuture: false, today: today, baseURL: baseURL, production: true)
         var runner = BuildRunner(paths: .init(content: content, templates: templates), settings: settings)
         runner.environment = environment
@@ -83,6 +95,6 @@ public struct PublishRunner: Sendable {
                     hint: "Fix the warning\(count == 1 ? "" : "s") above, or pass --allow-warnings to publish anyway."))
         }
         if !problems.isEmpty { throw BuildFailure(build.warnings + problems) }
-        return try deploy(build)
+        return build
     }
 }
