@@ -22,7 +22,7 @@ struct BackupPlan: Sendable, Equatable {
     ) -> BackupPlan {
         var plan = BackupPlan()
         var needed = Set<String>()
-        for (path, entry) in previous?.entries ?? [:] {
+        for (path, entry) in previous?.objects ?? [:] {
             let holds = remote.holds(path, entry)
             guard changing.contains(path) || !holds else { continue }
             needed.insert(path)

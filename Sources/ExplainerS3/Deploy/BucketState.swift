@@ -39,14 +39,10 @@ struct BucketState: Sendable {
         var warnings: [Diagnostic] = []
         var manifest: DeployManifest?
         if let stored {
-            do throws(BuildFailure) {
-                manifest = try DeployManifest.decode(stored.bytes, source: keys.manifest)
+            do throws(DeployManifest.Problem) {
+                manifest = try DeployManifest.decode(stored.bytes)
             } catch {
-                warnings.append(
-                    Diagnostic(
-                        .warning, file: keys.site,
-                        message: "The manifest \(keys.manifest) is not readable; every object's metadata is read instead.",
-                        hint: "Nothing to do: this publish writes a new one (the rollback to the site before it is not possible)."))
+                warnings.append(error.warning(at: keys.site + "/" + RemoteSite.stateFolder + "manifest.json"))
             }
         }
         // A publish writes the manifest in place as the previous one before it changes the site,
@@ -60,8 +56,10 @@ struct BucketState: Sendable {
                 throw BuildFailure([error.diagnostic(site: keys.site, doing: "Reading the previous manifest")])
             }
         }
-        var remote = RemoteSite(listing: site, manifest: interrupted ? nil : manifest)
-        let heads = try await BoundedParallel.map(remote.needsHead, limit: parallelism) {
+        var remote = RemoteSite.reconcile(
+            listing: site.map { StoredObject(key: $0.key, etag: $0.value.etag, size: $0.value.size) }, keyPrefix: "",
+            manifest: interrupted ? nil : manifest)
+        let heads = try await BoundedParallel.map(remote.unknown.sorted(), limit: parallelism) {
             path throws(BuildFailure) -> (String, ObjectHead?) in
             do throws(StoreError) {
                 return (path, try await store.head(keys.key(for: path)))
@@ -69,7 +67,7 @@ struct BucketState: Sendable {
                 throw BuildFailure([error.diagnostic(site: keys.site, doing: "Reading the metadata of \(path)")])
             }
         }
-        for (path, head) in heads { remote.record(path, head: head) }
+        for (path, head) in heads { remote.resolve(path, head: head) }
         return BucketState(
             remote: remote, manifest: manifest, manifestBytes: stored?.bytes, manifestETag: stored?.etag, backups: backups,
             hasPreviousManifest: hasPrevious, warnings: warnings)

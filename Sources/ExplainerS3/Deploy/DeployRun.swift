@@ -25,7 +25,7 @@ struct DeployRun: Sendable {
         if options.dryRun {
             report.lines = plan.lines
             do throws(BuildFailure) {
-                try plan.checkDeletes(limit: options.maxDeletes, site: keys.site)
+                try DeleteLimit.check(plan, limit: options.maxDeletes, target: keys.site)
             } catch {
                 for var refusal in error.diagnostics {
                     refusal.severity = .warning
@@ -34,7 +34,7 @@ struct DeployRun: Sendable {
             }
             return report
         }
-        try plan.checkDeletes(limit: options.maxDeletes, site: keys.site)
+        try DeleteLimit.check(plan, limit: options.maxDeletes, target: keys.site)
 
         let changing = Set(plan.steps.flatMap { ($0.uploads + $0.headerChanges).map(\.path) } + plan.deletes)
         // A publish that changes nothing keeps the previous site as it is: a rollback still
@@ -71,8 +71,8 @@ struct DeployRun: Sendable {
             let doing = "Keeping the previous version of \(path) for a rollback"
             do throws(StoreError) {
                 if plan.verify.contains(path) {
-                    guard let head = try await store.head(keys.backup(of: path)), let entry = previous.entries[path] else { return path }
-                    let known = head.metadata == LocalObject(path: path, md5: entry.md5, fingerprint: entry.fingerprint).metadata
+                    guard let head = try await store.head(keys.backup(of: path)), let entry = previous.objects[path] else { return path }
+                    let known = head.metadata == ObjectMetadata.metadata(md5: entry.md5, headerFingerprint: entry.headers)
                     return known ? nil : path
                 }
                 guard let head = try await store.head(keys.key(for: path)) else { return path }
@@ -135,9 +135,12 @@ struct DeployRun: Sendable {
             let there = state.remote.objects[object.path]
             let etag = etags[object.path] ?? there?.etag ?? ""
             let size = etags[object.path] != nil ? object.bytes.count : there?.size ?? object.bytes.count
-            entries[object.path] = DeployManifest.Entry(md5: object.md5, fingerprint: object.fingerprint, etag: etag, size: size)
+            entries[object.path] = DeployManifest.Entry(
+                md5: object.md5, headers: object.headerFingerprint, etag: etag, size: size,
+                contentType: object.headers.contentType, cacheControl: object.headers.cacheControl,
+                contentEncoding: object.headers.contentEncoding)
         }
-        let manifest = DeployManifest(entries: entries)
+        let manifest = DeployManifest(objects: entries)
         guard manifest != state.manifest || state.manifestETag == nil else { return }
         let condition: WriteCondition = state.manifestETag.map { .matches(etag: $0) } ?? .absent
         do throws(StoreError) {

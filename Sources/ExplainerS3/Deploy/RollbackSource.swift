@@ -23,12 +23,20 @@ struct RollbackSource: Sendable {
                     hint: "A rollback restores the site before the last publish; it needs two publishes to this address.")
             ])
         }
-        let previous = try DeployManifest.decode(stored.bytes, source: keys.previousManifest)
+        let previous: DeployManifest
+        do throws(DeployManifest.Problem) {
+            previous = try DeployManifest.decode(stored.bytes)
+        } catch {
+            var problem = error.warning(at: keys.site + "/" + RemoteSite.stateFolder + "previous/manifest.json")
+            problem.severity = .error
+            problem.hint = "Nothing was changed. Publish the version you want from its sources instead."
+            throw BuildFailure([problem])
+        }
         var objects: [LocalObject] = []
         var restore: [(String, DeployManifest.Entry)] = []
-        for (path, entry) in previous.entries.sorted(by: { $0.key < $1.key }) {
+        for (path, entry) in previous.objects.sorted(by: { $0.key < $1.key }) {
             if state.remote.holds(path, entry) {
-                objects.append(LocalObject(path: path, md5: entry.md5, fingerprint: entry.fingerprint))
+                objects.append(LocalObject(inPlace: path, entry: entry))
             } else {
                 restore.append((path, entry))
             }
@@ -42,7 +50,7 @@ struct RollbackSource: Sendable {
                     return nil
                 }
                 let object = LocalObject(path: path, bytes: got.bytes, headers: head.headers)
-                return object.md5 == entry.md5 && object.fingerprint == entry.fingerprint ? object : nil
+                return object.md5 == entry.md5 && object.headerFingerprint == entry.headers ? object : nil
             } catch {
                 throw BuildFailure([error.diagnostic(site: keys.site, doing: "Reading the backup of \(path)")])
             }

@@ -23,6 +23,16 @@ package struct LocalObject: Sendable, Hashable {
         self.headerFingerprint = ObjectMetadata.fingerprint(of: headers)
     }
 
+    /// An object already in the bucket as `entry` records it, for a rollback that leaves it
+    /// in place: its state without its bytes (the plan finds it unchanged and sends nothing).
+    init(inPlace path: String, entry: DeployManifest.Entry) {
+        self.path = path
+        self.bytes = []
+        self.headers = entry.objectHeaders
+        self.md5 = entry.md5
+        self.headerFingerprint = entry.headers
+    }
+
     /// The user metadata to write with the object (`explainer-md5`, `explainer-headers`).
     package var metadata: [String: String] {
         ObjectMetadata.metadata(md5: md5, headerFingerprint: headerFingerprint)

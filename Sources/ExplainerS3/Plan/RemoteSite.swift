@@ -60,4 +60,10 @@ struct RemoteSite: Sendable, Hashable {
             fingerprint.flatMap { ObjectMetadata.isFingerprint($0) ? $0 : nil } ?? ObjectMetadata.fingerprint(of: head.headers)
         objects[path] = object
     }
+
+    /// Whether the object at `path` is known to hold the bytes and headers `entry` records.
+    func holds(_ path: String, _ entry: DeployManifest.Entry) -> Bool {
+        guard let object = objects[path] else { return false }
+        return object.md5 == entry.md5 && object.headerFingerprint == entry.headers
+    }
 }

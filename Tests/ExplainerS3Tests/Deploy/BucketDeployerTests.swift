@@ -11,10 +11,10 @@ import Testing
     /// The phase a written site key belongs to, by the order rule.
     func phase(of key: String) -> Int? {
         guard case .site(let path)? = keys.kind(of: key) else { return nil }
-        switch DeployPlanner.phase(of: path) {
-        case .assets: return 0
-        case .pages: return 1
-        case .entries: return 2
+        switch SiteFileRole.of(path) {
+        case .asset: return 0
+        case .page: return 1
+        case .entry: return 2
         }
     }
 
