@@ -61,6 +61,9 @@ struct Publish: AsyncParsableCommand {
         help: "Take a bucket's publish lock even if another publish holds it (only when that one is dead).")
     var breakLock = false
 
+    @Option(help: "How many requests a publish to a bucket makes at once (1–64; default 16).")
+    var parallel: Int?
+
     /// Whether `--to` names a bucket.
     var bucket: String? { to.flatMap { $0.lowercased().hasPrefix("s3://") ? $0 : nil } }
 
@@ -70,9 +73,11 @@ struct Publish: AsyncParsableCommand {
     func validate() throws {
         if (to == nil) == (gitRepo == nil) { throw ValidationError("Pass exactly one of --to DIR or --git-repo PATH.") }
         if rollback && to == nil { throw ValidationError("--rollback works with --to DIR or --to s3://BUCKET only.") }
-        if bucket == nil, endpoint != nil || region != nil || dryRun || maxDeletes != nil || breakLock {
-            throw ValidationError("--endpoint, --region, --dry-run, --max-deletes and --break-lock work with --to s3://BUCKET only.")
+        if bucket == nil, endpoint != nil || region != nil || dryRun || maxDeletes != nil || breakLock || parallel != nil {
+            throw ValidationError(
+                "--endpoint, --region, --dry-run, --max-deletes, --break-lock and --parallel work with --to s3://BUCKET only.")
         }
+        if let parallel, !(1...64).contains(parallel) { throw ValidationError("--parallel must be between 1 and 64.") }
         if let maxDeletes, maxDeletes < 0 { throw ValidationError("--max-deletes must be 0 or more.") }
         // (If git cannot run at all, the publish says so when it starts.)
         if gitRepo != nil, let problem = try? GitDeployer.branchProblem(branch) {
@@ -123,7 +128,7 @@ struct Publish: AsyncParsableCommand {
     /// `--to s3://…`: the address and credentials first, then the build and its checks, then
     /// the deploy (or the rollback); the summary line last, for a dry run too.
     private func publish(toBucket address: String) async throws {
-        let parallelism = 16
+        let parallelism = parallel ?? 16
         let connection: (BucketAddress, S3Client)
         do {
             connection = try S3Wiring.connect(to: address, endpoint: endpoint, region: region, parallelism: parallelism)

@@ -69,10 +69,26 @@ extension SeaweedFSPublishTests {
         #expect(!run.stdout.contains("Published"))
     }
 
+    /// Publishes the first 40 of `test`'s 200 explainers (the site a reader sees while the next
+    /// publish runs), then puts the other 160 back and changes three of the first: the next
+    /// publish adds pages, changes pages and entry files (long enough to be killed in the
+    /// middle). Returns how many site objects are live.
+    static func publishFirstHalf(_ test: Case) throws -> Int {
+        for i in 40..<200 { try test.site.remove(i) }
+        let first = try test.publish()
+        #expect(first.uploaded > 0)
+        for i in 40..<200 { try test.site.write(i) }
+        for i in 0..<3 { try test.site.write(i, revision: 1) }
+        let live = try test.bucket.siteObjects().count
+        #expect(try test.bucket.unresolvedLinks() == [], "the first site resolves")
+        return live
+    }
+
     /// Starts a publish of `test`'s site in the background and returns once it has written
     /// at least `objects` site objects (nil if it ended first).
     static func publishUntil(_ test: Case, objects: Int, endpoint: String) throws -> BackgroundProcess? {
-        let publish = try test.cli.start(["publish", "--to", test.bucket.target, "--endpoint", endpoint])
+        // One request at a time: slow enough for the poll to see it halfway.
+        let publish = try test.cli.start(["publish", "--to", test.bucket.target, "--endpoint", endpoint, "--parallel", "1"])
         let reached = wait(timeout: 240) {
             guard publish.isRunning else { return true }
             return (try? test.bucket.siteObjects().count) ?? 0 >= objects
@@ -81,10 +97,13 @@ extension SeaweedFSPublishTests {
     }
 
     @Test func aPublisherKilledMidwayLeavesResolvingPagesAndTheRerunCompletes() throws {
-        let test = try Case("killedpublisher", articles: 80)
+        let test = try Case("killedpublisher", articles: 200)
         defer { test.site.delete() }
+        // A live site first (40 explainers), then a publish adding 40 and changing 3, killed.
+        let live = try Self.publishFirstHalf(test)
         let reference = try test.site.reference(test.cli)
-        let publish = try #require(try Self.publishUntil(test, objects: 40, endpoint: test.server.endpoint), "it finished before the kill")
+        let publish = try #require(
+            try Self.publishUntil(test, objects: live + 40, endpoint: test.server.endpoint), "it finished before the kill")
         publish.kill(SIGKILL)
         _ = try publish.finish(timeout: 30)
         let partial = try test.bucket.siteObjects()
@@ -124,14 +143,15 @@ extension SeaweedFSPublishTests {
         defer { weed.kill(SIGTERM) }
         var server = main
         server.endpoint = endpoint
-        let site = try TestSite(articles: 80)
+        let site = try TestSite(articles: 200)
         defer { site.delete() }
         let test = Case(
             server: server, site: site, cli: PublishCLI(server: server, site: site),
             bucket: BucketSite(curl: server.curl, bucket: "explainer-test", prefix: "killed"))
+        let live = try Self.publishFirstHalf(test)
         let reference = try site.reference(test.cli)
 
-        let publish = try #require(try Self.publishUntil(test, objects: 40, endpoint: endpoint), "it finished before the kill")
+        let publish = try #require(try Self.publishUntil(test, objects: live + 40, endpoint: endpoint), "it finished before the kill")
         weed.kill(SIGKILL)
         _ = try weed.finish(timeout: 30)
         let failed = try publish.finish(timeout: 300)
