@@ -29,6 +29,8 @@ struct LockKeeper: Sendable {
             throw BuildFailure([error.diagnostic(site: keys.site, doing: doing)])
         }
         let other = held.flatMap { DeployLock.decode($0.bytes) }
+        // Our own write: its answer was lost and the client's retry found the lock taken.
+        if let other, other.id == mine.id { return (mine, []) }
         let reason = breaking ? "--break-lock was given" : other?.staleness(for: identity)
         guard let reason else {
             let who = other.map { "another publish holds the lock: \($0.holder)" } ?? "the lock \(keys.lock) is held (unreadable)"

@@ -1,5 +1,6 @@
 import ExplainerKit
 import Foundation
+import Synchronization
 import Testing
 
 @testable import ExplainerS3
@@ -73,5 +74,51 @@ import Testing
         let report = try await harness.publish(DeploySite.v1)
         #expect(report.uploaded == DeploySite.v1.count)
         #expect(store.writes.isEmpty)
+    }
+
+    /// A store whose first conditional write of the lock is applied but answered with
+    /// "precondition failed", as a client's retry of a write whose answer was lost sees it.
+    final class LostAnswerStore: ObjectStore {
+        let base: MemoryObjectStore
+        let lockKey: String
+        let lost = Mutex(false)
+
+        init(base: MemoryObjectStore, lockKey: String) {
+            self.base = base
+            self.lockKey = lockKey
+        }
+
+        func list(prefix: String) async throws(StoreError) -> [StoredObject] { try await base.list(prefix: prefix) }
+        func head(_ key: String) async throws(StoreError) -> ObjectHead? { try await base.head(key) }
+        func get(_ key: String) async throws(StoreError) -> StoredBytes? { try await base.get(key) }
+        func put(
+            _ key: String, bytes: [UInt8], headers: ObjectHeaders, metadata: [String: String], condition: WriteCondition
+        ) async throws(StoreError) -> String {
+            let etag = try await base.put(key, bytes: bytes, headers: headers, metadata: metadata, condition: condition)
+            let first = lost.withLock { done in
+                defer { done = true }
+                return !done && key == lockKey
+            }
+            if first { throw .preconditionFailed(key: key) }
+            return etag
+        }
+        func copy(
+            from source: String, to key: String, headers: ObjectHeaders, metadata: [String: String]
+        ) async throws(StoreError)
+            -> String
+        { try await base.copy(from: source, to: key, headers: headers, metadata: metadata) }
+        func delete(_ keys: [String]) async throws(StoreError) { try await base.delete(keys) }
+    }
+
+    @Test func aLockWhoseAnswerWasLostIsRecognisedAsOurOwn() async throws {
+        let base = MemoryObjectStore()
+        let store = LostAnswerStore(base: base, lockKey: keys.lock)
+        let identity = DeployLock.Identity(host: "test", pid: 7, now: { now }, isAlive: { _ in true })
+        let keeper = LockKeeper(store: store, keys: keys, identity: identity)
+        let (lock, warnings) = try await keeper.acquire(breaking: false)
+        #expect(warnings.isEmpty, "not a lock of someone else's, broken")
+        #expect(DeployLock.decode(try #require(base.objects[keys.lock]).bytes)?.id == lock.id)
+        #expect(await keeper.release(lock).isEmpty)
+        #expect(base.objects[keys.lock] == nil)
     }
 }
