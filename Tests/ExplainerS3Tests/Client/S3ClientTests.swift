@@ -8,7 +8,10 @@ import Testing
 /// answers, what it retries and what it reports.
 @Suite struct S3ClientTests {
     typealias Reply = StubHTTPServer.Reply
-    static let fast = RetryPolicy(maximumAttempts: 4, baseDelay: .milliseconds(1), maximumDelay: .milliseconds(5), totalTime: .seconds(5))
+    /// Tiny delays, bounded by attempts only: a loaded machine (the whole suite runs in
+    /// parallel) may take seconds per request, which must not end the retries early.
+    static let fast = RetryPolicy(
+        maximumAttempts: 4, baseDelay: .milliseconds(1), maximumDelay: .milliseconds(5), totalTime: .seconds(3600))
 
     /// Runs `body` with a client of bucket `site` talking to a stub answering with `respond`.
     func withStub(
