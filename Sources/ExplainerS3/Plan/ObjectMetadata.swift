@@ -1,5 +1,3 @@
-import Crypto
-
 /// The deployer's metadata on every site object (`x-amz-meta-explainer-md5`,
 /// `x-amz-meta-explainer-headers`): what the bytes and the headers of the object are, so that
 /// a publish knows without reading them whether it must write the object again. ETags are not
@@ -19,12 +17,12 @@ enum ObjectMetadata {
     /// `contentType \n cacheControl \n contentEncoding` (an absent header is empty).
     static func fingerprint(of headers: ObjectHeaders) -> String {
         let text = headers.contentType + "\n" + (headers.cacheControl ?? "") + "\n" + (headers.contentEncoding ?? "")
-        return String(hex(SHA256.hash(data: Array(text.utf8))).prefix(16))
+        return String(S3Digest.sha256Hex(Array(text.utf8)).prefix(16))
     }
 
     /// The hex MD5 of `bytes` (what a single-part upload's ETag is).
     static func md5(_ bytes: [UInt8]) -> String {
-        hex(Insecure.MD5.hash(data: bytes))
+        S3Digest.md5Hex(bytes)
     }
 
     /// Whether `text` is a hex MD5 (32 lower-case hex digits).
@@ -39,17 +37,5 @@ enum ObjectMetadata {
 
     private static func isLowercaseHex(_ text: String) -> Bool {
         text.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
-    }
-
-    /// Lower-case hex of a digest's bytes.
-    private static func hex<D: Digest>(_ digest: D) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(D.byteCount * 2)
-        for byte in digest {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0f)])
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 }
