@@ -18,8 +18,16 @@ struct TemplateVocabularyTests {
         return lines[start..<end].joined(separator: "\n") + "\n"
     }
 
+    /// With `EXPLAINER_UPDATE_TEMPLATE_DOCS=1` in the environment, the test first writes the
+    /// code's table into docs/templates.md (after a template variable was added or changed).
     @Test func documentedTableIsTheTablesOfTheCode() throws {
         let expected = TemplateVocabulary.markdownTable
+        if ProcessInfo.processInfo.environment["EXPLAINER_UPDATE_TEMPLATE_DOCS"] == "1" {
+            let path = Fixtures.path("docs/templates.md")
+            let current = try Self.documentedTable()
+            let text = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: current, with: expected)
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+        }
         let actual = try Self.documentedTable()
         #expect(actual == expected, "docs/templates.md's variable table differs from the code's; replace it with:\n\(expected)")
     }

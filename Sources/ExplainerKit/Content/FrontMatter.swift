@@ -39,6 +39,8 @@ struct FrontMatter: Sendable, Hashable {
     var timelineSectionLocation: SourceLocation?
     /// `aliases:`: the explainer's old paths (`/old-slug/`), each a redirect to it.
     var aliases: [ArticleAlias] = []
+    /// `language:`: the language it is written in, when not the site's (`SiteConfig.language`).
+    var language: LanguageTag?
 
     /// The key under which authors keep fields of their own (a mapping of anything), for their
     /// own tools: accepted, and read by nothing in Explainer (not given to templates).

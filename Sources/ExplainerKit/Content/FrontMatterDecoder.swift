@@ -40,6 +40,7 @@ enum FrontMatterDecoder {
         let known = fields.stringList("known", what: "\"A fact the explainer establishes\"")
         let unknown = fields.stringList("unknown", what: "\"A question still open\"")
         let authors = AuthorReference.decode(&fields)
+        let language = fields.languageTag("language")
         checkExtra(&fields)
         fields.refuseUnknownKeys(extraKey: FrontMatter.extraKey)
 
@@ -51,7 +52,8 @@ enum FrontMatterDecoder {
             sections: sections, keyPoints: keyPoints, timeline: timeline, draft: draft, slug: slug,
             slugLocation: slug == nil ? nil : fields.location(fields.node("slug")), image: image,
             updates: updates, known: known, unknown: unknown, authors: authors, timelineSection: timelineSection,
-            timelineSectionLocation: fields.location(fields.node("timelineSection")), aliases: aliases)
+            timelineSectionLocation: fields.location(fields.node("timelineSection")), aliases: aliases,
+            language: language)
     }
 
     /// `tags:`, each a topic (`Topics/SiteTopics`): a tag whose slug is empty (no letter or

@@ -4,7 +4,7 @@ package struct SiteConfig: Sendable, Hashable {
     /// Absolute URL the site is published at, without a trailing slash: `https://example.org`,
     /// `https://example.org/explainers` (see `BaseURL`).
     var baseURL: String
-    /// BCP 47 language tag for `<html lang>`.
+    /// BCP 47 language tag for `<html lang>` (as `languageTag` cases it).
     var language: String
     var author: String
     /// Describes the whole site (home page meta description).
@@ -33,6 +33,9 @@ package struct SiteConfig: Sendable, Hashable {
 
     /// The default `homePageSize`.
     static let defaultHomePageSize = 50
+    /// The site's language: that of every explainer that names none, and of its listings.
+    var languageTag: LanguageTag { LanguageTag(language) ?? .english }
+
     /// The default `media.maxFileSize`, in MB (MiB): a photo straight from a camera fits.
     static let defaultMaxMediaFileMB = 50
 

@@ -16,7 +16,7 @@ package enum SiteConfigDecoder {
                 fields.error(at: fields.node("baseURL"), error.message(naming: "baseURL"), hint: BaseURL.hint)
             }
         }
-        let language = fields.optionalString("language", what: "en") ?? "en"
+        let language = (fields.languageTag("language") ?? .english).identifier
         let author = fields.optionalString("author", what: "\"Newsroom name\"") ?? ""
         let description = fields.optionalString("description", what: "\"What the site is\"") ?? ""
         let unsafeHTML = fields.bool("unsafeHTML", default: false)

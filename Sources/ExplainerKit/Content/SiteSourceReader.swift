@@ -88,6 +88,7 @@ package enum SiteSourceReader {
         diagnostics += themeProblems
         return SiteSources(
             config: config, articles: articles, templates: theme.templates, assets: theme.assets,
+            translations: theme.translationTables,
             templatesFolder: templates, readDiagnostics: diagnostics, contentFolder: content,
             bundleFiles: listing.bundleFiles, embeddedAssets: theme.embeddedAssets, authors: authors)
     }

@@ -115,6 +115,18 @@ struct YAMLFields {
         return string(node, key: key, what: what)
     }
 
+    /// The language tag of `key` (`language: de-DE`), nil when absent or not a tag (an error).
+    mutating func languageTag(_ key: String) -> LanguageTag? {
+        guard let text = optionalString(key, what: "en") else { return nil }
+        guard let tag = LanguageTag(text) else {
+            error(
+                at: node(key), "`\(key): \(text)` is not a language tag.",
+                hint: "Write a BCP 47 tag: a language (`de`), then a region if it matters (`de-CH`, `pt-BR`).")
+            return nil
+        }
+        return tag
+    }
+
     mutating func string(_ node: Node, key: String, what: String) -> String? {
         let tag = tagName(node)
         guard let scalar = node.scalar, tag != Tag.Name.null.rawValue, tag != Tag.Name.bool.rawValue else {

@@ -10,6 +10,8 @@ package struct MemoEnvironment: Sendable, Hashable {
     var settings: BuildSettings
     /// `authors.yml` (bylines, author pages), nil without one.
     var authors: SourceFile? = nil
+    /// The translation tables, the embedded theme's and the site's (`SiteSources.translations`).
+    var translations: [SourceFile] = []
 }
 
 /// What an article is made from: its source file (path and exact bytes) and what the build

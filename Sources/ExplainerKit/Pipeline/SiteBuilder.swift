@@ -36,7 +36,7 @@ package enum SiteBuilder {
         memo.begin(
             MemoEnvironment(
                 config: sources.config, templates: sources.templates, assets: sources.assets, settings: settings,
-                authors: sources.authors),
+                authors: sources.authors, translations: sources.translations),
             articlePaths: sources.articles.map(\.path))
 
         // Site configuration and templates: everything else depends on them.
@@ -55,6 +55,9 @@ package enum SiteBuilder {
         }
         if config?.smartPunctuation ?? true { authors = authors.typeset() }
         if let override = settings.baseURL, let problem = BaseURL.flagProblem(override) { diagnostics.append(problem) }
+        var translations = Translations.embedded
+        do { translations = try Translations.load(sources.translations) } catch { diagnostics += error.diagnostics }
+        diagnostics += translations.warnings
         var templates: TemplateSet?
         do {
             templates = try TemplateSet.load(sources.templates, folder: sources.templatesFolder); diagnostics += templates?.warnings ?? []
@@ -155,7 +158,8 @@ package enum SiteBuilder {
         // Template every page.
         let renderer = PageRenderer(
             templates: templates,
-            shared: PageContext.Shared(site: config, stylesheetURL: stylesheetURL, urls: urls, authors: authors))
+            shared: PageContext.Shared(
+                site: config, stylesheetURL: stylesheetURL, urls: urls, authors: authors, translations: translations))
         let groups = group(pages)
         let counts = ParallelMap.map(groups) { group -> Int in
             func render() -> [OutputFile] {

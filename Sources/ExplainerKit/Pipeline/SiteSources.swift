@@ -10,6 +10,9 @@ package struct SiteSources: Sendable {
     var templates: [SourceFile]
     /// `Templates/assets/**` over the embedded theme's, with paths relative to the assets folder (`style.css`).
     var assets: [SourceFile]
+    /// The translation tables (`i18n/<tag>.yml`): the embedded theme's, then the site's
+    /// (`ThemeFiles.translationTables`).
+    var translations: [SourceFile]
     /// Display prefix of template paths (`Templates`).
     var templatesFolder: String
     /// Problems met while reading (unreadable files, symlink loops…).
@@ -24,7 +27,8 @@ package struct SiteSources: Sendable {
 
     init(
         config: SourceFile, articles: [SourceFile], templates: [SourceFile], assets: [SourceFile],
-        templatesFolder: String = "Templates", readDiagnostics: [Diagnostic] = [], contentFolder: String = "Content",
+        translations: [SourceFile] = EmbeddedTheme.translationTables, templatesFolder: String = "Templates",
+        readDiagnostics: [Diagnostic] = [], contentFolder: String = "Content",
         bundleFiles: [BundleFile] = [], embeddedAssets: Set<String> = [], authors: SourceFile? = nil
     ) {
         self.config = config
@@ -34,6 +38,7 @@ package struct SiteSources: Sendable {
         self.articles = zip(articles, articles.dropFirst()).allSatisfy { !inOrder($1, $0) } ? articles : articles.sorted(by: inOrder)
         self.templates = templates
         self.assets = assets
+        self.translations = translations
         self.templatesFolder = templatesFolder
         self.readDiagnostics = readDiagnostics
         self.contentFolder = contentFolder

@@ -67,6 +67,9 @@ package final class Page: Sendable, Hashable {
     /// For the topics index: every topic of the site, by slug; for a topic page: its topic
     /// (with every explainer it lists, on this page or another).
     let listedTopics: [Topic]
+    /// The language the page is written in when it is not its explainer's or the site's (a
+    /// listing of a language's own space); nil otherwise (`PageContext.language(of:)`).
+    let language: LanguageTag?
 
     init(
         kind: Kind, url: String, file: String, title: String, description: String,
@@ -74,8 +77,9 @@ package final class Page: Sendable, Hashable {
         explainerPages: [PageLink] = [], previous: PageLink? = nil, next: PageLink? = nil,
         articles: [RenderedArticle] = [], listing: ListingPosition? = nil, authors: [SiteAuthor] = [],
         topics: [TopicLink] = [], related: [RelatedExplainer] = [], articleTopics: [[TopicLink]] = [],
-        listedTopics: [Topic] = []
+        listedTopics: [Topic] = [], language: LanguageTag? = nil
     ) {
+        self.language = language
         self.kind = kind
         self.url = url
         self.file = file
@@ -102,7 +106,7 @@ package final class Page: Sendable, Hashable {
                 && lhs.explainerPages == rhs.explainerPages && lhs.previous == rhs.previous && lhs.next == rhs.next
                 && lhs.articles == rhs.articles && lhs.listing == rhs.listing && lhs.authors == rhs.authors
                 && lhs.topics == rhs.topics && lhs.related == rhs.related && lhs.articleTopics == rhs.articleTopics
-                && lhs.listedTopics == rhs.listedTopics)
+                && lhs.listedTopics == rhs.listedTopics && lhs.language == rhs.language)
     }
 
     package func hash(into hasher: inout Hasher) {

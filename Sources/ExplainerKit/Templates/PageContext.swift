@@ -21,9 +21,15 @@ enum PageContext {
         let assets: AssetValues
         /// The authors file (empty without one).
         let authors: SiteAuthors
+        /// The theme's strings, by language.
+        let translations: Translations
 
-        init(site: SiteConfig, stylesheetURL: String, urls: SiteURLs, authors: SiteAuthors = .empty) {
+        init(
+            site: SiteConfig, stylesheetURL: String, urls: SiteURLs, authors: SiteAuthors = .empty,
+            translations: Translations = .embedded
+        ) {
             self.config = site
+            self.translations = translations
             self.urls = urls
             self.authors = authors
             self.site = SiteValues(
@@ -38,8 +44,11 @@ enum PageContext {
     /// The context of one page: a typed view model (see `ViewModels.swift`) whose names are
     /// the template variables.
     static func make(_ page: Page, shared: Shared, explainer: ExplainerValues?) -> PageValuesRoot {
+        let language = language(of: page, site: shared.config)
         var context = PageValuesRoot(
-            site: shared.site, assets: shared.assets, page: pageValues(page, shared: shared, explainer: explainer))
+            site: shared.site, assets: shared.assets,
+            page: pageValues(page, shared: shared, explainer: explainer, language: language),
+            t: TranslationValues(strings: shared.translations.strings(for: language)))
         if shared.config.search { context.search = SearchValues(page, urls: shared.urls) }
         if let explainer, let article = page.article {
             context.explainer = ExplainerPageValues(
@@ -133,7 +142,13 @@ enum PageContext {
 
     /// `explainer`: the values of the page's explainer, whose byline (resolved once per
     /// explainer) the JSON-LD names.
-    private static func pageValues(_ page: Page, shared: Shared, explainer: ExplainerValues?) -> PageValues {
+    /// The language `page` is written in: its own (a listing of a language's space), else its
+    /// explainer's (`language:`), else the site's. The one rule for a page's language.
+    static func language(of page: Page, site: SiteConfig) -> LanguageTag {
+        page.language ?? page.article?.frontMatter.language ?? site.languageTag
+    }
+
+    private static func pageValues(_ page: Page, shared: Shared, explainer: ExplainerValues?, language: LanguageTag) -> PageValues {
         let documentTitle = Self.documentTitle(page, siteTitle: shared.config.title)
         let authors = page.article == nil ? page.authors : explainer?.authors.map(\.author) ?? []
         let jsonLD = StructuredData.jsonLD(for: page, urls: shared.urls, site: shared.site, authors: authors)
@@ -147,6 +162,7 @@ enum PageContext {
             isExplainer: page.article != nil,
             jsonLD: jsonLD.isEmpty ? nil : jsonLD,
             noindex: page.article.map { !$0.isListed } ?? false,
-            contentSecurityPolicy: ContentSecurityPolicy.of(page.kind, frameOrigins: page.frameOrigins).text)
+            contentSecurityPolicy: ContentSecurityPolicy.of(page.kind, frameOrigins: page.frameOrigins).text,
+            language: language)
     }
 }

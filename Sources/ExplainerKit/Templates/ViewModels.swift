@@ -28,11 +28,14 @@ struct PageValuesRoot: TemplateObject {
     var related: [RelatedValues]?
     /// Nil when the site has search off.
     var search: SearchValues?
+    /// The theme's strings in the page's language.
+    var t: TranslationValues
 
     static let templateFields = TemplateFields<Self>([
         .field("site", "the site's values", on: everyPage, \.site),
         .field("assets", "the URLs of the site's assets", on: everyPage, \.assets),
         .field("page", "the page itself", on: everyPage, \.page),
+        .field("t", "the theme's strings in the page's language (`Templates/i18n/`, docs/languages.md)", on: everyPage, \.t),
         .field("search", "what the page tells Pagefind, and the search page's URL (absent with `search: false`)", on: everyPage, \.search),
         .field("explainer", "the explainer the page belongs to", on: explainerPages, \.explainer),
         .field("lede", "the explainer's opening, before its first section", on: [.overview, .all], \.lede),
@@ -141,12 +144,15 @@ final class PageValues: TemplateObject {
     let noindex: Bool
     /// The page's Content-Security-Policy (`ContentSecurityPolicy`).
     let contentSecurityPolicy: String
+    /// The language the page is written in (`PageContext.language(of:)`).
+    let language: LanguageTag
 
     init(
         title: String, documentTitle: String, description: String, url: String, canonicalURL: String,
         kind: Page.Kind, isExplainer: Bool, jsonLD: String?, noindex: Bool = false,
-        contentSecurityPolicy: String = ContentSecurityPolicy.site.text
+        contentSecurityPolicy: String = ContentSecurityPolicy.site.text, language: LanguageTag = .english
     ) {
+        self.language = language
         self.contentSecurityPolicy = contentSecurityPolicy
         self.title = title
         self.documentTitle = documentTitle
@@ -163,6 +169,11 @@ final class PageValues: TemplateObject {
         .field("title", "the page's own title (its `<h1>`)", \.title),
         .field("documentTitle", "the title for `<title>`: the page's, the explainer's and the site's", \.documentTitle),
         .field("description", "the meta description", \.description),
+        .field(
+            "language", "the language it is written in, a BCP 47 tag for `<html lang>`: the explainer's, else the site's",
+            \.language.identifier),
+        .field(
+            "direction", "`rtl` for a language written right to left (Arabic, Hebrew…), else `ltr`: for `<html dir>`", \.language.direction),
         .field("url", "the page's URL", \.url),
         .field("canonicalURL", "the page's absolute URL", \.canonicalURL),
         .field(

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The default theme carried by the binary: every file of the repository's `Templates/`
-/// (`*.mustache`, `partials/`, `assets/`), as it was when explainer was built.
+/// (`*.mustache`, `partials/`, `assets/`, the translation tables of `i18n/`), as it was when explainer was built.
 ///
 /// There is no copy to keep in step: `generatedFiles` is written at build time by the
 /// `theme-embedder` tool (run by the `EmbedTheme` build-tool plugin) from `Templates/`, so
@@ -30,4 +30,8 @@ enum EmbeddedTheme {
     }
     .filter { ThemeFiles.isThemeFile($0.name) }
     .sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+
+    /// The embedded translation tables (`i18n/<tag>.yml`), as `Translations` reads them.
+    static let translationTables: [SourceFile] = files.filter { ThemeFiles.isTranslationTable($0.name) }
+        .map { SourceFile(path: $0.path, bytes: $0.bytes) }
 }

@@ -7,6 +7,10 @@
 package struct ThemeFiles: Sendable {
     /// Every file of the theme, sorted by name.
     package private(set) var files: [ThemeFile]
+    /// The translation tables, as `Translations.load` layers them: the embedded theme's, then
+    /// the folder's (which override the embedded table of their language key by key, rather
+    /// than replacing it), each sorted by name.
+    private(set) var translationTables: [SourceFile] = []
 
     /// The prefix of assets' names (`assets/style.css`).
     static let assetsPrefix = "assets/"
@@ -16,7 +20,15 @@ package struct ThemeFiles: Sendable {
     /// of the folder (a README, notes) are not read. The one rule, for the folder and the
     /// embedded files alike.
     static func isThemeFile(_ name: String) -> Bool {
-        name.hasPrefix(assetsPrefix) || name.hasSuffix(".mustache")
+        name.hasPrefix(assetsPrefix) || name.hasSuffix(".mustache") || isTranslationTable(name)
+    }
+
+    /// The prefix of translation tables' names (`i18n/de.yml`).
+    static let translationsPrefix = "i18n/"
+
+    /// Whether a file at `name` is a translation table: `i18n/<language tag>.yml`.
+    static func isTranslationTable(_ name: String) -> Bool {
+        name.hasPrefix(translationsPrefix) && name.hasSuffix(".yml") && !name.dropFirst(translationsPrefix.count).contains("/")
     }
 
     /// `folder` (the templates folder's theme files, each `.siteOnly` with its path) over
@@ -28,13 +40,15 @@ package struct ThemeFiles: Sendable {
             if byName[file.name] != nil, case let .siteOnly(path) = file.origin { file.origin = .overriding(path) }
             byName[file.name] = file
         }
+        translationTables = (embedded + folder).filter { Self.isTranslationTable($0.name) }
+            .map { SourceFile(path: $0.path, bytes: $0.bytes) }
         files = byName.values.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
     }
 
     /// The templates, as the template set reads them: each `SourceFile`'s path is the file's
     /// (`Templates/layout.mustache` or `(embedded theme)/layout.mustache`).
     var templates: [SourceFile] {
-        files.filter { !$0.isAsset }.map { SourceFile(path: $0.path, bytes: $0.bytes) }
+        files.filter { !$0.isAsset && !Self.isTranslationTable($0.name) }.map { SourceFile(path: $0.path, bytes: $0.bytes) }
     }
 
     /// The assets, named below `assets/` (`style.css`), as the builder publishes them.

@@ -1,0 +1,56 @@
+/// The theme's strings in one language: what every template (`t`) and view model shows in
+/// that language, every key of English present (a key its table lacks has its English text;
+/// `Translations` warns about it).
+///
+/// Pure and cheap to share: one per language of the site, made once per build.
+struct LocalizedStrings: Sendable {
+    /// The language the strings are for (the page's): dates, numbers and plural forms follow it.
+    let language: LanguageTag
+    /// Key → message, for every key of the English table.
+    let messages: [String: TranslationMessage]
+
+    /// The text of `key` (the `other` form of a plural message); the key itself when no table
+    /// has it, so that a missing string shows on the page rather than vanishing.
+    func text(_ key: String) -> String {
+        messages[key]?.text(for: .other) ?? key
+    }
+
+    /// The text of `key` with its `{name}` placeholders filled from `values`.
+    func text(_ key: String, _ values: [String: String]) -> String {
+        Self.fill(text(key), values)
+    }
+
+    /// The form of `key` that `count` takes in the language, with `{count}` filled (and any
+    /// other placeholder from `values`).
+    func text(_ key: String, count: Int, _ values: [String: String] = [:]) -> String {
+        let form = messages[key]?.text(for: pluralCategory(count)) ?? key
+        var values = values
+        values["count"] = values["count"] ?? String(count)
+        return Self.fill(form, values)
+    }
+
+    /// The plural category `count` falls in, in the language (CLDR's rules).
+    func pluralCategory(_ count: Int) -> PluralCategory {
+        count == 1 ? .one : .other
+    }
+
+    /// `text` with each `{name}` whose name `values` has replaced by its value; any other
+    /// brace is kept as written.
+    static func fill(_ text: String, _ values: [String: String]) -> String {
+        guard !values.isEmpty, text.contains("{") else { return text }
+        var out = ""
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            let after = rest.index(after: open)
+            if let close = rest[after...].firstIndex(of: "}"), let value = values[String(rest[after..<close])] {
+                out += value
+                rest = rest[rest.index(after: close)...]
+            } else {
+                out += "{"
+                rest = rest[after...]
+            }
+        }
+        return out + rest
+    }
+}
