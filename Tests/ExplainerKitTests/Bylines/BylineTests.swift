@@ -19,8 +19,8 @@ struct BylineTests {
     @Test func theBylineIsUnderTheTitleOnTheExplainersPages() throws {
         let build = try Self.site()
         let byline =
-            "<p class=\"byline\">By <a href=\"/authors/ana-diaz/\" rel=\"author\">Ana Díaz</a> and "
-            + "<a href=\"/authors/ben-lee/\" rel=\"author\">Ben Lee</a></p>"
+            "<p class=\"byline\">By <a href=\"/authors/ana-diaz/\" rel=\"author\"><bdi>Ana Díaz</bdi></a> and "
+            + "<a href=\"/authors/ben-lee/\" rel=\"author\"><bdi>Ben Lee</bdi></a></p>"
         for page in ["older-one/index.html", "older-one/all/index.html", "older-one/history/index.html"] {
             let html = try build.page(page)
             #expect(html.contains(byline), "\(page)")
@@ -32,7 +32,7 @@ struct BylineTests {
         #expect(build.text("older-one/quotes/index.html")?.contains("class=\"byline\"") == false)
         #expect(build.text("unsigned/index.html")?.contains("class=\"byline\"") == false)
         let one = try build.page("newer-one/index.html")
-        #expect(one.contains("By <a href=\"/authors/ana-diaz/\" rel=\"author\">Ana Díaz</a></p>"))
+        #expect(one.contains("By <a href=\"/authors/ana-diaz/\" rel=\"author\"><bdi>Ana Díaz</bdi></a></p>"))
         // Every page links the authors index when the site has authors.
         #expect(one.contains("<a href=\"/authors/\">Authors</a>"))
     }
