@@ -110,15 +110,17 @@ def test_an_arabic_explainer_mirrors_and_is_accessible(tmp_path: Path, driver):
         assert line["left"] > box["left"] + box["width"] / 2, (line, box)
         assert driver.execute_script("return getComputedStyle(arguments[0]).textAlign", paragraph) in ("start", "right")
 
-        # The overview: the timeline's axis is on the right of the drawing; the key points'
-        # bar and the quote's Latin name sit as a right-to-left page has them.
-        open_page(driver, server.base + "/elections/")
+        # The history section's timeline: its axis is on the right of the drawing, the labels
+        # to its left.
         svg = driver.find_element(By.CSS_SELECTOR, "svg.timeline-graphic")
         axis = svg.find_element(By.CSS_SELECTOR, "line.tl-axis")
         svg_box, axis_box = rect(driver, svg), rect(driver, axis)
         assert axis_box["left"] > svg_box["left"] + svg_box["width"] * 0.8, (axis_box, svg_box)
         for label in svg.find_elements(By.CSS_SELECTOR, "text.tl-event"):
             assert rect(driver, label)["right"] < axis_box["left"], "each event's label is left of the axis"
+
+        # The overview: the quote's Latin name is isolated, and first (on the right).
+        open_page(driver, server.base + "/elections/")
         speaker = driver.find_element(By.CSS_SELECTOR, "figure.quote .speaker")
         assert speaker.tag_name == "bdi" and speaker.text == "Ada Lovelace"
         caption_box = rect(driver, driver.find_element(By.CSS_SELECTOR, "figure.quote figcaption"))

@@ -56,4 +56,3 @@ extension ExternalLink: TemplateObject {
         .field("url", "the link's URL", \.url),
     ])
 }
-

@@ -30,10 +30,12 @@ struct RightToLeftTests {
         build.files.filter { $0.path.hasSuffix(".html") }.map { ($0.path, String(decoding: $0.bytes, as: UTF8.self)) }
     }
 
-    @Test("Every page of an Arabic, Hebrew, Persian or Urdu site is dir=rtl; of the others, dir=ltr", arguments: [
-        ("ar", "rtl"), ("he", "rtl"), ("fa", "rtl"), ("ur", "rtl"),
-        ("en", "ltr"), ("de", "ltr"), ("fr", "ltr"), ("es", "ltr"),
-    ])
+    @Test(
+        "Every page of an Arabic, Hebrew, Persian or Urdu site is dir=rtl; of the others, dir=ltr",
+        arguments: [
+            ("ar", "rtl"), ("he", "rtl"), ("fa", "rtl"), ("ur", "rtl"),
+            ("en", "ltr"), ("de", "ltr"), ("fr", "ltr"), ("es", "ltr"),
+        ])
     func htmlDirection(language: String, direction: String) throws {
         let pages = Self.pages(try Self.build(language))
         // Explainer pages, listings (home, topics, corrections, 404) and the redirect page.
@@ -92,7 +94,8 @@ struct RightToLeftTests {
 
     @Test("The scan would catch a physical property")
     func stylesheetScanCatches() {
-        let declarations = Self.declarations(of: "a { margin-left: 1px; color: red }\n/* left: 0 */ b { padding: 0 1px 0 2px; text-align: right }")
+        let declarations = Self.declarations(
+            of: "a { margin-left: 1px; color: red }\n/* left: 0 */ b { padding: 0 1px 0 2px; text-align: right }")
         #expect(declarations.map(\.property) == ["margin-left", "color", "padding", "text-align"])
         #expect(declarations.last?.value == "right")
     }
@@ -153,10 +156,10 @@ struct RightToLeftTests {
         // Mirrored in x alone: taking the mirrored numbers back gives the same drawing.
         #expect(Self.verticalPositions(rtl) == Self.verticalPositions(ltr))
         // Built: an Arabic explainer's page draws it mirrored, an English one's does not.
-        let arabic = try #require(try Self.build("ar").text("a/index.html"))
+        let arabic = try #require(try Self.build("ar").text("a/history/index.html"))
         #expect(arabic.contains("<svg class=\"timeline-graphic\"") && arabic.contains("direction=\"rtl\""))
         #expect(arabic.contains("cx=\"\(width - TimelineGraphic.axisX)\""))
-        let english = try #require(try Self.build("en").text("a/index.html"))
+        let english = try #require(try Self.build("en").text("a/history/index.html"))
         #expect(english.contains("<svg class=\"timeline-graphic\"") && !english.contains("direction=\"rtl\""))
     }
 

@@ -61,7 +61,9 @@ import Testing
         // Under the title, in the order of `tags:`.
         #expect(F.inOrder(["<h1>First</h1>"] + links + ["<div class=\"prose\">"], in: overview))
         let home = try #require(build.text("index.html"))
-        #expect(F.inOrder(["<a href=\"/third/\"><bdi>Third</bdi></a>", "<a href=\"/topics/middle-east/\" rel=\"tag\">Middle East</a>"], in: home))
+        #expect(
+            F.inOrder(
+                ["<a href=\"/third/\"><bdi>Third</bdi></a>", "<a href=\"/topics/middle-east/\" rel=\"tag\">Middle East</a>"], in: home))
         // Every page's header links the index.
         for path in ["index.html", "first/index.html", "first/background/index.html", "topics/index.html", "404.html"] {
             #expect(try #require(build.text(path)).contains("<a href=\"/topics/\">Topics</a>"), "\(path)")
