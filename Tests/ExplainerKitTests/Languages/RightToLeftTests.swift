@@ -90,6 +90,8 @@ struct RightToLeftTests {
         // The pager's arrows turn with the text.
         #expect(css.contains("[dir=\"rtl\"] .pager-arrow { transform: scaleX(-1); }"))
         #expect(css.contains(".pager-next { text-align: end; }"))
+        // A date of the other direction keeps its order.
+        #expect(css.contains("time { unicode-bidi: isolate; }"))
     }
 
     @Test("The scan would catch a physical property")
