@@ -39,7 +39,7 @@ struct EndToEndTests {
     @Test func quotesPageLinksBackToEachQuote() throws {
         let build = try SiteBuilder.build(Fixtures.sources(articles: [("a.md", Fixtures.article())]))
         let quotes = try #require(build.text("a/quotes/index.html"))
-        #expect(quotes.contains("<span class=\"speaker\">Ada Lovelace</span><span class=\"context\">mathematician</span>"))
+        #expect(quotes.contains("<bdi class=\"speaker\">Ada Lovelace</bdi><span class=\"context\">mathematician</span>"))
         #expect(quotes.contains("<a href=\"/a/#quote-1\">Read it in context: Overview</a>"))
         #expect(quotes.contains("<a href=\"/a/risks/#quote-2\">Read it in context: What could go wrong</a>"))
         #expect(try #require(build.text("a/index.html")).contains("id=\"quote-1\""))

@@ -210,7 +210,7 @@ enum QuoteDetector {
         let id = id(number)
         var html = "<figure class=\"quote\" id=\"\(id)\">\n<blockquote>\n"
         html += bodyHTML
-        html += "</blockquote>\n<figcaption><span class=\"speaker\">\(HTMLEscaping.escape(speaker))</span>"
+        html += "</blockquote>\n<figcaption><bdi class=\"speaker\">\(HTMLEscaping.escape(speaker))</bdi>"
         if !context.isEmpty {
             html += "<span class=\"context\">, \(HTMLEscaping.escape(context))</span>"
         }

@@ -189,7 +189,7 @@ package enum SiteBuilder {
         {
             fileCount += deliver([file])
         }
-        for file in redirects.files(site: config, urls: urls, memo: memo) { fileCount += deliver([file]) }
+        for file in redirects.files(site: config, urls: urls, translations: translations, memo: memo) { fileCount += deliver([file]) }
         return BuildSummary(
             fileCount: fileCount, articles: articles, pages: pages, warnings: diagnostics,
             stylesheetURL: stylesheetURL, urls: urls, headerRules: config.publish)

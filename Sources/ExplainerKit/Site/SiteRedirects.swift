@@ -81,8 +81,8 @@ struct SiteRedirects {
     /// The redirect pages and `_redirects` (only when there is a redirect), each through
     /// `memo` with a key holding what it shows: the site (title, language), the base URL,
     /// the explainer (slug) and, as its part, the title the page shows or its `_redirects`
-    /// lines.
-    func files(site: SiteConfig, urls: SiteURLs, memo: some BuildMemo) -> [OutputFile] {
+    /// lines. (Its words come from `translations`, which the memo's environment holds.)
+    func files(site: SiteConfig, urls: SiteURLs, translations: Translations = .embedded, memo: some BuildMemo) -> [OutputFile] {
         guard !all.isEmpty else { return [] }
         var files: [OutputFile] = []
         for redirect in all {
@@ -91,7 +91,7 @@ struct SiteRedirects {
                 parts: [redirect.article.frontMatter.title])
             files.append(
                 memo.siteFile(key) {
-                    OutputFile(path: redirect.file, text: RedirectPage.html(redirect, site: site, urls: urls))
+                    OutputFile(path: redirect.file, text: RedirectPage.html(redirect, site: site, urls: urls, translations: translations))
                 })
         }
         // One part per explainer: its lines.

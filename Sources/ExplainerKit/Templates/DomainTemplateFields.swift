@@ -56,12 +56,3 @@ extension ExternalLink: TemplateObject {
         .field("url", "the link's URL", \.url),
     ])
 }
-
-extension ListingPosition: TemplateObject {
-    static let templateFields = TemplateFields<ListingPosition>([
-        .field("number", "this page's number among the home (or the topic's) pages, from 1", \.number),
-        .field("count", "how many of those pages there are", \.count),
-        .field("previousURL", "the newer page's URL (absent on the first)", \.previousURL),
-        .field("nextURL", "the older page's URL (absent on the last)", \.nextURL),
-    ])
-}

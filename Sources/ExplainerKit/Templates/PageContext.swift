@@ -45,10 +45,11 @@ enum PageContext {
     /// the template variables.
     static func make(_ page: Page, shared: Shared, explainer: ExplainerValues?) -> PageValuesRoot {
         let language = language(of: page, site: shared.config)
+        let strings = shared.translations.strings(for: language)
         var context = PageValuesRoot(
             site: shared.site, assets: shared.assets,
             page: pageValues(page, shared: shared, explainer: explainer, language: language),
-            t: TranslationValues(strings: shared.translations.strings(for: language)))
+            t: TranslationValues(strings: strings))
         if shared.config.search { context.search = SearchValues(page, urls: shared.urls) }
         if let explainer, let article = page.article {
             context.explainer = ExplainerPageValues(
@@ -86,7 +87,7 @@ enum PageContext {
                     article: article, urls: shared.urls,
                     topics: index < page.articleTopics.count ? page.articleTopics[index] : [])
             }
-            context.pagination = Prepared(page.listing)
+            context.pagination = Prepared(page.listing.map { PaginationValues($0, strings: strings) })
             if page.kind == .author { context.author = page.authors.first.map { AuthorValues($0, urls: shared.urls) } }
             if page.kind == .topic {
                 context.topic = page.listedTopics.first.map { TopicValues($0.link, urls: shared.urls, count: $0.articles.count) }
@@ -104,9 +105,11 @@ enum PageContext {
     }
 
     /// The values shared by every page of one explainer (built once per explainer); `topics`
-    /// are its topics as the site names them (`Page.topics`).
+    /// are its topics as the site names them (`Page.topics`); `language` is its pages'
+    /// (`language(of:site:)`), which way its timeline is drawn.
     static func explainer(
-        _ article: RenderedArticle, urls: SiteURLs, authors: SiteAuthors = .empty, topics: [TopicLink] = []
+        _ article: RenderedArticle, urls: SiteURLs, authors: SiteAuthors = .empty, topics: [TopicLink] = [],
+        language: LanguageTag = .english
     ) -> ExplainerValues {
         let fm = article.frontMatter
         let base = urls.explainer(article.slug)
@@ -120,7 +123,7 @@ enum PageContext {
             url: base,
             allURL: urls.explainerPage(article.slug, SiteURLs.allPage),
             quotesURL: urls.explainerPage(article.slug, SiteURLs.quotesPage),
-            timelineSVG: TimelineGraphic.svg(fm.timeline),
+            timelineSVG: TimelineGraphic.svg(fm.timeline, rightToLeft: language.isRightToLeft),
             timelineURL: (timelineSection.map { urls.explainerPage(article.slug, $0.key) } ?? base) + "#timeline",
             timelineOnOverview: !fm.timeline.isEmpty && timelineSection == nil,
             quotes: article.quotes.map { placed in
@@ -145,7 +148,13 @@ enum PageContext {
     /// The language `page` is written in: its own (a listing of a language's space), else its
     /// explainer's (`language:`), else the site's. The one rule for a page's language.
     static func language(of page: Page, site: SiteConfig) -> LanguageTag {
-        page.language ?? page.article?.frontMatter.language ?? site.languageTag
+        page.language ?? language(of: page.article, site: site)
+    }
+
+    /// The language of `article`'s pages (and of its redirect pages): its own (`language:`),
+    /// else the site's.
+    static func language(of article: RenderedArticle?, site: SiteConfig) -> LanguageTag {
+        article?.frontMatter.language ?? site.languageTag
     }
 
     private static func pageValues(_ page: Page, shared: Shared, explainer: ExplainerValues?, language: LanguageTag) -> PageValues {

@@ -2,6 +2,9 @@
 /// and labels pushed down where they would collide (with a leader line back to their dot).
 /// Sized for a 360 px phone (one SVG unit is one CSS pixel there); styled from the stylesheet
 /// through classes, so it needs no inline style and follows light and dark themes.
+///
+/// For a language written right to left the drawing is mirrored: the axis on the right, the
+/// labels to its left, each text starting at its right end (`direction="rtl"`).
 enum TimelineGraphic {
     static let width = 360
     static let axisX = 40
@@ -14,8 +17,10 @@ enum TimelineGraphic {
     /// the front matter is read): each at its `span.point`, to scale. An entry without a span
     /// (made in code; the decoder refuses such dates) is drawn off the scale with a hollow
     /// dot: before the first placed entry above a dashed stretch of the axis, else after the
-    /// entry it follows.
-    static func svg(_ entries: [TimelineEntry]) -> String? {
+    /// entry it follows. `rightToLeft` mirrors it (the page's language runs right to left).
+    static func svg(_ entries: [TimelineEntry], rightToLeft: Bool = false) -> String? {
+        /// The horizontal position `x` of the left-to-right drawing has in this one.
+        func x(_ x: Int) -> Int { rightToLeft ? width - x : x }
         var leading: [TimelineEntry] = []
         var groups: [(point: Double, entry: TimelineEntry, followers: [TimelineEntry])] = []
         for entry in entries {
@@ -40,36 +45,36 @@ enum TimelineGraphic {
             let dotY = wanted ?? nextFree + 6
             let labelTop = max(dotY - 6, nextFree)
             body.append(wanted == nil ? "<circle class=\"tl-dot tl-undated\" cx=\"" : "<circle class=\"tl-dot\" cx=\"")
-            body.append(decimal: axisX)
+            body.append(decimal: x(axisX))
             body.append("\" cy=\"")
             body.append(decimal: dotY)
             body.append("\" r=\"5\"/>")
             if labelTop > dotY - 6 {
                 body.append("<path class=\"tl-leader\" d=\"M")
-                body.append(decimal: axisX + 5)
+                body.append(decimal: x(axisX + 5))
                 body.append(byte: UInt8(ascii: " "))
                 body.append(decimal: dotY)
                 body.append(byte: UInt8(ascii: "L"))
-                body.append(decimal: labelX - 4)
+                body.append(decimal: x(labelX - 4))
                 body.append(byte: UInt8(ascii: " "))
                 body.append(decimal: labelTop + 6)
                 body.append("\"/>")
             }
             body.append("<text class=\"tl-date\" x=\"")
-            body.append(decimal: labelX)
+            body.append(decimal: x(labelX))
             body.append("\" y=\"")
             body.append(decimal: labelTop + 12)
             body.append("\">")
             HTMLEscaping.append(entry.date, to: &body)
             body.append("</text><text class=\"tl-event\" x=\"")
-            body.append(decimal: labelX)
+            body.append(decimal: x(labelX))
             body.append("\" y=\"")
             body.append(decimal: labelTop + 12 + lineHeight)
             body.append("\">")
             var lineCount = 0
             forEachLine(of: entry.event, width: charsPerLine) { line in
                 body.append("<tspan x=\"")
-                body.append(decimal: labelX)
+                body.append(decimal: x(labelX))
                 body.append("\" dy=\"")
                 body.append(decimal: lineCount == 0 ? 0 : lineHeight)
                 body.append("\">")
@@ -102,22 +107,23 @@ enum TimelineGraphic {
         svg.append(decimal: width)
         svg.append("\" height=\"")
         svg.append(decimal: height)
+        if rightToLeft { svg.append("\" direction=\"rtl") }
         svg.append("\" aria-hidden=\"true\" focusable=\"false\">")
         if !leading.isEmpty {
             svg.append("<line class=\"tl-axis tl-break\" x1=\"")
-            svg.append(decimal: axisX)
+            svg.append(decimal: x(axisX))
             svg.append("\" y1=\"18\" x2=\"")
-            svg.append(decimal: axisX)
+            svg.append(decimal: x(axisX))
             svg.append("\" y2=\"")
             svg.append(decimal: top - 12)
             svg.append("\"/>")
         }
         svg.append("<line class=\"tl-axis\" x1=\"")
-        svg.append(decimal: axisX)
+        svg.append(decimal: x(axisX))
         svg.append("\" y1=\"")
         svg.append(decimal: top - 12)
         svg.append("\" x2=\"")
-        svg.append(decimal: axisX)
+        svg.append(decimal: x(axisX))
         svg.append("\" y2=\"")
         svg.append(decimal: max(y(last), lowestDot) + 12)
         svg.append("\"/>")

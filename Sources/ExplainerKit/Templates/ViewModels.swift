@@ -19,7 +19,7 @@ struct PageValuesRoot: TemplateObject {
     var section = Prepared<RenderedSection>(nil)
     var allSections: [RenderedSection]?
     var articles: [ArticleCardValues]?
-    var pagination = Prepared<ListingPosition>(nil)
+    var pagination = Prepared<PaginationValues>(nil)
     var corrections: [CorrectionValues]?
     var author: AuthorValues?
     var authors: [AuthorValues]?

@@ -22,7 +22,7 @@ struct QuoteFormsTests {
             // The attribution line is gone from the quotation, and the figure is whole.
             #expect(!quote.html.contains("Ana") && quote.html.hasPrefix("<p>") && quote.html.hasSuffix("</p>\n"))
             #expect(!quote.text.contains("minister"))
-            #expect(rendered.lede.html.contains("<figcaption><span class=\"speaker\">Ana D\u{ED}az</span>"))
+            #expect(rendered.lede.html.contains("<figcaption><bdi class=\"speaker\">Ana D\u{ED}az</bdi>"))
             #expect(rendered.notes.isEmpty, "\(rendered.notes)")
         }
     }

@@ -32,7 +32,7 @@ import Testing
         let topic = try #require(Self.text(after, "topics/energy/index.html"))
         #expect(F.inOrder(["<h1>energy</h1>", "/a/", "/b/", "/c/"], in: topic))
         let index = try #require(Self.text(after, "topics/index.html"))
-        #expect(index.contains("<a href=\"/topics/energy/\">energy</a> <span class=\"topic-count\">3 explainers</span>"))
+        #expect(index.contains("<a href=\"/topics/energy/\"><bdi>energy</bdi></a> <span class=\"topic-count\">3 explainers</span>"))
         // B's card on the home page, and the others' cards and pages, show the new name.
         let home = try #require(Self.text(after, "index.html"))
         #expect(F.inOrder(["/b/", "rel=\"tag\">Russia</a>", "rel=\"tag\">energy</a>", "/c/"], in: home))

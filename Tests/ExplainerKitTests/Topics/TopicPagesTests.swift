@@ -22,9 +22,9 @@ import Testing
         #expect(
             F.inOrder(
                 [
-                    "<li><a href=\"/topics/energy/\">Energy</a> <span class=\"topic-count\">2 explainers</span></li>",
-                    "<li><a href=\"/topics/middle-east/\">Middle East</a> <span class=\"topic-count\">1 explainer</span></li>",
-                    "<li><a href=\"/topics/russia/\">Russia</a> <span class=\"topic-count\">2 explainers</span></li>",
+                    "<li><a href=\"/topics/energy/\"><bdi>Energy</bdi></a> <span class=\"topic-count\">2 explainers</span></li>",
+                    "<li><a href=\"/topics/middle-east/\"><bdi>Middle East</bdi></a> <span class=\"topic-count\">1 explainer</span></li>",
+                    "<li><a href=\"/topics/russia/\"><bdi>Russia</bdi></a> <span class=\"topic-count\">2 explainers</span></li>",
                 ], in: index))
         #expect(index.contains("<h1>Topics</h1>"))
         #expect(index.contains("\"@type\":\"CollectionPage\""))
@@ -39,7 +39,7 @@ import Testing
         let page = try #require(build.text("topics/russia/index.html"))
         #expect(page.contains("<h1>Russia</h1>"))
         #expect(page.contains("2 explainers, newest first."))
-        #expect(F.inOrder(["<a href=\"/first/\">First</a>", "<a href=\"/second/\">Second</a>"], in: page))
+        #expect(F.inOrder(["<a href=\"/first/\"><bdi>First</bdi></a>", "<a href=\"/second/\"><bdi>Second</bdi></a>"], in: page))
         #expect(!page.contains("/third/"))
         #expect(
             page.contains(
@@ -61,7 +61,9 @@ import Testing
         // Under the title, in the order of `tags:`.
         #expect(F.inOrder(["<h1>First</h1>"] + links + ["<div class=\"prose\">"], in: overview))
         let home = try #require(build.text("index.html"))
-        #expect(F.inOrder(["<a href=\"/third/\">Third</a>", "<a href=\"/topics/middle-east/\" rel=\"tag\">Middle East</a>"], in: home))
+        #expect(
+            F.inOrder(
+                ["<a href=\"/third/\"><bdi>Third</bdi></a>", "<a href=\"/topics/middle-east/\" rel=\"tag\">Middle East</a>"], in: home))
         // Every page's header links the index.
         for path in ["index.html", "first/index.html", "first/background/index.html", "topics/index.html", "404.html"] {
             #expect(try #require(build.text(path)).contains("<a href=\"/topics/\">Topics</a>"), "\(path)")
@@ -133,7 +135,7 @@ import Testing
         #expect(
             build.files.filter { $0.path.hasPrefix("topics/russia") }.map(\.path) == ["topics/russia/feed.xml", "topics/russia/index.html"])
         let index = try #require(build.text("topics/index.html"))
-        #expect(index.contains("<a href=\"/topics/russia/\">Russia</a> <span class=\"topic-count\">3 explainers</span>"))
+        #expect(index.contains("<a href=\"/topics/russia/\"><bdi>Russia</bdi></a> <span class=\"topic-count\">3 explainers</span>"))
         #expect(!index.contains(">russia<"))
         // The explainer that spells it otherwise shows the site's spelling, on its page and its card.
         let overview = try #require(build.text("c/index.html"))
