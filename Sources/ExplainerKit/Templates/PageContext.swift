@@ -45,15 +45,16 @@ enum PageContext {
     /// the template variables.
     static func make(_ page: Page, shared: Shared, explainer: ExplainerValues?) -> PageValuesRoot {
         let language = language(of: page, site: shared.config)
+        let strings = shared.translations.strings(for: language)
         var context = PageValuesRoot(
             site: shared.site, assets: shared.assets,
             page: pageValues(page, shared: shared, explainer: explainer, language: language),
-            t: TranslationValues(strings: shared.translations.strings(for: language)))
+            t: TranslationValues(strings: strings))
         if shared.config.search { context.search = SearchValues(page, urls: shared.urls) }
         if let explainer, let article = page.article {
             context.explainer = ExplainerPageValues(
                 shared: explainer, pages: page.explainerPages, previous: page.previous, next: page.next)
-            if !page.related.isEmpty { context.related = page.related.map { RelatedValues($0, urls: shared.urls) } }
+            if !page.related.isEmpty { context.related = page.related.map { RelatedValues($0, urls: shared.urls, strings: strings) } }
             switch page.kind {
             case .overview:
                 context.lede = Prepared(article.lede)
@@ -84,7 +85,7 @@ enum PageContext {
             context.articles = page.articles.enumerated().map { index, article in
                 ArticleCardValues(
                     article: article, urls: shared.urls,
-                    topics: index < page.articleTopics.count ? page.articleTopics[index] : [])
+                    topics: index < page.articleTopics.count ? page.articleTopics[index] : [], strings: strings)
             }
             context.pagination = Prepared(page.listing)
             if page.kind == .author { context.author = page.authors.first.map { AuthorValues($0, urls: shared.urls) } }
@@ -96,7 +97,7 @@ enum PageContext {
         case .authors:
             context.authors = page.authors.map { AuthorValues($0, urls: shared.urls) }
         case .corrections:
-            context.corrections = CorrectionValues.list(page.articles, urls: shared.urls)
+            context.corrections = CorrectionValues.list(page.articles, urls: shared.urls, strings: strings)
         case .overview, .section, .quotes, .all, .search:
             break
         }
@@ -104,9 +105,11 @@ enum PageContext {
     }
 
     /// The values shared by every page of one explainer (built once per explainer); `topics`
-    /// are its topics as the site names them (`Page.topics`).
+    /// are its topics as the site names them (`Page.topics`); `strings` are its pages' language
+    /// (`language(of:site:)`), in which its dates are written and its quotes' dates read.
     static func explainer(
-        _ article: RenderedArticle, urls: SiteURLs, authors: SiteAuthors = .empty, topics: [TopicLink] = []
+        _ article: RenderedArticle, urls: SiteURLs, authors: SiteAuthors = .empty, topics: [TopicLink] = [],
+        strings: LocalizedStrings
     ) -> ExplainerValues {
         let fm = article.frontMatter
         let base = urls.explainer(article.slug)
@@ -114,6 +117,7 @@ enum PageContext {
         // Quotes come in reading order, so the section each stands in is found by walking the
         // sections once alongside them.
         var section = article.sections.startIndex
+        let quoteDates = QuoteDateReader.of(strings)
         return ExplainerValues(
             frontMatter: fm,
             readingMinutes: article.readingMinutes,
@@ -130,14 +134,14 @@ enum PageContext {
                     while section < article.sections.endIndex, article.sections[section].key != key { section += 1 }
                     if section < article.sections.endIndex { label = article.sections[section].label }
                 }
-                let (role, date) = QuoteAttribution.split(placed.quote.context, published: fm.date)
+                let (role, date) = quoteDates.split(placed.quote.context, published: fm.date)
                 return QuoteValues(
                     quote: placed.quote, url: page + "#" + placed.quote.id, pageLabel: label, pageURL: page,
-                    role: role, date: date)
+                    role: role, date: date, strings: strings)
             },
             image: LeadImageValues(article, urls: urls),
             authors: AuthorValues.byline(authors.resolve(fm.authors), urls: urls), status: article.status,
-            topics: TopicValues.list(topics, urls: urls))
+            topics: TopicValues.list(topics, urls: urls), strings: strings)
     }
 
     /// `explainer`: the values of the page's explainer, whose byline (resolved once per
