@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import ExplainerKit
@@ -59,5 +60,33 @@ struct LocalizedDatesSiteTests {
             #expect(first.map(\.0) == second.map(\.0), "\(language)")
             #expect(first.elementsEqual(second) { $0.0 == $1.0 && $0.1 == $1.1 }, "\(language)")
         }
+    }
+
+    @Test(
+        "The machine's time zone and locale change nothing: the binary under another TZ and LANG writes the same bytes",
+        .enabled(if: InterruptedBuildTests.binary != nil, "the explainer binary is not built"))
+    func machineSettingsChangeNothing() throws {
+        let yml = Fixtures.siteYML.replacingOccurrences(of: "language: en", with: "language: de")
+        let article = Fixtures.article(extraFrontMatter: "updated: 2025-07-05T23:30:00-05:00")
+        let folder = Fixtures.siteOnDisk(articles: ["a.md": article], siteYML: yml)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let paths = BuildRunner.Paths(content: folder + "/Content", templates: folder + "/Templates", output: folder + "/Public")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try #require(InterruptedBuildTests.binary))
+        process.arguments = ["build", "--content", paths.content, "--templates", paths.templates, "--output", paths.output]
+        process.environment = [
+            "TZ": "Pacific/Kiritimati", "LANG": "ar_EG.UTF-8", "LC_ALL": "ar_EG.UTF-8", "NO_COLOR": "1",
+            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+        ]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let expected = try BuildRunner(paths: paths, settings: BuildSettings()).buildInMemory()
+        let built = Fixtures.snapshot(paths.output)
+        for file in expected.files { #expect(built[file.path] == file.bytes, "\(file.path)") }
+        let overview = String(decoding: try #require(built["a/index.html"]), as: UTF8.self)
+        #expect(overview.contains("<time datetime=\"2025-07-05\">5. Juli 2025</time>"))
     }
 }
