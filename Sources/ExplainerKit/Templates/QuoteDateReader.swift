@@ -10,7 +10,8 @@ import Synchronization
 /// other language is read with the locale's data (`LocaleFormat`): its month names (full and
 /// short, in a date and standing alone, any case and accent), the order of day and month and the
 /// words of its date pattern (Spanish `de`), any decimal digits (`٣`), a day written `3.`,
-/// `1er` or `1º`; and `2025-07-03` in every language. The word before a date that the table's
+/// `1er` or `1º`; in figures, day first, after a connective (`am 3.7.`, `le 3/7/2019`); and
+/// `2025-07-03` in every language. The word before a date that the table's
 /// `quoteDateConnectives` names ("am", "le", "el", "في") goes with it. A date without a year
 /// takes the latest year that does not put it after the explainer's date (`QuoteAttribution`'s
 /// rule).
@@ -71,9 +72,11 @@ struct QuoteDateReader: Sendable {
         if readsEnglish { return QuoteAttribution.split(context, published: published, connectives: englishConnectives) }
         let words = context.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" || $0 == "\u{202F}" }).map(String.init)
         for start in words.indices {
-            guard let (date, end) = date(words, at: start, published: published) else { continue }
+            let connective = start > 0 && connectives.contains(Self.fold(Self.stripped(words[start - 1]), locale: locale))
+            guard let (date, end) = date(words, at: start, published: published) ?? numericDate(words, at: start, connective, published)
+            else { continue }
             var before = words[..<start]
-            if let last = before.last, connectives.contains(Self.fold(Self.stripped(last), locale: locale)) { before.removeLast() }
+            if connective { before.removeLast() }
             let role = (before + words[end...]).joined(separator: " ")
             return (QuoteAttribution.trimPunctuation(role, extra: ["،", "؛"]), date)
         }
@@ -104,6 +107,26 @@ struct QuoteDateReader: Sendable {
             return ArticleDate(year: year, month: month, day: day).map { ($0, afterYearWords + 1) }
         }
         return QuoteAttribution.resolve(day, month, nil, end: index + 1, published: published)
+    }
+
+    /// A date in figures, day first (`3.7.`, `3.7.2025`, `3/7/2025`), read only after a
+    /// connective (`am 3.7.`: a figure such as `3.5` alone is no date) and in a language that
+    /// writes the day before the month; with the index just past it.
+    private func numericDate(
+        _ words: [String], at start: Int, _ connective: Bool, _ published: ArticleDate
+    ) -> (ArticleDate, Int)? {
+        guard connective, dayBeforeMonth else { return nil }
+        let parts = Self.stripped(words[start]).split(separator: ".", omittingEmptySubsequences: false)
+            .flatMap { $0.split(separator: "/", omittingEmptySubsequences: false) }
+        guard (2...3).contains(parts.count), parts.allSatisfy({ !$0.isEmpty }),
+            let day = Self.decimal(parts[0]), parts[0].count <= 2, (1...31).contains(day),
+            let month = Self.decimal(parts[1]), parts[1].count <= 2, (1...12).contains(month)
+        else { return nil }
+        if parts.count == 3 {
+            guard parts[2].count == 4, let year = Self.decimal(parts[2]), (1000...9999).contains(year) else { return nil }
+            return ArticleDate(year: year, month: month, day: day).map { ($0, start + 1) }
+        }
+        return QuoteAttribution.resolve(day, month, nil, end: start + 1, published: published)
     }
 
     /// The index of the first word from `index` on that is not a word of the date pattern.

@@ -24,6 +24,16 @@ struct QuoteDatesTests {
         #expect(Self.split("de", "am 3. Juli,") == ("", "2025-07-03"))
     }
 
+    @Test("Dates in figures after a connective: am 3.7., le 3/7/2019; a figure alone is none")
+    func figures() {
+        #expect(Self.split("de", "in einer Rede am 3.7.") == ("in einer Rede", "2025-07-03"))
+        #expect(Self.split("de", "im Interview vom 30.12.2023 mit der Zeitung") == ("im Interview mit der Zeitung", "2023-12-30"))
+        #expect(Self.split("fr", "dans un entretien le 3/7/2019") == ("dans un entretien", "2019-07-03"))
+        #expect(Self.split("de", "bei einer Inflation von 3.5") == ("bei einer Inflation von 3.5", nil))
+        #expect(Self.split("de", "am 31.2.") == ("am 31.2.", nil))
+        #expect(Self.split("de", "am 3.13.2020") == ("am 3.13.2020", nil))
+    }
+
     @Test("French: le 3 juillet, le 1er mars, accents optional")
     func french() {
         #expect(Self.split("fr", "dans un communiqué le 3 juillet") == ("dans un communiqué", "2025-07-03"))
