@@ -26,13 +26,17 @@ struct LocaleFormat: Sendable {
     let monthNames: [[String]]
     private let dateStyle: Date.FormatStyle
     private let numberStyle: IntegerFormatStyle<Int>
+    /// The locale's digits 0…9 (`٠`…`٩` for `ar-EG`), as its number format writes them.
+    private let digits: [String]
 
     private init(_ language: LanguageTag) {
         self.language = language
         let locale = language.locale
         let calendar = Self.calendar
         dateStyle = Date.FormatStyle(locale: locale, calendar: calendar, timeZone: calendar.timeZone).day().month(.wide).year()
-        numberStyle = IntegerFormatStyle<Int>(locale: locale)
+        let numberStyle = IntegerFormatStyle<Int>(locale: locale)
+        self.numberStyle = numberStyle
+        digits = (0...9).map { numberStyle.format($0) }
         let formatter = DateFormatter()
         formatter.locale = locale
         formatter.calendar = calendar
@@ -82,10 +86,24 @@ struct LocaleFormat: Sendable {
     }
 
     /// A timestamp: its date as `date(_:)`, then its time as written (24-hour, with its offset
-    /// from UTC): "5. Juli 2025, 09:30 UTC+02:00".
+    /// from UTC) in the locale's digits: "5. Juli 2025, 09:30 UTC+02:00".
     func timestamp(_ stamp: ArticleTimestamp) -> String {
         guard let time = stamp.time else { return date(stamp.date) }
-        return date(stamp.date) + ", " + time.long
+        return date(stamp.date) + ", " + localDigits(time.long)
+    }
+
+    /// `text` with its ASCII digits written in the locale's digits.
+    private func localDigits(_ text: String) -> String {
+        guard digits != (0...9).map(String.init) else { return text }
+        var out = ""
+        for character in text {
+            if let ascii = character.asciiValue, (0x30...0x39).contains(ascii) {
+                out += digits[Int(ascii - 0x30)]
+            } else {
+                out.append(character)
+            }
+        }
+        return out
     }
 
     /// `number` in the language's digits and grouping: "12,345", "12.345", "12 345".

@@ -52,6 +52,7 @@ struct DatesAndNumbersTests {
         let stamp = try #require(ArticleTimestamp(iso: "2025-07-05T09:30:00+02:00"))
         #expect(Self.strings("de").timestamp(stamp) == "5. Juli 2025, 09:30 UTC+02:00")
         #expect(Self.strings("es").timestamp(stamp) == "5 de julio de 2025, 09:30 UTC+02:00")
+        #expect(Self.strings("ar-EG").timestamp(stamp) == "٥ يوليو، ٢٠٢٥, ٠٩:٣٠ UTC+٠٢:٠٠")
         #expect(stamp.long == "5 July 2025, 09:30 UTC+02:00")
         #expect(Self.july3.long == "3 July 2025")
         // The year 1 and 9999 still format (every date `ArticleDate` allows).
