@@ -80,6 +80,17 @@ struct QuoteDatesTests {
         #expect(Self.split("en", "speaking since 3 July").role == "speaking since")
     }
 
+    @Test("Through a build: an Arabic attribution, split at the Arabic comma, its date read and shown in Arabic")
+    func arabicQuoteCard() throws {
+        let article = Fixtures.article(extraFrontMatter: "language: ar-EG").replacingOccurrences(
+            of: "-- Grace Hopper, in 1985", with: "— أحمد، في بيان في ٣ يوليو ٢٠١٩")
+        let build = try SiteBuilder.build(Fixtures.sources(articles: [("a.md", article)]))
+        let quotes = try #require(build.text("a/quotes/index.html"))
+        #expect(quotes.contains("<span class=\"speaker\">أحمد</span><span class=\"context\">في بيان</span>"))
+        #expect(quotes.contains("<time class=\"quote-date\" datetime=\"2019-07-03\">٣ يوليو، ٢٠١٩</time>"))
+        #expect(QuoteDetector.split("Li Wei，spokesman") == ("Li Wei", "spokesman"))
+    }
+
     @Test("Through a build: a German explainer's quote card reads and shows its date in German")
     func germanQuoteCard() throws {
         let article = Fixtures.article(extraFrontMatter: "language: de").replacingOccurrences(
