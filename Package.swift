@@ -70,6 +70,9 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
+            // ICU as Foundation ships it on Linux (`import _FoundationICU`, symbols `swift_u…`):
+            // CLDR's plural rules for `LocalizedStrings.pluralCategory` (`PluralRules`).
+            linkerSettings: [.linkedLibrary("_FoundationICU")],
             // The default theme, embedded from Templates/ as the kit is built (one source).
             plugins: ["EmbedTheme"]
         ),

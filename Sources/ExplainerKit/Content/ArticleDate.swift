@@ -40,10 +40,9 @@ package struct ArticleDate: Sendable, Hashable, Comparable, CustomStringConverti
     /// `2025-07-04`.
     var iso: String { text(time: false) }
 
-    /// `4 July 2025`.
-    var long: String {
-        "\(day) \(Self.monthNames[month - 1]) \(year)"
-    }
+    /// `4 July 2025`: the date in English (`LocaleFormat`, as a page in English shows it), for
+    /// messages to the author; a page shows it in its own language (`LocalizedStrings.date`).
+    var long: String { LocaleFormat.of(.english).date(self) }
 
     /// `2025-07-04T00:00:00Z`, for feeds and sitemaps.
     var rfc3339: String { text(time: true) }
@@ -79,11 +78,6 @@ package struct ArticleDate: Sendable, Hashable, Comparable, CustomStringConverti
     package static func < (lhs: ArticleDate, rhs: ArticleDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
-
-    static let monthNames = [
-        "January", "February", "March", "April", "May", "June",
-        "July", "August", "September", "October", "November", "December",
-    ]
 
     private static func days(in month: Int, year: Int) -> Int {
         switch month {

@@ -109,11 +109,9 @@ struct ArticleTimestamp: Sendable, Hashable, Comparable, CustomStringConvertible
     /// RFC 3339, for Atom: `iso` with its time, or midnight UTC (`2025-07-04T00:00:00Z`).
     var rfc3339: String { time == nil ? date.rfc3339 : iso }
 
-    /// `4 July 2025`, or with its time `4 July 2025, 10:00 UTC+02:00`.
-    var long: String {
-        guard let time else { return date.long }
-        return date.long + ", " + time.long
-    }
+    /// `4 July 2025`, or with its time `4 July 2025, 10:00 UTC+02:00`: in English
+    /// (`LocaleFormat.timestamp`, as `ArticleDate.long`).
+    var long: String { LocaleFormat.of(.english).timestamp(self) }
 
     var description: String { iso }
 

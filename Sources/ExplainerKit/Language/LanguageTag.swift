@@ -71,8 +71,11 @@ package struct LanguageTag: Sendable, Hashable, Comparable, CustomStringConverti
     /// The folder of its URL space on a multilingual site: the tag in lower case (`de`, `pt-br`).
     package var urlSegment: String { identifier.lowercased() }
 
-    /// The platform locale its dates and numbers are written in.
-    package var locale: Locale { Locale(identifier: identifier) }
+    /// The platform locale its dates and numbers are written in (`LocaleFormat`, `PluralRules`).
+    /// English without a region is CLDR's international English (`en-001`: "4 July 2025", the
+    /// theme's form), not ICU's default for `en`, which is American ("July 4, 2025", as `en-US`
+    /// asks for).
+    package var locale: Locale { Locale(identifier: identifier == Self.english.identifier ? "en-001" : identifier) }
 
     package var description: String { identifier }
 

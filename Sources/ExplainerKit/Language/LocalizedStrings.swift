@@ -8,6 +8,17 @@ struct LocalizedStrings: Sendable {
     let language: LanguageTag
     /// Key → message, for every key of the English table.
     let messages: [String: TranslationMessage]
+    /// How the language writes dates and numbers (the platform's locale data).
+    let format: LocaleFormat
+    /// CLDR's plural rules of the language (the platform's ICU).
+    let plurals: PluralRules
+
+    init(language: LanguageTag, messages: [String: TranslationMessage]) {
+        self.language = language
+        self.messages = messages
+        format = LocaleFormat.of(language)
+        plurals = PluralRules.rules(for: language)
+    }
 
     /// The text of `key` (the `other` form of a plural message); the key itself when no table
     /// has it, so that a missing string shows on the page rather than vanishing.
@@ -20,18 +31,39 @@ struct LocalizedStrings: Sendable {
         Self.fill(text(key), values)
     }
 
-    /// The form of `key` that `count` takes in the language, with `{count}` filled (and any
-    /// other placeholder from `values`).
+    /// The form of `key` that `count` takes in the language, with `{count}` filled with the
+    /// count in the language's digits (`number(_:)`), and any other placeholder from `values`.
     func text(_ key: String, count: Int, _ values: [String: String] = [:]) -> String {
         let form = messages[key]?.text(for: pluralCategory(count)) ?? key
         var values = values
-        values["count"] = values["count"] ?? String(count)
+        values["count"] = values["count"] ?? number(count)
         return Self.fill(form, values)
     }
 
-    /// The plural category `count` falls in, in the language (CLDR's rules).
+    /// The plural category `count` falls in, in the language (CLDR's rules, from ICU).
     func pluralCategory(_ count: Int) -> PluralCategory {
-        count == 1 ? .one : .other
+        plurals.category(count)
+    }
+
+    /// `date` as the language writes it: "4 July 2025", "4. Juli 2025", "4 de julio de 2025".
+    func date(_ date: ArticleDate) -> String { format.date(date) }
+
+    /// A timestamp as the language writes its date, with its time: "5. Juli 2025, 09:30 UTC+02:00".
+    func timestamp(_ stamp: ArticleTimestamp) -> String { format.timestamp(stamp) }
+
+    /// `number` in the language's digits and grouping: "1,234", "1.234", "1 234".
+    func number(_ number: Int) -> String { format.number(number) }
+
+    /// "12 min read": the reading time of a section or a card (`readingTime`).
+    func readingTime(minutes: Int) -> String { text("readingTime", count: minutes) }
+
+    /// "12 min read in all": the reading time of a whole explainer (`readingTimeInAll`).
+    func readingTimeInAll(minutes: Int) -> String { text("readingTimeInAll", count: minutes) }
+
+    /// The words that may stand before a quote's date, lowercased (`quoteDateConnectives`:
+    /// "on", "am", "le", "el", "في"), dropped with the date from the attribution's role.
+    var quoteDateConnectives: [String] {
+        text("quoteDateConnectives").split(whereSeparator: \.isWhitespace).map { $0.lowercased() }
     }
 
     /// `text` with each `{name}` whose name `values` has replaced by its value; any other

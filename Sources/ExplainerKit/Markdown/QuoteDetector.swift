@@ -235,9 +235,13 @@ enum QuoteDetector {
         return MarkdownNote(.warning, line: blockquote.startLine, column: blockquote.startColumn, message: message, hint: hint)
     }
 
-    /// `Kabir Taneja, Observer Research Foundation` → (`Kabir Taneja`, `Observer Research Foundation`).
+    /// `Kabir Taneja, Observer Research Foundation` → (`Kabir Taneja`, `Observer Research Foundation`):
+    /// at the first comma, the Arabic one (`،`, which Persian and Urdu write too) and the
+    /// full-width one (`，`) included.
     static func split(_ attribution: String) -> (String, String) {
-        guard let comma = attribution.firstIndex(of: ",") else { return (attribution, "") }
+        guard let comma = attribution.firstIndex(where: { $0 == "," || $0 == "\u{060C}" || $0 == "\u{FF0C}" }) else {
+            return (attribution, "")
+        }
         let speaker = String(attribution[..<comma]).trimmingWhitespace()
         let context = String(attribution[attribution.index(after: comma)...]).trimmingWhitespace()
         return (speaker, context)

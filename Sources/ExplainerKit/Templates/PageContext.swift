@@ -54,7 +54,7 @@ enum PageContext {
         if let explainer, let article = page.article {
             context.explainer = ExplainerPageValues(
                 shared: explainer, pages: page.explainerPages, previous: page.previous, next: page.next)
-            if !page.related.isEmpty { context.related = page.related.map { RelatedValues($0, urls: shared.urls) } }
+            if !page.related.isEmpty { context.related = page.related.map { RelatedValues($0, urls: shared.urls, strings: strings) } }
             switch page.kind {
             case .overview:
                 context.lede = Prepared(article.lede)
@@ -85,7 +85,7 @@ enum PageContext {
             context.articles = page.articles.enumerated().map { index, article in
                 ArticleCardValues(
                     article: article, urls: shared.urls,
-                    topics: index < page.articleTopics.count ? page.articleTopics[index] : [])
+                    topics: index < page.articleTopics.count ? page.articleTopics[index] : [], strings: strings)
             }
             context.pagination = Prepared(page.listing.map { PaginationValues($0, strings: strings) })
             if page.kind == .author { context.author = page.authors.first.map { AuthorValues($0, urls: shared.urls) } }
@@ -97,7 +97,7 @@ enum PageContext {
         case .authors:
             context.authors = page.authors.map { AuthorValues($0, urls: shared.urls) }
         case .corrections:
-            context.corrections = CorrectionValues.list(page.articles, urls: shared.urls)
+            context.corrections = CorrectionValues.list(page.articles, urls: shared.urls, strings: strings)
         case .overview, .section, .quotes, .all, .search:
             break
         }
@@ -105,11 +105,11 @@ enum PageContext {
     }
 
     /// The values shared by every page of one explainer (built once per explainer); `topics`
-    /// are its topics as the site names them (`Page.topics`); `language` is its pages'
-    /// (`language(of:site:)`), which way its timeline is drawn.
+    /// are its topics as the site names them (`Page.topics`); `strings` are its pages' language
+    /// (`language(of:site:)`), in which its dates are written and its quotes' dates read.
     static func explainer(
         _ article: RenderedArticle, urls: SiteURLs, authors: SiteAuthors = .empty, topics: [TopicLink] = [],
-        language: LanguageTag = .english
+        strings: LocalizedStrings
     ) -> ExplainerValues {
         let fm = article.frontMatter
         let base = urls.explainer(article.slug)
@@ -117,13 +117,14 @@ enum PageContext {
         // Quotes come in reading order, so the section each stands in is found by walking the
         // sections once alongside them.
         var section = article.sections.startIndex
+        let quoteDates = QuoteDateReader.of(strings)
         return ExplainerValues(
             frontMatter: fm,
             readingMinutes: article.readingMinutes,
             url: base,
             allURL: urls.explainerPage(article.slug, SiteURLs.allPage),
             quotesURL: urls.explainerPage(article.slug, SiteURLs.quotesPage),
-            timelineSVG: TimelineGraphic.svg(fm.timeline, rightToLeft: language.isRightToLeft),
+            timelineSVG: TimelineGraphic.svg(fm.timeline, rightToLeft: strings.language.isRightToLeft),
             timelineURL: (timelineSection.map { urls.explainerPage(article.slug, $0.key) } ?? base) + "#timeline",
             timelineOnOverview: !fm.timeline.isEmpty && timelineSection == nil,
             quotes: article.quotes.map { placed in
@@ -133,14 +134,14 @@ enum PageContext {
                     while section < article.sections.endIndex, article.sections[section].key != key { section += 1 }
                     if section < article.sections.endIndex { label = article.sections[section].label }
                 }
-                let (role, date) = QuoteAttribution.split(placed.quote.context, published: fm.date)
+                let (role, date) = quoteDates.split(placed.quote.context, published: fm.date)
                 return QuoteValues(
                     quote: placed.quote, url: page + "#" + placed.quote.id, pageLabel: label, pageURL: page,
-                    role: role, date: date)
+                    role: role, date: date, strings: strings)
             },
             image: LeadImageValues(article, urls: urls),
             authors: AuthorValues.byline(authors.resolve(fm.authors), urls: urls), status: article.status,
-            topics: TopicValues.list(topics, urls: urls))
+            topics: TopicValues.list(topics, urls: urls), strings: strings)
     }
 
     /// `explainer`: the values of the page's explainer, whose byline (resolved once per

@@ -20,10 +20,10 @@ struct PageRenderer: Sendable {
     /// Renders `pages` (which must all belong to the same explainer, or to none).
     func render(_ pages: [Page]) -> [(file: String, html: [UInt8])] {
         let explainer = pages.first.flatMap { first in
-            first.article.map {
+            first.article.map { article in
                 PageContext.explainer(
-                    $0, urls: shared.urls, authors: shared.authors, topics: first.topics,
-                    language: PageContext.language(of: first, site: shared.config))
+                    article, urls: shared.urls, authors: shared.authors, topics: first.topics,
+                    strings: shared.translations.strings(for: PageContext.language(of: first, site: shared.config)))
             }
         }
         return pages.map { page in

@@ -7,6 +7,9 @@
 /// day, a year, `2025-07-03`) is ASCII, and no non-ASCII text lowercases into one, so a
 /// word with any other byte is none. The readable `Character` version this replaced is the
 /// tests' reference (`QuoteAttributionTests`).
+///
+/// This is the reading of English attributions; `QuoteDateReader` chooses it for an English
+/// explainer and reads other languages' dates with the locale's month names.
 enum QuoteAttribution {
     static let months = [
         "january", "february", "march", "april", "may", "june",
@@ -15,12 +18,19 @@ enum QuoteAttribution {
 
     private typealias Bytes = UnsafeBufferPointer<UInt8>
 
-    static func split(_ context: String, published: ArticleDate) -> (role: String, date: ArticleDate?) {
+    /// The connectives of the English table (`quoteDateConnectives`), lowercased.
+    static let englishConnectives: [[UInt8]] = [Array("on".utf8), Array("dated".utf8), Array("of".utf8)]
+
+    /// `context` split into its role and its date; `connectives` (lowercase ASCII words: the
+    /// table's `quoteDateConnectives`) are the words before a date that go with it.
+    static func split(
+        _ context: String, published: ArticleDate, connectives: [[UInt8]] = englishConnectives
+    ) -> (role: String, date: ArticleDate?) {
         context.withSpaceSeparatedWords { bytes, words in
             for start in words.indices {
                 guard let (date, end) = date(bytes, words, at: start, published: published) else { continue }
                 var before = words[..<start]
-                if let last = before.last, isConnective(bytes[last]) { before.removeLast() }
+                if let last = before.last, isConnective(bytes[last], connectives) { before.removeLast() }
                 var role: [UInt8] = []
                 for word in before + words[end...] {
                     if !role.isEmpty { role.append(0x20) }
@@ -61,24 +71,25 @@ enum QuoteAttribution {
 
     /// Day `d` of month `m`, in year `y`, or else in the latest year not after `published`;
     /// with the index past the date (`end + 1` when the year was a word of it).
-    private static func resolve(_ d: Int, _ m: Int, _ y: Int?, end: Int, published: ArticleDate) -> (ArticleDate, Int)? {
+    static func resolve(_ d: Int, _ m: Int, _ y: Int?, end: Int, published: ArticleDate) -> (ArticleDate, Int)? {
         if let y { return ArticleDate(year: y, month: m, day: d).map { ($0, end + 1) } }
         guard let date = ArticleDate(year: published.year, month: m, day: d) else { return nil }
         return date > published ? ArticleDate(year: published.year - 1, month: m, day: d).map { ($0, end) } : (date, end)
     }
 
-    /// The role's ends lose spaces and `,;:–—-` (as `Character`s: a mark joined to one keeps it).
-    private static func trimPunctuation(_ text: String) -> String {
-        let junk: Set<Character> = [" ", ",", ";", ":", "–", "—", "-"]
+    /// The role's ends lose spaces and `,;:–—-` (as `Character`s: a mark joined to one keeps it),
+    /// and `extra`.
+    static func trimPunctuation(_ text: String, extra: Set<Character> = []) -> String {
+        let junk: Set<Character> = extra.union([" ", ",", ";", ":", "–", "—", "-"])
         var s = Substring(text)
         while let c = s.first, junk.contains(c) { s.removeFirst() }
         while let c = s.last, junk.contains(c) { s.removeLast() }
         return String(s)
     }
 
-    /// `on`, `dated` or `of`, in any case.
-    private static func isConnective(_ word: Slice<Bytes>) -> Bool {
-        equalsLowercased(word, "on") || equalsLowercased(word, "dated") || equalsLowercased(word, "of")
+    /// One of `connectives` (`on`, `dated`, `of`), in any case.
+    private static func isConnective(_ word: Slice<Bytes>, _ connectives: [[UInt8]]) -> Bool {
+        connectives.contains { equalsLowercased(word, $0) }
     }
 
     /// `,.;:` are dropped from a word before it is read as a date part.
@@ -98,12 +109,12 @@ enum QuoteAttribution {
         return out
     }
 
-    private static func equalsLowercased(_ word: Slice<Bytes>, _ name: StaticString) -> Bool {
-        guard word.count == name.utf8CodeUnitCount else { return false }
-        var other = name.utf8Start
+    private static func equalsLowercased(_ word: Slice<Bytes>, _ name: [UInt8]) -> Bool {
+        guard word.count == name.count else { return false }
+        var other = name.startIndex
         for byte in word {
             let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-            if lower != other.pointee { return false }
+            if lower != name[other] { return false }
             other += 1
         }
         return true

@@ -6,17 +6,20 @@ struct RelatedValues: TemplateObject {
     let explainer: RelatedExplainer
     /// Its overview's URL.
     let url: String
+    /// Its date in the page's language.
+    let date: String
 
-    init(_ explainer: RelatedExplainer, urls: SiteURLs) {
+    init(_ explainer: RelatedExplainer, urls: SiteURLs, strings: LocalizedStrings) {
         self.explainer = explainer
         url = urls.explainer(explainer.slug)
+        date = strings.date(explainer.date)
     }
 
     static let templateFields = TemplateFields<RelatedValues>([
         .field("title", "the related explainer's title", \.explainer.title),
         .field("summary", "its summary", \.explainer.summary),
         .field("url", "its overview's URL", \.url),
-        .field("date", "its date, as `4 July 2025`", { $0.explainer.date.long }),
+        .field("date", "its date in the page's language, as `4 July 2025`", \.date),
         .field("dateISO", "its date, as `2025-07-04`", { $0.explainer.date.iso }),
         .field("sharedTopics", "how many topics it shares with this explainer (at least 1)", \.explainer.sharedTopics),
     ])

@@ -227,26 +227,26 @@ final class ExplainerValues: TemplateObject {
         frontMatter: FrontMatter, readingMinutes: Int, url: String, allURL: String, quotesURL: String,
         timelineSVG: String?, timelineURL: String, timelineOnOverview: Bool, quotes: [QuoteValues],
         image: LeadImageValues?, authors: [AuthorValues] = [], status: PublicationStatus = .published,
-        topics: [TopicValues] = []
+        topics: [TopicValues] = [], strings: LocalizedStrings
     ) {
         self.frontMatter = frontMatter
         self.readingMinutes = readingMinutes
         self.url = url
         self.allURL = allURL
         self.quotesURL = quotesURL
-        // Formatted once: most pages show them.
-        date = frontMatter.date.long
+        // Formatted once, in the explainer's language: most pages show them.
+        date = strings.date(frontMatter.date)
         dateISO = frontMatter.date.iso
-        updated = frontMatter.updated?.long
+        updated = frontMatter.updated.map(strings.date)
         updatedISO = frontMatter.updated?.iso
         self.timelineSVG = timelineSVG
         self.timelineURL = timelineURL
         self.timelineOnOverview = timelineOnOverview
         self.quotes = quotes
         self.image = image
-        updates = frontMatter.updatesNewestFirst.map(UpdateValues.init)
+        updates = frontMatter.updatesNewestFirst.map { UpdateValues($0, strings: strings) }
         latestCorrection = updates.first { $0.update.kind == .correction }
-        asOf = frontMatter.lastModified.long
+        asOf = strings.timestamp(frontMatter.lastModified)
         asOfISO = frontMatter.lastModified.iso
         self.authors = authors
         self.status = status
@@ -259,9 +259,9 @@ final class ExplainerValues: TemplateObject {
         .field("url", "the overview's URL", \.url),
         .field("allURL", "the one-page view's URL", \.allURL),
         .field("quotesURL", "the quotes page's URL", \.quotesURL),
-        .field("date", "`date`, as `4 July 2025`", \.date),
+        .field("date", "`date`, in the page's language: `4 July 2025`, `4. Juli 2025`", \.date),
         .field("dateISO", "`date`, as `2025-07-04`", \.dateISO),
-        .field("updated", "`updated`, as `4 July 2025` (absent without one)", \.updated),
+        .field("updated", "`updated`, as `date` (absent without one)", \.updated),
         .field("updatedISO", "`updated`, as `2025-07-04`", \.updatedISO),
         .field("tags", "`tags` of the front matter (text)", \.frontMatter.tags),
         .field("topics", "its topics, in the order of `tags`, named as the site names them, with their pages' URLs", \.topics),
@@ -376,14 +376,20 @@ final class QuoteValues: TemplateObject {
     let role: String
     /// The date the attribution names, if any.
     let date: ArticleDate?
+    /// That date in the explainer's language.
+    let dateText: String?
 
-    init(quote: Quote, url: String, pageLabel: String, pageURL: String, role: String, date: ArticleDate?) {
+    init(
+        quote: Quote, url: String, pageLabel: String, pageURL: String, role: String, date: ArticleDate?,
+        strings: LocalizedStrings
+    ) {
         self.quote = quote
         self.url = url
         self.pageLabel = pageLabel
         self.pageURL = pageURL
         self.role = role
         self.date = date
+        dateText = date.map(strings.date)
     }
 
     static let templateFields = TemplateFields<QuoteValues>([
@@ -393,7 +399,9 @@ final class QuoteValues: TemplateObject {
         .field("context", "the rest of the attribution", \.quote.context),
         .field("role", "the attribution's role or occasion, without its date", \.role),
         .field("hasRole", "whether `role` is not empty", { !$0.role.isEmpty }),
-        .field("date", "the date the attribution names, as `3 July 2025` (absent without one)", \.date?.long),
+        .field(
+            "date", "the date the attribution names (read in the explainer's language), as `3 July 2025` (absent without one)",
+            \.dateText),
         .field("dateISO", "that date as `2025-07-03`", \.date?.iso),
         .field("hasDate", "whether the attribution names a date", { $0.date != nil }),
         .field("url", "the quote's URL, on the page it stands on", \.url),
@@ -428,10 +436,14 @@ struct ArticleCardValues: TemplateObject {
     let url: String
     let image: LeadImageValues?
     let topics: [TopicValues]
+    /// Its date in the page's language.
+    let date: String
 
-    /// `topics`: its topics as the site names them (`Page.articleTopics`).
-    init(article: RenderedArticle, urls: SiteURLs, topics: [TopicLink] = []) {
+    /// `topics`: its topics as the site names them (`Page.articleTopics`); `strings`: the
+    /// page's language.
+    init(article: RenderedArticle, urls: SiteURLs, topics: [TopicLink] = [], strings: LocalizedStrings) {
         self.article = article
+        date = strings.date(article.article.frontMatter.date)
         url = urls.explainer(article.slug)
         image = LeadImageValues(article, urls: urls)
         self.topics = TopicValues.list(topics, urls: urls)
@@ -441,7 +453,7 @@ struct ArticleCardValues: TemplateObject {
         .field("title", "the explainer's title", \.article.article.frontMatter.title),
         .field("summary", "its summary", \.article.article.frontMatter.summary),
         .field("url", "its overview's URL", \.url),
-        .field("date", "its date, as `4 July 2025`", { $0.article.article.frontMatter.date.long }),
+        .field("date", "its date in the page's language, as `4 July 2025`", \.date),
         .field("dateISO", "its date, as `2025-07-04`", { $0.article.article.frontMatter.date.iso }),
         .field("minutes", "minutes to read it", \.article.readingMinutes),
         .field("tags", "its tags (text)", \.article.article.frontMatter.tags),
