@@ -9,6 +9,10 @@ struct LocalizedStrings: Sendable {
     /// Key → message, for every key of the English table.
     let messages: [String: TranslationMessage]
 
+    /// The embedded theme's English strings (what a plan or a view model made without a
+    /// language shows).
+    static var english: LocalizedStrings { Translations.embedded.strings(for: .english) }
+
     /// The text of `key` (the `other` form of a plural message); the key itself when no table
     /// has it, so that a missing string shows on the page rather than vanishing.
     func text(_ key: String) -> String {

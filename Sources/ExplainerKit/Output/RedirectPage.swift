@@ -5,12 +5,18 @@
 /// themed page: it has no stylesheet, no search body (`data-pagefind-body`), and it is in
 /// neither the sitemap nor a feed.
 enum RedirectPage {
-    /// The HTML of `redirect`'s page on the site at `urls`.
-    static func html(_ redirect: SiteRedirects.Redirect, site: SiteConfig, urls: SiteURLs) -> String {
+    /// The HTML of `redirect`'s page on the site at `urls`, its words in `strings`' language
+    /// (its explainer's).
+    static func html(
+        _ redirect: SiteRedirects.Redirect, site: SiteConfig, urls: SiteURLs, strings: LocalizedStrings = .english
+    ) -> String {
         let target = urls.explainer(redirect.article.slug)
         let absolute = HTMLEscaping.escape(urls.absolute(target))
         let href = HTMLEscaping.escape(target)
         let title = HTMLEscaping.escape(redirect.article.frontMatter.title)
+        func text(_ key: String, _ values: [String: String] = [:]) -> String {
+            LocalizedStrings.fill(HTMLEscaping.escape(strings.text(key)), values)
+        }
         return """
             <!DOCTYPE html>
             <html lang="\(HTMLEscaping.escape(site.language))">
@@ -19,15 +25,15 @@ enum RedirectPage {
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <meta http-equiv="Content-Security-Policy" content="\(HTMLEscaping.escape(ContentSecurityPolicy.site.text))">
             <meta http-equiv="refresh" content="0; url=\(href)">
-            <title>Moved: \(title) – \(HTMLEscaping.escape(site.title))</title>
-            <meta name="description" content="This page has moved to \(absolute).">
+            <title>\(text("movedTitle", ["title": title])) – \(HTMLEscaping.escape(site.title))</title>
+            <meta name="description" content="\(text("movedDescription", ["url": absolute]))">
             <meta name="robots" content="noindex">
             <link rel="canonical" href="\(absolute)">
             </head>
             <body>
             <main>
-            <h1>This page has moved</h1>
-            <p><a href="\(href)">\(title)</a> is now at \(absolute).</p>
+            <h1>\(text("movedHeading"))</h1>
+            <p>\(text("movedText", ["title": "<a href=\"\(href)\">\(title)</a>", "url": absolute]))</p>
             </main>
             </body>
             </html>

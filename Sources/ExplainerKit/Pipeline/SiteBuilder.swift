@@ -129,10 +129,14 @@ package enum SiteBuilder {
         // The site's topics and every explainer's related ones: once for the whole site.
         let topics = SiteTopics(newestFirst: SitePlanner.newestFirst(articles))
         diagnostics += topics.warnings
-        let pages = SitePlanner.plan(site: config, urls: urls, articles: articles, authors: authors, topics: topics) { article in
+        let pages = SitePlanner.plan(
+            site: config, urls: urls, articles: articles, authors: authors, topics: topics, translations: translations
+        ) { article in
             let links = topics.links(of: article)
             return memo.plan(ofSource: article.article.sourcePath, links: links) {
-                SitePlanner.explainerPages(article, links: links, urls: urls)
+                SitePlanner.explainerPages(
+                    article, links: links, urls: urls,
+                    strings: translations.strings(for: PageContext.language(listing: nil, article: article, site: config)))
             }
         }
         var problems: [Diagnostic] = []
@@ -189,7 +193,7 @@ package enum SiteBuilder {
         {
             fileCount += deliver([file])
         }
-        for file in redirects.files(site: config, urls: urls, memo: memo) { fileCount += deliver([file]) }
+        for file in redirects.files(site: config, urls: urls, memo: memo, translations: translations) { fileCount += deliver([file]) }
         return BuildSummary(
             fileCount: fileCount, articles: articles, pages: pages, warnings: diagnostics,
             stylesheetURL: stylesheetURL, urls: urls, headerRules: config.publish)

@@ -82,7 +82,8 @@ struct SiteRedirects {
     /// `memo` with a key holding what it shows: the site (title, language), the base URL,
     /// the explainer (slug) and, as its part, the title the page shows or its `_redirects`
     /// lines.
-    func files(site: SiteConfig, urls: SiteURLs, memo: some BuildMemo) -> [OutputFile] {
+    /// Each page's words are in its explainer's language (`translations`).
+    func files(site: SiteConfig, urls: SiteURLs, memo: some BuildMemo, translations: Translations = .embedded) -> [OutputFile] {
         guard !all.isEmpty else { return [] }
         var files: [OutputFile] = []
         for redirect in all {
@@ -91,7 +92,12 @@ struct SiteRedirects {
                 parts: [redirect.article.frontMatter.title])
             files.append(
                 memo.siteFile(key) {
-                    OutputFile(path: redirect.file, text: RedirectPage.html(redirect, site: site, urls: urls))
+                    OutputFile(
+                        path: redirect.file,
+                        text: RedirectPage.html(
+                            redirect, site: site, urls: urls,
+                            strings: translations.strings(
+                                for: PageContext.language(listing: nil, article: redirect.article, site: site))))
                 })
         }
         // One part per explainer: its lines.

@@ -45,11 +45,12 @@ enum PageContext {
     /// the template variables.
     static func make(_ page: Page, shared: Shared, explainer: ExplainerValues?) -> PageValuesRoot {
         let language = language(of: page, site: shared.config)
+        let strings = shared.translations.strings(for: language)
         var context = PageValuesRoot(
             site: shared.site, assets: shared.assets,
             page: pageValues(page, shared: shared, explainer: explainer, language: language),
-            t: TranslationValues(strings: shared.translations.strings(for: language)))
-        if shared.config.search { context.search = SearchValues(page, urls: shared.urls) }
+            t: TranslationValues(strings: strings))
+        if shared.config.search { context.search = SearchValues(page, urls: shared.urls, strings: strings) }
         if let explainer, let article = page.article {
             context.explainer = ExplainerPageValues(
                 shared: explainer, pages: page.explainerPages, previous: page.previous, next: page.next)
@@ -58,12 +59,12 @@ enum PageContext {
             case .overview:
                 context.lede = Prepared(article.lede)
                 context.cards = article.sections.map { section in
-                    CardValues(section: section, url: shared.urls.explainerPage(article.slug, section.key))
+                    CardValues(section: section, url: shared.urls.explainerPage(article.slug, section.key), strings: strings)
                 }
                 context.sources = article.lede.links
             case .section:
                 if let section = page.section {
-                    context.section = Prepared(section)
+                    context.section = Prepared(SectionValues(section, strings: strings))
                     context.sources = section.chunk.links
                 }
             case .quotes:
@@ -84,19 +85,27 @@ enum PageContext {
             context.articles = page.articles.enumerated().map { index, article in
                 ArticleCardValues(
                     article: article, urls: shared.urls,
-                    topics: index < page.articleTopics.count ? page.articleTopics[index] : [])
+                    topics: index < page.articleTopics.count ? page.articleTopics[index] : [], strings: strings)
             }
             context.pagination = Prepared(page.listing)
-            if page.kind == .author { context.author = page.authors.first.map { AuthorValues($0, urls: shared.urls) } }
+            if page.kind == .author {
+                context.author = page.authors.first.map {
+                    AuthorValues($0, urls: shared.urls, explainersBy: strings.text("explainersBy", ["name": $0.name]))
+                }
+            }
             if page.kind == .topic {
-                context.topic = page.listedTopics.first.map { TopicValues($0.link, urls: shared.urls, count: $0.articles.count) }
+                context.topic = page.listedTopics.first.map {
+                    TopicValues($0.link, urls: shared.urls, count: $0.articles.count, strings: strings)
+                }
             }
         case .topics:
-            context.topics = page.listedTopics.map { TopicValues($0.link, urls: shared.urls, count: $0.articles.count) }
+            context.topics = page.listedTopics.map {
+                TopicValues($0.link, urls: shared.urls, count: $0.articles.count, strings: strings)
+            }
         case .authors:
             context.authors = page.authors.map { AuthorValues($0, urls: shared.urls) }
         case .corrections:
-            context.corrections = CorrectionValues.list(page.articles, urls: shared.urls)
+            context.corrections = CorrectionValues.list(page.articles, urls: shared.urls, strings: strings)
         case .overview, .section, .quotes, .all, .search:
             break
         }
@@ -104,9 +113,10 @@ enum PageContext {
     }
 
     /// The values shared by every page of one explainer (built once per explainer); `topics`
-    /// are its topics as the site names them (`Page.topics`).
+    /// are its topics as the site names them (`Page.topics`); `strings` its language's.
     static func explainer(
-        _ article: RenderedArticle, urls: SiteURLs, authors: SiteAuthors = .empty, topics: [TopicLink] = []
+        _ article: RenderedArticle, urls: SiteURLs, authors: SiteAuthors = .empty, topics: [TopicLink] = [],
+        strings: LocalizedStrings = .english
     ) -> ExplainerValues {
         let fm = article.frontMatter
         let base = urls.explainer(article.slug)
@@ -125,7 +135,7 @@ enum PageContext {
             timelineOnOverview: !fm.timeline.isEmpty && timelineSection == nil,
             quotes: article.quotes.map { placed in
                 let page = placed.sectionKey.map { urls.explainerPage(article.slug, $0) } ?? base
-                var label = "Overview"
+                var label = strings.text("overview")
                 if let key = placed.sectionKey {
                     while section < article.sections.endIndex, article.sections[section].key != key { section += 1 }
                     if section < article.sections.endIndex { label = article.sections[section].label }
@@ -133,11 +143,11 @@ enum PageContext {
                 let (role, date) = QuoteAttribution.split(placed.quote.context, published: fm.date)
                 return QuoteValues(
                     quote: placed.quote, url: page + "#" + placed.quote.id, pageLabel: label, pageURL: page,
-                    role: role, date: date)
+                    role: role, date: date, readInContext: strings.text("readInContext", ["page": label]))
             },
             image: LeadImageValues(article, urls: urls),
-            authors: AuthorValues.byline(authors.resolve(fm.authors), urls: urls), status: article.status,
-            topics: TopicValues.list(topics, urls: urls))
+            authors: AuthorValues.byline(authors.resolve(fm.authors), urls: urls, strings: strings), status: article.status,
+            topics: TopicValues.list(topics, urls: urls), strings: strings)
     }
 
     /// `explainer`: the values of the page's explainer, whose byline (resolved once per
@@ -145,7 +155,13 @@ enum PageContext {
     /// The language `page` is written in: its own (a listing of a language's space), else its
     /// explainer's (`language:`), else the site's. The one rule for a page's language.
     static func language(of page: Page, site: SiteConfig) -> LanguageTag {
-        page.language ?? page.article?.frontMatter.language ?? site.languageTag
+        language(listing: page.language, article: page.article, site: site)
+    }
+
+    /// The same rule before the page is made (the planner titles pages in their language):
+    /// `listing`, the language a listing page is given, else `article`'s, else the site's.
+    static func language(listing: LanguageTag?, article: RenderedArticle?, site: SiteConfig) -> LanguageTag {
+        listing ?? article?.frontMatter.language ?? site.languageTag
     }
 
     private static func pageValues(_ page: Page, shared: Shared, explainer: ExplainerValues?, language: LanguageTag) -> PageValues {

@@ -20,7 +20,11 @@ struct PageRenderer: Sendable {
     /// Renders `pages` (which must all belong to the same explainer, or to none).
     func render(_ pages: [Page]) -> [(file: String, html: [UInt8])] {
         let explainer = pages.first.flatMap { first in
-            first.article.map { PageContext.explainer($0, urls: shared.urls, authors: shared.authors, topics: first.topics) }
+            first.article.map {
+                PageContext.explainer(
+                    $0, urls: shared.urls, authors: shared.authors, topics: first.topics,
+                    strings: shared.translations.strings(for: PageContext.language(of: first, site: shared.config)))
+            }
         }
         return pages.map { page in
             let context = PageContext.make(page, shared: shared, explainer: page.article == nil ? nil : explainer)

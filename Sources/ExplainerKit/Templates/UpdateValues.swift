@@ -5,16 +5,19 @@ final class UpdateValues: TemplateObject {
     /// Formatted once: the log, the notice and the corrections page show them.
     let date: String
     let dateISO: String
+    /// Its kind as readers are told it, in the page's language.
+    let label: String
 
-    init(_ update: ArticleUpdate) {
+    init(_ update: ArticleUpdate, strings: LocalizedStrings = .english) {
         self.update = update
+        label = update.kind.label(strings)
         date = update.timestamp.long
         dateISO = update.timestamp.iso
     }
 
     static let templateFields = TemplateFields<UpdateValues>([
         .field("kind", "`correction`, `clarification` or `update`", \.update.kind.rawValue),
-        .field("label", "the kind as readers are told it: `Correction`, `Clarification`, `Update`", \.update.kind.label),
+        .field("label", "the kind as readers are told it: `Correction`, `Clarification`, `Update`", \.label),
         .field("isCorrection", "whether it is a correction", { $0.update.kind == .correction }),
         .field("date", "its date, as `5 July 2025`; with its time, `5 July 2025, 09:30 UTC+02:00`", \.date),
         .field("dateISO", "its date as `2025-07-05`, with its time `2025-07-05T09:30:00+02:00`", \.dateISO),
@@ -29,8 +32,8 @@ final class CorrectionValues: TemplateObject {
     let explainerTitle: String
     let explainerURL: String
 
-    init(_ update: ArticleUpdate, of article: RenderedArticle, urls: SiteURLs) {
-        values = UpdateValues(update)
+    init(_ update: ArticleUpdate, of article: RenderedArticle, urls: SiteURLs, strings: LocalizedStrings = .english) {
+        values = UpdateValues(update, strings: strings)
         explainerTitle = article.frontMatter.title
         explainerURL = urls.explainer(article.slug)
     }
@@ -43,11 +46,11 @@ final class CorrectionValues: TemplateObject {
 
     /// Every correction of `articles` (in site order, newest explainer first), newest first;
     /// corrections of the same instant in the order of their explainers, then as written.
-    static func list(_ articles: [RenderedArticle], urls: SiteURLs) -> [CorrectionValues] {
+    static func list(_ articles: [RenderedArticle], urls: SiteURLs, strings: LocalizedStrings = .english) -> [CorrectionValues] {
         let entries = articles.enumerated().flatMap { article in
             article.element.frontMatter.corrections.enumerated().map { (article: article.offset, order: $0.offset, update: $0.element) }
         }
         return entries.sorted { ($0.update.timestamp, $1.article, $1.order) > ($1.update.timestamp, $0.article, $0.order) }
-            .map { CorrectionValues($0.update, of: articles[$0.article], urls: urls) }
+            .map { CorrectionValues($0.update, of: articles[$0.article], urls: urls, strings: strings) }
     }
 }

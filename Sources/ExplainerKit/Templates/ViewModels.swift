@@ -16,7 +16,7 @@ struct PageValuesRoot: TemplateObject {
     var lede = Prepared<MarkdownChunk>(nil)
     var cards: [CardValues]?
     var sources: [ExternalLink]?
-    var section = Prepared<RenderedSection>(nil)
+    var section = Prepared<SectionValues>(nil)
     var allSections: [RenderedSection]?
     var articles: [ArticleCardValues]?
     var pagination = Prepared<ListingPosition>(nil)
@@ -222,13 +222,25 @@ final class ExplainerValues: TemplateObject {
     let status: PublicationStatus
     /// Its topics, as the site names them (`Page.topics`), in the order of `tags:`.
     let topics: [TopicValues]
+    /// Said in the explainer's language (`strings`): `5 min read`, `12 min read in all`, the
+    /// quotes page's introduction, the footer's link to the one-page view, the banner.
+    let readingTime: String
+    let readingTimeInAll: String
+    let quotesIntro: String
+    let readOnOnePage: String
+    let banner: String?
 
     init(
         frontMatter: FrontMatter, readingMinutes: Int, url: String, allURL: String, quotesURL: String,
         timelineSVG: String?, timelineURL: String, timelineOnOverview: Bool, quotes: [QuoteValues],
         image: LeadImageValues?, authors: [AuthorValues] = [], status: PublicationStatus = .published,
-        topics: [TopicValues] = []
+        topics: [TopicValues] = [], strings: LocalizedStrings = .english
     ) {
+        readingTime = strings.text("readingTime", count: readingMinutes)
+        readingTimeInAll = strings.text("readingTimeInAll", count: readingMinutes)
+        quotesIntro = strings.text("quotesIntro", ["title": frontMatter.title])
+        readOnOnePage = strings.text("readOnOnePage", ["title": frontMatter.title])
+        banner = status.banner(strings)
         self.frontMatter = frontMatter
         self.readingMinutes = readingMinutes
         self.url = url
@@ -244,7 +256,7 @@ final class ExplainerValues: TemplateObject {
         self.timelineOnOverview = timelineOnOverview
         self.quotes = quotes
         self.image = image
-        updates = frontMatter.updatesNewestFirst.map(UpdateValues.init)
+        updates = frontMatter.updatesNewestFirst.map { UpdateValues($0, strings: strings) }
         latestCorrection = updates.first { $0.update.kind == .correction }
         asOf = frontMatter.lastModified.long
         asOfISO = frontMatter.lastModified.iso
@@ -266,6 +278,12 @@ final class ExplainerValues: TemplateObject {
         .field("tags", "`tags` of the front matter (text)", \.frontMatter.tags),
         .field("topics", "its topics, in the order of `tags`, named as the site names them, with their pages' URLs", \.topics),
         .field("readingMinutes", "minutes to read the whole explainer", \.readingMinutes),
+        .field("readingTime", "`12 min read`: `readingMinutes` in the explainer's language (`readingTime`)", \.readingTime),
+        .field(
+            "readingTimeInAll", "`12 min read in all`: `readingMinutes` in the explainer's language (`readingTimeInAll`)",
+            \.readingTimeInAll),
+        .field("quotesIntro", "the quotes page's introduction, naming the explainer (`quotesIntro`)", \.quotesIntro),
+        .field("readOnOnePage", "`Read “TITLE” on one page`, the footer's link to the one-page view (`readOnOnePage`)", \.readOnOnePage),
         .field("keyPoints", "`keyPoints` of the front matter (text)", \.frontMatter.keyPoints),
         .field("hasKeyPoints", "whether there are key points", { !$0.frontMatter.keyPoints.isEmpty }),
         .field("timeline", "`timeline` of the front matter", \.frontMatter.timeline),
@@ -301,7 +319,7 @@ final class ExplainerValues: TemplateObject {
         .field("hasAuthors", "whether the explainer names its authors", { !$0.authors.isEmpty }),
         .field(
             "banner", "`Draft \u{2014} not published` or `Scheduled for 4 July 2026` (absent when published)",
-            \.status.banner),
+            \.banner),
     ])
 }
 
@@ -376,8 +394,14 @@ final class QuoteValues: TemplateObject {
     let role: String
     /// The date the attribution names, if any.
     let date: ArticleDate?
+    /// `Read it in context: LABEL`, in the explainer's language.
+    let readInContext: String
 
-    init(quote: Quote, url: String, pageLabel: String, pageURL: String, role: String, date: ArticleDate?) {
+    init(
+        quote: Quote, url: String, pageLabel: String, pageURL: String, role: String, date: ArticleDate?,
+        readInContext: String = ""
+    ) {
+        self.readInContext = readInContext
         self.quote = quote
         self.url = url
         self.pageLabel = pageLabel
@@ -399,6 +423,7 @@ final class QuoteValues: TemplateObject {
         .field("url", "the quote's URL, on the page it stands on", \.url),
         .field("pageLabel", "the label of the page it stands on", \.pageLabel),
         .field("pageURL", "the URL of the page it stands on", \.pageURL),
+        .field("readInContext", "`Read it in context: LABEL`, the link to it (`readInContext`)", \.readInContext),
     ])
 }
 
@@ -407,10 +432,13 @@ final class QuoteValues: TemplateObject {
 final class CardValues: TemplateObject {
     let section: RenderedSection
     let url: String
+    /// `4 min read`, in the explainer's language.
+    let readingTime: String
 
-    init(section: RenderedSection, url: String) {
+    init(section: RenderedSection, url: String, strings: LocalizedStrings = .english) {
         self.section = section
         self.url = url
+        readingTime = strings.text("readingTime", count: section.readingMinutes)
     }
 
     static let templateFields = TemplateFields<CardValues>([
@@ -419,7 +447,25 @@ final class CardValues: TemplateObject {
         .field("url", "the section page's URL", \.url),
         .field("excerptHTML", "the section's first paragraph (HTML)", \.section.chunk.excerptHTML),
         .field("minutes", "minutes to read the section", \.section.readingMinutes),
+        .field("readingTime", "`4 min read`: `minutes` in the explainer's language", \.readingTime),
     ])
+}
+
+/// `section`: the section a section page shows, with its reading time said in the page's
+/// language (a class: the section is not copied into each lookup).
+final class SectionValues: TemplateObject {
+    let section: RenderedSection
+    let readingTime: String
+
+    init(_ section: RenderedSection, strings: LocalizedStrings = .english) {
+        self.section = section
+        readingTime = strings.text("readingTime", count: section.readingMinutes)
+    }
+
+    static let templateFields = TemplateFields<SectionValues>(
+        RenderedSection.templateFields.all.map { $0.reading(through: \.section) } + [
+            .field("readingTime", "`4 min read`: `minutes` in the page's language", \.readingTime)
+        ])
 }
 
 /// One entry of `articles`: an explainer listed on the home, 404, author and topic pages.
@@ -428,13 +474,19 @@ struct ArticleCardValues: TemplateObject {
     let url: String
     let image: LeadImageValues?
     let topics: [TopicValues]
+    /// `5 min read` and the badge, in the listing's language.
+    let readingTime: String
+    let badge: String?
 
-    /// `topics`: its topics as the site names them (`Page.articleTopics`).
-    init(article: RenderedArticle, urls: SiteURLs, topics: [TopicLink] = []) {
+    /// `topics`: its topics as the site names them (`Page.articleTopics`); `strings` the
+    /// listing page's language's.
+    init(article: RenderedArticle, urls: SiteURLs, topics: [TopicLink] = [], strings: LocalizedStrings = .english) {
         self.article = article
         url = urls.explainer(article.slug)
         image = LeadImageValues(article, urls: urls)
         self.topics = TopicValues.list(topics, urls: urls)
+        readingTime = strings.text("readingTime", count: article.readingMinutes)
+        badge = article.status.badge(strings)
     }
 
     static let templateFields = TemplateFields<ArticleCardValues>([
@@ -444,9 +496,10 @@ struct ArticleCardValues: TemplateObject {
         .field("date", "its date, as `4 July 2025`", { $0.article.article.frontMatter.date.long }),
         .field("dateISO", "its date, as `2025-07-04`", { $0.article.article.frontMatter.date.iso }),
         .field("minutes", "minutes to read it", \.article.readingMinutes),
+        .field("readingTime", "`5 min read`: `minutes` in the page's language", \.readingTime),
         .field("tags", "its tags (text)", \.article.article.frontMatter.tags),
         .field("topics", "its topics, as `explainer.topics` (on the home, topic and author pages)", \.topics),
         .field("image", "its lead image, as `explainer.image` (absent without one)", \.image),
-        .field("badge", "`Draft` or `Scheduled` (built by `--drafts`, `--future`; absent when published)", \.article.status.badge),
+        .field("badge", "`Draft` or `Scheduled` (built by `--drafts`, `--future`; absent when published)", \.badge),
     ])
 }
