@@ -71,7 +71,7 @@ enum PageContext {
                 break
             case .all:
                 context.lede = Prepared(article.lede)
-                context.allSections = article.sections
+                context.allSections = article.sections.map { SectionValues($0, strings: strings) }
                 let links = article.lede.links + article.sections.flatMap(\.chunk.links)
                 var seen: Set<String> = []
                 context.sources = links.filter { seen.insert($0.url).inserted }

@@ -17,7 +17,7 @@ struct PageValuesRoot: TemplateObject {
     var cards: [CardValues]?
     var sources: [ExternalLink]?
     var section = Prepared<SectionValues>(nil)
-    var allSections: [RenderedSection]?
+    var allSections: [SectionValues]?
     var articles: [ArticleCardValues]?
     var pagination = Prepared<ListingPosition>(nil)
     var corrections: [CorrectionValues]?

@@ -64,7 +64,7 @@ struct TranslationTablesTests {
     }
 
     @Test("A table that does not read is an error at its line, and the build fails", arguments: [
-        ("keyPoints: [unclosed\n", 1),
+        ("keyPoints: [unclosed\n", 2),
         ("overview: Überblick\nreadingTime:\n  one: \"{count} Minute\"\n", 3),
         ("overview: Überblick\nreadingTime:\n  eine: \"{count} Minute\"\n  other: \"{count} Minuten\"\n", 3),
     ])
