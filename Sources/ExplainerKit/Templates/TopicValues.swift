@@ -36,6 +36,7 @@ final class TopicValues: TemplateObject {
         .field("count", "how many explainers it lists (on `topic` and `topics` only)", \.count),
         .field("isOne", "whether it lists exactly one explainer", { $0.count == 1 }),
         .field("countText", "`count` in the page's language: `3 explainers` (on `topic` and `topics` only)", \.countText),
-        .field("countNewestFirst", "`3 explainers, newest first.` in the page's language (on `topic` and `topics` only)", \.countNewestFirst),
+        .field(
+            "countNewestFirst", "`3 explainers, newest first.` in the page's language (on `topic` and `topics` only)", \.countNewestFirst),
     ])
 }

@@ -15,7 +15,9 @@ struct ThemeStringsTests {
         "vetus-lorem/index.html", "draft/index.html", "futurum/index.html",
     ]
 
-    @Test("Every page kind, in each shipped language, shows no English string where the language's table has another", arguments: ["de", "fr", "es", "ar"])
+    @Test(
+        "Every page kind, in each shipped language, shows no English string where the language's table has another",
+        arguments: ["de", "fr", "es", "ar"])
     func noEnglishLeft(language: String) throws {
         let pages = F.pages(try F.build(language: language))
         for file in Self.pageFiles { #expect(pages[file] != nil, "\(file) is built") }
@@ -35,10 +37,11 @@ struct ThemeStringsTests {
         let pages = F.pages(try F.build(language: "en"))
         let text = pages.values.map(F.readerText).joined(separator: "\n")
         let found = Set(F.englishPieces(notIn: "de").filter { F.contains(text, piece: $0.piece) }.map(\.key))
-        for key in ["overview", "keyPoints", "readingTime", "readingTimeInAll", "whatWasSaid", "readInContext", "by", "bylineAnd",
+        for key in [
+            "overview", "keyPoints", "readingTime", "readingTimeInAll", "whatWasSaid", "readInContext", "by", "bylineAnd",
             "correction", "clarification", "update", "notFoundTitle", "searchNeedsJavaScript", "movedHeading", "draft", "scheduledBanner",
-            "explainerCount", "topicNewestFirst", "explainersBy", "asOf", "quotesTitle", "section"]
-        {
+            "explainerCount", "topicNewestFirst", "explainersBy", "asOf", "quotesTitle", "section",
+        ] {
             #expect(found.contains(key), "\(key)")
         }
         #expect(found.count > 50)

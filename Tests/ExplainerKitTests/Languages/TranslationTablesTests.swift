@@ -46,7 +46,8 @@ struct TranslationTablesTests {
         #expect(missing.first?.message.contains("“Key points”") == true)
         #expect(!build.summary.warnings.contains { $0.message.contains("`overview`") })
         // A regional table falls back to its language's before English: no warning for `de-CH`.
-        let swiss = try Translations.load(EmbeddedTheme.translationTables + [SourceFile(path: "Templates/i18n/de-CH.yml", text: "next: Vorwärts\n")])
+        let swiss = try Translations.load(
+            EmbeddedTheme.translationTables + [SourceFile(path: "Templates/i18n/de-CH.yml", text: "next: Vorwärts\n")])
         #expect(swiss.warnings.isEmpty)
         #expect(swiss.strings(for: LanguageTag("de-CH")!).text("next") == "Vorwärts")
         #expect(swiss.strings(for: LanguageTag("de-CH")!).text("keyPoints") == "Das Wichtigste")
@@ -63,11 +64,13 @@ struct TranslationTablesTests {
         #expect(warning.hint.contains("`keyPoints`"))
     }
 
-    @Test("A table that does not read is an error at its line, and the build fails", arguments: [
-        ("keyPoints: [unclosed\n", 2),
-        ("overview: Überblick\nreadingTime:\n  one: \"{count} Minute\"\n", 3),
-        ("overview: Überblick\nreadingTime:\n  eine: \"{count} Minute\"\n  other: \"{count} Minuten\"\n", 3),
-    ])
+    @Test(
+        "A table that does not read is an error at its line, and the build fails",
+        arguments: [
+            ("keyPoints: [unclosed\n", 2),
+            ("overview: Überblick\nreadingTime:\n  one: \"{count} Minute\"\n", 3),
+            ("overview: Überblick\nreadingTime:\n  eine: \"{count} Minute\"\n  other: \"{count} Minuten\"\n", 3),
+        ])
     func badTable(text: String, line: Int) throws {
         #expect {
             try F.build(language: "de", tables: ["Templates/i18n/de.yml": text])
@@ -85,7 +88,8 @@ struct TranslationTablesTests {
         let repo = try TemplateSet.load(templates, folder: Fixtures.path("Templates"))
         #expect(repo.warnings.isEmpty, "\(repo.warnings.map(\.message))")
         let custom = SourceFile(
-            path: Fixtures.path("Templates") + "/partials/extra.mustache", text: "<p>{{t.overview}}</p>\n<p>{{t.overveiw}}</p>\n{{t.readingTime}}\n")
+            path: Fixtures.path("Templates") + "/partials/extra.mustache",
+            text: "<p>{{t.overview}}</p>\n<p>{{t.overveiw}}</p>\n{{t.readingTime}}\n")
         let set = try TemplateSet.load(templates + [custom], folder: Fixtures.path("Templates"))
         let warnings = set.warnings.filter { $0.file == custom.path }
         #expect(warnings.map(\.line) == [2, 3])
