@@ -107,6 +107,22 @@ package final class Translations: Sendable {
         return strings
     }
 
+    /// The warning for a page language no table has (nor its fallbacks but English): every
+    /// string of its pages is English. `file` is what names the language (`site.yml`, an
+    /// explainer); nil for English and for a language with a table.
+    func missingTable(for language: LanguageTag, file: String) -> Diagnostic? {
+        let english = LanguageTag.english.identifier
+        guard language.languageCode != english, !language.fallbacks.contains(where: { $0 != english && tables[$0] != nil })
+        else { return nil }
+        let name = Self.englishName(of: language)
+        return Diagnostic(
+            .warning, file: file,
+            message: "The theme has no strings in \(name) (`\(language.identifier)`): its pages show them in English.",
+            hint:
+                "Add Templates/i18n/\(language.languageCode).yml with the keys of the English table (docs/languages.md), or name a language the theme has: en, de, fr, es, ar."
+        )
+    }
+
     /// `language`'s name in English (`German`), as the platform's locale data gives it, for
     /// messages to the site's editors; the tag itself when the data has none.
     static func englishName(of language: LanguageTag) -> String {

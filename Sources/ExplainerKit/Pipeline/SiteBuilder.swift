@@ -98,6 +98,17 @@ package enum SiteBuilder {
             diagnostics += one.diagnostics
         }
 
+        // Every language a page is written in has a table, or its strings are English.
+        if let config {
+            var seen: Set<LanguageTag> = []
+            let named =
+                [(config.languageTag, sources.config.path)]
+                + articles.compactMap { article in article.frontMatter.language.map { ($0, article.article.sourcePath) } }
+            for (language, file) in named where seen.insert(language).inserted {
+                if let warning = translations.missingTable(for: language, file: file) { diagnostics.append(warning) }
+            }
+        }
+
         // Assets, with the stylesheet fingerprinted in production.
         var assets: [OutputFile] = []
         var assetSources: [String] = []

@@ -121,3 +121,21 @@ struct TranslationTablesDocumentationTests {
         }
     }
 }
+
+@Suite("Languages: a language without a table")
+struct MissingTableTests {
+    @Test("A site or an explainer in a language no table has is a warning naming the language; its pages are English")
+    func languageWithoutTable() throws {
+        let build = try F.build(language: "ja", articleExtra: "language: it-IT")
+        let warnings = build.summary.warnings.filter { $0.message.contains("The theme has no strings") }
+        #expect(warnings.map(\.file) == ["Content/site.yml", "Content/lorem.md"])
+        #expect(warnings.first?.message.contains("Japanese (`ja`)") == true)
+        #expect(warnings.first?.hint.contains("Templates/i18n/ja.yml") == true)
+        #expect(warnings.last?.message.contains("(`it-IT`)") == true)
+        #expect(try #require(F.pages(build)["index.html"]).contains("<h2 class=\"list-heading\">Explainers</h2>"))
+        // English, a regional English, and a language the theme ships: no warning.
+        for language in ["en", "en-GB", "de-AT"] {
+            #expect(!(try F.build(language: language)).summary.warnings.contains { $0.message.contains("The theme has no strings") })
+        }
+    }
+}
