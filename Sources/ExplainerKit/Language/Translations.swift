@@ -119,7 +119,7 @@ package final class Translations: Sendable {
             .warning, file: file,
             message: "The theme has no strings in \(name) (`\(language.identifier)`): its pages show them in English.",
             hint:
-                "Add Templates/i18n/\(language.languageCode).yml with the keys of the English table (docs/languages.md), or name a language the theme has: en, de, fr, es, ar."
+                "Add Templates/i18n/\(language.languageCode).yml with the keys of the English table (docs/languages.md), or name a language with a table: \(tables.keys.sorted().joined(separator: ", "))."
         )
     }
 
