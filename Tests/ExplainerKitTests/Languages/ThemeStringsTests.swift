@@ -30,11 +30,21 @@ struct ThemeStringsTests {
             for (key, piece) in pieces where F.contains(text, piece: piece) { left.append("\(file): `\(key)` “\(piece)”") }
         }
         #expect(left.isEmpty, "\(left.joined(separator: "\n"))")
+        // And the language's own strings are there.
+        let text = pages.values.map(F.readerText).joined(separator: "\n")
+        let strings = Translations.embedded.strings(for: LanguageTag(language)!)
+        let own = Translations.embedded.english.keys.filter { key in
+            let theirs = strings.text(key)
+            return theirs != Translations.embedded.english[key]?.text(for: .other) && !theirs.contains("{")
+                && F.contains(text, piece: theirs.trimmingCharacters(in: .whitespaces))
+        }
+        #expect(own.count > 40, "\(own.count)")
     }
 
     @Test("The scan finds the English strings on the English site (so it can fail)")
     func scanFindsEnglish() throws {
         let pages = F.pages(try F.build(language: "en"))
+        for file in Self.pageFiles { #expect(pages[file] != nil, "\(file) is built") }
         let text = pages.values.map(F.readerText).joined(separator: "\n")
         let found = Set(F.englishPieces(notIn: "de").filter { F.contains(text, piece: $0.piece) }.map(\.key))
         for key in [
