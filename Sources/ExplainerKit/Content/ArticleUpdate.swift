@@ -8,13 +8,10 @@ struct ArticleUpdate: Sendable, Hashable {
         case clarification
         case update
 
-        /// How a reader is told it: `Correction`, `Clarification`, `Update`.
-        var label: String {
-            switch self {
-            case .correction: "Correction"
-            case .clarification: "Clarification"
-            case .update: "Update"
-            }
+        /// How a reader is told it in `strings`' language: `Correction`, `Clarification`,
+        /// `Update` (the translation key is the kind's name).
+        func label(_ strings: LocalizedStrings) -> String {
+            strings.text(rawValue)
         }
 
         /// What it is for, in the words of the hint for a wrong `kind:`.

@@ -22,22 +22,23 @@ enum PublicationStatus: Sendable, Hashable {
         }
     }
 
-    /// The banner a non-production build shows on each of the explainer's pages: "Draft — not
-    /// published", "Scheduled for 4 July 2026"; nil when published.
-    var banner: String? {
+    /// The banner a non-production build shows on each of the explainer's pages, in
+    /// `strings`' language: "Draft — not published", "Scheduled for 4 July 2026"; nil when
+    /// published.
+    func banner(_ strings: LocalizedStrings) -> String? {
         switch self {
         case .published: nil
-        case .draft: "Draft \u{2014} not published"
-        case .scheduled(let date): "Scheduled for \(date.long)"
+        case .draft: strings.text("draftBanner")
+        case .scheduled(let date): strings.text("scheduledBanner", ["date": strings.date(date)])
         }
     }
 
     /// The short label of a home page card: `Draft`, `Scheduled`; nil when published.
-    var badge: String? {
+    func badge(_ strings: LocalizedStrings) -> String? {
         switch self {
         case .published: nil
-        case .draft: "Draft"
-        case .scheduled: "Scheduled"
+        case .draft: strings.text("draft")
+        case .scheduled: strings.text("scheduled")
         }
     }
 }

@@ -20,6 +20,10 @@ struct LocalizedStrings: Sendable {
         plurals = PluralRules.rules(for: language)
     }
 
+    /// The embedded theme's English strings (what a plan or a view model made without a
+    /// language shows).
+    static var english: LocalizedStrings { Translations.embedded.strings(for: .english) }
+
     /// The text of `key` (the `other` form of a plural message); the key itself when no table
     /// has it, so that a missing string shows on the page rather than vanishing.
     func text(_ key: String) -> String {

@@ -10,7 +10,7 @@ enum RedirectPage {
     static func html(
         _ redirect: SiteRedirects.Redirect, site: SiteConfig, urls: SiteURLs, translations: Translations = .embedded
     ) -> String {
-        let language = PageContext.language(of: redirect.article, site: site)
+        let language = PageContext.language(listing: nil, article: redirect.article, site: site)
         let strings = translations.strings(for: language)
         let target = urls.explainer(redirect.article.slug)
         let absolute = HTMLEscaping.escape(urls.absolute(target))

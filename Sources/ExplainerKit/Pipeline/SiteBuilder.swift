@@ -98,6 +98,17 @@ package enum SiteBuilder {
             diagnostics += one.diagnostics
         }
 
+        // Every language a page is written in has a table, or its strings are English.
+        if let config {
+            var seen: Set<LanguageTag> = []
+            let named =
+                [(config.languageTag, sources.config.path)]
+                + articles.compactMap { article in article.frontMatter.language.map { ($0, article.article.sourcePath) } }
+            for (language, file) in named where seen.insert(language).inserted {
+                if let warning = translations.missingTable(for: language, file: file) { diagnostics.append(warning) }
+            }
+        }
+
         // Assets, with the stylesheet fingerprinted in production.
         var assets: [OutputFile] = []
         var assetSources: [String] = []
@@ -129,10 +140,14 @@ package enum SiteBuilder {
         // The site's topics and every explainer's related ones: once for the whole site.
         let topics = SiteTopics(newestFirst: SitePlanner.newestFirst(articles))
         diagnostics += topics.warnings
-        let pages = SitePlanner.plan(site: config, urls: urls, articles: articles, authors: authors, topics: topics) { article in
+        let pages = SitePlanner.plan(
+            site: config, urls: urls, articles: articles, authors: authors, topics: topics, translations: translations
+        ) { article in
             let links = topics.links(of: article)
             return memo.plan(ofSource: article.article.sourcePath, links: links) {
-                SitePlanner.explainerPages(article, links: links, urls: urls)
+                SitePlanner.explainerPages(
+                    article, links: links, urls: urls,
+                    strings: translations.strings(for: PageContext.language(listing: nil, article: article, site: config)))
             }
         }
         var problems: [Diagnostic] = []

@@ -9,7 +9,8 @@ enum AuthorPlanner {
     /// The author pages of `authors`; `newestFirst` is the site's explainers in the site's order;
     /// `topics` names each card's topics.
     static func pages(
-        authors: SiteAuthors, urls: SiteURLs, newestFirst: [RenderedArticle], topics: SiteTopics = .none
+        authors: SiteAuthors, urls: SiteURLs, newestFirst: [RenderedArticle], topics: SiteTopics = .none,
+        strings: LocalizedStrings = .english
     ) -> [Page] {
         guard !authors.isEmpty else { return [] }
         var byAuthor: [String: [RenderedArticle]] = [:]
@@ -17,15 +18,15 @@ enum AuthorPlanner {
             for reference in article.frontMatter.authors { byAuthor[reference.key, default: []].append(article) }
         }
         let index = Page(
-            kind: .authors, url: urls.authors, file: urls.file(ofPage: urls.authors), title: "Authors",
-            description: "Who writes the explainers, and what each has written.", authors: authors.all)
+            kind: .authors, url: urls.authors, file: urls.file(ofPage: urls.authors), title: strings.text("authors"),
+            description: strings.text("authorsDescription"), authors: authors.all)
         return [index]
             + authors.all.map { author in
                 let url = urls.author(author.key)
                 let articles = byAuthor[author.key] ?? []
                 return Page(
                     kind: .author, url: url, file: urls.file(ofPage: url), title: author.name,
-                    description: author.bio ?? "Explainers by \(author.name).", articles: articles,
+                    description: author.bio ?? strings.text("explainersBy", ["name": author.name]) + ".", articles: articles,
                     authors: [author], articleTopics: articles.map { topics.links(of: $0).topics })
             }
     }

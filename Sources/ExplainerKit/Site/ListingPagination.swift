@@ -10,6 +10,19 @@ enum ListingPagination {
         var url: String
         var articles: [RenderedArticle]
         var position: ListingPosition?
+
+        /// The title of this page of a listing titled `title`: `title` itself on the first
+        /// page, then `Site, page 2` as the language says it (`pageTitle`).
+        func title(_ title: String, _ strings: LocalizedStrings) -> String {
+            number == 1 ? title : strings.text("pageTitle", ["title": title, "number": String(number)])
+        }
+
+        /// The description past the first page: `… (page 2 of 3)` (`pageDescription`).
+        func description(_ description: String, _ strings: LocalizedStrings) -> String {
+            number == 1
+                ? description
+                : strings.text("pageDescription", ["description": description, "number": String(number), "count": String(count)])
+        }
     }
 
     /// The pages of `articles`, `size` to a page (at least 1); `url` gives page `number`'s URL.

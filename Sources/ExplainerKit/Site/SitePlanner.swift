@@ -85,24 +85,31 @@ enum SitePlanner {
     /// the topic pages (`TopicPlanner`), the search page (when search is on) and the 404 page. `topics` is the site's topics (`SiteTopics`, made of these articles; none
     /// when nil). `explainerPages` plans one explainer's pages; a cache may pass a memoised
     /// `explainerPages(_:links:urls:)`.
+    /// Every title and description a page is given comes from `translations`, in the page's
+    /// language (`PageContext.language`).
     static func plan(
         site: SiteConfig, urls: SiteURLs, articles: [RenderedArticle], authors: SiteAuthors = .empty,
-        topics: SiteTopics? = nil, explainerPages: ((RenderedArticle) -> [Page])? = nil
+        topics: SiteTopics? = nil, translations: Translations = .embedded, explainerPages: ((RenderedArticle) -> [Page])? = nil
     ) -> [Page] {
         let newestFirst = newestFirst(articles)
         let topics = topics ?? .none
-        var pages = homePages(site: site, urls: urls, newestFirst: newestFirst, topics: topics)
+        let strings = translations.strings(for: PageContext.language(listing: nil, article: nil, site: site))
+        var pages = homePages(site: site, urls: urls, newestFirst: newestFirst, topics: topics, strings: strings)
         for article in newestFirst {
-            pages += explainerPages?(article) ?? Self.explainerPages(article, links: topics.links(of: article), urls: urls)
+            pages +=
+                explainerPages?(article)
+                ?? Self.explainerPages(
+                    article, links: topics.links(of: article), urls: urls,
+                    strings: translations.strings(for: PageContext.language(listing: nil, article: article, site: site)))
         }
-        pages.append(correctionsPage(site: site, urls: urls, newestFirst: newestFirst))
-        pages += AuthorPlanner.pages(authors: authors, urls: urls, newestFirst: newestFirst, topics: topics)
-        pages += TopicPlanner.pages(topics: topics, site: site, urls: urls)
-        if site.search { pages.append(searchPage(site: site, urls: urls)) }
+        pages.append(correctionsPage(site: site, urls: urls, newestFirst: newestFirst, strings: strings))
+        pages += AuthorPlanner.pages(authors: authors, urls: urls, newestFirst: newestFirst, topics: topics, strings: strings)
+        pages += TopicPlanner.pages(topics: topics, site: site, urls: urls, strings: strings)
+        if site.search { pages.append(searchPage(site: site, urls: urls, strings: strings)) }
         pages.append(
             Page(
-                kind: .notFound, url: urls.notFound, file: SiteURLs.notFoundFile, title: "Page not found",
-                description: "There is no page at this address.",
+                kind: .notFound, url: urls.notFound, file: SiteURLs.notFoundFile, title: strings.text("notFoundTitle"),
+                description: strings.text("notFoundDescription"),
                 articles: Array(newestFirst.prefix(notFoundListLength))))
         return pages
     }
@@ -111,34 +118,37 @@ enum SitePlanner {
     /// (its address stays, and it says there are none), with the explainers that have a
     /// correction, newest first (the page lists their corrections newest first:
     /// `CorrectionValues.list`).
-    static func correctionsPage(site: SiteConfig, urls: SiteURLs, newestFirst: [RenderedArticle]) -> Page {
+    static func correctionsPage(
+        site: SiteConfig, urls: SiteURLs, newestFirst: [RenderedArticle], strings: LocalizedStrings = .english
+    ) -> Page {
         let url = urls.corrections
         return Page(
-            kind: .corrections, url: url, file: urls.file(ofPage: url), title: "Corrections",
-            description: "Every correction made to the explainers of \(site.title), newest first.",
+            kind: .corrections, url: url, file: urls.file(ofPage: url), title: strings.text("corrections"),
+            description: strings.text("correctionsDescription", ["site": site.title]),
             articles: newestFirst.filter { $0.isListed && $0.frontMatter.updates.contains { $0.kind == .correction } })
     }
 
     /// The search page, `/search/` (when `site.search`): Pagefind's UI, which reads the index
     /// the build made of the explainers' pages (`SearchIndexer`).
-    static func searchPage(site: SiteConfig, urls: SiteURLs) -> Page {
+    static func searchPage(site: SiteConfig, urls: SiteURLs, strings: LocalizedStrings = .english) -> Page {
         let url = urls.search
         return Page(
-            kind: .search, url: url, file: urls.file(ofPage: url), title: "Search",
-            description: "Search the explainers of \(site.title).")
+            kind: .search, url: url, file: urls.file(ofPage: url), title: strings.text("search"),
+            description: strings.text("searchDescription", ["site": site.title]))
     }
 
     /// The home pages: `/` lists the newest `site.homePageSize` explainers, `/page/2/` the next
     /// ones, and so on (always at least `/`); each card with its topics (`topics`).
     static func homePages(
-        site: SiteConfig, urls: SiteURLs, newestFirst: [RenderedArticle], topics: SiteTopics = .none
+        site: SiteConfig, urls: SiteURLs, newestFirst: [RenderedArticle], topics: SiteTopics = .none,
+        strings: LocalizedStrings = .english
     ) -> [Page] {
         let description = site.description.isEmpty ? site.title : site.description
         return ListingPagination.pages(of: newestFirst, size: site.homePageSize) { urls.home(page: $0) }.map { slice in
             Page(
                 kind: .home, url: slice.url, file: urls.file(ofPage: slice.url),
-                title: slice.number == 1 ? site.title : "\(site.title), page \(slice.number)",
-                description: slice.number == 1 ? description : "\(description) (page \(slice.number) of \(slice.count))",
+                title: slice.title(site.title, strings),
+                description: slice.description(description, strings),
                 articles: slice.articles, listing: slice.position,
                 articleTopics: slice.articles.map { topics.links(of: $0).topics })
         }
@@ -148,14 +158,17 @@ enum SitePlanner {
     /// one-page view (which is not part of the reading order). Every page carries the
     /// explainer's topics; the overview and the last page of the reading order its related
     /// explainers (`links`).
-    static func explainerPages(_ article: RenderedArticle, links: ExplainerLinks = .none, urls: SiteURLs) -> [Page] {
+    /// `strings` are the explainer's language's (`PageContext.language`).
+    static func explainerPages(
+        _ article: RenderedArticle, links: ExplainerLinks = .none, urls: SiteURLs, strings: LocalizedStrings = .english
+    ) -> [Page] {
         let fm = article.frontMatter
         var stops: [(Page.Kind, RenderedSection?, PageLink)] = []
         stops.append(
             (
                 .overview, nil,
                 PageLink(
-                    label: "Overview", title: fm.title, url: urls.explainer(article.slug), isCurrent: false,
+                    label: strings.text("overview"), title: fm.title, url: urls.explainer(article.slug), isCurrent: false,
                     readingMinutes: WordCounter.minutes(forWords: article.lede.wordCount))
             ))
         for section in article.sections {
@@ -173,7 +186,7 @@ enum SitePlanner {
                 (
                     .quotes, nil,
                     PageLink(
-                        label: "Quotes", title: "Quotes: \(fm.title)",
+                        label: strings.text("quotes"), title: strings.text("quotesTitle", ["title": fm.title]),
                         url: urls.explainerPage(article.slug, SiteURLs.quotesPage),
                         isCurrent: false, readingMinutes: nil)
                 ))
@@ -187,7 +200,7 @@ enum SitePlanner {
             let description: String
             switch kind {
             case .section: description = section?.description ?? fm.summary
-            case .quotes: description = "What was said: the quotations in \u{201C}\(fm.title)\u{201D}, with who said them."
+            case .quotes: description = strings.text("quotesDescription", ["title": fm.title])
             default: description = fm.summary
             }
             pages.append(

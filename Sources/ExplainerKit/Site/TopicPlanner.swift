@@ -9,24 +9,26 @@ enum TopicPlanner {
     static let owner = "the topic pages (/\(SiteURLs.topicsFolder)/, /\(SiteURLs.topicsFolder)/SLUG/)"
 
     /// The topics index, then each topic's pages (topics by slug).
-    static func pages(topics: SiteTopics, site: SiteConfig, urls: SiteURLs) -> [Page] {
+    /// Their titles and descriptions are `strings`' (the listings' language).
+    static func pages(topics: SiteTopics, site: SiteConfig, urls: SiteURLs, strings: LocalizedStrings = .english) -> [Page] {
         let index = Page(
-            kind: .topics, url: urls.topics, file: urls.file(ofPage: urls.topics), title: "Topics",
-            description: "Every topic of the explainers of \(site.title), with how many explainers each has.",
+            kind: .topics, url: urls.topics, file: urls.file(ofPage: urls.topics), title: strings.text("topics"),
+            description: strings.text("topicsDescription", ["site": site.title]),
             listedTopics: topics.topics)
-        return [index] + topics.topics.flatMap { pages(of: $0, topics: topics, site: site, urls: urls) }
+        return [index] + topics.topics.flatMap { pages(of: $0, topics: topics, site: site, urls: urls, strings: strings) }
     }
 
     /// One topic's pages.
-    static func pages(of topic: Topic, topics: SiteTopics, site: SiteConfig, urls: SiteURLs) -> [Page] {
+    static func pages(
+        of topic: Topic, topics: SiteTopics, site: SiteConfig, urls: SiteURLs, strings: LocalizedStrings = .english
+    ) -> [Page] {
         let slices = ListingPagination.pages(of: topic.articles, size: site.homePageSize) { urls.topic(topic.slug, page: $0) }
-        let count = topic.articles.count
-        let about = "\(count) explainer\(count == 1 ? "" : "s") on \(topic.name), newest first"
+        let about = strings.text("topicDescription", count: topic.articles.count, ["topic": topic.name])
         return slices.map { slice in
             Page(
                 kind: .topic, url: slice.url, file: urls.file(ofPage: slice.url),
-                title: slice.number == 1 ? topic.name : "\(topic.name), page \(slice.number)",
-                description: slice.number == 1 ? about + "." : "\(about) (page \(slice.number) of \(slice.count)).",
+                title: slice.title(topic.name, strings),
+                description: slice.description(about, strings) + ".",
                 articles: slice.articles, listing: slice.position,
                 articleTopics: slice.articles.map { topics.links(of: $0).topics }, listedTopics: [topic])
         }

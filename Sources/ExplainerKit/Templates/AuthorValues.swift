@@ -6,17 +6,23 @@ final class AuthorValues: TemplateObject {
     let url: String
     /// What follows the name in a byline: `, ` or ` and ` between names, nothing after the last.
     let separator: String
+    /// On their own page, the heading of their explainers' list: `Explainers by Ana Díaz`.
+    let explainersBy: String?
 
-    init(_ author: SiteAuthor, urls: SiteURLs, separator: String = "") {
+    init(_ author: SiteAuthor, urls: SiteURLs, separator: String = "", explainersBy: String? = nil) {
         self.author = author
         url = urls.author(author.key)
         self.separator = separator
+        self.explainersBy = explainersBy
     }
 
-    /// `authors` as a byline lists them: `Ana, Ben and Chloé`.
-    static func byline(_ authors: [SiteAuthor], urls: SiteURLs) -> [AuthorValues] {
-        authors.enumerated().map { index, author in
-            let separator = index == authors.count - 1 ? "" : index == authors.count - 2 ? " and " : ", "
+    /// `authors` as a byline lists them: `Ana, Ben and Chloé`, with the separators of
+    /// `strings`' language (`bylineComma`, `bylineAnd`).
+    static func byline(_ authors: [SiteAuthor], urls: SiteURLs, strings: LocalizedStrings = .english) -> [AuthorValues] {
+        let comma = strings.text("bylineComma")
+        let and = strings.text("bylineAnd")
+        return authors.enumerated().map { index, author in
+            let separator = index == authors.count - 1 ? "" : index == authors.count - 2 ? and : comma
             return AuthorValues(author, urls: urls, separator: separator)
         }
     }
@@ -30,6 +36,7 @@ final class AuthorValues: TemplateObject {
         .field("website", "`url` in the authors file: their own page elsewhere (absent without one)", \.author.url),
         .field("links", "`links` in the authors file, in their order", { $0.author.links.map(AuthorLink.init) }),
         .field("separator", "in a byline, what follows the name: `, `, ` and `, or nothing after the last", \.separator),
+        .field("explainersBy", "on their own page, `Explainers by NAME` in the page's language", \.explainersBy),
     ])
 }
 

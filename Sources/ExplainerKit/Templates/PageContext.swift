@@ -50,7 +50,7 @@ enum PageContext {
             site: shared.site, assets: shared.assets,
             page: pageValues(page, shared: shared, explainer: explainer, language: language),
             t: TranslationValues(strings: strings))
-        if shared.config.search { context.search = SearchValues(page, urls: shared.urls) }
+        if shared.config.search { context.search = SearchValues(page, urls: shared.urls, strings: strings) }
         if let explainer, let article = page.article {
             context.explainer = ExplainerPageValues(
                 shared: explainer, pages: page.explainerPages, previous: page.previous, next: page.next)
@@ -59,19 +59,19 @@ enum PageContext {
             case .overview:
                 context.lede = Prepared(article.lede)
                 context.cards = article.sections.map { section in
-                    CardValues(section: section, url: shared.urls.explainerPage(article.slug, section.key))
+                    CardValues(section: section, url: shared.urls.explainerPage(article.slug, section.key), strings: strings)
                 }
                 context.sources = article.lede.links
             case .section:
                 if let section = page.section {
-                    context.section = Prepared(section)
+                    context.section = Prepared(SectionValues(section, strings: strings))
                     context.sources = section.chunk.links
                 }
             case .quotes:
                 break
             case .all:
                 context.lede = Prepared(article.lede)
-                context.allSections = article.sections
+                context.allSections = article.sections.map { SectionValues($0, strings: strings) }
                 let links = article.lede.links + article.sections.flatMap(\.chunk.links)
                 var seen: Set<String> = []
                 context.sources = links.filter { seen.insert($0.url).inserted }
@@ -88,12 +88,20 @@ enum PageContext {
                     topics: index < page.articleTopics.count ? page.articleTopics[index] : [], strings: strings)
             }
             context.pagination = Prepared(page.listing.map { PaginationValues($0, strings: strings) })
-            if page.kind == .author { context.author = page.authors.first.map { AuthorValues($0, urls: shared.urls) } }
+            if page.kind == .author {
+                context.author = page.authors.first.map {
+                    AuthorValues($0, urls: shared.urls, explainersBy: strings.text("explainersBy", ["name": $0.name]))
+                }
+            }
             if page.kind == .topic {
-                context.topic = page.listedTopics.first.map { TopicValues($0.link, urls: shared.urls, count: $0.articles.count) }
+                context.topic = page.listedTopics.first.map {
+                    TopicValues($0.link, urls: shared.urls, count: $0.articles.count, strings: strings)
+                }
             }
         case .topics:
-            context.topics = page.listedTopics.map { TopicValues($0.link, urls: shared.urls, count: $0.articles.count) }
+            context.topics = page.listedTopics.map {
+                TopicValues($0.link, urls: shared.urls, count: $0.articles.count, strings: strings)
+            }
         case .authors:
             context.authors = page.authors.map { AuthorValues($0, urls: shared.urls) }
         case .corrections:
@@ -129,7 +137,7 @@ enum PageContext {
             timelineOnOverview: !fm.timeline.isEmpty && timelineSection == nil,
             quotes: article.quotes.map { placed in
                 let page = placed.sectionKey.map { urls.explainerPage(article.slug, $0) } ?? base
-                var label = "Overview"
+                var label = strings.text("overview")
                 if let key = placed.sectionKey {
                     while section < article.sections.endIndex, article.sections[section].key != key { section += 1 }
                     if section < article.sections.endIndex { label = article.sections[section].label }
@@ -137,10 +145,10 @@ enum PageContext {
                 let (role, date) = quoteDates.split(placed.quote.context, published: fm.date)
                 return QuoteValues(
                     quote: placed.quote, url: page + "#" + placed.quote.id, pageLabel: label, pageURL: page,
-                    role: role, date: date, strings: strings)
+                    role: role, date: date, strings: strings, readInContext: strings.text("readInContext", ["page": label]))
             },
             image: LeadImageValues(article, urls: urls),
-            authors: AuthorValues.byline(authors.resolve(fm.authors), urls: urls), status: article.status,
+            authors: AuthorValues.byline(authors.resolve(fm.authors), urls: urls, strings: strings), status: article.status,
             topics: TopicValues.list(topics, urls: urls), strings: strings)
     }
 
@@ -149,13 +157,13 @@ enum PageContext {
     /// The language `page` is written in: its own (a listing of a language's space), else its
     /// explainer's (`language:`), else the site's. The one rule for a page's language.
     static func language(of page: Page, site: SiteConfig) -> LanguageTag {
-        page.language ?? language(of: page.article, site: site)
+        language(listing: page.language, article: page.article, site: site)
     }
 
-    /// The language of `article`'s pages (and of its redirect pages): its own (`language:`),
-    /// else the site's.
-    static func language(of article: RenderedArticle?, site: SiteConfig) -> LanguageTag {
-        article?.frontMatter.language ?? site.languageTag
+    /// The same rule before the page is made (the planner titles pages in their language):
+    /// `listing`, the language a listing page is given, else `article`'s, else the site's.
+    static func language(listing: LanguageTag?, article: RenderedArticle?, site: SiteConfig) -> LanguageTag {
+        listing ?? article?.frontMatter.language ?? site.languageTag
     }
 
     private static func pageValues(_ page: Page, shared: Shared, explainer: ExplainerValues?, language: LanguageTag) -> PageValues {

@@ -20,24 +20,25 @@ final class SearchValues: TemplateObject {
     let date: String?
     let topics: String?
 
-    init(_ page: Page, urls: SiteURLs) {
+    /// `strings`: the page's language's (its `kind` is said in it).
+    init(_ page: Page, urls: SiteURLs, strings: LocalizedStrings = .english) {
         url = urls.search
         bundleURL = urls.pagefind
         resultsBaseURL = urls.url("/")
         isSearchPage = page.kind == .search
         let indexed = page.article != nil && Self.indexedKinds.contains(page.kind)
         self.indexed = indexed
-        kind = indexed ? Self.label(page.kind) : nil
+        kind = indexed ? Self.label(page.kind, strings) : nil
         date = indexed ? page.article?.frontMatter.date.iso : nil
         topics = indexed && !page.topics.isEmpty ? page.topics.map(\.name).joined(separator: ", ") : nil
     }
 
-    /// The `kind` filter's value of an indexed page.
-    static func label(_ kind: Page.Kind) -> String {
+    /// The `kind` metadata of an indexed page, in the page's language: `Overview`, `Section`, `Quotes`.
+    static func label(_ kind: Page.Kind, _ strings: LocalizedStrings = .english) -> String {
         switch kind {
-        case .overview: "Overview"
-        case .section: "Section"
-        case .quotes: "Quotes"
+        case .overview: strings.text("overview")
+        case .section: strings.text("section")
+        case .quotes: strings.text("quotes")
         default: kind.rawValue
         }
     }

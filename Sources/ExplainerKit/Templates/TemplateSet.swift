@@ -3,7 +3,8 @@ import Mustache
 /// The site's Mustache templates, parsed once and checked: every page kind has its template,
 /// every partial a template names exists, no template includes or inherits from itself
 /// (directly or through others) or nests too deeply (`TemplateGraph`), and every variable a
-/// template uses is one the pages provide (a warning otherwise). A `TemplateSet` exists only
+/// template uses is one the pages provide (a warning otherwise), `t.KEY` only for a key of the
+/// theme's strings. A `TemplateSet` exists only
 /// through `load`, so whatever renders one always finishes.
 struct TemplateSet: Sendable {
     let library: MustacheLibrary
@@ -88,7 +89,9 @@ struct TemplateSet: Sendable {
                     }
                 case .variable:
                     let root = reference.name.split(separator: ".").first.map(String.init) ?? reference.name
-                    if reference.name != "." && !PageContext.knownNames.contains(root) {
+                    if let problem = TranslationValues.problem(with: reference, in: path) {
+                        warnings.append(problem)
+                    } else if reference.name != "." && !PageContext.knownNames.contains(root) {
                         let near = EditDistance.nearest(to: root, in: PageContext.knownNames.sorted())
                         warnings.append(
                             Diagnostic(

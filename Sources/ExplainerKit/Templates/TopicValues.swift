@@ -10,12 +10,17 @@ final class TopicValues: TemplateObject {
     let feedURL: String
     /// How many explainers it lists (nil where a page shows it as a link only).
     let count: Int?
+    /// `count` said in the page's language: `3 explainers`, and `3 explainers, newest first.`
+    let countText: String?
+    let countNewestFirst: String?
 
-    init(_ link: TopicLink, urls: SiteURLs, count: Int? = nil) {
+    init(_ link: TopicLink, urls: SiteURLs, count: Int? = nil, strings: LocalizedStrings = .english) {
         self.link = link
         url = urls.topic(link.slug)
         feedURL = urls.topicFeed(link.slug)
         self.count = count
+        countText = count.map { strings.text("explainerCount", count: $0) }
+        countNewestFirst = count.map { strings.text("topicNewestFirst", count: $0) }
     }
 
     /// `links` as an explainer's page or a card shows them.
@@ -29,6 +34,9 @@ final class TopicValues: TemplateObject {
         .field("url", "its page's URL (`/topics/SLUG/`)", \.url),
         .field("feedURL", "its Atom feed's URL (`/topics/SLUG/feed.xml`)", \.feedURL),
         .field("count", "how many explainers it lists (on `topic` and `topics` only)", \.count),
-        .field("isOne", "whether it lists exactly one explainer (for \"1 explainer\")", { $0.count == 1 }),
+        .field("isOne", "whether it lists exactly one explainer", { $0.count == 1 }),
+        .field("countText", "`count` in the page's language: `3 explainers` (on `topic` and `topics` only)", \.countText),
+        .field(
+            "countNewestFirst", "`3 explainers, newest first.` in the page's language (on `topic` and `topics` only)", \.countNewestFirst),
     ])
 }

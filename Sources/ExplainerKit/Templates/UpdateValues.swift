@@ -5,17 +5,20 @@ final class UpdateValues: TemplateObject {
     /// Formatted once: the log, the notice and the corrections page show them.
     let date: String
     let dateISO: String
+    /// Its kind as readers are told it, in the page's language.
+    let label: String
 
-    /// `strings`: the page's language, whose dates it shows.
+    /// `strings`: the page's language, whose dates and words it shows.
     init(_ update: ArticleUpdate, strings: LocalizedStrings) {
         self.update = update
+        label = update.kind.label(strings)
         date = strings.timestamp(update.timestamp)
         dateISO = update.timestamp.iso
     }
 
     static let templateFields = TemplateFields<UpdateValues>([
         .field("kind", "`correction`, `clarification` or `update`", \.update.kind.rawValue),
-        .field("label", "the kind as readers are told it: `Correction`, `Clarification`, `Update`", \.update.kind.label),
+        .field("label", "the kind as readers are told it: `Correction`, `Clarification`, `Update`", \.label),
         .field("isCorrection", "whether it is a correction", { $0.update.kind == .correction }),
         .field("date", "its date in the page's language, as `5 July 2025`; with its time, `5 July 2025, 09:30 UTC+02:00`", \.date),
         .field("dateISO", "its date as `2025-07-05`, with its time `2025-07-05T09:30:00+02:00`", \.dateISO),

@@ -16,8 +16,8 @@ struct PageValuesRoot: TemplateObject {
     var lede = Prepared<MarkdownChunk>(nil)
     var cards: [CardValues]?
     var sources: [ExternalLink]?
-    var section = Prepared<RenderedSection>(nil)
-    var allSections: [RenderedSection]?
+    var section = Prepared<SectionValues>(nil)
+    var allSections: [SectionValues]?
     var articles: [ArticleCardValues]?
     var pagination = Prepared<PaginationValues>(nil)
     var corrections: [CorrectionValues]?
@@ -222,6 +222,13 @@ final class ExplainerValues: TemplateObject {
     let status: PublicationStatus
     /// Its topics, as the site names them (`Page.topics`), in the order of `tags:`.
     let topics: [TopicValues]
+    /// Said in the explainer's language (`strings`): `5 min read`, `12 min read in all`, the
+    /// quotes page's introduction, the footer's link to the one-page view, the banner.
+    let readingTime: String
+    let readingTimeInAll: String
+    let quotesIntro: String
+    let readOnOnePage: String
+    let banner: String?
 
     init(
         frontMatter: FrontMatter, readingMinutes: Int, url: String, allURL: String, quotesURL: String,
@@ -229,6 +236,11 @@ final class ExplainerValues: TemplateObject {
         image: LeadImageValues?, authors: [AuthorValues] = [], status: PublicationStatus = .published,
         topics: [TopicValues] = [], strings: LocalizedStrings
     ) {
+        readingTime = strings.text("readingTime", count: readingMinutes)
+        readingTimeInAll = strings.text("readingTimeInAll", count: readingMinutes)
+        quotesIntro = strings.text("quotesIntro", ["title": frontMatter.title])
+        readOnOnePage = strings.text("readOnOnePage", ["title": frontMatter.title])
+        banner = status.banner(strings)
         self.frontMatter = frontMatter
         self.readingMinutes = readingMinutes
         self.url = url
@@ -266,6 +278,12 @@ final class ExplainerValues: TemplateObject {
         .field("tags", "`tags` of the front matter (text)", \.frontMatter.tags),
         .field("topics", "its topics, in the order of `tags`, named as the site names them, with their pages' URLs", \.topics),
         .field("readingMinutes", "minutes to read the whole explainer", \.readingMinutes),
+        .field("readingTime", "`12 min read`: `readingMinutes` in the explainer's language (`readingTime`)", \.readingTime),
+        .field(
+            "readingTimeInAll", "`12 min read in all`: `readingMinutes` in the explainer's language (`readingTimeInAll`)",
+            \.readingTimeInAll),
+        .field("quotesIntro", "the quotes page's introduction, naming the explainer (`quotesIntro`)", \.quotesIntro),
+        .field("readOnOnePage", "`Read “TITLE” on one page`, the footer's link to the one-page view (`readOnOnePage`)", \.readOnOnePage),
         .field("keyPoints", "`keyPoints` of the front matter (text)", \.frontMatter.keyPoints),
         .field("hasKeyPoints", "whether there are key points", { !$0.frontMatter.keyPoints.isEmpty }),
         .field("timeline", "`timeline` of the front matter", \.frontMatter.timeline),
@@ -301,7 +319,7 @@ final class ExplainerValues: TemplateObject {
         .field("hasAuthors", "whether the explainer names its authors", { !$0.authors.isEmpty }),
         .field(
             "banner", "`Draft \u{2014} not published` or `Scheduled for 4 July 2026` (absent when published)",
-            \.status.banner),
+            \.banner),
     ])
 }
 
@@ -378,11 +396,14 @@ final class QuoteValues: TemplateObject {
     let date: ArticleDate?
     /// That date in the explainer's language.
     let dateText: String?
+    /// `Read it in context: LABEL`, in the explainer's language.
+    let readInContext: String
 
     init(
         quote: Quote, url: String, pageLabel: String, pageURL: String, role: String, date: ArticleDate?,
-        strings: LocalizedStrings
+        strings: LocalizedStrings, readInContext: String
     ) {
+        self.readInContext = readInContext
         self.quote = quote
         self.url = url
         self.pageLabel = pageLabel
@@ -407,6 +428,7 @@ final class QuoteValues: TemplateObject {
         .field("url", "the quote's URL, on the page it stands on", \.url),
         .field("pageLabel", "the label of the page it stands on", \.pageLabel),
         .field("pageURL", "the URL of the page it stands on", \.pageURL),
+        .field("readInContext", "`Read it in context: LABEL`, the link to it (`readInContext`)", \.readInContext),
     ])
 }
 
@@ -415,10 +437,13 @@ final class QuoteValues: TemplateObject {
 final class CardValues: TemplateObject {
     let section: RenderedSection
     let url: String
+    /// `4 min read`, in the explainer's language.
+    let readingTime: String
 
-    init(section: RenderedSection, url: String) {
+    init(section: RenderedSection, url: String, strings: LocalizedStrings = .english) {
         self.section = section
         self.url = url
+        readingTime = strings.text("readingTime", count: section.readingMinutes)
     }
 
     static let templateFields = TemplateFields<CardValues>([
@@ -427,7 +452,25 @@ final class CardValues: TemplateObject {
         .field("url", "the section page's URL", \.url),
         .field("excerptHTML", "the section's first paragraph (HTML)", \.section.chunk.excerptHTML),
         .field("minutes", "minutes to read the section", \.section.readingMinutes),
+        .field("readingTime", "`4 min read`: `minutes` in the explainer's language", \.readingTime),
     ])
+}
+
+/// `section`: the section a section page shows, with its reading time said in the page's
+/// language (a class: the section is not copied into each lookup).
+final class SectionValues: TemplateObject {
+    let section: RenderedSection
+    let readingTime: String
+
+    init(_ section: RenderedSection, strings: LocalizedStrings = .english) {
+        self.section = section
+        readingTime = strings.text("readingTime", count: section.readingMinutes)
+    }
+
+    static let templateFields = TemplateFields<SectionValues>(
+        RenderedSection.templateFields.all.map { $0.reading(through: \.section) } + [
+            .field("readingTime", "`4 min read`: `minutes` in the page's language", \.readingTime)
+        ])
 }
 
 /// One entry of `articles`: an explainer listed on the home, 404, author and topic pages.
@@ -438,6 +481,9 @@ struct ArticleCardValues: TemplateObject {
     let topics: [TopicValues]
     /// Its date in the page's language.
     let date: String
+    /// `5 min read` and the badge, in the listing's language.
+    let readingTime: String
+    let badge: String?
 
     /// `topics`: its topics as the site names them (`Page.articleTopics`); `strings`: the
     /// page's language.
@@ -447,6 +493,8 @@ struct ArticleCardValues: TemplateObject {
         url = urls.explainer(article.slug)
         image = LeadImageValues(article, urls: urls)
         self.topics = TopicValues.list(topics, urls: urls)
+        readingTime = strings.text("readingTime", count: article.readingMinutes)
+        badge = article.status.badge(strings)
     }
 
     static let templateFields = TemplateFields<ArticleCardValues>([
@@ -456,9 +504,10 @@ struct ArticleCardValues: TemplateObject {
         .field("date", "its date in the page's language, as `4 July 2025`", \.date),
         .field("dateISO", "its date, as `2025-07-04`", { $0.article.article.frontMatter.date.iso }),
         .field("minutes", "minutes to read it", \.article.readingMinutes),
+        .field("readingTime", "`5 min read`: `minutes` in the page's language", \.readingTime),
         .field("tags", "its tags (text)", \.article.article.frontMatter.tags),
         .field("topics", "its topics, as `explainer.topics` (on the home, topic and author pages)", \.topics),
         .field("image", "its lead image, as `explainer.image` (absent without one)", \.image),
-        .field("badge", "`Draft` or `Scheduled` (built by `--drafts`, `--future`; absent when published)", \.article.status.badge),
+        .field("badge", "`Draft` or `Scheduled` (built by `--drafts`, `--future`; absent when published)", \.badge),
     ])
 }
