@@ -7,7 +7,7 @@
 enum RedirectPage {
     /// The HTML of `redirect`'s page on the site at `urls`.
     static func html(_ redirect: SiteRedirects.Redirect, site: SiteConfig, urls: SiteURLs) -> String {
-        let target = urls.explainer(redirect.article.slug)
+        let target = urls.explainer(of: redirect.article.article)
         let absolute = HTMLEscaping.escape(urls.absolute(target))
         let href = HTMLEscaping.escape(target)
         let title = HTMLEscaping.escape(redirect.article.frontMatter.title)

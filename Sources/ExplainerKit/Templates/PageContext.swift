@@ -163,6 +163,7 @@ enum PageContext {
             jsonLD: jsonLD.isEmpty ? nil : jsonLD,
             noindex: page.article.map { !$0.isListed } ?? false,
             contentSecurityPolicy: ContentSecurityPolicy.of(page.kind, frameOrigins: page.frameOrigins).text,
-            language: language)
+            language: language,
+            alternates: page.alternates.map { AlternateValues($0, urls: shared.urls, currentURL: page.url) })
     }
 }
