@@ -254,3 +254,23 @@ struct MultilingualSiteTests {
         #expect(!build.files.contains { $0.path.hasPrefix("en/") })
     }
 }
+
+@Suite("Languages: multilingual sites in the preview's cache")
+struct MultilingualCacheTests {
+    @Test("A translation added or removed changes its original's pages and the sitemap, as a full build does")
+    func cachedBuildsFollowTranslations() throws {
+        let cache = BuildCache()
+        let original = [("a.md", Fixtures.article(title: "Alpha"))]
+        let translated = original + [("a.de.md", MultilingualFixture.german)]
+        func build(_ articles: [(String, String)], cache: BuildCache? = nil) throws -> [OutputFile] {
+            let sources = Fixtures.sources(articles: articles, siteYML: MultilingualFixture.siteYML)
+            return try (cache.map { try SiteBuilder.build(sources, memo: $0) } ?? SiteBuilder.build(sources)).files
+        }
+        for articles in [original, translated, original] {
+            let cached = try build(articles, cache: cache)
+            #expect(cached == (try build(articles)))
+            let overview = cached.first { $0.path == "a/index.html" }.map { String(decoding: $0.bytes, as: UTF8.self) } ?? ""
+            #expect(overview.contains("hreflang=\"de\"") == (articles.count == 2))
+        }
+    }
+}
