@@ -10,7 +10,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import VIEWPORTS, Preview, set_viewport
-from test_site import console_errors, failed_requests, open_page
+from test_site import console_errors, failed_requests, open_page, page_file, run_validator
 
 GERMAN_WORD = "Zwiebelturm"  # only in the German translation
 ENGLISH_WORD = "perennial"  # only in the English risks section
@@ -78,3 +78,9 @@ def test_each_language_searches_its_own_pages(driver, multilingual):
     # The English index has no German page, the German no English one.
     assert results(driver, multilingual.base, "/search/", GERMAN_WORD, wait=4) == []
     assert results(driver, multilingual.base, "/de/search/", ENGLISH_WORD, wait=4) == []
+
+
+def test_both_languages_pages_are_valid_html(multilingual):
+    pages = ["/russia-taliban/", "/de/russia-taliban/", "/de/russia-taliban/geschichte/", "/de/", "/de/search/"]
+    code, output = run_validator("--files", *[str(page_file(multilingual.output, page)) for page in pages])
+    assert code == 0, f"W3C Nu validator reported errors:\n{output}"
