@@ -4,7 +4,9 @@
 /// and time when an entry of `updates:` gives one; an author page: their newest explainer's; a
 /// topic's pages and the topics index: their newest listed explainer's, and a topic without a
 /// listed explainer is not in it).
-/// Only listed explainers' pages (`RenderedArticle.isListed`) are in it.
+/// Only listed explainers' pages (`RenderedArticle.isListed`) are in it. On a multilingual
+/// site each page in more than one language names them all (`Page.alternates`) as
+/// `<xhtml:link rel="alternate" hreflang>`, and the site language's as `x-default`.
 /// Pure and deterministic: no clock is read.
 enum SitemapWriter {
     static let path = "sitemap.xml"

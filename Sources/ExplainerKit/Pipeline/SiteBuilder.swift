@@ -227,6 +227,9 @@ package enum SiteBuilder {
     /// `<entry>` is made once for every feed it is in), and so does each whole file (keyed by
     /// those parts: a new title changes the feeds, not the sitemap). Only listed explainers
     /// (`RenderedArticle.isListed`) are in them: never a draft or a scheduled explainer.
+    /// On a multilingual site `spaces` gives each language's explainers, URLs and topics: one
+    /// sitemap of every page, and each space its feeds (`de/feed.xml`); nil is one space of
+    /// `articles`, `urls` and `topics`.
     static func discoveryFiles(
         pages: [Page], articles: [RenderedArticle], site: SiteConfig, urls: SiteURLs, authors: SiteAuthors = .empty,
         topics: SiteTopics = .none, memo: some BuildMemo = PassThroughMemo(), spaces: [FeedSpace]? = nil
