@@ -237,6 +237,16 @@ struct MultilingualSiteTests {
         #expect(MultilingualFixture.hreflangs(build.text("x/index.html") ?? "")["de"] == "https://test.example/de/x/")
     }
 
+    @Test("A translation may have a slug of its own, in its language's letters")
+    func unicodeSlug() throws {
+        let build = try MultilingualFixture.build(extra: [
+            ("b.ru.md", MultilingualFixture.french.replacingOccurrences(of: "date:", with: "slug: бета\ndate:"))
+        ])
+        #expect(build.text("ru/бета/index.html")?.contains("Gamma") == true)
+        #expect(MultilingualFixture.hreflangs(build.text("b/index.html") ?? "")["ru"] == "https://test.example/ru/бета/")
+        #expect(build.text("sitemap.xml")?.contains("https://test.example/ru/%D0%B1%D0%B5%D1%82%D0%B0/") == true)
+    }
+
     @Test("A file name's language and a different `language:` are an error")
     func nameAndFrontMatterDisagree() {
         #expect(throws: BuildFailure.self) {
