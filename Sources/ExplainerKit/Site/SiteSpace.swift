@@ -9,6 +9,8 @@ struct SiteSpace: Sendable {
     let site: SiteConfig
     /// Its explainers, in build order.
     var articles: [RenderedArticle]
+    /// Whether `site.yml`'s `languages:` names it (the site's own language counts as named).
+    var isNamed = true
 
     /// Whether it is the site's own language, at the root.
     var isRoot: Bool { urls.spaceLanguage == nil }
@@ -18,7 +20,8 @@ struct SiteSpace: Sendable {
     /// of `Article.spaceLanguage`.
     static func spaces(site: SiteConfig, urls: SiteURLs, articles: [RenderedArticle]) -> [SiteSpace] {
         var languages = site.languages
-        var named = Set(languages.map(\.tag))
+        let listed = Set(languages.map(\.tag))
+        var named = listed
         for tag in Set(articles.compactMap(\.article.spaceLanguage)).sorted() where named.insert(tag).inserted {
             languages.append(SiteLanguage(tag: tag))
         }
@@ -38,7 +41,9 @@ struct SiteSpace: Sendable {
             if let title = language.title { config.title = title }
             if let description = language.description { config.description = description }
             spaces.append(
-                SiteSpace(language: language.tag, urls: urls.space(language.tag), site: config, articles: byLanguage[language.tag] ?? []))
+                SiteSpace(
+                    language: language.tag, urls: urls.space(language.tag), site: config, articles: byLanguage[language.tag] ?? [],
+                    isNamed: listed.contains(language.tag)))
         }
         return spaces
     }

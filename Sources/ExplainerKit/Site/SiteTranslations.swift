@@ -1,3 +1,5 @@
+import Foundation
+
 /// Which pages of a multilingual site are the same page in another language, and what a
 /// translation lacks.
 ///
@@ -12,7 +14,9 @@ struct SiteTranslations {
     /// Page URL → the same page in every language it exists in (itself included); only pages
     /// with at least one translation.
     private(set) var alternates: [String: [PageAlternate]] = [:]
-    /// A translation missing a section its reference has: a warning naming both files.
+    /// A translation missing a section its reference has: a warning naming both files; and a
+    /// translation of no file into a language `languages:` does not name (`what.is.md`, read
+    /// as Icelandic): a warning, in case the name only has a dot.
     private(set) var warnings: [Diagnostic] = []
 
     /// The correspondences of the explainers of `spaces` (`SiteSpace.spaces`).
@@ -28,8 +32,11 @@ struct SiteTranslations {
             }
         }
         for key in order {
-            guard let members = groups[key], members.count > 1 else { continue }
-            link(members)
+            guard let members = groups[key] else { continue }
+            if !members.contains(where: \.space.isRoot) {
+                for member in members where !member.space.isNamed { warnings.append(Self.orphan(member.article, member.space)) }
+            }
+            if members.count > 1 { link(members) }
         }
     }
 
@@ -70,6 +77,21 @@ struct SiteTranslations {
             }
         }
         for pages in sections { set(pages) }
+    }
+
+    /// The warning of `article`, a translation without its original into a language the site
+    /// does not name.
+    private static func orphan(_ article: RenderedArticle, _ space: SiteSpace) -> Diagnostic {
+        let language = space.language
+        let name = Locale(identifier: "en").localizedString(forIdentifier: language.identifier) ?? language.identifier
+        let original = article.article.translationKey
+        return Diagnostic(
+            .warning, file: article.article.sourcePath,
+            message:
+                "This file's name makes it a translation into `\(language)` (\(name)) of \(original), which does not exist: it is published at \(space.urls.explainer(article.slug)).",
+            hint:
+                "If it is in \(name), name the language in site.yml (`languages: [\(language)]`) to say so; if it is not, rename it without the dot (e.g. \(ContentNames.translation(article.article.contentPath).map { String($0.original.dropLast(3)) + "-" + language.urlSegment + ".md" } ?? "NAME.md"))."
+        )
     }
 
     /// For each of `reference`'s sections, the one of `translation` of the same key, else the

@@ -247,6 +247,18 @@ struct MultilingualSiteTests {
         #expect(build.text("sitemap.xml")?.contains("https://test.example/ru/%D0%B1%D0%B5%D1%82%D0%B0/") == true)
     }
 
+    @Test("A translation of no file into a language `languages:` does not name is a warning; a named one is not")
+    func orphanTranslation() throws {
+        let build = try MultilingualFixture.build(extra: [("what.is.md", MultilingualFixture.french)])
+        #expect(build.text("is/what/index.html") != nil)
+        let orphans = build.summary.warnings.filter { $0.file == "Content/what.is.md" }
+        #expect(orphans.count == 1 && orphans[0].message.contains("Icelandic") && orphans[0].hint.contains("what-is.md"))
+        // c.fr.md has no original either; `languages:` naming fr says it is meant.
+        #expect(build.summary.warnings.contains { $0.file == "Content/c.fr.md" })
+        let named = try MultilingualFixture.build(siteYML: MultilingualFixture.siteYML + "\n  fr: {}\n")
+        #expect(!named.summary.warnings.contains { $0.file == "Content/c.fr.md" })
+    }
+
     @Test("A file name's language and a different `language:` are an error")
     func nameAndFrontMatterDisagree() {
         #expect(throws: BuildFailure.self) {
