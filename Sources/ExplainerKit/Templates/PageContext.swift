@@ -164,6 +164,6 @@ enum PageContext {
             noindex: page.article.map { !$0.isListed } ?? false,
             contentSecurityPolicy: ContentSecurityPolicy.of(page.kind, frameOrigins: page.frameOrigins).text,
             language: language,
-            alternates: page.alternates.map { AlternateValues($0, urls: shared.urls, currentURL: page.url) })
+            alternates: AlternateValues.list(page.alternates, urls: shared.urls, currentURL: page.url))
     }
 }

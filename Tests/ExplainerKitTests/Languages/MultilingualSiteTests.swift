@@ -175,6 +175,16 @@ struct MultilingualSiteTests {
         #expect(build.text("b/index.html")?.contains("language-switcher") == false)
     }
 
+    @Test("The switcher names each language in itself, with its region only when two share a language")
+    func languageNames() {
+        let tags = ["de", "fr", "ar", "en-GB"].compactMap(LanguageTag.init)
+        #expect(tags.map { AlternateValues.name(of: $0) } == ["Deutsch", "Français", "العربية", "English"])
+        #expect(AlternateValues.name(of: LanguageTag("pt-BR")!, withRegion: true) == "Português (Brasil)")
+        let urls = SiteURLs(baseURL: "https://t.example")
+        let pair = ["pt-BR", "pt-PT"].map { PageAlternate(language: LanguageTag($0)!, url: "/\($0)/", isDefault: false) }
+        #expect(AlternateValues.list(pair, urls: urls, currentURL: "/").map(\.name) == ["Português (Brasil)", "Português (Portugal)"])
+    }
+
     @Test("The sitemap lists every page's alternates, and x-default")
     func sitemapAlternates() throws {
         let build = try MultilingualFixture.build()
