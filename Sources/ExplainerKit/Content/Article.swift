@@ -16,6 +16,19 @@ package struct Article: Sendable, Hashable {
     var bodyStartLine: Int
     /// Published, a draft or scheduled, as of the build's day (set when the build loads it).
     var status = PublicationStatus.published
+    /// The language its file name gives (`x.de.md`, `x/index.de.md`: `ContentNames.translation`),
+    /// nil for a file without a code. The build keeps it only when it is not the site's
+    /// language: it is then the language space the explainer is in (`/de/<slug>/`), and nil is
+    /// the site's own space, at the root.
+    var spaceLanguage: LanguageTag?
+
+    /// What ties the translations of one explainer together: the content path of its file
+    /// without a language code (`x.md` for `x.md` and `x.de.md`).
+    var translationKey: String { ContentNames.translation(contentPath)?.original ?? contentPath }
+
+    /// Its folder in the output, below its space's (`x`, `de/x`): where its pages and bundle
+    /// files are.
+    var folder: String { spaceLanguage.map { SiteURLs.spaceFolder($0) + "/" + slug } ?? slug }
 
     init(
         slug: String, sourcePath: String, contentPath: String? = nil, frontMatter: FrontMatter, body: String, bodyStartLine: Int

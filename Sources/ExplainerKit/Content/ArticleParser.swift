@@ -9,9 +9,21 @@ package enum ArticleParser {
     package static func parse(_ file: SourceFile, contentFolder: String = "Content") throws(BuildFailure) -> Article {
         let text = try TextDecoding.decode(file)
         let parts = try FrontMatterSplitter.split(text, file: file.path)
-        let frontMatter = try FrontMatterDecoder.decode(yaml: parts.yaml, file: file.path, yamlStartLine: parts.yamlStartLine)
+        var frontMatter = try FrontMatterDecoder.decode(yaml: parts.yaml, file: file.path, yamlStartLine: parts.yamlStartLine)
         let contentPath = ContentNames.contentPath(of: file.path, in: contentFolder)
         let bundle = URLResolver.bundle(ofArticle: contentPath)
+        let translation = ContentNames.translation(contentPath)
+        if let translation {
+            if let written = frontMatter.language, written.languageCode != translation.language.languageCode {
+                throw BuildFailure(
+                    Diagnostic(
+                        file: file.path,
+                        message:
+                            "The file name says this explainer is in `\(translation.language)`, and its front matter says `language: \(written)`.",
+                        hint: "Remove `language:` (the name's code is enough), or rename the file to the language it is in."))
+            }
+            if frontMatter.language == nil { frontMatter.language = translation.language }
+        }
         let slug = frontMatter.slug ?? nameSlug(bundle: bundle, file: file)
         guard !slug.isEmpty else {
             let what = bundle == nil ? "file name" : "folder name"
@@ -24,9 +36,11 @@ package enum ArticleParser {
                         "Set `slug:` in the front matter (e.g. `slug: my-explainer`, which gives /my-explainer/), or rename the \(bundle == nil ? "file" : "folder")."
                 ))
         }
-        return Article(
+        var article = Article(
             slug: slug, sourcePath: file.path, contentPath: contentPath, frontMatter: frontMatter,
             body: parts.body, bodyStartLine: parts.bodyStartLine)
+        article.spaceLanguage = translation?.language
+        return article
     }
 
     /// The slug the name of `file` gives, which `slug:` overrides: the folder's name for a
@@ -36,6 +50,9 @@ package enum ArticleParser {
     }
 
     private static func nameSlug(bundle: String?, file: SourceFile) -> String {
-        Slug.make(bundle ?? file.baseName)
+        if let bundle { return Slug.make(bundle) }
+        // A translation's slug is its original's (`x.de.md` → `x`, at `/de/x/`).
+        let name = file.path.split(separator: "/").last.map(String.init) ?? file.path
+        return Slug.make(ContentNames.translation(name).map { String($0.original.dropLast(3)) } ?? file.baseName)
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What each file of the content folder is, by one rule shared by the build and the preview:
 /// `site.yml` and `authors.yml`; an article (`NAME.md` directly in the folder, or `FOLDER/index.md`, a bundle);
 /// a file of a bundle (anything else below a folder with an `index.md`); an editor's scratch
@@ -40,13 +42,35 @@ package enum ContentNames {
         let inFolder = path.contains("/")
         if inFolder, !bundles.isEmpty, let slash = path.firstIndex(of: "/"), bundles.contains(String(path[..<slash])) {
             let rest = path[path.index(after: slash)...]
-            if rest == bundleIndex { return .article }
+            if rest == bundleIndex || translation(String(path))?.original == String(path[..<slash]) + "/" + bundleIndex {
+                return .article
+            }
             return name == bundleIndex ? .nestedIndex : .bundleFile
         }
         if !inFolder && (path == "site.yml" || path == SiteAuthors.fileName) { return .config }
         if !inFolder && name.hasSuffix(".md") { return .article }
         return isMarkdownName(name) ? .misplacedArticle : .other
     }
+
+    /// The original of a translation and its language, by the translation's name: `x.de.md` →
+    /// (`x.md`, de), `x/index.pt-BR.md` → (`x/index.md`, pt-BR); nil for any other name. The
+    /// code is a BCP 47 tag whose language is one ISO 639 knows, so `node.js.md` stays an
+    /// explainer of its own. The one rule for which files are translations of which.
+    static func translation(_ contentPath: String) -> (original: String, language: LanguageTag)? {
+        guard contentPath.hasSuffix(".md") else { return nil }
+        let stem = contentPath.dropLast(3)
+        let folder = stem.lastIndex(of: "/").map { stem.index(after: $0) } ?? stem.startIndex
+        guard let dot = stem[folder...].lastIndex(of: "."), dot > folder else { return nil }
+        let code = String(stem[stem.index(after: dot)...])
+        guard let language = LanguageTag(code), isoLanguages.contains(language.languageCode) else { return nil }
+        let original = String(stem[..<dot]) + ".md"
+        // In a subfolder only a bundle's `index.<code>.md`.
+        if stem[..<folder].contains("/") && !original.hasSuffix("/" + bundleIndex) { return nil }
+        return (original, language)
+    }
+
+    /// The languages ISO 639 names (`de`, `fr`, `ar`, `haw`…), as the platform knows them.
+    private static let isoLanguages = Set(Locale.LanguageCode.isoLanguageCodes.map(\.identifier))
 
     /// The path of a file in the content folder (`map-story/index.md`) from its path as read
     /// (`Content/map-story/index.md`), the folder spelt as `contentFolder` is.

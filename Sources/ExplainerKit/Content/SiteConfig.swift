@@ -28,6 +28,9 @@ package struct SiteConfig: Sendable, Hashable {
     var search: Bool
     /// The providers `embed` blocks may show frames of: the built-in ones and those `embeds:` adds.
     var embeds = EmbedProviders.standard
+    /// `languages:`: the site's other languages, each with its own space (`/de/`), in the order
+    /// written (a language with translations in the content folder has one anyway).
+    var languages: [SiteLanguage] = []
     /// How a publish to a bucket serves the objects: `publish: { cacheControl: {…}, gzip: true }`.
     var publish = ObjectHeaderRules.standard
 

@@ -38,7 +38,10 @@ struct URLResolver {
     /// `map-story`); nil for `x.md` (and for anything deeper, which is no article).
     static func bundle(ofArticle contentPath: String) -> String? {
         let parts = contentPath.split(separator: "/", omittingEmptySubsequences: false)
-        return parts.count == 2 && parts[1] == "index.md" && !parts[0].isEmpty ? String(parts[0]) : nil
+        guard parts.count == 2, !parts[0].isEmpty else { return nil }
+        // A translation's `index.de.md` is of the same bundle (`ContentNames.translation`).
+        return parts[1] == "index.md" || ContentNames.translation(contentPath)?.original.hasSuffix("/index.md") == true
+            ? String(parts[0]) : nil
     }
 
     /// Where `url` leads from the article.

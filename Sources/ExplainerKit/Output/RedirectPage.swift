@@ -12,7 +12,7 @@ enum RedirectPage {
     ) -> String {
         let language = PageContext.language(listing: nil, article: redirect.article, site: site)
         let strings = translations.strings(for: language)
-        let target = urls.explainer(redirect.article.slug)
+        let target = urls.explainer(of: redirect.article.article)
         let absolute = HTMLEscaping.escape(urls.absolute(target))
         let href = HTMLEscaping.escape(target)
         let title = HTMLEscaping.escape(redirect.article.frontMatter.title)

@@ -8,7 +8,7 @@ enum RedirectsFile {
 
     /// The line of `redirect`, with its newline: `/old-slug/ /new-slug/ 301`.
     static func line(_ redirect: SiteRedirects.Redirect, urls: SiteURLs) -> String {
-        "\(urls.url(redirect.from)) \(urls.explainer(redirect.article.slug)) 301\n"
+        "\(urls.siteURL(redirect.from)) \(urls.explainer(of: redirect.article.article)) 301\n"
     }
 
     /// The file made of `parts` (each one or more lines), its lines sorted.

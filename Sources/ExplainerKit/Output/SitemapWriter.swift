@@ -4,7 +4,9 @@
 /// and time when an entry of `updates:` gives one; an author page: their newest explainer's; a
 /// topic's pages and the topics index: their newest listed explainer's, and a topic without a
 /// listed explainer is not in it).
-/// Only listed explainers' pages (`RenderedArticle.isListed`) are in it.
+/// Only listed explainers' pages (`RenderedArticle.isListed`) are in it. On a multilingual
+/// site each page in more than one language names them all (`Page.alternates`) as
+/// `<xhtml:link rel="alternate" hreflang>`, and the site language's as `x-default`.
 /// Pure and deterministic: no clock is read.
 enum SitemapWriter {
     static let path = "sitemap.xml"
@@ -22,9 +24,11 @@ enum SitemapWriter {
             pages.lazy.filter { $0.kind == .home }.flatMap(\.articles).filter(\.isListed).map(\.frontMatter.lastModified).max()
             ?? pages.compactMap(\.article).filter(\.isListed).map(\.frontMatter.lastModified).max()
         let base = XMLEscaping.escape(urls.origin)
+        // A multilingual site's pages name their translations (`xhtml:link`).
+        let linksTranslations = pages.contains { !$0.alternates.isEmpty }
         var xml = """
             <?xml version="1.0" encoding="UTF-8"?>
-            <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+            <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"\(linksTranslations ? " xmlns:xhtml=\"\(xhtmlNamespace)\"" : "")>
 
             """
         xml.reserveCapacity(pages.count * 100)
@@ -55,6 +59,9 @@ enum SitemapWriter {
             }
             if page.kind != .notFound, page.kind != .search, page.kind != .topic || topicDate != nil {
                 xml += "<url><loc>" + base + XMLEscaping.escape(URIEscaping.encodingNonASCII(page.url)) + "</loc>"
+                var links = UTF8Builder(capacity: 0)
+                appendAlternates(of: page, origin: urls.origin, to: &links)
+                xml += links.string
                 if page.kind == .home, let newest { xml += "<lastmod>" + newest.iso + "</lastmod>" }
                 // The corrections page changes with its newest correction.
                 if page.kind == .corrections, let latest = page.articles.compactMap(\.frontMatter.latestCorrection?.timestamp).max() {
@@ -74,6 +81,24 @@ enum SitemapWriter {
         return xml
     }
 
+    /// The namespace of the alternates' `xhtml:link` elements.
+    static let xhtmlNamespace = "http://www.w3.org/1999/xhtml"
+
+    /// `page`'s translations, itself included, then the `x-default` one (the site's own
+    /// language's), as `<xhtml:link rel="alternate" hreflang="de" href="…"/>`.
+    static func appendAlternates(of page: Page, origin: String, to xml: inout UTF8Builder) {
+        func link(_ hreflang: String, _ url: String) {
+            xml.append("<xhtml:link rel=\"alternate\" hreflang=\"")
+            XMLEscaping.append(hreflang, to: &xml)
+            xml.append("\" href=\"")
+            XMLEscaping.append(origin, to: &xml)
+            XMLEscaping.append(URIEscaping.encodingNonASCII(url), to: &xml)
+            xml.append("\"/>")
+        }
+        for alternate in page.alternates { link(alternate.language.identifier, alternate.url) }
+        if let fallback = page.alternates.first(where: \.isDefault) { link("x-default", fallback.url) }
+    }
+
     /// The newest `lastModified` of the listed explainers among `articles` (a topic page's
     /// `lastmod`: every page of a topic has its topic's).
     static func newestListed(_ articles: [RenderedArticle]) -> ArticleTimestamp? {
@@ -91,6 +116,7 @@ enum SitemapWriter {
             XMLEscaping.append(origin, to: &xml)
             XMLEscaping.append(URIEscaping.encodingNonASCII(page.url), to: &xml)
             xml.append("</loc>")
+            appendAlternates(of: page, origin: origin, to: &xml)
             if let date {
                 xml.append("<lastmod>")
                 xml.append(string: date)

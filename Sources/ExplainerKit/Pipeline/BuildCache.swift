@@ -104,6 +104,7 @@ public final class BuildCache: BuildMemo, @unchecked Sendable {
                 entries[key]?.links = links
                 entries[key]?.plan = nil
                 entries[key]?.files = nil
+                entries[key]?.parts = [:]  // the sitemap's entries name the translations
             }
         }
         return remembered(\.plan, ofSource: source, make: make)

@@ -60,6 +60,8 @@ package struct ListingKey: Sendable, Hashable {
     var entries: [Entry]
     /// The topics index's topics (a topic page's own topic), with how many explainers each lists.
     var topics: [TopicCount]
+    /// The same listing in the site's other languages (`Page.alternates`).
+    var alternates: [PageAlternate] = []
 
     /// One topic of the topics index.
     struct TopicCount: Sendable, Hashable {
@@ -81,6 +83,7 @@ package struct ListingKey: Sendable, Hashable {
                 corrections: article.frontMatter.corrections, status: article.status)
         }
         topics = page.listedTopics.map { TopicCount(link: $0.link, count: $0.articles.count) }
+        alternates = page.alternates
     }
 }
 

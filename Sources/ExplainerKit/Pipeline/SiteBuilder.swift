@@ -80,6 +80,7 @@ package enum SiteBuilder {
             unsafeHTML: config?.unsafeHTML ?? false, smartPunctuation: config?.smartPunctuation ?? true,
             reservedIDs: templates?.elementIDs ?? [], basePath: urls.basePath, media: catalog, contentFolder: sources.contentFolder)
         rendering.embeds = config?.embeds ?? .standard
+        rendering.siteLanguage = config?.languageTag ?? .english
         let options = rendering
         let contentFolder = sources.contentFolder
         let loaded = ParallelMap.map(sources.articles) { file in
@@ -126,9 +127,12 @@ package enum SiteBuilder {
         // nor an alias (an old path) any path of the site.
         let redirects = SiteRedirects(articles: articles, urls: urls)
         diagnostics += redirects.problems
+        // Each language its own space (`/de/…`): the site's own first.
+        let spaces = config.map { SiteSpace.spaces(site: $0, urls: urls, articles: articles) } ?? []
         diagnostics += SitePlanner.claimPaths(
             articles: articles, assets: Array(zip(assetSources, assets.map(\.path))), production: settings.production,
-            authors: authors, redirects: redirects.all)
+            authors: authors, redirects: redirects.all,
+            languages: config == nil ? Set(articles.compactMap(\.article.spaceLanguage)).sorted() : spaces.dropFirst().map(\.language))
 
         guard let config, let templates, !diagnostics.contains(where: { $0.severity == .error }) else {
             throw BuildFailure(diagnostics)
@@ -137,19 +141,34 @@ package enum SiteBuilder {
         // Plan every page; then check that every link to a page or file of the site leads to
         // one the build makes, and make the images' copies (the slow part, through the media
         // cache), each of which can fail: all before the sink is given anything.
-        // The site's topics and every explainer's related ones: once for the whole site.
-        let topics = SiteTopics(newestFirst: SitePlanner.newestFirst(articles))
-        diagnostics += topics.warnings
-        let pages = SitePlanner.plan(
-            site: config, urls: urls, articles: articles, authors: authors, topics: topics, translations: translations
-        ) { article in
-            let links = topics.links(of: article)
-            return memo.plan(ofSource: article.article.sourcePath, links: links) {
-                SitePlanner.explainerPages(
-                    article, links: links, urls: urls,
-                    strings: translations.strings(for: PageContext.language(listing: nil, article: article, site: config)))
+        // Each space's topics and every explainer's related ones: once per space; its
+        // explainers linked to their translations (`SiteTranslations`).
+        let linked = SiteTranslations(spaces: spaces)
+        diagnostics += linked.warnings
+        var planned: [(space: SiteSpace, pages: [Page])] = []
+        var spaceTopics: [SiteTopics] = []
+        for space in spaces {
+            let topics = SiteTopics(newestFirst: SitePlanner.newestFirst(space.articles))
+            diagnostics += topics.warnings
+            var spacePages = SitePlanner.plan(
+                site: space.site, urls: space.urls, articles: space.articles, authors: authors, topics: topics,
+                translations: translations
+            ) { article in
+                var links = topics.links(of: article)
+                links.alternates = linked.alternates(of: article, urls: space.urls)
+                return memo.plan(ofSource: article.article.sourcePath, links: links) {
+                    SitePlanner.explainerPages(
+                        article, links: links, urls: space.urls,
+                        strings: translations.strings(
+                            for: PageContext.language(listing: nil, article: article, site: space.site)))
+                }
             }
+            // One 404 page for the whole site.
+            if !space.isRoot { spacePages.removeAll { $0.kind == .notFound } }
+            planned.append((space, spacePages))
+            spaceTopics.append(topics)
         }
+        let pages = SiteTranslations.linkListings(planned).flatMap { $0 }
         var problems: [Diagnostic] = []
         if articles.contains(where: { !$0.siteReferences.isEmpty }) {
             let references = PageReferenceCheck(
@@ -171,12 +190,18 @@ package enum SiteBuilder {
         var fileCount = deliver(assets)
 
         // Template every page.
-        let renderer = PageRenderer(
-            templates: templates,
-            shared: PageContext.Shared(
-                site: config, stylesheetURL: stylesheetURL, urls: urls, authors: authors, translations: translations))
+        let renderers = spaces.map { space in
+            PageRenderer(
+                templates: templates,
+                shared: PageContext.Shared(
+                    site: space.site, stylesheetURL: stylesheetURL, urls: space.urls, authors: authors,
+                    translations: translations))
+        }
         let groups = group(pages)
         let counts = ParallelMap.map(groups) { group -> Int in
+            // The renderer of the group's space.
+            let space = group.first?.article?.article.spaceLanguage ?? group.first?.language
+            let renderer = renderers.first { $0.shared.urls.spaceLanguage == space } ?? renderers[0]
             func render() -> [OutputFile] {
                 // Sorted by path: what `OutputCollector` keeps (and the cache reuses) as it is.
                 renderer.render(group).compactMap { OutputFile.isSafe($0.file) ? OutputFile(path: $0.file, bytes: $0.html) : nil }
@@ -200,7 +225,8 @@ package enum SiteBuilder {
         media.finish()  // copies made again while delivering (the cache had lost them) are kept
         // One by one: their paths fall between explainers' (`feed.xml`, `sitemap.xml`).
         for file in discoveryFiles(
-            pages: pages, articles: articles, site: config, urls: urls, authors: authors, topics: topics, memo: memo)
+            pages: pages, articles: articles, site: config, urls: urls, authors: authors, memo: memo,
+            spaces: zip(spaces, spaceTopics).map { FeedSpace(site: $0.site, urls: $0.urls, articles: $0.articles, topics: $1) })
         {
             fileCount += deliver([file])
         }
@@ -216,17 +242,28 @@ package enum SiteBuilder {
     /// `<entry>` is made once for every feed it is in), and so does each whole file (keyed by
     /// those parts: a new title changes the feeds, not the sitemap). Only listed explainers
     /// (`RenderedArticle.isListed`) are in them: never a draft or a scheduled explainer.
+    /// On a multilingual site `spaces` gives each language's explainers, URLs and topics: one
+    /// sitemap of every page, and each space its feeds (`de/feed.xml`); nil is one space of
+    /// `articles`, `urls` and `topics`.
     static func discoveryFiles(
         pages: [Page], articles: [RenderedArticle], site: SiteConfig, urls: SiteURLs, authors: SiteAuthors = .empty,
-        topics: SiteTopics = .none, memo: some BuildMemo = PassThroughMemo()
+        topics: SiteTopics = .none, memo: some BuildMemo = PassThroughMemo(), spaces: [FeedSpace]? = nil
     ) -> [OutputFile] {
+        let spaces = spaces ?? [FeedSpace(site: site, urls: urls, articles: articles, topics: topics)]
         let articles = articles.filter(\.isListed)
-        // What decides the sitemap's listing pages: their URLs, and each explainer's topics.
-        let listingURLs = pages.lazy.filter { $0.article == nil }.map(\.url)
+        // What decides the sitemap's listing pages: their URLs (and their translations'), and
+        // each explainer's topics, in its space.
+        let listingURLs = pages.lazy.filter { $0.article == nil }.map { page in
+            page.alternates.isEmpty ? page.url : page.url + " " + page.alternates.map(\.url).joined(separator: " ")
+        }
+        var topicsOf: [ObjectIdentifier: [String]] = [:]
+        for space in spaces {
+            for article in space.articles { topicsOf[ObjectIdentifier(article)] = space.topics.links(of: article).topics.map(\.slug) }
+        }
         func key(_ path: String, _ parts: [String], of articles: [RenderedArticle] = articles) -> SiteFileKey {
             SiteFileKey(
                 path: path, site: site, baseURL: urls.baseURL, articles: articles, parts: parts,
-                topics: path == SitemapWriter.path ? articles.map { topics.links(of: $0).topics.map(\.slug) } : [],
+                topics: path == SitemapWriter.path ? articles.map { topicsOf[ObjectIdentifier($0)] ?? [] } : [],
                 listingURLs: path == SitemapWriter.path ? Array(listingURLs) : [])
         }
         // Parts by article, in `articles` order; an explainer's pages are consecutive in `pages`.
@@ -246,9 +283,13 @@ package enum SiteBuilder {
                 SitemapWriter.entries(for: explainerPages[ObjectIdentifier(article)] ?? [], origin: urls.origin)
             }
         }
-        let feedParts = articles.map { article in
-            memo.part(of: FeedWriter.path, forSource: article.article.sourcePath) {
-                FeedWriter.entry(for: article, urls: urls, authors: authors)
+        // Each explainer's feed entry, with the URLs of its space.
+        var feedPartOf: [ObjectIdentifier: String] = [:]
+        for space in spaces {
+            for article in space.articles where article.isListed {
+                feedPartOf[ObjectIdentifier(article)] = memo.part(of: FeedWriter.path, forSource: article.article.sourcePath) {
+                    FeedWriter.entry(for: article, urls: space.urls, authors: authors)
+                }
             }
         }
         func byArticle(_ parts: [String]) -> [ObjectIdentifier: String] {
@@ -262,27 +303,40 @@ package enum SiteBuilder {
                     explainerPages.first?.article.flatMap { parts[ObjectIdentifier($0)] } ?? ""
                 })
         }
-        let feedPartOf = byArticle(feedParts)
         /// A feed of `articles` (listed, in the site's order) through the memo.
-        func feed(_ path: String, _ articles: [RenderedArticle], _ channel: FeedWriter.Channel) -> OutputFile {
+        func feed(_ path: String, _ articles: [RenderedArticle], _ channel: FeedWriter.Channel, in space: FeedSpace) -> OutputFile {
             var key = key(path, articles.map { feedPartOf[ObjectIdentifier($0)] ?? "" }, of: articles)
+            key.site = space.site
             key.channel = channel
             return memo.siteFile(key) {
                 OutputFile(
                     path: path,
-                    text: FeedWriter.feed(articles: articles, site: site, channel: channel, urls: urls) { article in
+                    text: FeedWriter.feed(articles: articles, site: space.site, channel: channel, urls: space.urls) { article in
                         feedPartOf[ObjectIdentifier(article)] ?? ""
                     })
             }
         }
-        let topicFeeds = topics.topics.map { topic in
-            feed(
-                SiteURLs.topicFeedPath(topic.slug), topic.articles.filter(\.isListed),
-                .topic(topic.link, site: site, urls: urls))
+        // Each space's feed, then its topics' (`de/feed.xml`, `de/topics/<slug>/feed.xml`).
+        var feeds: [OutputFile] = []
+        for space in spaces {
+            let urls = space.urls
+            feeds.append(
+                feed(urls.outputPath(FeedWriter.path), space.articles.filter(\.isListed), .site(space.site, urls: urls), in: space))
+            feeds += space.topics.topics.map { topic in
+                feed(
+                    urls.outputPath(SiteURLs.topicFeedPath(topic.slug)), topic.articles.filter(\.isListed),
+                    .topic(topic.link, site: space.site, urls: urls), in: space)
+            }
         }
-        return [sitemap, feed(FeedWriter.path, articles, .site(site, urls: urls))] + topicFeeds + [
-            OutputFile(path: RobotsWriter.path, text: RobotsWriter.robots(urls: urls))
-        ]
+        return [sitemap] + feeds + [OutputFile(path: RobotsWriter.path, text: RobotsWriter.robots(urls: urls))]
+    }
+
+    /// What one space's feeds are made of (`discoveryFiles`).
+    struct FeedSpace {
+        var site: SiteConfig
+        var urls: SiteURLs
+        var articles: [RenderedArticle]
+        var topics: SiteTopics
     }
 
     /// Production only: a deterministic `.gz` copy beside every HTML, CSS, XML and SVG file,
@@ -301,6 +355,11 @@ package enum SiteBuilder {
     static func load(_ file: SourceFile, options: ArticleRenderer.Options, settings: BuildSettings) -> LoadedArticle {
         do throws(BuildFailure) {
             var article = try ArticleParser.parse(file, contentFolder: options.contentFolder)
+            if let language = article.spaceLanguage,
+                language == options.siteLanguage || language.identifier == options.siteLanguage.languageCode
+            {
+                article.spaceLanguage = nil
+            }
             article.status = PublicationStatus(article.frontMatter, today: settings.today)
             // Drafts and scheduled explainers are never published: production leaves them out
             // even with --drafts and --future.
@@ -317,7 +376,7 @@ package enum SiteBuilder {
     static func group(_ pages: [Page]) -> [[Page]] {
         var groups: [[Page]] = []
         for page in pages {
-            if let slug = page.article?.slug, let last = groups.last?.last, last.article?.slug == slug {
+            if let article = page.article, let last = groups.last?.last, last.article === article {
                 groups[groups.count - 1].append(page)
             } else {
                 groups.append([page])

@@ -35,6 +35,12 @@ enum SiteScaffold {
             # The language the explainers are written in, as a BCP 47 tag: en, en-GB, fr, pt-BR.
             language: en
 
+            # The site's other languages (docs/languages.md): each has its pages below its tag
+            # (/de/…), an explainer's translation being Content/<slug>.<tag>.md beside it.
+            # Languages with translations are found anyway; here each may get its own title
+            # and description:  de: { title: "Erklärt", description: "…" }
+            languages: {}
+
             # Who publishes the site: shown at the foot of every page, named as the
             # publisher in search engines' data and as the author of the feed.
             author: "Newsroom name"

@@ -16,6 +16,9 @@ package enum ArticleRenderer {
         var reservedIDs: Set<String> = []
         /// The site's base path, for links from the site's root (`SiteURLs.basePath`).
         var basePath = ""
+        /// The site's language: a translation in it (`x.en.md` on an English site) is in the
+        /// site's own space (`Article.spaceLanguage` nil).
+        var siteLanguage = LanguageTag.english
         /// What the build knows of the bundles' files: every reference to one is checked
         /// against it, and images are written from it (`ImageMarkup`).
         var media = MediaCatalog.empty
@@ -59,7 +62,7 @@ package enum ArticleRenderer {
     /// `render` with the options as they are.
     private static func renderOnce(_ article: Article, options: Options) throws(BuildFailure) -> RenderedArticle {
         let references = ReferenceContext(
-            articlePath: article.contentPath, slug: article.slug, file: article.sourcePath, lineOffset: article.bodyStartLine - 1,
+            articlePath: article.contentPath, slug: article.folder, file: article.sourcePath, lineOffset: article.bodyStartLine - 1,
             contentFolder: options.contentFolder, media: options.media, basePath: options.basePath)
         let markdown = MarkdownRenderer.render(
             article.body, unsafe: options.unsafeHTML, reservedIDs: options.reservedIDs, basePath: options.basePath,
@@ -148,10 +151,10 @@ package enum ArticleRenderer {
             }
         }
         let media = MediaStage.publication(
-            bundle: article.bundle, slug: article.slug, used: markdown.references.usedMedia, lead: leadImage, catalog: options.media)
+            bundle: article.bundle, slug: article.folder, used: markdown.references.usedMedia, lead: leadImage, catalog: options.media)
         var refused: Set<String> = []
         for output in media where !refused.contains(output.entry.source) {
-            let path = String(output.path.dropFirst(article.slug.utf8.count + 1))
+            let path = String(output.path.dropFirst(article.folder.utf8.count + 1))
             if let conflict = folder.claim(path, by: .bundleFile(output.entry.source)) {
                 diagnostics.append(conflict)
                 refused.insert(output.entry.source)  // one error per file, not one per copy

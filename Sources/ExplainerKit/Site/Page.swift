@@ -70,6 +70,9 @@ package final class Page: Sendable, Hashable {
     /// The language the page is written in when it is not its explainer's or the site's (a
     /// listing of a language's own space); nil otherwise (`PageContext.language(of:)`).
     let language: LanguageTag?
+    /// On a multilingual site, this page in every language it exists in, itself included
+    /// (`SiteTranslations`); empty when it exists in one.
+    let alternates: [PageAlternate]
 
     init(
         kind: Kind, url: String, file: String, title: String, description: String,
@@ -77,9 +80,10 @@ package final class Page: Sendable, Hashable {
         explainerPages: [PageLink] = [], previous: PageLink? = nil, next: PageLink? = nil,
         articles: [RenderedArticle] = [], listing: ListingPosition? = nil, authors: [SiteAuthor] = [],
         topics: [TopicLink] = [], related: [RelatedExplainer] = [], articleTopics: [[TopicLink]] = [],
-        listedTopics: [Topic] = [], language: LanguageTag? = nil
+        listedTopics: [Topic] = [], language: LanguageTag? = nil, alternates: [PageAlternate] = []
     ) {
         self.language = language
+        self.alternates = alternates
         self.kind = kind
         self.url = url
         self.file = file
@@ -106,7 +110,18 @@ package final class Page: Sendable, Hashable {
                 && lhs.explainerPages == rhs.explainerPages && lhs.previous == rhs.previous && lhs.next == rhs.next
                 && lhs.articles == rhs.articles && lhs.listing == rhs.listing && lhs.authors == rhs.authors
                 && lhs.topics == rhs.topics && lhs.related == rhs.related && lhs.articleTopics == rhs.articleTopics
-                && lhs.listedTopics == rhs.listedTopics && lhs.language == rhs.language)
+                && lhs.listedTopics == rhs.listedTopics && lhs.language == rhs.language
+                && lhs.alternates == rhs.alternates)
+    }
+
+    /// This page written in `language` (nil: its explainer's or the site's), with `alternates`.
+    func with(language: LanguageTag?, alternates: [PageAlternate]) -> Page {
+        if language == self.language && alternates == self.alternates { return self }
+        return Page(
+            kind: kind, url: url, file: file, title: title, description: description, article: article, section: section,
+            explainerPages: explainerPages, previous: previous, next: next, articles: articles, listing: listing,
+            authors: authors, topics: topics, related: related, articleTopics: articleTopics, listedTopics: listedTopics,
+            language: language, alternates: alternates)
     }
 
     package func hash(into hasher: inout Hasher) {

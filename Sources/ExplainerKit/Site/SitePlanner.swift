@@ -39,39 +39,63 @@ enum SitePlanner {
     /// the site has authors, the topic pages), then the assets (their
     /// paths in the output, e.g. `assets/style.<hash>.css`, with the file each comes from),
     /// then each explainer's folder, then the redirect pages of `redirects` (`SiteRedirects`).
+    /// Each of `languages` (a multilingual site's other languages) has its folder (`de/`),
+    /// claimed in the site's, and in it the same pages of its own and its explainers' folders
+    /// (`Article.spaceLanguage`): a path is claimed once per space.
     /// Returns an error for each second claim.
     static func claimPaths(
         articles: [RenderedArticle], assets: [(source: String, path: String)], production: Bool,
-        authors: SiteAuthors = .empty, redirects: [SiteRedirects.Redirect] = []
+        authors: SiteAuthors = .empty, redirects: [SiteRedirects.Redirect] = [], languages: [LanguageTag] = []
     ) -> [Diagnostic] {
         var claims = PathClaims()
-        claims.claim("index.html", by: .generated("the home page"), gzip: production)
-        claims.claim(SiteURLs.listingFolder, isFolder: true, by: .generated("the home page listings (/page/2/, /page/3/, …)"))
+        claimSpacePaths(in: &claims, production: production, authors: authors)
         claims.claim(SiteURLs.notFoundFile, by: .generated("the 404 page"), gzip: production)
-        claims.claim(SiteURLs.correctionsFolder, isFolder: true, by: .generated("the corrections page"))
-        claims.claim(FeedWriter.path, by: .generated("the Atom feed"), gzip: production)
         claims.claim(SitemapWriter.path, by: .generated("the sitemap"), gzip: production)
         claims.claim(RobotsWriter.path, by: .generated("robots.txt"), gzip: production)
         claims.claim(
             previewFolder, isFolder: true,
             by: .generated(
                 "the preview's own addresses (\(PreviewAddresses.script), \(PreviewAddresses.events))"))
-        // Taken whether or not search is on: turning it on never moves an explainer.
-        claims.claim(SiteURLs.searchFolder, isFolder: true, by: .generated("the search page"))
         claims.claim(SiteURLs.pagefindFolder, isFolder: true, by: .generated("the search index (Pagefind's bundle)"))
-        if !authors.isEmpty { claims.claim(SiteURLs.authorsFolder, isFolder: true, by: .generated(AuthorPlanner.owner)) }
-        claims.claim(SiteURLs.topicsFolder, isFolder: true, by: .generated(TopicPlanner.owner))
         claims.claim(RedirectsFile.path, by: .generated("the redirects file (\(RedirectsFile.path))"))
+        var spaces: [LanguageTag: PathClaims] = [:]
         var problems: [Diagnostic] = []
+        for language in languages where spaces[language] == nil {
+            let folder = SiteURLs.spaceFolder(language)
+            if let problem = claims.claim(folder, isFolder: true, by: .generated("the pages in \(language) (/\(folder)/)")) {
+                problems.append(problem)
+            }
+            var space = PathClaims(folder: "/\(folder)/")
+            claimSpacePaths(in: &space, production: production, authors: authors)
+            spaces[language] = space
+        }
         for asset in assets {
             if let problem = claims.claim(asset.path, by: .asset(asset.source), gzip: production) { problems.append(problem) }
         }
         for article in articles {
             let owner = PathOwner.explainer(
                 slug: article.slug, file: article.article.sourcePath, slugLocation: article.frontMatter.slugLocation)
-            if let problem = claims.claim(article.slug, isFolder: true, by: owner) { problems.append(problem) }
+            if let language = article.article.spaceLanguage, spaces[language] != nil {
+                if let problem = spaces[language]?.claim(article.slug, isFolder: true, by: owner) { problems.append(problem) }
+            } else if let problem = claims.claim(article.slug, isFolder: true, by: owner) {
+                problems.append(problem)
+            }
         }
         return problems + SiteRedirects.claim(redirects, in: &claims, production: production)
+    }
+
+    /// Claims, in the folder of a space (the site's root, or `de/`), the pages every space has:
+    /// home pages, corrections, feed, search page, author pages (when the site has authors) and
+    /// topic pages.
+    private static func claimSpacePaths(in claims: inout PathClaims, production: Bool, authors: SiteAuthors) {
+        claims.claim("index.html", by: .generated("the home page"), gzip: production)
+        claims.claim(SiteURLs.listingFolder, isFolder: true, by: .generated("the home page listings (/page/2/, /page/3/, …)"))
+        claims.claim(SiteURLs.correctionsFolder, isFolder: true, by: .generated("the corrections page"))
+        claims.claim(FeedWriter.path, by: .generated("the Atom feed"), gzip: production)
+        // Taken whether or not search is on: turning it on never moves an explainer.
+        claims.claim(SiteURLs.searchFolder, isFolder: true, by: .generated("the search page"))
+        if !authors.isEmpty { claims.claim(SiteURLs.authorsFolder, isFolder: true, by: .generated(AuthorPlanner.owner)) }
+        claims.claim(SiteURLs.topicsFolder, isFolder: true, by: .generated(TopicPlanner.owner))
     }
 
     /// The site's one order of explainers, used by its pages and its feed: newest first, and
@@ -210,13 +234,15 @@ enum SitePlanner {
                     article: article, section: section, explainerPages: nav,
                     previous: index > 0 ? stopLinks[index - 1] : nil,
                     next: index + 1 < stopLinks.count ? stopLinks[index + 1] : nil, topics: links.topics,
-                    related: index == 0 || index + 1 == stopLinks.count ? links.related : []))
+                    related: index == 0 || index + 1 == stopLinks.count ? links.related : [],
+                    alternates: links.alternates[link.url] ?? []))
         }
         let all = urls.explainerPage(article.slug, SiteURLs.allPage)
         pages.append(
             Page(
                 kind: .all, url: all, file: urls.file(ofPage: all),
-                title: fm.title, description: fm.summary, article: article, explainerPages: stopLinks, topics: links.topics))
+                title: fm.title, description: fm.summary, article: article, explainerPages: stopLinks, topics: links.topics,
+                alternates: links.alternates[all] ?? []))
         return pages
     }
 }

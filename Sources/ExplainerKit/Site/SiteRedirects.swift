@@ -30,7 +30,7 @@ struct SiteRedirects {
         for article in articles {
             for alias in article.frontMatter.aliases {
                 switch Self.path(of: alias, urls: urls) {
-                case .success(let from) where from == "/\(article.slug)/":
+                case .success(let from) where from == "/\(article.article.folder)/":
                     problem(
                         alias, of: article, "The alias `\(from)` is this explainer's own address.",
                         hint: "Remove it: an alias is an address the explainer had before, e.g. its old slug.")

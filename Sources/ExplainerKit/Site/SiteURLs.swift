@@ -14,6 +14,14 @@ package struct SiteURLs: Sendable, Hashable {
     package let basePath: String
     /// `scheme://host[:port]`: what makes an internal URL absolute.
     let origin: String
+    /// The language space these URLs are of, on a multilingual site: `""` for the site's own
+    /// language (at the root), `/de` for German (`/de/`, `/de/<slug>/`, `/de/feed.xml`). The
+    /// pages of a space (home, explainers, topics, authors, corrections, search, feed) are below
+    /// it; what the site has once (assets, the search index, the sitemap, robots.txt, the 404
+    /// page, redirects) is not.
+    package private(set) var spacePath = ""
+    /// The language of the space, nil for the site's own (at the root).
+    package private(set) var spaceLanguage: LanguageTag?
 
     /// The output folder's layout, as URLs below the site's root: the folder of the home page
     /// listings (`/page/2/`…), of the template set's assets, and an explainer's fixed pages.
@@ -42,8 +50,35 @@ package struct SiteURLs: Sendable, Hashable {
         self.baseURL = origin + basePath
     }
 
-    /// The URL of `path`, a path from the site's root (`/`, `/feed.xml`): `basePath + path`.
-    func url(_ path: String) -> String { basePath + path }
+    /// The URLs of `language`'s space (`/de/…`): the one rule for where a language's pages are.
+    func space(_ language: LanguageTag) -> SiteURLs {
+        var urls = self
+        urls.spacePath = "/" + language.urlSegment
+        urls.spaceLanguage = language
+        return urls
+    }
+
+    /// The URLs of the site's own language (at the root).
+    var root: SiteURLs {
+        var urls = self
+        urls.spacePath = ""
+        urls.spaceLanguage = nil
+        return urls
+    }
+
+    /// The folder of `language`'s space in the output: `de`.
+    static func spaceFolder(_ language: LanguageTag) -> String { language.urlSegment }
+
+    /// The URL of `path`, a path from the space's root (`/`, `/feed.xml`): `basePath + spacePath + path`.
+    func url(_ path: String) -> String { basePath + spacePath + path }
+
+    /// The URL of `path`, a path from the site's root, whatever the space: `basePath + path`.
+    func siteURL(_ path: String) -> String { basePath + path }
+
+    /// The output path of `path`, a path from the space's root (`feed.xml` → `de/feed.xml`).
+    func outputPath(_ path: String) -> String {
+        spacePath.isEmpty ? path : String(spacePath.dropFirst()) + "/" + path
+    }
 
     /// The absolute form of an internal URL (one these functions made).
     func absolute(_ url: String) -> String { origin + url }
@@ -56,6 +91,12 @@ package struct SiteURLs: Sendable, Hashable {
     /// An explainer's overview: `/russia-taliban/`.
     func explainer(_ slug: String) -> String { url("/\(slug)/") }
 
+    /// An explainer's overview in its own space, whatever space these URLs are of (`/de/x/`
+    /// for `x.de.md`): what an alias of a translation leads to.
+    func explainer(of article: Article) -> String {
+        (article.spaceLanguage.map(root.space) ?? root).explainer(article.slug)
+    }
+
     /// A page of an explainer: a section (`/russia-taliban/history/`), `quotes` or `all`.
     func explainerPage(_ slug: String, _ key: String) -> String { url("/\(slug)/\(key)/") }
 
@@ -63,7 +104,7 @@ package struct SiteURLs: Sendable, Hashable {
     /// (`path` is relative to the explainer's folder, percent-encoded here).
     func media(_ slug: String, _ path: String) -> String { url("/\(slug)/" + URLResolver.percentEncoded(path)) }
 
-    var notFound: String { url("/" + Self.notFoundFile) }
+    var notFound: String { siteURL("/" + Self.notFoundFile) }
 
     /// The site-wide corrections page: `/corrections/`.
     var corrections: String { url("/\(Self.correctionsFolder)/") }
@@ -89,17 +130,17 @@ package struct SiteURLs: Sendable, Hashable {
     static func topicFeedPath(_ slug: String) -> String { "\(topicsFolder)/\(slug)/\(FeedWriter.path)" }
 
     /// The folder of the assets, `/assets/`; an asset is this plus its path, e.g. `favicon.svg`.
-    var assets: String { url("/\(Self.assetsFolder)/") }
+    var assets: String { siteURL("/\(Self.assetsFolder)/") }
 
     /// The search page: `/search/`.
     var search: String { url("/\(Self.searchFolder)/") }
 
     /// The folder of the Pagefind bundle, `/pagefind/` (ending in `/`).
-    var pagefind: String { url("/\(Self.pagefindFolder)/") }
+    var pagefind: String { siteURL("/\(Self.pagefindFolder)/") }
 
     var feed: String { url("/" + FeedWriter.path) }
 
-    var sitemap: String { url("/" + SitemapWriter.path) }
+    var sitemap: String { siteURL("/" + SitemapWriter.path) }
 
     /// The output file of a page URL these functions made: `/explainers/x/` → `x/index.html`,
     /// `/explainers/404.html` → `404.html`.

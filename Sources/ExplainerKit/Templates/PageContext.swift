@@ -181,6 +181,7 @@ enum PageContext {
             jsonLD: jsonLD.isEmpty ? nil : jsonLD,
             noindex: page.article.map { !$0.isListed } ?? false,
             contentSecurityPolicy: ContentSecurityPolicy.of(page.kind, frameOrigins: page.frameOrigins).text,
-            language: language)
+            language: language,
+            alternates: AlternateValues.list(page.alternates, urls: shared.urls, currentURL: page.url))
     }
 }

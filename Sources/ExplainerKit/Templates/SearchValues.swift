@@ -24,7 +24,7 @@ final class SearchValues: TemplateObject {
     init(_ page: Page, urls: SiteURLs, strings: LocalizedStrings = .english) {
         url = urls.search
         bundleURL = urls.pagefind
-        resultsBaseURL = urls.url("/")
+        resultsBaseURL = urls.siteURL("/")
         isSearchPage = page.kind == .search
         let indexed = page.article != nil && Self.indexedKinds.contains(page.kind)
         self.indexed = indexed

@@ -146,13 +146,17 @@ final class PageValues: TemplateObject {
     let contentSecurityPolicy: String
     /// The language the page is written in (`PageContext.language(of:)`).
     let language: LanguageTag
+    /// On a multilingual site, this page in each language it exists in, itself included.
+    let alternates: [AlternateValues]
 
     init(
         title: String, documentTitle: String, description: String, url: String, canonicalURL: String,
         kind: Page.Kind, isExplainer: Bool, jsonLD: String?, noindex: Bool = false,
-        contentSecurityPolicy: String = ContentSecurityPolicy.site.text, language: LanguageTag = .english
+        contentSecurityPolicy: String = ContentSecurityPolicy.site.text, language: LanguageTag = .english,
+        alternates: [AlternateValues] = []
     ) {
         self.language = language
+        self.alternates = alternates
         self.contentSecurityPolicy = contentSecurityPolicy
         self.title = title
         self.documentTitle = documentTitle
@@ -176,6 +180,13 @@ final class PageValues: TemplateObject {
             "direction", "`rtl` for a language written right to left (Arabic, Hebrew…), else `ltr`: for `<html dir>`", \.language.direction),
         .field("url", "the page's URL", \.url),
         .field("canonicalURL", "the page's absolute URL", \.canonicalURL),
+        .field(
+            "alternates", "on a multilingual site, this page in each language it exists in, itself included (empty otherwise)",
+            \.alternates),
+        .field("hasAlternates", "whether the page exists in another language (for the language switcher)", { !$0.alternates.isEmpty }),
+        .field(
+            "defaultAlternate", "of `alternates`, the site's own language's page (for `hreflang=\"x-default\"`)",
+            { $0.alternates.first(where: \.alternate.isDefault) }),
         .field(
             "kind",
             "`home`, `overview`, `section`, `quotes`, `all`, `corrections`, `404`, `author`, `authors`, `topic`, `topics` or `search`",

@@ -7,6 +7,9 @@ package struct ExplainerLinks: Sendable, Hashable {
     var topics: [TopicLink] = []
     /// Best first; at most `RelatedExplainers.limit`.
     var related: [RelatedExplainer] = []
+    /// On a multilingual site, its pages in other languages, by its page's URL
+    /// (`SiteTranslations`): a new translation plans and templates its pages again.
+    var alternates: [String: [PageAlternate]] = [:]
 
     static let none = ExplainerLinks()
 }

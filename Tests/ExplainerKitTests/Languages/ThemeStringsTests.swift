@@ -49,7 +49,8 @@ struct ThemeStringsTests {
         let found = Set(F.englishPieces(notIn: "de").filter { F.contains(text, piece: $0.piece) }.map(\.key))
         for key in [
             "overview", "keyPoints", "readingTime", "readingTimeInAll", "whatWasSaid", "readInContext", "by", "bylineAnd",
-            "correction", "clarification", "update", "notFoundTitle", "searchNeedsJavaScript", "redirectHeading", "draft", "scheduledBanner",
+            "correction", "clarification", "update", "notFoundTitle", "searchNeedsJavaScript", "redirectHeading", "draft",
+            "scheduledBanner",
             "explainerCount", "topicNewestFirst", "explainersBy", "asOf", "quotesTitle", "section",
         ] {
             #expect(found.contains(key), "\(key)")
