@@ -10,7 +10,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import VIEWPORTS, Preview, set_viewport
-from test_site import console_errors, failed_requests, open_page, page_file, run_validator
+from test_site import clear_logs, console_errors, failed_requests, open_page, page_file, run_validator
 
 GERMAN_WORD = "Zwiebelturm"  # only in the German translation
 ENGLISH_WORD = "perennial"  # only in the English risks section
@@ -55,6 +55,7 @@ def results(driver, base: str, search_page: str, word: str, wait: float = 20) ->
 
 def test_the_switcher_leads_to_the_other_language_and_back(driver, multilingual):
     set_viewport(driver, *VIEWPORTS["desktop"])
+    clear_logs(driver)  # what earlier tests' pages left (a stopped preview's event stream)
     open_page(driver, multilingual.base + "/russia-taliban/")
     switch = driver.find_element(By.CSS_SELECTOR, '.language-switcher a[hreflang="de"]')
     assert switch.get_attribute("lang") == "de" and switch.text == "Deutsch"
