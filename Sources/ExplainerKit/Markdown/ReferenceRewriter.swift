@@ -15,6 +15,9 @@ struct ReferenceContext: Sendable {
     var media: MediaCatalog = .empty
     /// The site's base path (`SiteURLs.basePath`), before every root-relative URL written.
     var basePath: String = ""
+    /// The site's language: a link to a translation in another (`other.de.md`) leads into
+    /// that language's space (`/de/other/`).
+    var siteLanguage: LanguageTag = .english
 }
 
 /// Rewrites the links and images of a parsed article: every relative URL resolved
@@ -79,9 +82,13 @@ struct ReferenceRewriter {
 
     /// The URL of the explainer a link to an article source leads to: this one's own slug for
     /// its own source, else the slug the other's file or folder name gives.
-    private mutating func articleURL(_ contentPath: String, slug: String, suffix: String, node: CmarkNode, written: String) -> String {
+    private mutating func articleURL(
+        _ contentPath: String, slug: String, suffix: String, language: LanguageTag?, node: CmarkNode, written: String
+    ) -> String {
         let own = contentPath == context.articlePath || ownBundle.map { contentPath == $0 + "/" } == true
-        let path = "/" + URLResolver.percentEncoded(own ? context.slug : slug) + "/"
+        let space = language.flatMap { SiteURLs.spaceLanguage(of: $0, site: context.siteLanguage) }
+        let folder = own ? context.slug : (space.map { SiteURLs.spaceFolder($0) + "/" } ?? "") + slug
+        let path = "/" + URLResolver.percentEncoded(folder) + "/"
         return sitePath(path, suffix: suffix, node: node, source: own ? nil : contentPath)
     }
 
@@ -94,8 +101,8 @@ struct ReferenceRewriter {
         switch resolver.resolve(url) {
         case .unchanged: break
         case .site(let path, let suffix): node.url = sitePath(path, suffix: suffix, node: node)
-        case .article(let contentPath, let slug, let suffix):
-            node.url = articleURL(contentPath, slug: slug, suffix: suffix, node: node, written: url)
+        case .article(let contentPath, let slug, let suffix, let language):
+            node.url = articleURL(contentPath, slug: slug, suffix: suffix, language: language, node: node, written: url)
         case .file(let contentPath, let suffix):
             guard let entry = entry(contentPath, written: url, node: node, asImage: false) else { return }
             used[contentPath, default: false] = true

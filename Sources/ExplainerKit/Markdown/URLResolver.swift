@@ -17,8 +17,9 @@ struct URLResolver {
         case site(path: String, suffix: String)
         /// An article source (`other.md`, `other/index.md`, `other/`): the explainer's page.
         /// `contentPath` is the source's path in the content folder (`other/index.md`, or
-        /// `other/` for a bundle named by its folder); `slug` the slug its name gives.
-        case article(contentPath: String, slug: String, suffix: String)
+        /// `other/` for a bundle named by its folder); `slug` the slug its name gives (a
+        /// translation's, `other.de.md`, its original's); `language` a translation's.
+        case article(contentPath: String, slug: String, suffix: String, language: LanguageTag? = nil)
         /// Any other file of the content folder, by its path there (decoded: `a b.png`).
         case file(contentPath: String, suffix: String)
         /// A relative path that climbs out of the content folder (`../../x.png`).
@@ -58,12 +59,13 @@ struct URLResolver {
         if parts.count == 2 && parts[1].isEmpty && !parts[0].isEmpty {
             return .article(contentPath: resolved, slug: Slug.make(String(parts[0])), suffix: suffix)
         }
+        let translation = ContentNames.translation(resolved)
         if let bundle = Self.bundle(ofArticle: resolved) {
-            return .article(contentPath: resolved, slug: Slug.make(bundle), suffix: suffix)
+            return .article(contentPath: resolved, slug: Slug.make(bundle), suffix: suffix, language: translation?.language)
         }
         if parts.count == 1 && ContentNames.kind(of: resolved) == .article {
-            let base = resolved.dropLast(".md".count)
-            return .article(contentPath: resolved, slug: Slug.make(String(base)), suffix: suffix)
+            let base = (translation?.original ?? resolved).dropLast(".md".count)
+            return .article(contentPath: resolved, slug: Slug.make(String(base)), suffix: suffix, language: translation?.language)
         }
         if resolved.isEmpty { return .outsideContent }
         return .file(contentPath: resolved, suffix: suffix)

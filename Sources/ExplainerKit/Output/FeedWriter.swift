@@ -27,11 +27,13 @@ enum FeedWriter {
                 selfURL: urls.absolute(urls.feed), alternateURL: urls.absolute(urls.home()))
         }
 
-        /// A topic's feed, `topics/<slug>/feed.xml`: the topic page's.
-        static func topic(_ topic: TopicLink, site: SiteConfig, urls: SiteURLs) -> Channel {
+        /// A topic's feed, `topics/<slug>/feed.xml`: the topic page's; its subtitle in the
+        /// language of `strings` (the feed's space's).
+        static func topic(_ topic: TopicLink, site: SiteConfig, urls: SiteURLs, strings: LocalizedStrings) -> Channel {
             let page = urls.absolute(urls.topic(topic.slug))
             return Channel(
-                title: "\(topic.name) \u{2013} \(site.title)", subtitle: "Explainers on \(topic.name).", id: page,
+                title: "\(topic.name) \u{2013} \(site.title)", subtitle: strings.text("topicFeedSubtitle", ["topic": topic.name]),
+                id: page,
                 selfURL: urls.absolute(urls.topicFeed(topic.slug)), alternateURL: page)
         }
     }

@@ -226,7 +226,11 @@ package enum SiteBuilder {
         // One by one: their paths fall between explainers' (`feed.xml`, `sitemap.xml`).
         for file in discoveryFiles(
             pages: pages, articles: articles, site: config, urls: urls, authors: authors, memo: memo,
-            spaces: zip(spaces, spaceTopics).map { FeedSpace(site: $0.site, urls: $0.urls, articles: $0.articles, topics: $1) })
+            spaces: zip(spaces, spaceTopics).map {
+                FeedSpace(
+                    site: $0.site, urls: $0.urls, articles: $0.articles, topics: $1,
+                    strings: translations.strings(for: $0.site.languageTag))
+            })
         {
             fileCount += deliver([file])
         }
@@ -249,7 +253,12 @@ package enum SiteBuilder {
         pages: [Page], articles: [RenderedArticle], site: SiteConfig, urls: SiteURLs, authors: SiteAuthors = .empty,
         topics: SiteTopics = .none, memo: some BuildMemo = PassThroughMemo(), spaces: [FeedSpace]? = nil
     ) -> [OutputFile] {
-        let spaces = spaces ?? [FeedSpace(site: site, urls: urls, articles: articles, topics: topics)]
+        let spaces =
+            spaces ?? [
+                FeedSpace(
+                    site: site, urls: urls, articles: articles, topics: topics,
+                    strings: Translations.embedded.strings(for: site.languageTag))
+            ]
         let articles = articles.filter(\.isListed)
         // What decides the sitemap's listing pages: their URLs (and their translations'), and
         // each explainer's topics, in its space.
@@ -325,18 +334,19 @@ package enum SiteBuilder {
             feeds += space.topics.topics.map { topic in
                 feed(
                     urls.outputPath(SiteURLs.topicFeedPath(topic.slug)), topic.articles.filter(\.isListed),
-                    .topic(topic.link, site: space.site, urls: urls), in: space)
+                    .topic(topic.link, site: space.site, urls: urls, strings: space.strings), in: space)
             }
         }
         return [sitemap] + feeds + [OutputFile(path: RobotsWriter.path, text: RobotsWriter.robots(urls: urls))]
     }
 
-    /// What one space's feeds are made of (`discoveryFiles`).
+    /// What one space's feeds are made of (`discoveryFiles`): `strings` in its language.
     struct FeedSpace {
         var site: SiteConfig
         var urls: SiteURLs
         var articles: [RenderedArticle]
         var topics: SiteTopics
+        var strings: LocalizedStrings
     }
 
     /// Production only: a deterministic `.gz` copy beside every HTML, CSS, XML and SVG file,
@@ -355,11 +365,7 @@ package enum SiteBuilder {
     static func load(_ file: SourceFile, options: ArticleRenderer.Options, settings: BuildSettings) -> LoadedArticle {
         do throws(BuildFailure) {
             var article = try ArticleParser.parse(file, contentFolder: options.contentFolder)
-            if let language = article.spaceLanguage,
-                language == options.siteLanguage || language.identifier == options.siteLanguage.languageCode
-            {
-                article.spaceLanguage = nil
-            }
+            article.spaceLanguage = article.spaceLanguage.flatMap { SiteURLs.spaceLanguage(of: $0, site: options.siteLanguage) }
             article.status = PublicationStatus(article.frontMatter, today: settings.today)
             // Drafts and scheduled explainers are never published: production leaves them out
             // even with --drafts and --future.

@@ -63,7 +63,8 @@ package enum ArticleRenderer {
     private static func renderOnce(_ article: Article, options: Options) throws(BuildFailure) -> RenderedArticle {
         let references = ReferenceContext(
             articlePath: article.contentPath, slug: article.folder, file: article.sourcePath, lineOffset: article.bodyStartLine - 1,
-            contentFolder: options.contentFolder, media: options.media, basePath: options.basePath)
+            contentFolder: options.contentFolder, media: options.media, basePath: options.basePath,
+            siteLanguage: options.siteLanguage)
         let markdown = MarkdownRenderer.render(
             article.body, unsafe: options.unsafeHTML, reservedIDs: options.reservedIDs, basePath: options.basePath,
             smart: options.smartPunctuation, references: references, embeds: options.embeds)

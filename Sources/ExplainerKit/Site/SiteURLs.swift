@@ -66,6 +66,13 @@ package struct SiteURLs: Sendable, Hashable {
         return urls
     }
 
+    /// The language whose space a page in `language` is in, on a site in `site`'s: nil for the
+    /// site's own space, the root (the site's tag itself, or its language alone: `en` on an
+    /// `en-GB` site). The one rule for which translations get a space of their own.
+    static func spaceLanguage(of language: LanguageTag, site: LanguageTag) -> LanguageTag? {
+        language == site || language.identifier == site.languageCode ? nil : language
+    }
+
     /// The folder of `language`'s space in the output: `de`.
     static func spaceFolder(_ language: LanguageTag) -> String { language.urlSegment }
 

@@ -106,6 +106,31 @@ struct MultilingualSiteTests {
         #expect(left.isEmpty, "\(left.joined(separator: "\n"))")
     }
 
+    @Test("A link to a translation's file leads into its language's space; a link to the original, to the original")
+    func linksToTranslations() throws {
+        let linking = MultilingualFixture.german.replacingOccurrences(
+            of: "Der Vorspann.", with: "Der Vorspann, [Beta](b.de.md), [Beta englisch](b.md), [Alpha](a.en.md).")
+        let site = try SiteBuilder.build(
+            Fixtures.sources(
+                articles: [
+                    ("a.md", Fixtures.article(title: "Alpha")), ("a.de.md", linking),
+                    ("b.md", Fixtures.article(title: "Beta", date: "2025-01-01")),
+                    ("b.de.md", MultilingualFixture.german.replacingOccurrences(of: "Alpha auf Deutsch", with: "Beta auf Deutsch")),
+                ],
+                siteYML: MultilingualFixture.siteYML))
+        let page = try #require(site.text("de/a/index.html"))
+        #expect(page.contains("<a href=\"/de/b/\">Beta</a>"))
+        #expect(page.contains("<a href=\"/b/\">Beta englisch</a>"))
+        // `a.en.md` is in the site's own language: its space is the root.
+        #expect(page.contains("<a href=\"/a/\">Alpha</a>"))
+        // A link to a translation that does not exist is an error naming it.
+        #expect(throws: BuildFailure.self) {
+            try SiteBuilder.build(
+                Fixtures.sources(
+                    articles: [("a.md", Fixtures.article(title: "Alpha")), ("a.de.md", linking)], siteYML: MultilingualFixture.siteYML))
+        }
+    }
+
     @Test("`languages:` is a list or a mapping of tags, with a title and description per language")
     func siteLanguages() throws {
         let mapping = try SiteConfigDecoder.decode(SourceFile(path: "Content/site.yml", text: MultilingualFixture.siteYML))
@@ -155,6 +180,9 @@ struct MultilingualSiteTests {
         #expect(german.contains("<title>Testseite</title>"))
         #expect(german.contains("https://test.example/de/feed.xml"))
         #expect(!german.contains("https://test.example/b/"))
+        // A topic's feed is in its space's language too.
+        #expect(build.text("de/topics/eins/feed.xml")?.contains("<subtitle>Erklärstücke zum Thema Eins.</subtitle>") == true)
+        #expect(build.text("de/topics/eins/feed.xml")?.contains("xml:lang=\"de\"") == true)
     }
 
     @Test("hreflang links are symmetric, name the page itself and give the site language's page as x-default")
