@@ -6,13 +6,18 @@ package enum ArticleParser {
     ///
     /// - Parameter contentFolder: the content folder as `file.path` spells it: the slug of
     ///   `<contentFolder>/<folder>/index.md` (a bundle) is the folder's name, not `index`.
-    package static func parse(_ file: SourceFile, contentFolder: String = "Content") throws(BuildFailure) -> Article {
+    ///   `siteLanguage`: the language of an explainer that names none (nor its file name).
+    package static func parse(
+        _ file: SourceFile, contentFolder: String = "Content", siteLanguage: LanguageTag = .english
+    ) throws(BuildFailure) -> Article {
         let text = try TextDecoding.decode(file)
         let parts = try FrontMatterSplitter.split(text, file: file.path)
-        var frontMatter = try FrontMatterDecoder.decode(yaml: parts.yaml, file: file.path, yamlStartLine: parts.yamlStartLine)
         let contentPath = ContentNames.contentPath(of: file.path, in: contentFolder)
         let bundle = URLResolver.bundle(ofArticle: contentPath)
         let translation = ContentNames.translation(contentPath)
+        var frontMatter = try FrontMatterDecoder.decode(
+            yaml: parts.yaml, file: file.path, yamlStartLine: parts.yamlStartLine,
+            language: translation?.language ?? siteLanguage)
         if let translation {
             if let written = frontMatter.language, written.languageCode != translation.language.languageCode {
                 throw BuildFailure(

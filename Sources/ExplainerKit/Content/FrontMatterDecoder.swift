@@ -8,7 +8,11 @@ import Yams
 enum FrontMatterDecoder {
     /// The front matter of `yaml` (which starts on line `yamlStartLine` of `file`), or every
     /// problem it has.
-    static func decode(yaml: String, file: String, yamlStartLine: Int) throws(BuildFailure) -> FrontMatter {
+    /// `language`: the explainer's when its front matter names none (its file name's, else the
+    /// site's), in which its timeline's dates are read.
+    static func decode(
+        yaml: String, file: String, yamlStartLine: Int, language: LanguageTag = .english
+    ) throws(BuildFailure) -> FrontMatter {
         let composed = try YAMLDocument.mapping(yaml, file: file, lineOffset: yamlStartLine - 1, what: "front matter")
         var fields = YAMLFields(file: file, lineOffset: yamlStartLine - 1, composed: composed)
         let title = fields.requiredString("title", what: "\"The explainer's title\"")
@@ -23,7 +27,9 @@ enum FrontMatterDecoder {
         let (tags, tagLocations) = decodeTags(&fields)
         let sections = decodeSections(&fields)
         let keyPoints = fields.stringList("keyPoints", what: "\"A main point\"")
-        let timeline = decodeTimeline(&fields)
+        // `language:` is read (and checked) below; the timeline's dates are read in it already.
+        let written = fields.node("language")?.scalar.flatMap { LanguageTag($0.string) }
+        let timeline = decodeTimeline(&fields, language: written ?? language)
         let timelineSection = fields.optionalString("timelineSection", what: "history")
         let draft = fields.bool("draft", default: false)
         let slug = fields.optionalString("slug", what: "my-explainer")
@@ -182,7 +188,7 @@ enum FrontMatterDecoder {
         return (heading, label)
     }
 
-    private static func decodeTimeline(_ fields: inout YAMLFields) -> [TimelineEntry] {
+    private static func decodeTimeline(_ fields: inout YAMLFields, language: LanguageTag) -> [TimelineEntry] {
         guard let node = fields.field("timeline") else { return [] }
         guard case .sequence(let sequence) = node else {
             fields.error(
@@ -204,7 +210,7 @@ enum FrontMatterDecoder {
             guard let date = fields.string(dateNode, key: "timeline date", what: "\"1979\""),
                 let event = fields.string(eventNode, key: "timeline event", what: "\"What happened\"")
             else { continue }
-            let placed = TimelineEntry(date: date, event: event)
+            let placed = TimelineEntry(date: date, event: event, language: language)
             guard placed.span != nil else {
                 fields.error(
                     at: dateNode, "The timeline cannot place the date \"\(date)\".",

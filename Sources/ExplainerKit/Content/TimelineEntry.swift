@@ -8,10 +8,11 @@ struct TimelineEntry: Sendable, Hashable {
     /// date names no time the timeline can place (the decoder refuses those).
     var span: TimelineSpan?
 
-    init(date: String, event: String) {
+    /// `language`: the explainer's, in which `date` is read (`3. Juli 2025`).
+    init(date: String, event: String, language: LanguageTag = .english) {
         self.date = date
         self.event = event
-        self.span = TimelineSpan.of(date)
+        self.span = TimelineSpan.of(date, in: language)
     }
 
     /// `entries` in the one order the timeline has, drawn and listed: by `span.point`, entries

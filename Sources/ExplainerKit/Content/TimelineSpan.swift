@@ -32,8 +32,9 @@ struct TimelineSpan: Sendable, Hashable {
         "`1979`, `March 2024`, `15 August 2021`, `2021-08-15`, `1990s`, `Mid-1990s`, `Late 2023`, `19th century`, "
         + "`late 19th century`, `the 1800s`, `c. 1850 BC`, `AD 79`, `1979–1989`"
 
-    /// The span `text` names (`TimelineDateParser`), or nil when it names none.
-    static func of(_ text: String) -> TimelineSpan? {
-        TimelineDateParser.span(of: text)
+    /// The span `text` names (`TimelineDateParser`), or nil when it names none; written in
+    /// `language` (its month names and date words: `TimelineDateWords`).
+    static func of(_ text: String, in language: LanguageTag = .english) -> TimelineSpan? {
+        TimelineDateParser.span(of: TimelineDateWords.english(text, from: language))
     }
 }

@@ -364,7 +364,7 @@ package enum SiteBuilder {
     /// explainer left out: `BuildSettings.includes`).
     static func load(_ file: SourceFile, options: ArticleRenderer.Options, settings: BuildSettings) -> LoadedArticle {
         do throws(BuildFailure) {
-            var article = try ArticleParser.parse(file, contentFolder: options.contentFolder)
+            var article = try ArticleParser.parse(file, contentFolder: options.contentFolder, siteLanguage: options.siteLanguage)
             article.spaceLanguage = article.spaceLanguage.flatMap { SiteURLs.spaceLanguage(of: $0, site: options.siteLanguage) }
             article.status = PublicationStatus(article.frontMatter, today: settings.today)
             // Drafts and scheduled explainers are never published: production leaves them out
