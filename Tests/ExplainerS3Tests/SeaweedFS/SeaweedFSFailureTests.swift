@@ -123,6 +123,9 @@ extension SeaweedFSPublishTests {
         // A server of its own (its own ports and folder), to kill.
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("weed-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
+        let probe = folder + "-probe"
+        try Data("ready".utf8).write(to: URL(fileURLWithPath: probe))
+        defer { try? FileManager.default.removeItem(atPath: probe) }
         func startServer() throws -> (BackgroundProcess, String) {
             let weed = try BackgroundProcess(
                 "/bin/bash", [main.script, "serve", folder], in: S3TestServer.packageRoot, environment: S3TestServer.environment)
@@ -134,7 +137,15 @@ extension SeaweedFSPublishTests {
                     ?? ""
                 guard !endpoint.isEmpty else { return false }
                 let curl = SignedCurl(endpoint: endpoint, accessKey: main.accessKey, secretKey: main.secretKey)
-                return (try? curl.request("HEAD", "/explainer-test").status) == 200
+                guard (try? curl.request("HEAD", "/explainer-test").status) == 200 else { return false }
+                // Ready to serve objects, not only the bucket: a restarted server answers the
+                // bucket before its volume is back (then a write or a read is a 500).
+                let key = "/explainer-test/ready-probe/" + UUID().uuidString
+                guard (try? curl.request("PUT", key, upload: probe).status) == 200,
+                    (try? curl.request("GET", key).status) == 200
+                else { return false }
+                _ = try? curl.request("DELETE", key)
+                return true
             }
             try #require(up && weed.isRunning, "the second SeaweedFS did not start: \(folder)/weed.log")
             return (weed, endpoint)
