@@ -34,10 +34,12 @@ package struct LanguageTag: Sendable, Hashable, Comparable, CustomStringConverti
             }
         }
         identifier = cased.joined(separator: "-")
+        isRightToLeft = Self.runsRightToLeft(identifier)
     }
 
     private init(checked identifier: String) {
         self.identifier = identifier
+        isRightToLeft = Self.runsRightToLeft(identifier)
     }
 
     /// The primary language subtag: `de` of `de-DE`.
@@ -61,9 +63,8 @@ package struct LanguageTag: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// Whether its text runs right to left (Arabic, Hebrew, Persian, Urdu…), as the platform's
     /// locale data says (ICU's likely script of the language).
-    package var isRightToLeft: Bool {
-        Locale.Language(identifier: identifier).characterDirection == .rightToLeft
-    }
+    /// (Asked once, when the tag is read: every page asks for its direction.)
+    package let isRightToLeft: Bool
 
     /// `rtl` or `ltr`: the value of `<html dir>`.
     package var direction: String { isRightToLeft ? "rtl" : "ltr" }
@@ -78,6 +79,10 @@ package struct LanguageTag: Sendable, Hashable, Comparable, CustomStringConverti
     package var locale: Locale { Locale(identifier: identifier == Self.english.identifier ? "en-001" : identifier) }
 
     package var description: String { identifier }
+
+    private static func runsRightToLeft(_ identifier: String) -> Bool {
+        Locale.Language(identifier: identifier).characterDirection == .rightToLeft
+    }
 
     package static func < (lhs: LanguageTag, rhs: LanguageTag) -> Bool {
         lhs.identifier.utf8.lexicographicallyPrecedes(rhs.identifier.utf8)
