@@ -32,6 +32,12 @@ public struct BuildRunner: Sendable {
         public var files: Int
         public var warnings: [Diagnostic]
         public var seconds: Double
+        /// Explainers whose pages were taken from the output folder already there (the build
+        /// cache, `DiskMemo`, knew they had not changed) instead of being templated again.
+        public var reused: Int = 0
+        /// Nothing the site is made of changed since the last build into this output folder,
+        /// which was still as that build left it: it was left alone (the report is that build's).
+        public var unchanged: Bool = false
         var summary: BuildSummary
     }
 
