@@ -28,8 +28,12 @@ struct Build: ParsableCommand {
         }
         Terminal.report(report.warnings)
         let ms = Int((report.seconds * 1000).rounded())
-        Terminal.printOut(
-            "Built \(report.articles) article\(report.articles == 1 ? "" : "s"), \(report.pages) pages (\(report.files) files) into \(site.outputName) in \(ms) ms."
-        )
+        let site = "\(report.articles) article\(report.articles == 1 ? "" : "s"), \(report.pages) pages (\(report.files) files)"
+        if report.unchanged {
+            Terminal.printOut("Nothing changed: \(self.site.outputName) is up to date (\(site)); checked in \(ms) ms.")
+        } else {
+            let reused = report.reused == 0 ? "" : "; \(report.reused) unchanged explainer\(report.reused == 1 ? "" : "s") kept"
+            Terminal.printOut("Built \(site) into \(self.site.outputName) in \(ms) ms\(reused).")
+        }
     }
 }

@@ -13,10 +13,10 @@ struct SiteOptions: ParsableArguments {
     @Option(help: "The folder the site is written to (replaced as a whole; only an empty folder or one explainer built).")
     var output = "Public"
 
-    @Option(help: "The folder of the media cache (resized images), kept between builds; safe to delete.")
+    @Option(help: "The cache folder (what builds remember, resized images), kept between builds; safe to delete.")
     var cache = BuildRunner.Paths.defaultCacheFolder
 
-    @Flag(help: "Encode every image again instead of using the media cache (the output is the same).")
+    @Flag(help: "Build everything anew, encoding every image again, without reading or writing the cache (the output is the same).")
     var noCache = false
 
     @OptionGroup var base: BaseURLOption

@@ -18,6 +18,7 @@ import Testing
         private var links: [String: ExplainerLinks] = [:]
         private var plans: [PlanKey: [Page]] = [:]
         private var files: [PlanKey: [OutputFile]] = [:]
+        private var bundles: [ArticleInput: [OutputFile]] = [:]
         private var parts: [String: [ArticleInput: String]] = [:]
         private var listings: [ListingKey: [OutputFile]] = [:]
         private var siteFiles: [SiteFileKey: OutputFile] = [:]
@@ -33,7 +34,7 @@ import Testing
                 links = [:]
                 if self.environment != environment {
                     self.environment = environment
-                    (articles, plans, files, parts, listings, siteFiles) = ([:], [:], [:], [:], [:], [:])
+                    (articles, plans, files, bundles, parts, listings, siteFiles) = ([:], [:], [:], [:], [:], [:], [:])
                 }
             }
         }
@@ -75,6 +76,9 @@ import Testing
         func explainerFiles(ofSource source: String, make: () -> [OutputFile]) -> [OutputFile] {
             remembered("explainerFiles", \.files, planKey(source), make: make)
         }
+        func bundleFiles(ofSource source: String, make: () -> [OutputFile]) -> [OutputFile] {
+            remembered("bundleFiles", \.bundles, version(source), make: make)
+        }
         func part(of path: String, forSource source: String, make: () -> String) -> String {
             lock.withLock { asked["part", default: 0] += 1 }
             if let version = version(source), let part = lock.withLock({ parts[path]?[version] }) { return part }
@@ -110,6 +114,7 @@ import Testing
         #expect(memo.asked["article"] == 2)
         #expect(memo.asked["plan"] == 2)
         #expect(memo.asked["explainerFiles"] == 2)
+        #expect(memo.asked["bundleFiles"] == 2)
         #expect(memo.asked["part"] == 4)
         #expect(memo.asked["listing"] == built.pages.filter { $0.article == nil }.count)
         #expect(memo.asked["siteFile"] == 4)

@@ -91,6 +91,9 @@ final class StagingFolder: OutputSink, @unchecked Sendable {
         }
     }
 
+    /// The paths of the files written so far, in the order they were.
+    var writtenPaths: [String] { lock.withLock { written } }
+
     /// Throws the first failure so far (the lock, a full disk…), discarding the folder: for work
     /// that reads the folder back before the commit (the search index).
     func checkWritten() throws(BuildFailure) {

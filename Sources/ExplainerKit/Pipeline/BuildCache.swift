@@ -24,6 +24,8 @@ public final class BuildCache: BuildMemo, @unchecked Sendable {
         var links: ExplainerLinks?
         var plan: [Page]?
         var files: [OutputFile]?
+        /// What it publishes from its bundle.
+        var bundle: [OutputFile]?
         /// Its parts of the site-wide files, by the file's path.
         var parts: [String: String] = [:]
     }
@@ -115,6 +117,10 @@ public final class BuildCache: BuildMemo, @unchecked Sendable {
             lock.withLock { stats.explainersTemplated += 1 }
             return make()
         }
+    }
+
+    package func bundleFiles(ofSource source: String, make: () -> [OutputFile]) -> [OutputFile] {
+        remembered(\.bundle, ofSource: source, make: make)
     }
 
     package func part(of path: String, forSource source: String, make: () -> String) -> String {

@@ -25,9 +25,12 @@ package protocol BuildMemo: Sendable {
     /// The planned pages of the explainer made from `source`, showing `links`: a plan (and
     /// templated files) made with other links is not reused.
     func plan(ofSource source: String, links: ExplainerLinks, make: () -> [Page]) -> [Page]
-    /// The templated files (sorted by path) of the explainer made from `source` (with the
-    /// links its `plan` was given in the same build).
+    /// The templated files (sorted by path, with their gzip copies in production) of the
+    /// explainer made from `source` (with the links its `plan` was given in the same build).
     func explainerFiles(ofSource source: String, make: () -> [OutputFile]) -> [OutputFile]
+    /// The files the explainer made from `source` publishes from its bundle (sorted by path),
+    /// which depend only on its `ArticleInput`.
+    func bundleFiles(ofSource source: String, make: () -> [OutputFile]) -> [OutputFile]
     /// The explainer's part (its `<url>` entries, its feed `<entry>`) of the site-wide file at
     /// `path` (`sitemap.xml`, `feed.xml`).
     func part(of path: String, forSource source: String, make: () -> String) -> String

@@ -38,7 +38,8 @@ public struct BuildRunner: Sendable {
         /// Nothing the site is made of changed since the last build into this output folder,
         /// which was still as that build left it: it was left alone (the report is that build's).
         public var unchanged: Bool = false
-        var summary: BuildSummary
+        /// What was built (nil when `unchanged`: nothing was).
+        var summary: BuildSummary?
     }
 
     package var paths: Paths
@@ -129,6 +130,12 @@ public struct BuildRunner: Sendable {
     /// Builds and replaces the output folder. Pages are written into the staging folder as
     /// they are made, so the whole site is never in memory at once; a failed build leaves
     /// nothing behind.
+    ///
+    /// With a cache folder (`paths.cache`), through the disk build cache (`BuildCacheFolder`):
+    /// when nothing the site is made of changed since the last build into this output folder
+    /// and the folder is as that build left it, it is left alone (`Report.unchanged`);
+    /// otherwise the explainers whose pages would be the same are hard-linked from it into the
+    /// staging folder (`DiskMemo`). The bytes are the same as without the cache.
     public func run() throws(BuildFailure) -> Report {
         let start = DispatchTime.now()
         let writer = SiteWriter(outputPath: paths.output)
@@ -136,10 +143,36 @@ public struct BuildRunner: Sendable {
         if !unsafe.isEmpty { throw BuildFailure(unsafe) }
         let sources = try SiteSourceReader.read(content: paths.content, templates: paths.templates)
         let search = try prepareSearch(sources)
+        func seconds() -> Double { Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9 }
+
+        let cache = paths.cache.map(BuildCacheFolder.init(cache:))
+        let output = FileSystem.canonical(paths.output)
+        var inputs: StableHasher.Digest?
+        var record: BuildRecord?
+        var verified: [Bool] = []
+        if let cache {
+            inputs = InputDigest.of(sources, settings: settings, search: search)
+            record = cache.record(output: output)
+            if let record {
+                let stamps = OutputStamp.stamps(of: record.paths, under: paths.output)
+                verified = zip(stamps, record.stamps).map { $0 == $1 }
+                if record.inputs == inputs, !verified.contains(false) {
+                    return Report(
+                        articles: record.articles, pages: record.pages, files: record.fileCount, warnings: record.warnings,
+                        seconds: seconds(), unchanged: true, summary: nil)
+                }
+            }
+        }
+        let memo = cache == nil ? nil : DiskMemo(output: paths.output, record: record, verified: verified)
+
         let staging = writer.staging()
         var summary: BuildSummary
         do {
-            summary = try SiteBuilder.build(consume sources, settings: settings, media: media, into: staging)
+            if let memo {
+                summary = try SiteBuilder.build(consume sources, settings: settings, memo: memo, media: media, into: staging)
+            } else {
+                summary = try SiteBuilder.build(consume sources, settings: settings, media: media, into: staging)
+            }
             if let search {
                 // The pages are in the staging folder (unless writing failed: that is the error):
                 // index them there, and add the bundle through the sink, so the manifest lists it.
@@ -153,10 +186,54 @@ public struct BuildRunner: Sendable {
             staging.discard()
             throw error
         }
+        let written = staging.writtenPaths
         try writer.commit(staging)
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        if let cache, let inputs, let memo {
+            remember(written, of: memo, inputs: inputs, summary: summary, in: cache, output: output)
+        }
         return Report(
             articles: summary.articles.count, pages: summary.pages.count, files: summary.fileCount,
-            warnings: summary.warnings, seconds: seconds, summary: summary)
+            warnings: summary.warnings, seconds: seconds(), reused: memo?.reused ?? 0, summary: summary)
+    }
+
+    /// Records the build just committed (its files `written`) for the next one: the stamp of
+    /// every file and folder now in the output folder, and what each explainer's pages were
+    /// made of. A file that cannot be stamped leaves no record (the next build is a cold one).
+    private func remember(
+        _ written: [String], of memo: DiskMemo, inputs: StableHasher.Digest, summary: BuildSummary, in cache: BuildCacheFolder,
+        output: String
+    ) {
+        var folders: Set<Substring> = []
+        for path in written {
+            var end = path.endIndex
+            while let slash = path[..<end].lastIndex(of: "/") {
+                guard folders.insert(path[..<slash]).inserted else { break }
+                end = slash
+            }
+        }
+        let paths = ["."] + folders.map(String.init) + [OutputManifest.fileName] + written
+        let stamps = OutputStamp.stamps(of: paths, under: self.paths.output)
+        var recorded: [OutputStamp] = []
+        recorded.reserveCapacity(stamps.count)
+        for stamp in stamps {
+            guard let stamp else {
+                unlink(cache.recordPath(output: output))
+                return
+            }
+            recorded.append(stamp)
+        }
+        var index: [String: Int] = [:]
+        index.reserveCapacity(paths.count)
+        for (position, path) in paths.enumerated() { index[path] = position }
+        let explainers = memo.explainers.compactMap { explainer -> BuildRecord.Explainer? in
+            let files = explainer.files.compactMap { index[$0] }
+            guard files.count == explainer.files.count else { return nil }
+            return BuildRecord.Explainer(source: explainer.source, key: explainer.key, files: files)
+        }
+        cache.save(
+            BuildRecord(
+                inputs: inputs, articles: summary.articles.count, pages: summary.pages.count, fileCount: summary.fileCount,
+                warnings: summary.warnings, paths: paths, stamps: recorded, explainers: explainers),
+            output: output)
     }
 }

@@ -14,6 +14,15 @@ package struct MemoEnvironment: Sendable, Hashable {
     var translations: [SourceFile] = []
 }
 
+extension MemoEnvironment {
+    /// The environment of a build of `sources` with `settings`.
+    init(_ sources: borrowing SiteSources, settings: BuildSettings) {
+        self.init(
+            config: sources.config, templates: sources.templates, assets: sources.assets, settings: settings,
+            authors: sources.authors, translations: sources.translations)
+    }
+}
+
 /// What an article is made from: its source file (path and exact bytes) and what the build
 /// knows of the files of its bundle (their sizes, images' dimensions and hashes), which its
 /// pages show and check. Equal inputs give the same `LoadedArticle`.

@@ -33,11 +33,7 @@ package enum SiteBuilder {
         media: MediaStage = MediaStage(), into sink: some OutputSink
     ) throws(BuildFailure) -> BuildSummary {
         var diagnostics = sources.readDiagnostics
-        memo.begin(
-            MemoEnvironment(
-                config: sources.config, templates: sources.templates, assets: sources.assets, settings: settings,
-                authors: sources.authors, translations: sources.translations),
-            articlePaths: sources.articles.map(\.path))
+        memo.begin(MemoEnvironment(sources, settings: settings), articlePaths: sources.articles.map(\.path))
 
         // Site configuration and templates: everything else depends on them.
         var config: SiteConfig?
@@ -182,8 +178,9 @@ package enum SiteBuilder {
 
         let production = settings.production
         let linking = sink.linksFiles
-        @Sendable func deliver(_ files: [OutputFile]) -> Int {
-            let files = production ? files + gzipCopies(files) : files
+        /// Hands `files` to the sink, with their gzip copies in production unless they have them.
+        @Sendable func deliver(_ files: [OutputFile], compressed: Bool = false) -> Int {
+            let files = production && !compressed ? files + gzipCopies(files) : files
             sink.receive(files)
             return files.count
         }
@@ -207,19 +204,20 @@ package enum SiteBuilder {
                 renderer.render(group).compactMap { OutputFile.isSafe($0.file) ? OutputFile(path: $0.file, bytes: $0.html) : nil }
                     .sorted { $0.path < $1.path }
             }
-            func files() -> [OutputFile] {
-                if let article = group.first?.article {
-                    // Its pages, and what it publishes from its bundle, by path.
-                    return memo.explainerFiles(ofSource: article.article.sourcePath) {
-                        let bundle = media.files(article.media, settings: mediaSettings, linking: linking)
-                        return bundle.isEmpty ? render() : (render() + bundle).sorted { $0.path < $1.path }
-                    }
+            if let article = group.first?.article {
+                // Its pages (with their gzip copies), then what it publishes from its bundle.
+                let pages = memo.explainerFiles(ofSource: article.article.sourcePath) {
+                    let pages = render()
+                    return production ? (pages + gzipCopies(pages)).sorted { $0.path < $1.path } : pages
                 }
-                // Home, 404 and author pages list explainers: made again only when what they list changed.
-                guard group.count == 1, let page = group.first else { return render() }
-                return memo.listing(ListingKey(page), make: render)
+                let bundle = memo.bundleFiles(ofSource: article.article.sourcePath) {
+                    media.files(article.media, settings: mediaSettings, linking: linking).sorted { $0.path < $1.path }
+                }
+                return deliver(pages, compressed: true) + (bundle.isEmpty ? 0 : deliver(bundle))
             }
-            return deliver(files())
+            // Home, 404 and author pages list explainers: made again only when what they list changed.
+            guard group.count == 1, let page = group.first else { return deliver(render()) }
+            return deliver(memo.listing(ListingKey(page), make: render))
         }
         fileCount += counts.reduce(0, +)
         media.finish()  // copies made again while delivering (the cache had lost them) are kept
