@@ -25,7 +25,8 @@ final class DiskMemo: BuildMemo, @unchecked Sendable {
     /// By source path: the digest of the article's input, then the explainer's key.
     private var inputs: [ExactPath: StableHasher.Digest] = [:]
     private var keys: [ExactPath: StableHasher.Digest] = [:]
-    /// By source path: the key and files of each explainer templated or reused in this build.
+    /// By owner (an explainer's source path, a listing page): the key and files of each
+    /// templated or reused in this build.
     private var made: [ExactPath: (key: StableHasher.Digest, files: [String])] = [:]
     private var reusedCount = 0
 
@@ -43,7 +44,7 @@ final class DiskMemo: BuildMemo, @unchecked Sendable {
     /// How many explainers' pages were taken from the output folder.
     var reused: Int { lock.withLock { reusedCount } }
 
-    /// The explainers templated or reused in this build, for the next record.
+    /// The explainers and listing pages templated or reused in this build, for the next record.
     var explainers: [(source: String, key: StableHasher.Digest, files: [String])] {
         lock.withLock { made.map { ($0.key.path, $0.value.key, $0.value.files) } }
     }
@@ -79,24 +80,43 @@ final class DiskMemo: BuildMemo, @unchecked Sendable {
 
     func explainerFiles(ofSource source: String, make: () -> [OutputFile]) -> [OutputFile] {
         let path = ExactPath(source)
-        let key = lock.withLock { keys[path] }
-        if let key, let old = reusable[path], old.key == key {
+        guard let key = lock.withLock({ keys[path] }) else { return make() }
+        return reused(path, key: key, make: make)
+    }
+
+    func bundleFiles(ofSource source: String, make: () -> [OutputFile]) -> [OutputFile] { make() }
+    func part(of path: String, forSource source: String, make: () -> String) -> String { make() }
+
+    /// A listing page's files: a function of the environment and of its `ListingKey`.
+    func listing(_ key: ListingKey, make: () -> [OutputFile]) -> [OutputFile] {
+        var hasher = StableHasher()
+        hasher.combine(lock.withLock { environment })
+        hasher.combine(key)
+        return reused(ExactPath(Self.listingOwner + key.url), key: hasher.finalize(), make: make)
+    }
+
+    func siteFile(_ key: SiteFileKey, make: () -> OutputFile) -> OutputFile { make() }
+
+    /// How a listing page is named among the record's owners: its URL after a NUL, which no
+    /// article's source path holds.
+    static let listingOwner = "\u{0}listing "
+
+    /// The files of `owner` (an explainer's source path, a listing page) whose digest is
+    /// `key`: linked from the output folder if the last build made them with that key and they
+    /// are still as it left them, else made.
+    private func reused(_ owner: ExactPath, key: StableHasher.Digest, make: () -> [OutputFile]) -> [OutputFile] {
+        if let old = reusable[owner], old.key == key {
             lock.withLock {
-                made[path] = old
-                reusedCount += 1
+                made[owner] = old
+                if !owner.path.hasPrefix(Self.listingOwner) { reusedCount += 1 }
             }
             let folder = FolderPath(output)
             return old.files.map { OutputFile(path: $0, linking: folder.appending($0)) }
         }
         let files = make()
-        if let key { lock.withLock { made[path] = (key, files.map(\.path)) } }
+        lock.withLock { made[owner] = (key, files.map(\.path)) }
         return files
     }
-
-    func bundleFiles(ofSource source: String, make: () -> [OutputFile]) -> [OutputFile] { make() }
-    func part(of path: String, forSource source: String, make: () -> String) -> String { make() }
-    func listing(_ key: ListingKey, make: () -> [OutputFile]) -> [OutputFile] { make() }
-    func siteFile(_ key: SiteFileKey, make: () -> OutputFile) -> OutputFile { make() }
 }
 
 extension StableHasher {
@@ -116,13 +136,72 @@ extension StableHasher {
 
     /// What an explainer's pages show of the rest of the site (its alternates by URL, sorted).
     mutating func combine(_ links: ExplainerLinks) {
-        combine(describing: links.topics)
-        combine(describing: links.related)
+        combine(links.topics)
+        combine(links.related.count)
+        for related in links.related {
+            combine(related.slug)
+            combine(related.title)
+            combine(related.summary)
+            combine(related.date)
+            combine(related.sharedTopics)
+        }
         let urls = links.alternates.keys.sorted()
         combine(urls.count)
-        for url in urls {
-            combine(url)
-            combine(describing: links.alternates[url] ?? [])
+        for url in urls { combine(links.alternates[url] ?? []) }
+    }
+
+    /// What a listing page shows.
+    mutating func combine(_ key: ListingKey) {
+        combine(key.url)
+        combine(key.title)
+        combine(describing: key.position)
+        combine(key.entries.count)
+        for entry in key.entries {
+            combine(entry.slug)
+            combine(entry.title)
+            combine(entry.summary)
+            combine(entry.date)
+            combine(entry.updated != nil)
+            if let updated = entry.updated { combine(updated) }
+            combine(entry.minutes)
+            combine(entry.tags.count)
+            for tag in entry.tags { combine(tag) }
+            combine(entry.topics)
+            // Rare, and small: by their descriptions.
+            combine(entry.image != nil)
+            if let image = entry.image { combine(describing: image) }
+            combine(entry.corrections.count)
+            if !entry.corrections.isEmpty { combine(describing: entry.corrections) }
+            combine(describing: entry.status)
         }
+        combine(key.topics.count)
+        for topic in key.topics {
+            combine([topic.link])
+            combine(topic.count)
+        }
+        combine(key.alternates)
+    }
+
+    mutating func combine(_ topics: [TopicLink]) {
+        combine(topics.count)
+        for topic in topics {
+            combine(topic.name)
+            combine(topic.slug)
+        }
+    }
+
+    mutating func combine(_ alternates: [PageAlternate]) {
+        combine(alternates.count)
+        for alternate in alternates {
+            combine(alternate.language.identifier)
+            combine(alternate.url)
+            combine(alternate.isDefault)
+        }
+    }
+
+    mutating func combine(_ date: ArticleDate) {
+        combine(date.year)
+        combine(date.month)
+        combine(date.day)
     }
 }

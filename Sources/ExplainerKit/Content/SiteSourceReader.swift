@@ -30,8 +30,8 @@ package enum SiteSourceReader {
         func read(_ path: String, limit: Int, in root: FileSystem.Root) throws(FileSystem.Failure) -> [UInt8] {
             try Self.read(path, limit: limit, inside: root, cache: cache)
         }
-        let articleBytes = { (path: String) throws(FileSystem.Failure) -> [UInt8] in
-            try read(path, limit: TextDecoding.maxBytes, in: contentRoot)
+        let articleBytes = { @Sendable (path: String) throws(FileSystem.Failure) -> [UInt8] in
+            try Self.read(path, limit: TextDecoding.maxBytes, inside: contentRoot, cache: cache)
         }
         let configPath = join(content, "site.yml")
         var config = SourceFile(path: configPath, bytes: [])
@@ -154,11 +154,19 @@ package enum SiteSourceReader {
     /// article with its bytes (or why they could not be read), the bundles' files, and what
     /// is not built. (`explainer new` reads the folder so, to see which slugs are taken.)
     static func scanArticles(
-        in content: String, read: (String) throws(FileSystem.Failure) -> [UInt8]
+        in content: String, read: @Sendable (String) throws(FileSystem.Failure) -> [UInt8]
     ) -> ArticleListing {
         var listing = ArticleListing(folder: content)
         let entries = FileSystem.listTree(content)
         let bundles = ContentNames.bundles(in: entries.lazy.filter(\.isValidName).map(\.path))
+        // The articles are read on all cores (a large site's are thousands of files), and
+        // listed in the folder's order.
+        let articles = entries.filter { $0.isValidName && ContentNames.kind(of: $0.path, bundles: bundles) == .article }
+        let chunk = 256
+        let reads = ParallelMap.map(Array(stride(from: 0, to: articles.count, by: chunk))) { start in
+            articles[start..<min(articles.count, start + chunk)].map { readArticle(join(content, $0.path), in: content, read: read) }
+        }.flatMap { $0 }
+        for (entry, read) in zip(articles, reads) { listing.set(entry.path, to: read, isSymlink: entry.isSymlink) }
         var bundleFiles: [String] = []
         for entry in entries {
             guard entry.isValidName else {
@@ -166,9 +174,7 @@ package enum SiteSourceReader {
                 continue
             }
             switch ContentNames.kind(of: entry.path, bundles: bundles) {
-            case .article:
-                let read = readArticle(join(content, entry.path), in: content, read: read)
-                listing.set(entry.path, to: read, isSymlink: entry.isSymlink)
+            case .article: break
             case .bundleFile: bundleFiles.append(entry.path)
             case .config, .ignored: break
             case let kind: listing.notBuilt.append(ContentNames.notBuilt(entry.path, in: content, kind: kind))
@@ -221,7 +227,7 @@ package enum SiteSourceReader {
     /// why they could not be read (`read` refuses anything but a regular file, or a symlink
     /// to one inside `content`).
     private static func readArticle(
-        _ path: String, in content: String, read: (String) throws(FileSystem.Failure) -> [UInt8]
+        _ path: String, in content: String, read: @Sendable (String) throws(FileSystem.Failure) -> [UInt8]
     ) -> ArticleListing.Read {
         do {
             return .file(SourceFile(path: path, bytes: try read(path)))

@@ -34,8 +34,9 @@ package struct SiteWriter: Sendable {
         self.writeFile = writeFile
     }
 
-    /// Checks that writing to the output folder cannot harm the author's files.
-    func checkSafe(protecting sources: [String]) -> [Diagnostic] {
+    /// Checks that writing to the output folder cannot harm the author's files; with
+    /// `ownership`, also that it holds only what a build wrote (`OutputOwnership`, quickly).
+    func checkSafe(protecting sources: [String], ownership: Bool = true) -> [Diagnostic] {
         let output = FileSystem.canonical(outputPath)
         var problems: [Diagnostic] = []
         if output == "/" || output == FileSystem.canonical(NSHomeDirectory()) {
@@ -55,7 +56,7 @@ package struct SiteWriter: Sendable {
             }
         }
         // Quick here (the kind of path, a manifest); the commit walks the folder, under the lock.
-        if problems.isEmpty, let problem = OutputOwnership.problem(at: outputPath, thorough: false) {
+        if ownership, problems.isEmpty, let problem = OutputOwnership.problem(at: outputPath, thorough: false) {
             problems.append(problem)
         }
         return problems

@@ -170,7 +170,7 @@ final class StagingFolder: OutputSink, @unchecked Sendable {
                         hint: "Create it, or pass another --output."))
             }
             if let heldLock { outputLock = heldLock } else { outputLock = try OutputLock(for: output) }
-            removeStale()
+            Self.removeLeftovers(beside: output)
             // Made here and now, or not at all: whatever is in the way is not ours to write into.
             if mkdir(path, 0o755) != 0 {
                 let code = errno
@@ -211,10 +211,12 @@ final class StagingFolder: OutputSink, @unchecked Sendable {
                 hint: error.code == ENOSPC ? "Free some disk space and build again." : "Check that the folder is writable."))
     }
 
-    /// Staging and old folders left by a build that was killed (we hold the lock, so none is
-    /// live): only folders named exactly as a build names them, `<prefix><pid>`, that
-    /// `OutputOwnership.isLeftover` says a build made. Anything else is left alone.
-    private func removeStale() {
+    /// Staging and old folders left beside `output` by a build that was killed (the caller
+    /// holds the lock, so none is live): only folders named exactly as a build names them,
+    /// `<prefix><pid>`, that `OutputOwnership.isLeftover` says a build made. Anything else is
+    /// left alone.
+    static func removeLeftovers(beside output: String) {
+        let (parent, name) = FolderPath(output).parentAndName
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: parent) else { return }
         for entry in entries {
             for prefix in [".\(name).explainer-staging-", ".\(name).explainer-old-"] where entry.hasPrefix(prefix) {

@@ -34,7 +34,8 @@ package protocol BuildMemo: Sendable {
     /// The explainer's part (its `<url>` entries, its feed `<entry>`) of the site-wide file at
     /// `path` (`sitemap.xml`, `feed.xml`).
     func part(of path: String, forSource source: String, make: () -> String) -> String
-    /// The files of a listing page (home, 404), which depend only on what `key` holds.
+    /// The files of a listing page (home, 404; with their gzip copies in production), which
+    /// depend only on what `key` holds.
     func listing(_ key: ListingKey, make: () -> [OutputFile]) -> [OutputFile]
     /// A site-wide file (`sitemap.xml`, `feed.xml`), which depends only on what `key` holds.
     func siteFile(_ key: SiteFileKey, make: () -> OutputFile) -> OutputFile

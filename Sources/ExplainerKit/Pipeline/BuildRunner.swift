@@ -97,12 +97,13 @@ public struct BuildRunner: Sendable {
     }
 
     /// Checks that the output folder can be written without harming the sources, and that the
-    /// media cache is where no build replaces or publishes it.
-    package func checkSafe() -> [Diagnostic] {
+    /// media cache is where no build replaces or publishes it; with `ownership`, also that the
+    /// output folder holds only what a build wrote (its manifest read).
+    package func checkSafe(ownership: Bool = true) -> [Diagnostic] {
         // A cache that is misplaced is reported once, as such, not again as an overlap.
         let cacheProblems = paths.cache.flatMap(cacheProblem).map { [$0] } ?? []
         let protected = [paths.content, paths.templates] + (cacheProblems.isEmpty ? paths.cache.map { [$0] } ?? [] : [])
-        return cacheProblems + SiteWriter(outputPath: paths.output).checkSafe(protecting: protected)
+        return cacheProblems + SiteWriter(outputPath: paths.output).checkSafe(protecting: protected, ownership: ownership)
     }
 
     /// Why the media cache cannot be at `cache`: in the output folder, which every build
@@ -139,7 +140,9 @@ public struct BuildRunner: Sendable {
     public func run() throws(BuildFailure) -> Report {
         let start = DispatchTime.now()
         let writer = SiteWriter(outputPath: paths.output)
-        let unsafe = checkSafe()
+        // The output folder's ownership is checked only if it is to be replaced: an output
+        // folder that is as the last build left it is left alone.
+        let unsafe = checkSafe(ownership: false)
         if !unsafe.isEmpty { throw BuildFailure(unsafe) }
         let sources = try SiteSourceReader.read(content: paths.content, templates: paths.templates)
         let search = try prepareSearch(sources)
@@ -150,22 +153,32 @@ public struct BuildRunner: Sendable {
         var inputs: StableHasher.Digest?
         var record: BuildRecord?
         var verified: [Bool] = []
+        // With the cache, the lock is held from before the output folder is looked at until
+        // its record is saved: a build racing on the same folder is refused, and no record
+        // ever pairs one build's inputs with another's files.
+        var lock: OutputLock?
+        defer { lock?.release() }
         if let cache {
+            if FileSystem.isDirectory(FolderPath(paths.output).parentAndName.parent) {
+                lock = try OutputLock(for: paths.output)
+            }
             inputs = InputDigest.of(sources, settings: settings, search: search)
             record = cache.record(output: output)
             if let record {
                 let stamps = OutputStamp.stamps(of: record.paths, under: paths.output)
                 verified = zip(stamps, record.stamps).map { $0 == $1 }
                 if record.inputs == inputs, !verified.contains(false) {
+                    StagingFolder.removeLeftovers(beside: paths.output)
                     return Report(
                         articles: record.articles, pages: record.pages, files: record.fileCount, warnings: record.warnings,
                         seconds: seconds(), unchanged: true, summary: nil)
                 }
             }
         }
+        if let problem = OutputOwnership.problem(at: paths.output, thorough: false) { throw BuildFailure(problem) }
         let memo = cache == nil ? nil : DiskMemo(output: paths.output, record: record, verified: verified)
 
-        let staging = writer.staging()
+        let staging = writer.staging(holding: lock)
         var summary: BuildSummary
         do {
             if let memo {

@@ -204,12 +204,13 @@ package enum SiteBuilder {
                 renderer.render(group).compactMap { OutputFile.isSafe($0.file) ? OutputFile(path: $0.file, bytes: $0.html) : nil }
                     .sorted { $0.path < $1.path }
             }
+            /// The pages with their gzip copies in production, sorted by path.
+            func compressed(_ pages: [OutputFile]) -> [OutputFile] {
+                production ? (pages + gzipCopies(pages)).sorted { $0.path < $1.path } : pages
+            }
             if let article = group.first?.article {
                 // Its pages (with their gzip copies), then what it publishes from its bundle.
-                let pages = memo.explainerFiles(ofSource: article.article.sourcePath) {
-                    let pages = render()
-                    return production ? (pages + gzipCopies(pages)).sorted { $0.path < $1.path } : pages
-                }
+                let pages = memo.explainerFiles(ofSource: article.article.sourcePath) { compressed(render()) }
                 let bundle = memo.bundleFiles(ofSource: article.article.sourcePath) {
                     media.files(article.media, settings: mediaSettings, linking: linking).sorted { $0.path < $1.path }
                 }
@@ -217,7 +218,7 @@ package enum SiteBuilder {
             }
             // Home, 404 and author pages list explainers: made again only when what they list changed.
             guard group.count == 1, let page = group.first else { return deliver(render()) }
-            return deliver(memo.listing(ListingKey(page), make: render))
+            return deliver(memo.listing(ListingKey(page)) { compressed(render()) }, compressed: true)
         }
         fileCount += counts.reduce(0, +)
         media.finish()  // copies made again while delivering (the cache had lost them) are kept

@@ -6,6 +6,12 @@ extension Result {
         if case .failure(let f) = self { return f }
         return nil
     }
+
+    /// The value, nil on failure.
+    var successValue: Success? {
+        if case .success(let s) = self { return s }
+        return nil
+    }
 }
 
 /// The `BuildFailure` that `body` throws, or nil when it succeeds (or throws another error):
