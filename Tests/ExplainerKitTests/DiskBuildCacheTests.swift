@@ -83,7 +83,9 @@ struct DiskBuildCacheTests {
                 w.diagnostics.map(\.message) == c.diagnostics.map { $0.message.replacingOccurrences(of: site.cold, with: site.output) },
                 "\(what)")
         default:
-            Issue.record("\(what): warm \(warm.failureValue.map { "\($0.diagnostics)" } ?? "built"), cold \(cold.failureValue.map { "\($0.diagnostics)" } ?? "built")")
+            Issue.record(
+                "\(what): warm \(warm.failureValue.map { "\($0.diagnostics)" } ?? "built"), cold \(cold.failureValue.map { "\($0.diagnostics)" } ?? "built")"
+            )
         }
     }
 
@@ -109,7 +111,8 @@ struct DiskBuildCacheTests {
         for step in 1...24 {
             counter += 1
             let change = Change.allCases.randomElement(using: &random)!
-            let articles = ((try? FileManager.default.contentsOfDirectory(atPath: site.content)) ?? []).filter { $0.hasSuffix(".md") }.sorted()
+            let articles = ((try? FileManager.default.contentsOfDirectory(atPath: site.content)) ?? []).filter { $0.hasSuffix(".md") }
+                .sorted()
             let article = "Content/" + articles.randomElement(using: &random)!
             var rendered = 0  // how many explainers this change must render again, if known
             switch change {
@@ -130,11 +133,16 @@ struct DiskBuildCacheTests {
                 site.write("Templates/layout.mustache", site.text("Templates/layout.mustache") + "<!-- edit \(counter) -->\n")
                 rendered = -1
             case .asset:
-                let css = "Templates/assets/" + (try FileManager.default.contentsOfDirectory(atPath: site.root + "/Templates/assets")).filter { $0.hasSuffix(".css") }.sorted()[0]
+                let css =
+                    "Templates/assets/"
+                    + (try FileManager.default.contentsOfDirectory(atPath: site.root + "/Templates/assets")).filter { $0.hasSuffix(".css") }
+                    .sorted()[0]
                 site.write(css, site.text(css) + "\n/* edit \(counter) */\n")
                 rendered = -1
             case .config:
-                site.write("Content/site.yml", site.text("Content/site.yml").replacingOccurrences(of: "description: ", with: "description: Edit \(counter). "))
+                site.write(
+                    "Content/site.yml",
+                    site.text("Content/site.yml").replacingOccurrences(of: "description: ", with: "description: Edit \(counter). "))
                 rendered = -1
             case .image:
                 // Other pixels, the same size and modification time: only the inode's change
@@ -209,10 +217,25 @@ struct DiskBuildCacheTests {
             ("emptied", { _ in [] }),
             ("zeroed", { [UInt8](repeating: 0, count: $0.count) }),
             ("random bytes", { bytes in (0..<bytes.count).map { _ in UInt8.random(in: 0...255, using: &random) } }),
-            ("one byte flipped in the middle", { var b = $0; b[b.count / 2] ^= 0x01; return b }),
-            ("the last byte flipped", { var b = $0; b[b.count - 1] ^= 0x80; return b }),
+            (
+                "one byte flipped in the middle",
+                {
+                    var b = $0; b[b.count / 2] ^= 0x01; return b
+                }
+            ),
+            (
+                "the last byte flipped",
+                {
+                    var b = $0; b[b.count - 1] ^= 0x80; return b
+                }
+            ),
             ("garbage after it", { $0 + [1, 2, 3] }),
-            ("the header's sizes flipped", { var b = $0; b[16] ^= 0xFF; b[12] ^= 0x01; return b }),
+            (
+                "the header's sizes flipped",
+                {
+                    var b = $0; b[16] ^= 0xFF; b[12] ^= 0x01; return b
+                }
+            ),
         ]
         for (index, (what, damage)) in damages.enumerated() {
             try Data(damage(good)).write(to: URL(fileURLWithPath: record))

@@ -81,7 +81,9 @@ struct InterruptedBuildTests {
         // A later build removes whatever the killed ones left beside the output folder.
         let last = try BuildRunner(paths: paths).run()
         #expect(Fixtures.snapshot(paths.output) == new)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["Content", "Public", "Templates"] + (warm ? ["cache"] : []))
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["Content", "Public", "Templates"]
+                + (warm ? ["cache"] : []))
         if warm {
             // Whatever the kills left in the cache, the next build is right, and then unchanged.
             #expect(try BuildRunner(paths: paths).run().unchanged, "last: \(last.unchanged ? "unchanged" : "built")")
